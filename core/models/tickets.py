@@ -1,0 +1,134 @@
+"""Tickets and what hangs off them: comments, work logs, history events and links."""
+
+from __future__ import annotations
+
+import uuid
+from datetime import datetime
+from typing import Any
+
+from sqlalchemy import JSON, Boolean, ForeignKey, Index, Integer, String, Text
+from sqlalchemy.orm import Mapped, mapped_column
+
+from core.models.base import Base
+
+OPEN_STATUSES = ("new", "assigned", "in_progress", "pending")
+DONE_STATUSES = ("resolved", "closed", "cancelled")
+
+# The ticket fields a change entry may set; each has a version (the id of the
+# change entry that last set it) in Ticket.versions, which sync merges on.
+REPLICATED_FIELDS = (
+    "number", "type", "title", "description", "status", "major_incident", "channel",
+    "requester_id", "site_id", "asset_tag", "category_id", "impact", "urgency",
+    "priority", "priority_reason", "team_id", "assignee_id", "tier", "pending_reason",
+    "pending_supplier_id", "resolution_code", "resolution_note", "fields", "parent_id",
+    "created_at", "created_by_id", "first_response_at", "resolved_at", "closed_at",
+)
+
+
+class Ticket(Base):
+    __tablename__ = "tickets"
+    __table_args__ = (
+        Index("ix_tickets_status_assignee", "status", "assignee_id"),
+        Index("ix_tickets_team_status", "team_id", "status"),
+        Index("ix_tickets_site_status", "site_id", "status"),
+        Index("ix_tickets_requester", "requester_id"),
+        Index("ix_tickets_updated", "updated_at"),
+        Index("ix_tickets_created", "created_at"),
+        Index("ix_tickets_parent", "parent_id"),
+    )
+
+    id: Mapped[uuid.UUID] = mapped_column(primary_key=True)
+    number: Mapped[str] = mapped_column(String(60), unique=True)
+    type: Mapped[str] = mapped_column(String(20))
+    title: Mapped[str] = mapped_column(String(300))
+    description: Mapped[str] = mapped_column(Text, default="")
+    status: Mapped[str] = mapped_column(String(20))
+    major_incident: Mapped[bool] = mapped_column(Boolean, default=False)
+    channel: Mapped[str] = mapped_column(String(20), default="portal")
+    requester_id: Mapped[uuid.UUID] = mapped_column(ForeignKey("users.id"))
+    site_id: Mapped[uuid.UUID] = mapped_column(ForeignKey("sites.id"))
+    asset_tag: Mapped[str | None] = mapped_column(String(100))
+    category_id: Mapped[uuid.UUID] = mapped_column(ForeignKey("categories.id"))
+    impact: Mapped[str] = mapped_column(String(20))
+    urgency: Mapped[str] = mapped_column(String(20))
+    priority: Mapped[str] = mapped_column(String(20))
+    # set when support staff overrode the computed priority; None means computed
+    priority_reason: Mapped[str | None] = mapped_column(Text)
+    team_id: Mapped[uuid.UUID | None] = mapped_column(ForeignKey("teams.id"))
+    assignee_id: Mapped[uuid.UUID | None] = mapped_column(ForeignKey("users.id"))
+    tier: Mapped[int] = mapped_column(Integer, default=1)
+    pending_reason: Mapped[str | None] = mapped_column(String(20))
+    pending_supplier_id: Mapped[uuid.UUID | None] = mapped_column(ForeignKey("suppliers.id"))
+    resolution_code: Mapped[str | None] = mapped_column(String(40))
+    resolution_note: Mapped[str | None] = mapped_column(Text)
+    fields: Mapped[dict[str, Any]]
+    parent_id: Mapped[uuid.UUID | None] = mapped_column(ForeignKey("tickets.id"))
+    created_at: Mapped[datetime]
+    created_by_id: Mapped[uuid.UUID] = mapped_column(ForeignKey("users.id"))
+    updated_at: Mapped[datetime]
+    first_response_at: Mapped[datetime | None]
+    resolved_at: Mapped[datetime | None]
+    closed_at: Mapped[datetime | None]
+    versions: Mapped[dict[str, Any]]
+
+    @property
+    def is_open(self) -> bool:
+        return self.status in OPEN_STATUSES
+
+
+class Comment(Base):
+    __tablename__ = "comments"
+    __table_args__ = (Index("ix_comments_ticket", "ticket_id", "created_at"),)
+
+    id: Mapped[uuid.UUID] = mapped_column(primary_key=True)
+    ticket_id: Mapped[uuid.UUID] = mapped_column(ForeignKey("tickets.id"))
+    author_id: Mapped[uuid.UUID] = mapped_column(ForeignKey("users.id"))
+    body: Mapped[str] = mapped_column(Text)
+    public: Mapped[bool] = mapped_column(Boolean, default=True)
+    created_at: Mapped[datetime]
+    device: Mapped[str] = mapped_column(String(40))
+
+
+class WorkLog(Base):
+    __tablename__ = "work_logs"
+    __table_args__ = (Index("ix_work_logs_ticket", "ticket_id"),)
+
+    id: Mapped[uuid.UUID] = mapped_column(primary_key=True)
+    ticket_id: Mapped[uuid.UUID] = mapped_column(ForeignKey("tickets.id"))
+    author_id: Mapped[uuid.UUID] = mapped_column(ForeignKey("users.id"))
+    minutes: Mapped[int]
+    note: Mapped[str] = mapped_column(Text, default="")
+    occurred_at: Mapped[datetime]
+    device: Mapped[str] = mapped_column(String(40))
+
+
+class HistoryEvent(Base):
+    """One change of one field (or one event such as creation), never edited."""
+
+    __tablename__ = "history"
+    __table_args__ = (Index("ix_history_ticket", "ticket_id", "occurred_at"),)
+
+    id: Mapped[uuid.UUID] = mapped_column(primary_key=True)
+    ticket_id: Mapped[uuid.UUID] = mapped_column(ForeignKey("tickets.id"))
+    actor_id: Mapped[uuid.UUID] = mapped_column(ForeignKey("users.id"))
+    device: Mapped[str] = mapped_column(String(40))
+    occurred_at: Mapped[datetime]
+    # created | field | comment | worklog | link | sla_warning | sla_breach | ...
+    kind: Mapped[str] = mapped_column(String(20))
+    field: Mapped[str | None] = mapped_column(String(40))
+    old: Mapped[Any | None] = mapped_column(JSON)
+    new: Mapped[Any | None] = mapped_column(JSON)
+    note: Mapped[str | None] = mapped_column(Text)
+
+
+class TicketLink(Base):
+    __tablename__ = "ticket_links"
+    __table_args__ = (Index("ix_ticket_links_ticket", "ticket_id"), Index("ix_ticket_links_other", "other_id"))
+
+    id: Mapped[uuid.UUID] = mapped_column(primary_key=True)
+    ticket_id: Mapped[uuid.UUID] = mapped_column(ForeignKey("tickets.id"))
+    other_id: Mapped[uuid.UUID] = mapped_column(ForeignKey("tickets.id"))
+    # relates | duplicates | follows_up | caused_by
+    kind: Mapped[str] = mapped_column(String(20))
+    created_at: Mapped[datetime]
+    actor_id: Mapped[uuid.UUID] = mapped_column(ForeignKey("users.id"))

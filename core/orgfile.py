@@ -1,0 +1,719 @@
+"""Reads the administrator's organisation file (TOML, DESIGN §4) into an `OrgSpec`.
+
+The whole file is checked and every problem is collected, each naming its key path
+("sites[3].calendar") and what is wrong; a file with any problem is refused as a
+whole with `OrgFileError`. resources/README.md documents the format key by key.
+"""
+
+from __future__ import annotations
+
+import difflib
+import json
+import re
+import tomllib
+import zoneinfo
+from collections.abc import Callable, Iterable
+from datetime import date
+from fnmatch import fnmatchcase
+from functools import cache
+from pathlib import Path
+from typing import Any
+
+import holidays
+
+from core.durations import parse_duration
+from core.orgspec import (
+    FIELD_TYPES,
+    ROLES,
+    STATUSES,
+    TICKET_TYPES,
+    WEEKDAYS,
+    CalendarSpec,
+    CategorySpec,
+    ClosedPeriod,
+    FieldSpec,
+    Interval,
+    OlaSpec,
+    OrgSpec,
+    PrioritySpec,
+    RoutingRuleSpec,
+    SiteSpec,
+    SlaPolicySpec,
+    SupplierSpec,
+    TargetSpec,
+    TeamSpec,
+    UserSpec,
+)
+
+SITE_CALENDAR = "site"  # an SLA policy's calendar = "site" means the ticket's site calendar
+SYSTEM_ACTOR = "system"  # the actor of automatic actions; no user may take the name
+ASSIGN_POLICIES = ("none", "least_loaded", "round_robin")
+STOPPED_STATUSES = ("resolved", "closed", "cancelled")  # the resolution clock stops here anyway
+ASSIGNABLE_ROLES = ("technician", "agent", "manager")
+MAX_TARGET = 10_000 * 3600  # far beyond any real target; keeps due-date arithmetic in range
+MAX_AUTO_CLOSE_DAYS = 3650
+
+_CODE = re.compile(r"[A-Za-z0-9][A-Za-z0-9_.-]*")
+_USERNAME = re.compile(r"\w[\w.@+-]*")
+_FIELD_KEY = re.compile(r"[A-Za-z_][A-Za-z0-9_]*")
+_EMAIL = re.compile(r"[^@\s]+@[^@\s]+\.[^@\s]+")
+_INTERVAL = re.compile(r"(\d\d):(\d\d)-(\d\d):(\d\d)")
+_CLOSED = re.compile(r"(\d{4}-\d\d-\d\d)(?: (.*))?")
+_BARE_KEY = re.compile(r"[A-Za-z0-9_-]+")
+_MISSING: Any = object()
+
+
+class OrgFileError(ValueError):
+    """An organisation file that cannot be imported; `problems` lists every reason."""
+
+    def __init__(self, problems: list[str], source: str | None = None) -> None:
+        self.problems = list(problems)
+        self.source = source
+        super().__init__(self.problems)
+
+    def __str__(self) -> str:
+        what = f"organisation file {self.source}" if self.source else "organisation file"
+        count = len(self.problems)
+        head = f"{what} refused, {count} problem{'s' if count != 1 else ''}:"
+        return "\n  ".join([head, *self.problems])
+
+
+def load_org(path: str | Path) -> OrgSpec:
+    """Reads and checks the organisation file at `path` (UTF-8, a byte-order mark is fine)."""
+    source = str(path)
+    try:
+        raw = Path(path).read_bytes()
+    except OSError as exc:
+        raise OrgFileError([f"cannot read the file: {exc.strerror or exc}"], source) from None
+    try:
+        text = raw.decode("utf-8-sig")
+    except UnicodeDecodeError as exc:
+        raise OrgFileError([f"not UTF-8 text (byte {exc.start} cannot be decoded)"], source) from None
+    try:
+        return parse_org(text)
+    except OrgFileError as exc:
+        raise OrgFileError(exc.problems, source) from None
+
+
+def parse_org(text: str) -> OrgSpec:
+    """Checks the organisation file's text and returns it as an `OrgSpec`, or raises OrgFileError."""
+    try:
+        data = tomllib.loads(text.removeprefix("\ufeff"))
+    except tomllib.TOMLDecodeError as exc:
+        raise OrgFileError([_syntax_problem(exc)]) from None
+    return _Reader(data).read()
+
+
+def _syntax_problem(exc: tomllib.TOMLDecodeError) -> str:
+    message = str(exc)
+    found = re.search(r"\s*\(at line (\d+), column (\d+)\)$", message)
+    if found:
+        return f"line {found[1]}, column {found[2]}: TOML syntax error: {message[: found.start()]}"
+    return f"TOML syntax error: {message}"
+
+
+def _quote(value: Any) -> str:
+    if isinstance(value, bool):
+        return "true" if value else "false"
+    return json.dumps(value, ensure_ascii=False) if isinstance(value, str) else str(value)
+
+
+def _kind(value: Any) -> str:
+    names = {bool: "a boolean", int: "an integer", float: "a number", str: "a string",
+             list: "an array", dict: "a table"}
+    kind = names.get(type(value), f"a {type(value).__name__}")
+    return f"{kind} ({_quote(value)})" if isinstance(value, bool | int | float | str) else kind
+
+
+def _key(name: str) -> str:
+    return name if _BARE_KEY.fullmatch(name) else _quote(name)
+
+
+def _hint(value: str, known: Iterable[str]) -> str:
+    close = difflib.get_close_matches(value, list(known), n=1, cutoff=0.6)
+    return f" (did you mean {_quote(close[0])}?)" if close else ""
+
+
+def _count(n: int, one: str, many: str) -> str:
+    return f"{n} {one if n == 1 else many}"
+
+
+@cache
+def _time_zones() -> frozenset[str]:
+    return frozenset(zoneinfo.available_timezones())
+
+
+@cache
+def _holiday_countries() -> dict[str, list[str]]:
+    return dict(holidays.list_supported_countries())
+
+
+class _Table:
+    """One TOML table at a key path; remembers which keys were asked for, to find unknown ones."""
+
+    def __init__(self, reader: _Reader, path: str, data: dict[str, Any]) -> None:
+        self.reader, self.path, self.data = reader, path, data
+        self.asked: set[str] = set()
+        reader.tables.append(self)
+
+    def at(self, key: str) -> str:
+        return f"{self.path}.{_key(key)}" if self.path else _key(key)
+
+    def get(self, key: str, want: str, ok: Callable[[Any], bool], required: bool = False) -> Any:
+        self.asked.add(key)
+        value = self.data.get(key, _MISSING)
+        if value is _MISSING:
+            if required:
+                self.reader.problem(self.at(key), "missing")
+        elif not ok(value):
+            self.reader.problem(self.at(key), f"expected {want}, got {_kind(value)}")
+            value = _MISSING
+        return value
+
+    def text(self, key: str, required: bool = True) -> str | None:
+        value = self.get(key, "a string", lambda v: isinstance(v, str), required)
+        if value is _MISSING:
+            return None
+        if not value.strip():
+            self.reader.problem(self.at(key), "must not be empty")
+            return None
+        return str(value)
+
+    def integer(self, key: str, default: int, low: int, high: int) -> int:
+        value = self.get(key, "an integer", lambda v: isinstance(v, int) and not isinstance(v, bool))
+        if value is _MISSING:
+            return default
+        if not low <= value <= high:
+            self.reader.problem(self.at(key), f"{value} is out of range ({low} to {high})")
+            return default
+        return int(value)
+
+    def flag(self, key: str, default: bool) -> bool:
+        value = self.get(key, "true or false", lambda v: isinstance(v, bool))
+        return default if value is _MISSING else bool(value)
+
+    def strings(self, key: str, required: bool = False) -> list[tuple[str, str]] | None:
+        """The array's strings with their paths; None when the key is absent or not an array."""
+        items = self.get(key, "an array of strings", lambda v: isinstance(v, list), required)
+        if items is _MISSING:
+            return None
+        found = []
+        for i, item in enumerate(items):
+            path = f"{self.at(key)}[{i}]"
+            if not isinstance(item, str):
+                self.reader.problem(path, f"expected a string, got {_kind(item)}")
+            elif not item.strip():
+                self.reader.problem(path, "must not be empty")
+            else:
+                found.append((path, item))
+        return found
+
+    def table(self, key: str, required: bool = False) -> _Table | None:
+        value = self.get(key, "a table", lambda v: isinstance(v, dict), required)
+        return None if value is _MISSING else _Table(self.reader, self.at(key), value)
+
+    def tables(self, key: str) -> list[_Table]:
+        want = f"an array of tables ([[{key}]])"
+        items = self.get(key, want, lambda v: isinstance(v, list))
+        found = []
+        for i, item in enumerate([] if items is _MISSING else items):
+            if isinstance(item, dict):
+                found.append(_Table(self.reader, f"{self.at(key)}[{i}]", item))
+            else:
+                self.reader.problem(f"{self.at(key)}[{i}]", f"expected a table, got {_kind(item)}")
+        return found
+
+    def duration(self, key: str, required: bool = True) -> int | None:
+        value = self.text(key, required)
+        if value is None:
+            return None
+        try:
+            seconds = parse_duration(value)
+        except ValueError as exc:
+            self.reader.problem(self.at(key), str(exc))
+            return None
+        if seconds <= 0 or seconds > MAX_TARGET:
+            self.reader.problem(self.at(key), f"{_quote(value)} must be more than 0s and at most 10000h")
+            return None
+        return seconds
+
+    def code(self, key: str, pattern: re.Pattern[str] = _CODE, allowed: str = 'letters, digits, "-", "_", "."') -> str:
+        value = self.text(key)
+        if value is not None and not pattern.fullmatch(value):
+            self.reader.problem(self.at(key), f"{_quote(value)} may hold only {allowed}, without spaces")
+        return value or ""
+
+
+class _Reader:
+    def __init__(self, data: dict[str, Any]) -> None:
+        self.problems: list[str] = []
+        self.tables: list[_Table] = []
+        self.refs: list[tuple[str, str, str]] = []  # (path, kind, value), checked once all names are known
+        self.root = _Table(self, "", data)
+
+    def problem(self, path: str, message: str) -> None:
+        self.problems.append(f"{path}: {message}")
+
+    def ref(self, path: str, kind: str, value: str | None) -> None:
+        if value is not None:
+            self.refs.append((path, kind, value))
+
+    def unique(self, items: Iterable[tuple[str, str]], what: str, fold: bool = False) -> None:
+        first: dict[str, str] = {}
+        for path, value in items:
+            key = value.casefold() if fold else value
+            if key in first:
+                self.problem(path, f"duplicate {what} {_quote(value)} (also at {first[key]})")
+            else:
+                first[key] = path
+
+    def read(self) -> OrgSpec:
+        root = self.root
+        name, auto_close_days, triage_team = self.organisation(root.table("organisation", required=True))
+        priority = self.priority(root.table("priority", required=True))
+        calendars = self.calendars(root.table("calendars", required=True))
+        sites = [self.site(t) for t in self.required_tables("sites")]
+        teams = [self.team(t) for t in self.required_tables("teams")]
+        users = [self.user(t) for t in root.tables("users")]
+        suppliers = [self.supplier(t) for t in root.tables("suppliers")]
+        categories = self.categories(self.required_tables("categories"))
+        sla = [self.policy(t, priority.levels) for t in self.required_tables("sla")]
+        routing = [self.routing_rule(t) for t in root.tables("routing")]
+        self.unique(((f"sites[{i}].code", s.code) for i, s in enumerate(sites) if s.code), "site code")
+        self.unique(((f"teams[{i}].code", t.code) for i, t in enumerate(teams) if t.code), "team code")
+        self.unique(((f"users[{i}].username", u.username) for i, u in enumerate(users) if u.username),
+                    "username", fold=True)
+        self.unique(((f"suppliers[{i}].code", s.code) for i, s in enumerate(suppliers) if s.code),
+                    "supplier code")
+        self.unique(((f"sla[{i}].name", p.name) for i, p in enumerate(sla) if p.name), "policy name")
+        self.unique(((f"routing[{i}].name", r.name) for i, r in enumerate(routing) if r.name), "rule name")
+        names = {
+            "calendar": set(calendars), "team": {t.code for t in teams}, "site": {s.code for s in sites},
+            "user": {u.username for u in users}, "category": {c.path for c in categories},
+        }
+        self.check_refs(names)
+        self.check_escalation(teams)
+        self.check_people(teams, users, routing)
+        self.check_unreachable(sla)
+        for table in self.tables:
+            for key in [key for key in table.data if key not in table.asked]:
+                self.problem(table.at(key), f"unknown key{_hint(key, table.asked)}")
+        if self.problems:
+            raise OrgFileError(sorted(self.problems, key=self.section_order))
+        return OrgSpec(
+            name=name, auto_close_days=auto_close_days, priority=priority, calendars=calendars,
+            sites=tuple(sites), teams=tuple(teams), users=tuple(users), suppliers=tuple(suppliers),
+            categories=tuple(categories), sla=tuple(sla), routing=tuple(routing), triage_team=triage_team,
+        )
+
+    def section_order(self, problem: str) -> tuple[int, int]:
+        """Groups problems by top-level table and array entry, in file order; stable within one entry."""
+        match = re.match(r"([^.\[:]+)(?:\[(\d+)\])?", problem)
+        sections = list(self.root.data)
+        head, index = (match[1], int(match[2] or -1)) if match else ("", -1)
+        return (sections.index(head) if head in sections else len(sections), index)
+
+    def required_tables(self, key: str) -> list[_Table]:
+        found = self.root.tables(key)
+        if not found and not self.root.data.get(key):
+            self.problem(key, f"missing: at least one [[{key}]] is needed")
+        return found
+
+    # --- organisation and priority ---
+
+    def organisation(self, t: _Table | None) -> tuple[str, int, str | None]:
+        if t is None:
+            return "", 5, None
+        name = t.text("name") or ""
+        days = t.integer("auto_close_days", 5, 0, MAX_AUTO_CLOSE_DAYS)
+        triage = t.text("triage_team", required=False)
+        self.ref(t.at("triage_team"), "team", triage)
+        return name, days, triage
+
+    def names(self, t: _Table, key: str, noun: str) -> tuple[str, ...]:
+        items = t.strings(key, required=True)
+        if items is not None and not items and not t.data[key]:
+            self.problem(t.at(key), "must not be empty")
+        self.unique(items or [], noun)
+        return tuple(dict.fromkeys(value for _, value in items or []))
+
+    def priority(self, t: _Table | None) -> PrioritySpec:
+        if t is None:
+            return PrioritySpec(levels=(), impact=(), urgency=(), matrix=())
+        levels, impact, urgency = (self.names(t, "levels", "priority level"), self.names(t, "impact", "impact"),
+                                   self.names(t, "urgency", "urgency"))
+        rows = t.get("matrix", "an array of rows", lambda v: isinstance(v, list), required=True)
+        matrix: list[tuple[str, ...]] = []
+        if rows is not _MISSING and impact and len(rows) != len(impact):
+            self.problem(t.at("matrix"), f"{_count(len(rows), 'row', 'rows')}, expected {len(impact)} (one per impact)")
+        for i, row in enumerate([] if rows is _MISSING else rows):
+            path = f"{t.at('matrix')}[{i}]"
+            if not isinstance(row, list):
+                self.problem(path, f"expected an array of priority levels, got {_kind(row)}")
+                continue
+            if urgency and len(row) != len(urgency):
+                self.problem(path, f"{_count(len(row), 'entry', 'entries')}, expected {len(urgency)} (one per urgency)")
+            for j, cell in enumerate(row):
+                if not isinstance(cell, str):
+                    self.problem(f"{path}[{j}]", f"expected a priority level, got {_kind(cell)}")
+                elif levels and cell not in levels:
+                    self.problem(f"{path}[{j}]", f"{_quote(cell)} is not one of the levels{_hint(cell, levels)}")
+            matrix.append(tuple(str(cell) for cell in row))
+        vip_raise = t.integer("vip_raise", 0, 0, max(len(levels) - 1, 0))
+        floor = t.text("security_floor", required=False)
+        if floor is not None and levels and floor not in levels:
+            self.problem(t.at("security_floor"), f"unknown priority level {_quote(floor)}{_hint(floor, levels)}")
+        return PrioritySpec(levels=levels, impact=impact, urgency=urgency, matrix=tuple(matrix),
+                            vip_raise=vip_raise, security_floor=floor)
+
+    # --- calendars ---
+
+    def calendars(self, t: _Table | None) -> dict[str, CalendarSpec]:
+        found: dict[str, CalendarSpec] = {}
+        if t is None:
+            return found
+        for name, value in t.data.items():
+            t.asked.add(name)
+            if name == SITE_CALENDAR:
+                self.problem(t.at(name), f'the name {_quote(name)} is reserved: an SLA policy\'s calendar = "site" '
+                                         "means the ticket's site calendar")
+            if isinstance(value, dict):
+                found[name] = self.calendar(name, _Table(self, t.at(name), value))
+            else:
+                self.problem(t.at(name), f"expected a table ([calendars.{_key(name)}]), got {_kind(value)}")
+        if not t.data:
+            self.problem("calendars", "missing: at least one calendar is needed")
+        return found
+
+    def calendar(self, name: str, t: _Table) -> CalendarSpec:
+        zone = t.text("timezone")
+        if zone is not None and zone not in _time_zones():
+            self.problem(t.at("timezone"), f"unknown time zone {_quote(zone)}{_hint(zone, _time_zones())}")
+        always = t.flag("always_open", False)
+        week = tuple(self.weekday(t, day) for day in WEEKDAYS)
+        country, subdivision = self.holidays(t.table("holidays"))
+        closed = self.closed(t)
+        if always:
+            listed = [key for key in (*WEEKDAYS, "holidays", "closed") if key in t.data]
+            for key in listed:
+                self.problem(t.at(key), "an always_open calendar takes no weekday intervals, holidays or closed dates")
+        elif not any(week) and not any(t.data.get(day) for day in WEEKDAYS):
+            self.problem(t.path, "no working intervals on any weekday (list some, or set always_open = true)")
+        return CalendarSpec(name=name, timezone=zone or "", always_open=always, week=week,
+                            holidays_country=country, holidays_subdivision=subdivision, closed=closed)
+
+    def weekday(self, t: _Table, day: str) -> tuple[Interval, ...]:
+        parsed: list[tuple[Interval, str]] = []
+        for path, text in t.strings(day) or []:
+            interval = self.interval(path, text)
+            if interval is not None:
+                parsed.append((interval, text))
+        parsed.sort(key=lambda pair: (pair[0].start, pair[0].end))
+        for (prev, prev_text), (cur, cur_text) in zip(parsed, parsed[1:], strict=False):
+            if cur.start < prev.end:
+                self.problem(t.at(day), f"intervals {_quote(prev_text)} and {_quote(cur_text)} overlap")
+        return tuple(interval for interval, _ in parsed)
+
+    def interval(self, path: str, text: str) -> Interval | None:
+        match = _INTERVAL.fullmatch(text)
+        if match is None:
+            self.problem(path, f'{_quote(text)} is not an interval (write "HH:MM-HH:MM", e.g. "08:00-16:00")')
+            return None
+        h1, m1, h2, m2 = (int(g) for g in match.groups())
+        if h1 > 24 or m1 > 59 or h2 > 24 or m2 > 59 or (h1 == 24 and m1) or (h2 == 24 and m2):
+            self.problem(path, f'{_quote(text)} has a time that does not exist ("00:00" to "24:00")')
+        elif h1 == 24:
+            self.problem(path, f'{_quote(text)}: "24:00" can only end an interval')
+        elif (h1, m1) > (h2, m2):
+            self.problem(path, f"{_quote(text)} starts after it ends (an overnight shift is two intervals "
+                               "on two days)")
+        elif (h1, m1) == (h2, m2):
+            self.problem(path, f"{_quote(text)} is empty: it starts when it ends")
+        else:
+            return Interval(start=h1 * 60 + m1, end=h2 * 60 + m2)
+        return None
+
+    def holidays(self, t: _Table | None) -> tuple[str | None, str | None]:
+        if t is None:
+            return None, None
+        country, subdivision = t.text("country"), t.text("subdivision", required=False)
+        supported = _holiday_countries()
+        if country is not None and country not in supported:
+            self.problem(t.at("country"), f"unknown holiday country {_quote(country)}{_hint(country, supported)}")
+        elif country is not None and subdivision is not None and subdivision not in supported[country]:
+            try:
+                holidays.country_holidays(country, subdiv=subdivision)  # also knows subdivision aliases
+            except (NotImplementedError, ValueError, KeyError):
+                known = ", ".join(supported[country]) or "none"
+                self.problem(t.at("subdivision"), f"unknown subdivision {_quote(subdivision)} of holiday country "
+                                                  f"{_quote(country)} (known: {known})")
+        return country, subdivision
+
+    def closed(self, t: _Table) -> tuple[ClosedPeriod, ...]:
+        items = t.get("closed", "an array of dates", lambda v: isinstance(v, list))
+        found = []
+        for i, item in enumerate([] if items is _MISSING else items):
+            path = f"{t.at('closed')}[{i}]"
+            if type(item) is date:  # a TOML local date, written without quotes
+                found.append(ClosedPeriod(day=item))
+                continue
+            match = _CLOSED.fullmatch(item) if isinstance(item, str) else None
+            if match is None:
+                self.problem(path, f'expected "YYYY-MM-DD" or "YYYY-MM-DD HH:MM-HH:MM", got {_kind(item)}')
+                continue
+            try:
+                day = date.fromisoformat(match[1])
+            except ValueError:
+                self.problem(path, f"{_quote(match[1])} is not a date")
+                continue
+            if match[2] is None:
+                found.append(ClosedPeriod(day=day))
+            elif (interval := self.interval(path, match[2])) is not None:
+                found.append(ClosedPeriod(day=day, start=interval.start, end=interval.end))
+        return tuple(sorted(found, key=lambda c: (c.day, c.start, c.end)))
+
+    # --- sites, teams, people, suppliers ---
+
+    def site(self, t: _Table) -> SiteSpec:
+        code, name, calendar = t.code("code"), t.text("name") or "", t.text("calendar")
+        self.ref(t.at("calendar"), "calendar", calendar)
+        return SiteSpec(code=code, name=name, calendar=calendar or "", critical=t.flag("critical", False),
+                        country=t.text("country", required=False), region=t.text("region", required=False))
+
+    def team(self, t: _Table) -> TeamSpec:
+        code, name = t.code("code"), t.text("name") or ""
+        tier = t.integer("tier", 1, 1, 3)
+        escalates_to, calendar, lead = (t.text(key, required=False) for key in ("escalates_to", "calendar", "lead"))
+        if escalates_to is not None and escalates_to == code:
+            self.problem(t.at("escalates_to"), "a team cannot escalate to itself")
+        else:
+            self.ref(t.at("escalates_to"), "team", escalates_to)
+        self.ref(t.at("calendar"), "calendar", calendar)
+        self.ref(t.at("lead"), "user", lead)
+        ola = None
+        if (o := t.table("ola")) is not None:
+            ola = OlaSpec(response=o.duration("response", False), resolution=o.duration("resolution", False))
+            if not {"response", "resolution"} & o.data.keys():
+                self.problem(o.path, "give response, resolution or both")
+            self.check_order(o, ola.response, ola.resolution)
+        return TeamSpec(code=code, name=name, tier=tier, escalates_to=escalates_to, calendar=calendar,
+                        lead=lead, ola=ola)
+
+    def user(self, t: _Table) -> UserSpec:
+        username, name = t.code("username", _USERNAME, 'letters, digits, ".", "_", "@", "+", "-"'), t.text("name") or ""
+        if username.casefold() == SYSTEM_ACTOR:
+            self.problem(t.at("username"), f"{_quote(username)} is reserved for automatic actions")
+        role = t.text("role") or ""
+        if role and role not in ROLES:
+            self.problem(t.at("role"), f"{_quote(role)} is not a role (one of {', '.join(ROLES)})")
+        site = t.text("site", required=False)
+        self.ref(t.at("site"), "site", site)
+        if site is None and role in ("requester", "technician") and "site" not in t.data:
+            self.problem(t.at("site"), f"missing: a {role} needs a home site")
+        teams, sites = t.strings("teams") or [], t.strings("sites") or []
+        for path, code in teams:
+            self.ref(path, "team", code)
+        if teams and role == "requester":
+            self.problem(t.at("teams"), "a requester belongs to no team")
+        for path, code in sites:
+            self.ref(path, "site", code)
+        if sites and role and role != "technician":
+            self.problem(t.at("sites"), "only technicians cover extra sites")
+        self.unique(teams, "team")
+        self.unique([(t.at("site"), site)] + sites if site else sites, "site")
+        email = t.text("email", required=False)
+        if email is not None and not _EMAIL.fullmatch(email):
+            self.problem(t.at("email"), f"{_quote(email)} is not an e-mail address")
+        return UserSpec(username=username, name=name, role=role, site=site,
+                        teams=tuple(v for _, v in teams), sites=tuple(v for _, v in sites),
+                        vip=t.flag("vip", False), email=email, password=t.text("password", required=False))
+
+    def supplier(self, t: _Table) -> SupplierSpec:
+        code, name, calendar = t.code("code"), t.text("name") or "", t.text("calendar")
+        self.ref(t.at("calendar"), "calendar", calendar)
+        response, resolution = t.duration("response"), t.duration("resolution")
+        self.check_order(t, response, resolution)
+        return SupplierSpec(code=code, name=name, calendar=calendar or "", response=response or 0,
+                            resolution=resolution or 0)
+
+    def check_order(self, t: _Table, response: int | None, resolution: int | None) -> None:
+        if response is not None and resolution is not None and response > resolution:
+            self.problem(t.path, f"response {_quote(t.data['response'])} is longer than resolution "
+                                 f"{_quote(t.data['resolution'])}")
+
+    # --- categories ---
+
+    def categories(self, tables: list[_Table]) -> list[CategorySpec]:
+        listed: dict[str, tuple[_Table, CategorySpec]] = {}
+        for t in tables:
+            spec = self.category(t)
+            if spec.path in listed:
+                self.problem(t.at("path"), f"duplicate category {_quote(spec.path)} (also at {listed[spec.path][0].path})")
+            elif spec.path:
+                listed[spec.path] = (t, spec)
+        found: dict[str, CategorySpec] = {}
+        for path, (t, _) in listed.items():
+            parts = path.split("/")
+            for depth in range(1, len(parts) + 1):
+                prefix = "/".join(parts[:depth])
+                if prefix in found:
+                    continue
+                parent = found.get("/".join(parts[: depth - 1])) if depth > 1 else None
+                own = listed[prefix][1] if prefix in listed else CategorySpec(path=prefix)
+                found[prefix] = CategorySpec(
+                    path=prefix, team=own.team or (parent.team if parent else None),
+                    security=own.security or bool(parent and parent.security),
+                    fields=own.fields, description=own.description)
+            if found[path].team is None and "team" not in t.data:
+                self.problem(t.at("team"), f"missing: {_quote(path)} has no team and neither have its parents "
+                                           "(set team here or on a parent)")
+        return list(found.values())
+
+    def category(self, t: _Table) -> CategorySpec:
+        path = t.text("path") or ""
+        parts = path.split("/")
+        if path and any(not part for part in parts):
+            self.problem(t.at("path"), f'{_quote(path)} has an empty part (write "Parent/Child")')
+        elif path and any(part != part.strip() for part in parts):
+            self.problem(t.at("path"), f"{_quote(path)}: a part starts or ends with a space")
+        elif path and any(char in path for char in "*?[]"):
+            self.problem(t.at("path"), f"{_quote(path)} contains a wildcard character (* ? [ ])")
+        team = t.text("team", required=False)
+        self.ref(t.at("team"), "team", team)
+        fields = [self.field(f) for f in t.tables("fields")]
+        self.unique(((f"{t.at('fields')}[{i}].key", f.key) for i, f in enumerate(fields) if f.key), "field key")
+        return CategorySpec(path=path, team=team, security=t.flag("security", False), fields=tuple(fields),
+                            description=t.text("description", required=False) or "")
+
+    def field(self, t: _Table) -> FieldSpec:
+        key, label = t.code("key", _FIELD_KEY, 'letters, digits and "_", not starting with a digit'), t.text("label") or ""
+        kind = t.text("type", required=False) or "text"
+        if kind not in FIELD_TYPES:
+            self.problem(t.at("type"), f"{_quote(kind)} is not a field type (one of {', '.join(FIELD_TYPES)})")
+        choices = t.strings("choices")
+        if kind == "choice" and not choices:
+            self.problem(t.at("choices"), "a choice field needs choices")
+        elif kind != "choice" and choices is not None:
+            self.problem(t.at("choices"), "only a choice field has choices")
+        self.unique(choices or [], "choice")
+        return FieldSpec(key=key, label=label, type=kind, required=t.flag("required", False),
+                         choices=tuple(v for _, v in choices or []))
+
+    # --- SLA policies and routing ---
+
+    def conditions(self, t: _Table) -> tuple[tuple[str, ...], tuple[str, ...], tuple[str, ...]]:
+        types = t.strings("types") or []
+        for path, value in types:
+            if value not in TICKET_TYPES:
+                self.problem(path, f"{_quote(value)} is not a ticket type (one of {', '.join(TICKET_TYPES)})")
+        categories, sites = t.strings("categories") or [], t.strings("sites") or []
+        self.refs += [(path, "category glob", value) for path, value in categories]
+        self.refs += [(path, "site glob", value) for path, value in sites]
+        return tuple(v for _, v in types), tuple(v for _, v in categories), tuple(v for _, v in sites)
+
+    def policy(self, t: _Table, levels: tuple[str, ...]) -> SlaPolicySpec:
+        name = t.text("name") or ""
+        types, categories, sites = self.conditions(t)
+        calendar = t.text("calendar", required=False) or SITE_CALENDAR
+        if calendar != SITE_CALENDAR:
+            self.ref(t.at("calendar"), "calendar", calendar)
+        pause_on = t.strings("pause_on")
+        for path, status in pause_on or []:
+            if status not in STATUSES:
+                self.problem(path, f"{_quote(status)} is not a status (one of {', '.join(STATUSES)})")
+            elif status in STOPPED_STATUSES:
+                self.problem(path, f"{_quote(status)} stops the clock anyway; it cannot pause it")
+        self.unique(pause_on or [], "status")
+        warn_at = self.warn_at(t)
+        targets: dict[str, TargetSpec] = {}
+        if (tt := t.table("targets", required=True)) is not None:
+            tt.asked.update(tt.data)
+            for level in [key for key in tt.data if levels and key not in levels]:
+                self.problem(tt.at(level), f"unknown priority level {_quote(level)}{_hint(level, levels)}")
+            for level in levels:
+                if level not in tt.data:
+                    self.problem(tt.at(level), "missing: every priority level needs a target")
+                elif (target := tt.table(level)) is not None:
+                    response, resolution = target.duration("response"), target.duration("resolution")
+                    self.check_order(target, response, resolution)
+                    targets[level] = TargetSpec(response=response or 0, resolution=resolution or 0)
+        return SlaPolicySpec(
+            name=name, types=types, categories=categories, sites=sites, calendar=calendar,
+            pause_on=("pending",) if pause_on is None else tuple(v for _, v in pause_on), warn_at=warn_at,
+            targets=targets, pause_on_supplier=t.flag("pause_on_supplier", True))
+
+    def warn_at(self, t: _Table) -> tuple[float, ...]:
+        items = t.get("warn_at", "an array of fractions", lambda v: isinstance(v, list))
+        if items is _MISSING:
+            return (0.75,)
+        found = []
+        for i, item in enumerate(items):
+            path = f"{t.at('warn_at')}[{i}]"
+            if isinstance(item, bool) or not isinstance(item, int | float):
+                self.problem(path, f"expected a fraction, got {_kind(item)}")
+            elif not 0 < item < 1:
+                self.problem(path, f"{item} is not a fraction between 0 and 1 (write 0.75 for 75%)")
+            else:
+                found.append(float(item))
+        if any(a >= b for a, b in zip(found, found[1:], strict=False)):
+            self.problem(t.at("warn_at"), f"{found} must go up, each fraction once")
+        return tuple(found)
+
+    def routing_rule(self, t: _Table) -> RoutingRuleSpec:
+        name, team = t.text("name") or "", t.text("team")
+        self.ref(t.at("team"), "team", team)
+        types, categories, sites = self.conditions(t)
+        words = t.strings("words") or []
+        assign = t.text("assign", required=False) or "none"
+        if assign not in ASSIGN_POLICIES:
+            self.problem(t.at("assign"), f"{_quote(assign)} is not an assign policy (one of {', '.join(ASSIGN_POLICIES)})")
+        return RoutingRuleSpec(name=name, team=team or "", types=types, categories=categories, sites=sites,
+                               words=tuple(v for _, v in words), assign=assign)
+
+    # --- checks across sections ---
+
+    def check_refs(self, names: dict[str, set[str]]) -> None:
+        for path, kind, value in self.refs:
+            if kind.endswith(" glob"):
+                target = kind.removesuffix(" glob")
+                if not any(fnmatchcase(name, value) for name in names[target]):
+                    self.problem(path, f"{_quote(value)} matches no {target}{_hint(value, names[target])}")
+            elif value not in names[kind]:
+                hint = ' (only an SLA policy may name the calendar "site")' if value == SITE_CALENDAR else ""
+                self.problem(path, f"unknown {kind} {_quote(value)}{hint or _hint(value, names[kind])}")
+
+    def check_escalation(self, teams: list[TeamSpec]) -> None:
+        index = {team.code: i for i, team in reversed(list(enumerate(teams)))}
+        nexts = {team.code: team.escalates_to for team in reversed(teams)}
+        seen: set[str] = set()
+        for team in teams:
+            chain: list[str] = []
+            code: str | None = team.code
+            while code in nexts and code not in chain and code not in seen:
+                chain.append(code)
+                code = nexts[code]
+            seen.update(chain)
+            if code in chain and len(chain) - chain.index(code) > 1:
+                cycle = chain[chain.index(code):]
+                start = min(range(len(cycle)), key=lambda k: index[cycle[k]])
+                cycle = cycle[start:] + cycle[:start]
+                self.problem(f"teams[{index[cycle[0]]}].escalates_to",
+                             f"escalation cycle {' -> '.join([*cycle, cycle[0]])}")
+
+    def check_people(self, teams: list[TeamSpec], users: list[UserSpec], routing: list[RoutingRuleSpec]) -> None:
+        roles = {user.username: user.role for user in users}
+        for i, team in enumerate(teams):
+            if team.lead is not None and roles.get(team.lead) == "requester":
+                self.problem(f"teams[{i}].lead", f"{_quote(team.lead)} is a requester, not support staff")
+        for i, rule in enumerate(routing):
+            members = [u for u in users if rule.team in u.teams and u.role in ASSIGNABLE_ROLES]
+            if rule.assign != "none" and rule.team and not members:
+                self.problem(f"routing[{i}].assign", f"team {_quote(rule.team)} has no members to assign to")
+
+    def check_unreachable(self, sla: list[SlaPolicySpec]) -> None:
+        for i, policy in enumerate(sla):
+            if not (policy.types or policy.categories or policy.sites):
+                for j in range(i + 1, len(sla)):
+                    self.problem(f"sla[{j}]", f"never applies: sla[{i}] {_quote(policy.name)} before it "
+                                              "matches every ticket")
+                return

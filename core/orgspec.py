@@ -1,0 +1,178 @@
+"""The organisation's reference data as plain, validated values.
+
+`core.orgfile` turns the administrator's TOML file into an `OrgSpec`; the store
+and the server import an `OrgSpec`, and the SLA engine reads calendars and
+policies from it. Durations are whole seconds; times of day are minutes after
+midnight (0..1440, so an interval may end at 24:00).
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from datetime import date
+
+ROLES = ("requester", "technician", "agent", "manager", "admin")
+TICKET_TYPES = ("incident", "request", "case", "task")
+STATUSES = ("new", "assigned", "in_progress", "pending", "resolved", "closed", "cancelled")
+PENDING_REASONS = ("customer", "supplier", "change", "other")
+FIELD_TYPES = ("text", "number", "choice", "bool", "date")
+WEEKDAYS = ("mon", "tue", "wed", "thu", "fri", "sat", "sun")
+
+
+@dataclass(frozen=True)
+class Interval:
+    """A working interval on one weekday, wall-clock minutes in the calendar's zone."""
+
+    start: int
+    end: int
+
+
+@dataclass(frozen=True)
+class ClosedPeriod:
+    """A closed date (start=0, end=1440) or a closed period within one date."""
+
+    day: date
+    start: int = 0
+    end: int = 1440
+
+
+@dataclass(frozen=True)
+class CalendarSpec:
+    name: str
+    timezone: str
+    always_open: bool = False
+    # index 0 is Monday, as date.weekday(); an empty tuple is a closed weekday
+    week: tuple[tuple[Interval, ...], ...] = ((),) * 7
+    holidays_country: str | None = None
+    holidays_subdivision: str | None = None
+    closed: tuple[ClosedPeriod, ...] = ()
+
+
+@dataclass(frozen=True)
+class PrioritySpec:
+    levels: tuple[str, ...]
+    impact: tuple[str, ...]
+    urgency: tuple[str, ...]
+    matrix: tuple[tuple[str, ...], ...]
+    vip_raise: int = 0
+    security_floor: str | None = None
+
+
+@dataclass(frozen=True)
+class SiteSpec:
+    code: str
+    name: str
+    calendar: str
+    critical: bool = False
+    country: str | None = None
+    region: str | None = None
+
+
+@dataclass(frozen=True)
+class OlaSpec:
+    """An operational level target: business time a ticket may spend with a team."""
+
+    response: int | None = None
+    resolution: int | None = None
+
+
+@dataclass(frozen=True)
+class TeamSpec:
+    code: str
+    name: str
+    tier: int = 1
+    escalates_to: str | None = None
+    calendar: str | None = None
+    lead: str | None = None
+    ola: OlaSpec | None = None
+
+
+@dataclass(frozen=True)
+class UserSpec:
+    username: str
+    name: str
+    role: str
+    site: str | None = None
+    teams: tuple[str, ...] = ()
+    # further sites a technician covers, beyond the home site
+    sites: tuple[str, ...] = ()
+    vip: bool = False
+    email: str | None = None
+    password: str | None = None
+
+
+@dataclass(frozen=True)
+class SupplierSpec:
+    code: str
+    name: str
+    calendar: str
+    response: int
+    resolution: int
+
+
+@dataclass(frozen=True)
+class FieldSpec:
+    key: str
+    label: str
+    type: str = "text"
+    required: bool = False
+    choices: tuple[str, ...] = ()
+
+
+@dataclass(frozen=True)
+class CategorySpec:
+    path: str
+    team: str | None = None
+    security: bool = False
+    fields: tuple[FieldSpec, ...] = ()
+    description: str = ""
+
+
+@dataclass(frozen=True)
+class TargetSpec:
+    response: int
+    resolution: int
+
+
+@dataclass(frozen=True)
+class SlaPolicySpec:
+    name: str
+    types: tuple[str, ...] = ()
+    categories: tuple[str, ...] = ()
+    sites: tuple[str, ...] = ()
+    calendar: str = "site"
+    pause_on: tuple[str, ...] = ("pending",)
+    warn_at: tuple[float, ...] = (0.75,)
+    targets: dict[str, TargetSpec] = field(default_factory=dict)
+    # whether the resolution clock keeps running while the ticket waits on a supplier
+    # (the supplier's own contract clock runs either way)
+    pause_on_supplier: bool = True
+
+
+@dataclass(frozen=True)
+class RoutingRuleSpec:
+    """Sends new tickets matching all given conditions to a team."""
+
+    name: str
+    team: str
+    types: tuple[str, ...] = ()
+    categories: tuple[str, ...] = ()
+    sites: tuple[str, ...] = ()
+    words: tuple[str, ...] = ()
+    assign: str = "none"  # none | least_loaded | round_robin
+
+
+@dataclass(frozen=True)
+class OrgSpec:
+    name: str
+    auto_close_days: int
+    priority: PrioritySpec
+    calendars: dict[str, CalendarSpec]
+    sites: tuple[SiteSpec, ...]
+    teams: tuple[TeamSpec, ...]
+    users: tuple[UserSpec, ...]
+    suppliers: tuple[SupplierSpec, ...]
+    categories: tuple[CategorySpec, ...]
+    sla: tuple[SlaPolicySpec, ...]
+    routing: tuple[RoutingRuleSpec, ...] = ()
+    triage_team: str | None = None

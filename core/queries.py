@@ -1,0 +1,253 @@
+"""Read side: queues, pages of tickets sorted and filtered in SQL, one ticket in full.
+
+Everything here is scoped to the person asking (core.scope) and returns plain
+dicts and tuples, ready for the command line, the server or a Qt item model."""
+
+from __future__ import annotations
+
+import uuid
+from dataclasses import dataclass
+from typing import Any
+
+from sqlalchemy import Select, case, column, func, literal_column, select
+from sqlalchemy.orm import Session
+
+from core.clock import iso
+from core.errors import InvalidInput, NotFound
+from core.models import Comment, HistoryEvent, Ticket, TicketLink, WorkLog
+from core.models.tickets import OPEN_STATUSES
+from core.reference import Reference, UserInfo
+from core.scope import can_see_ticket, scope_clause
+
+QUEUES = ("mine", "team", "triage", "site", "all")
+
+
+@dataclass(frozen=True)
+class TicketRow:
+    id: uuid.UUID
+    number: str
+    title: str
+    status: str
+    priority: str
+    site: str | None
+    category: str | None
+    team: str | None
+    assignee: str | None
+    updated_at: str | None
+
+    def as_dict(self) -> dict[str, Any]:
+        return {**self.__dict__, "id": str(self.id)}
+
+
+def queue_clause(ref: Reference, user: UserInfo, queue: str, home_site: uuid.UUID | None = None) -> Any:
+    if queue == "mine":
+        return (Ticket.assignee_id == user.id) & Ticket.status.in_(OPEN_STATUSES)
+    if queue == "team":
+        return Ticket.team_id.in_(user.team_ids) & Ticket.status.in_(OPEN_STATUSES)
+    if queue == "triage":
+        triage = ref.team_codes.get(ref.spec.triage_team or "")
+        untriaged: Any = Ticket.team_id.is_(None)
+        if triage is not None:
+            untriaged = untriaged | (Ticket.team_id == triage.id)
+        return (Ticket.status == "new") & untriaged
+    if queue == "site":
+        site = user.site_id or home_site
+        return (Ticket.site_id == site) & Ticket.status.in_(OPEN_STATUSES)
+    if queue == "all":
+        return None
+    raise InvalidInput(f"queue must be one of {', '.join(QUEUES)}, not {queue!r}", "queue")
+
+
+def _sort_key(ref: Reference, sort: str) -> Any:
+    levels = {level: i for i, level in enumerate(ref.spec.priority.levels)}
+    keys = {
+        "number": Ticket.number,
+        "title": Ticket.title,
+        "status": Ticket.status,
+        "priority": case(levels, value=Ticket.priority, else_=len(levels)),
+        "created": Ticket.created_at,
+        "updated": Ticket.updated_at,
+        "site": Ticket.site_id,
+        "category": Ticket.category_id,
+        "assignee": Ticket.assignee_id,
+    }
+    if sort not in keys:
+        raise InvalidInput(f"sort must be one of {', '.join(keys)}, not {sort!r}", "sort")
+    return keys[sort]
+
+
+def tickets_query(
+    ref: Reference, user: UserInfo, *, queue: str = "all", status: str | None = None,
+    home_site: uuid.UUID | None = None,
+) -> Select[Any]:
+    query = select(Ticket).where(scope_clause(user))
+    clause = queue_clause(ref, user, queue, home_site)
+    if clause is not None:
+        query = query.where(clause)
+    if status is not None:
+        from core.orgspec import STATUSES
+
+        if status not in STATUSES:
+            raise InvalidInput(f"status must be one of {', '.join(STATUSES)}, not {status!r}", "status")
+        query = query.where(Ticket.status == status)
+    return query
+
+
+def count_tickets(session: Session, query: Select[Any]) -> int:
+    return session.scalar(select(func.count()).select_from(query.subquery())) or 0
+
+
+def list_tickets(
+    session: Session, ref: Reference, user: UserInfo, *, queue: str = "all", status: str | None = None,
+    sort: str = "updated", descending: bool = True, offset: int = 0, limit: int = 50,
+    home_site: uuid.UUID | None = None,
+) -> list[TicketRow]:
+    key = _sort_key(ref, sort)
+    query = tickets_query(ref, user, queue=queue, status=status, home_site=home_site)
+    order = [key.desc() if descending else key.asc(), Ticket.number.desc() if descending else Ticket.number]
+    columns = query.with_only_columns(
+        Ticket.id, Ticket.number, Ticket.title, Ticket.status, Ticket.priority, Ticket.site_id,
+        Ticket.category_id, Ticket.team_id, Ticket.assignee_id, Ticket.updated_at,
+    ).order_by(*order).offset(offset).limit(limit)
+    return [
+        TicketRow(
+            id=r[0], number=r[1], title=r[2], status=r[3], priority=r[4], site=ref.site_code_of(r[5]),
+            category=ref.category_path_of(r[6]), team=ref.team_code_of(r[7]), assignee=ref.username_of(r[8]),
+            updated_at=iso(r[9]),
+        )
+        for r in session.execute(columns)
+    ]
+
+
+def get_ticket(session: Session, user: UserInfo, number: str) -> Ticket:
+    ticket = session.scalar(select(Ticket).where(Ticket.number == number))
+    if ticket is None or not can_see_ticket(user, ticket):
+        raise NotFound(f"no ticket {number}")
+    return ticket
+
+
+def ticket_detail(session: Session, ref: Reference, user: UserInfo, number: str) -> dict[str, Any]:
+    """A ticket with its history, comments, work and links, as `ticket show --json` prints it."""
+    t = get_ticket(session, user, number)
+    support = user.role not in ("requester",)
+    comments = session.scalars(
+        select(Comment).where(Comment.ticket_id == t.id).order_by(Comment.created_at, Comment.id)
+    ).all()
+    history = session.scalars(
+        select(HistoryEvent).where(HistoryEvent.ticket_id == t.id).order_by(HistoryEvent.occurred_at)
+    ).all()
+    work = session.scalars(select(WorkLog).where(WorkLog.ticket_id == t.id).order_by(WorkLog.occurred_at)).all()
+    links = session.execute(
+        select(TicketLink.kind, Ticket.number, TicketLink.created_at)
+        .join(Ticket, Ticket.id == TicketLink.other_id).where(TicketLink.ticket_id == t.id)
+    ).all()
+    children = session.scalars(select(Ticket.number).where(Ticket.parent_id == t.id)).all()
+    parent = session.scalar(select(Ticket.number).where(Ticket.id == t.parent_id)) if t.parent_id else None
+    return {
+        "id": str(t.id),
+        "number": t.number,
+        "type": t.type,
+        "title": t.title,
+        "description": t.description,
+        "status": t.status,
+        "major_incident": t.major_incident,
+        "pending_reason": t.pending_reason,
+        "pending_supplier": ref.supplier_code_of(t.pending_supplier_id),
+        "priority": t.priority,
+        "priority_reason": t.priority_reason,
+        "impact": t.impact,
+        "urgency": t.urgency,
+        "category": ref.category_path_of(t.category_id),
+        "site": ref.site_code_of(t.site_id),
+        "team": ref.team_code_of(t.team_id),
+        "tier": t.tier,
+        "assignee": ref.username_of(t.assignee_id),
+        "requester": ref.username_of(t.requester_id),
+        "channel": t.channel,
+        "asset_tag": t.asset_tag,
+        "fields": t.fields,
+        "parent": parent,
+        "tasks": list(children),
+        "resolution_code": t.resolution_code,
+        "resolution_note": t.resolution_note,
+        "created_at": iso(t.created_at),
+        "updated_at": iso(t.updated_at),
+        "first_response_at": iso(t.first_response_at),
+        "resolved_at": iso(t.resolved_at),
+        "closed_at": iso(t.closed_at),
+        "sla": None,
+        "history": [
+            {
+                "at": iso(h.occurred_at), "actor": ref.username_of(h.actor_id), "device": h.device,
+                "kind": h.kind, "field": h.field, "old": _display(ref, h.field, h.old),
+                "new": _display(ref, h.field, h.new), "note": h.note,
+            }
+            for h in history
+        ],
+        "comments": [
+            {
+                "id": str(c.id), "at": iso(c.created_at), "author": ref.username_of(c.author_id),
+                "public": c.public, "body": c.body,
+            }
+            for c in comments if c.public or support
+        ],
+        "work_log": [
+            {"at": iso(w.occurred_at), "author": ref.username_of(w.author_id), "minutes": w.minutes, "note": w.note}
+            for w in work
+        ] if support else [],
+        "links": [{"kind": k, "ticket": n, "at": iso(at)} for k, n, at in links],
+        "conflicts": [],
+    }
+
+
+def _display(ref: Reference, field: str | None, value: Any) -> Any:
+    """History keeps ids; people read codes and names."""
+    if value is None or field is None or not field.endswith("_id"):
+        return value
+    try:
+        key = uuid.UUID(str(value))
+    except ValueError:
+        return value
+    for lookup in (ref.username_of, ref.site_code_of, ref.team_code_of, ref.category_path_of,
+                   ref.supplier_code_of):
+        name = lookup(key)
+        if name is not None:
+            return name
+    return value
+
+
+def search(session: Session, ref: Reference, user: UserInfo, text: str, limit: int = 50) -> list[dict[str, Any]]:
+    """Tickets whose title, description or comments hold every word typed (prefixes
+    match), best first, within the person's scope."""
+    words = [w for w in "".join(ch if ch.isalnum() else " " for ch in text).split() if w]
+    if not words:
+        raise InvalidInput("search needs at least one word", "text")
+    match = " ".join(f'"{w}"*' for w in words)
+    from sqlalchemy import text as sql
+
+    hits = sql(
+        "SELECT rowid AS rid, bm25(ticket_fts) AS rank, 'ticket' AS src FROM ticket_fts WHERE ticket_fts MATCH :q "
+        "UNION ALL SELECT t.rowid, bm25(comment_fts), 'comment' FROM comment_fts "
+        "JOIN comments c ON c.rowid = comment_fts.rowid JOIN tickets t ON t.id = c.ticket_id "
+        "WHERE comment_fts MATCH :q"
+    ).columns(column("rid"), column("rank"), column("src")).subquery("hits")
+    ranked = (
+        select(hits.c.rid, func.min(hits.c.rank).label("best"))
+        .group_by(hits.c.rid).subquery()
+    )
+    rows = session.execute(
+        select(Ticket.number, Ticket.title, Ticket.status, Ticket.priority, Ticket.site_id)
+        .join(ranked, ranked.c.rid == sql_rowid())
+        .where(scope_clause(user))
+        .order_by(ranked.c.best, Ticket.number)
+        .limit(limit),
+        {"q": match},
+    ).all()
+    return [
+        {"number": n, "title": t, "status": s, "priority": p, "site": ref.site_code_of(site)}
+        for n, t, s, p, site in rows
+    ]
+
+
+def sql_rowid() -> Any:
+    return literal_column("tickets.rowid")

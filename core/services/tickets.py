@@ -1,0 +1,445 @@
+"""Ticket commands. Each runs inside one unit of work (one transaction), checks the
+actor's role and scope and the lifecycle first, then writes the change, its history
+and its change-log entries through the unit of work."""
+
+from __future__ import annotations
+
+import uuid
+from dataclasses import dataclass, field
+from datetime import datetime
+
+from sqlalchemy import func, select
+
+from core.errors import InvalidInput, InvalidTransition, NotAllowed, NotFound
+from core.fields import validate_fields
+from core.ids import new_id
+from core.lifecycle import RESOLUTION_CODES, MoveContext, check_move, is_support
+from core.models import Comment, Ticket, TicketLink, WorkLog
+from core.models.tickets import OPEN_STATUSES
+from core.orgspec import PENDING_REASONS, TICKET_TYPES
+from core.priority import check_impact_urgency, compute_priority
+from core.reference import Reference, UserInfo
+from core.routing import route
+from core.scope import can_see_ticket
+from core.store import next_counter
+from core.uow import UnitOfWork
+
+CHANNELS = ("portal", "phone", "email", "walk_in", "chat", "monitoring")
+LINK_KINDS = ("relates", "duplicates", "follows_up", "caused_by")
+TITLE_MAX = 300
+
+
+@dataclass
+class NewTicket:
+    title: str
+    category: str
+    impact: str
+    urgency: str
+    type: str = "incident"
+    description: str = ""
+    channel: str = "portal"
+    requester: str | None = None
+    site: str | None = None
+    fields: dict[str, str] = field(default_factory=dict)
+    asset_tag: str | None = None
+    parent: str | None = None
+    major_incident: bool = False
+
+
+@dataclass
+class TicketEdit:
+    title: str | None = None
+    description: str | None = None
+    impact: str | None = None
+    urgency: str | None = None
+    category: str | None = None
+    type: str | None = None
+    priority: str | None = None
+    priority_reason: str | None = None
+    asset_tag: str | None = None
+    major_incident: bool | None = None
+    fields: dict[str, str] | None = None
+
+
+# -- lookups ------------------------------------------------------------------
+
+def find_ticket(uow: UnitOfWork, actor: UserInfo, number: str) -> Ticket:
+    """The ticket by number, as this actor may see it. One outside the actor's scope
+    is reported as not found, so that numbers cannot be probed."""
+    ticket = uow.session.scalar(select(Ticket).where(Ticket.number == number))
+    if ticket is None or not can_see_ticket(actor, ticket):
+        raise NotFound(f"no ticket {number}")
+    return ticket
+
+
+def _check_title(title: str) -> str:
+    title = " ".join(title.split())
+    if not title:
+        raise InvalidInput("a ticket needs a title", "title")
+    if len(title) > TITLE_MAX:
+        raise InvalidInput(f"the title is {len(title)} characters; at most {TITLE_MAX}", "title")
+    return title
+
+
+def _require_support(actor: UserInfo, what: str) -> None:
+    if not is_support(actor.role) and actor.role != "system":
+        raise NotAllowed(f"only support staff may {what}; you are a {actor.role}")
+
+
+def _require_open_for_change(ticket: Ticket) -> None:
+    if ticket.status in ("closed", "cancelled"):
+        raise InvalidTransition(
+            f"ticket {ticket.number} is {ticket.status}; open a follow-up ticket linked to it instead"
+        )
+
+
+def _priority_for(ref: Reference, ticket: Ticket) -> str:
+    requester = ref.users.get(ticket.requester_id)
+    site = ref.sites[ticket.site_id]
+    category = ref.categories[ticket.category_id]
+    return compute_priority(
+        ref.spec.priority, ticket.impact, ticket.urgency,
+        vip_or_critical=bool(requester and requester.vip) or site.critical,
+        security=category.security,
+    )
+
+
+def _number(uow: UnitOfWork, site_code: str) -> str:
+    # Site, device and the device's own sequence: unique across devices without asking anyone.
+    return f"{site_code}-{uow.device}-{next_counter(uow.session, 'ticket_number'):05d}"
+
+
+# -- commands -----------------------------------------------------------------
+
+def create(uow: UnitOfWork, actor: UserInfo, cmd: NewTicket, at: datetime | None = None) -> Ticket:
+    ref = uow.ref
+    now = uow.now(at)
+    title = _check_title(cmd.title)
+    if cmd.type not in TICKET_TYPES:
+        raise InvalidInput(f"type must be one of {', '.join(TICKET_TYPES)}, not {cmd.type!r}", "type")
+    if cmd.channel not in CHANNELS:
+        raise InvalidInput(f"channel must be one of {', '.join(CHANNELS)}, not {cmd.channel!r}", "channel")
+    category = ref.category(cmd.category)
+    check_impact_urgency(ref.spec.priority, cmd.impact, cmd.urgency)
+    values = validate_fields(category.fields, cmd.fields)
+
+    if actor.role == "requester":
+        if cmd.requester not in (None, actor.username):
+            raise NotAllowed("a requester logs tickets for themselves only")
+        if cmd.major_incident:
+            raise NotAllowed("only support staff may flag a major incident")
+        requester = actor
+    elif cmd.requester:
+        requester = ref.user(cmd.requester, "requester")
+    else:
+        requester = actor
+    if not requester.active:
+        raise InvalidInput(f"user {requester.username!r} is disabled", "requester")
+
+    if cmd.site:
+        site = ref.site(cmd.site)
+    elif requester.site_id is not None:
+        site = ref.sites[requester.site_id]
+    else:
+        raise InvalidInput(f"{requester.username} has no home site; say which site with --site", "site")
+    if actor.role == "requester" and site.id != actor.site_id:
+        raise NotAllowed("a requester logs tickets for their own site only")
+
+    parent_id = None
+    if cmd.parent:
+        parent = find_ticket(uow, actor, cmd.parent)
+        if not parent.is_open:
+            raise InvalidInput(f"ticket {parent.number} is {parent.status}; tasks go under open tickets", "parent")
+        parent_id = parent.id
+    elif cmd.type == "task":
+        raise InvalidInput("a task belongs under a parent ticket; name it with --parent", "parent")
+    if cmd.major_incident and cmd.type != "incident":
+        raise InvalidInput("only an incident can be a major incident", "major_incident")
+
+    where = route(uow.session, ref, type=cmd.type, category=category.path, site=site.code, title=title)
+    team = ref.teams.get(where.team_id) if where.team_id else None
+    ticket = Ticket(
+        id=new_id(), number=_number(uow, site.code), type=cmd.type, title=title,
+        description=cmd.description.strip(), status="assigned" if where.assignee_id else "new",
+        major_incident=cmd.major_incident, channel=cmd.channel, requester_id=requester.id, site_id=site.id,
+        asset_tag=(cmd.asset_tag or None), category_id=category.id, impact=cmd.impact, urgency=cmd.urgency,
+        priority="", priority_reason=None, team_id=where.team_id, assignee_id=where.assignee_id,
+        tier=team.tier if team else 1, pending_reason=None, pending_supplier_id=None,
+        resolution_code=None, resolution_note=None, fields=values, parent_id=parent_id,
+        created_at=now, created_by_id=actor.id, updated_at=now,
+        first_response_at=None, resolved_at=None, closed_at=None, versions={},
+    )
+    ticket.priority = _priority_for(ref, ticket)
+    uow.create_ticket(actor, ticket, now)
+    return ticket
+
+
+def edit(uow: UnitOfWork, actor: UserInfo, number: str, cmd: TicketEdit, at: datetime | None = None) -> Ticket:
+    ref = uow.ref
+    now = uow.now(at)
+    ticket = find_ticket(uow, actor, number)
+    _require_support(actor, "edit a ticket")
+    _require_open_for_change(ticket)
+    values: dict[str, object] = {}
+    if cmd.title is not None:
+        values["title"] = _check_title(cmd.title)
+    if cmd.description is not None:
+        values["description"] = cmd.description.strip()
+    if cmd.type is not None:
+        if cmd.type not in TICKET_TYPES:
+            raise InvalidInput(f"type must be one of {', '.join(TICKET_TYPES)}, not {cmd.type!r}", "type")
+        if cmd.type == "task" and ticket.parent_id is None:
+            raise InvalidInput("a task belongs under a parent ticket", "type")
+        values["type"] = cmd.type
+    impact = cmd.impact if cmd.impact is not None else ticket.impact
+    urgency = cmd.urgency if cmd.urgency is not None else ticket.urgency
+    check_impact_urgency(ref.spec.priority, impact, urgency)
+    values["impact"], values["urgency"] = impact, urgency
+    category = ref.categories[ticket.category_id]
+    if cmd.category is not None:
+        category = ref.category(cmd.category)
+        values["category_id"] = category.id
+    if cmd.fields is not None or cmd.category is not None:
+        merged = {**{k: str(v) for k, v in ticket.fields.items()}, **(cmd.fields or {})}
+        known = {f.key for f in category.fields}
+        values["fields"] = validate_fields(category.fields, {k: v for k, v in merged.items() if k in known})
+    if cmd.asset_tag is not None:
+        values["asset_tag"] = cmd.asset_tag or None
+    if cmd.major_incident is not None:
+        if cmd.major_incident and (values.get("type") or ticket.type) != "incident":
+            raise InvalidInput("only an incident can be a major incident", "major_incident")
+        values["major_incident"] = cmd.major_incident
+
+    if cmd.priority is not None:
+        if actor.role not in ("agent", "manager", "admin"):
+            raise NotAllowed("only agents and managers may override the priority")
+        if cmd.priority not in ref.spec.priority.levels:
+            levels = ", ".join(ref.spec.priority.levels)
+            raise InvalidInput(f"priority must be one of {levels}, not {cmd.priority!r}", "priority")
+        if not (cmd.priority_reason or "").strip():
+            raise InvalidInput("overriding the priority needs a reason (--reason)", "reason")
+        values["priority"] = cmd.priority
+        values["priority_reason"] = cmd.priority_reason.strip() if cmd.priority_reason else None
+    elif cmd.priority_reason is not None:
+        raise InvalidInput("a reason goes with a priority override (--priority)", "reason")
+
+    note = cmd.priority_reason.strip() if cmd.priority and cmd.priority_reason else None
+    changed = uow.update_ticket(actor, ticket, values, now, note=note)
+    if ticket.priority_reason is None:
+        # Computed priority follows impact, urgency, category and requester.
+        uow.update_ticket(actor, ticket, {"priority": _priority_for(ref, ticket)}, now)
+    if not changed and cmd.priority is None:
+        raise InvalidInput("nothing to change: every value given is the ticket's current one")
+    return ticket
+
+
+def assign(
+    uow: UnitOfWork, actor: UserInfo, number: str, *, team: str | None = None, to: str | None = None,
+    at: datetime | None = None, note: str | None = None,
+) -> Ticket:
+    """Give the ticket to a team and/or a person. A new ticket becomes assigned; an
+    assigned one is reassigned; one in progress is handed over (back to assigned)."""
+    ref = uow.ref
+    now = uow.now(at)
+    ticket = find_ticket(uow, actor, number)
+    _require_support(actor, "assign tickets")
+    if team is None and to is None:
+        raise InvalidInput("say whom to assign to: --team CODE and/or --to USERNAME")
+    new_team = ref.team(team) if team else (ref.teams.get(ticket.team_id) if ticket.team_id else None)
+    assignee = ref.user(to, "to") if to else None
+    if assignee is not None:
+        if not is_support(assignee.role):
+            raise InvalidInput(f"{assignee.username} is a {assignee.role} and cannot work tickets", "to")
+        if not assignee.active:
+            raise InvalidInput(f"user {assignee.username!r} is disabled", "to")
+        if new_team is None or new_team.id not in assignee.team_ids:
+            if team:
+                raise InvalidInput(f"{assignee.username} is not in team {new_team.code if new_team else team}", "to")
+            homes = [ref.teams[t] for t in sorted(assignee.team_ids, key=str)]
+            new_team = homes[0] if homes else new_team
+    target = "assigned"
+    if ticket.status in ("pending", "resolved", "closed", "cancelled"):
+        raise InvalidTransition(f"a {ticket.status} ticket cannot be assigned; move it back to in_progress first")
+    check_move(_move_context(uow, actor, ticket, now), target)
+    values: dict[str, object] = {
+        "status": target,
+        "team_id": new_team.id if new_team else None,
+        "assignee_id": assignee.id if assignee else (ticket.assignee_id if not team else None),
+    }
+    if new_team is not None:
+        values["tier"] = new_team.tier
+    if values["assignee_id"] is not None and ticket.assignee_id == values["assignee_id"] and team is None:
+        raise InvalidInput(f"ticket {number} is already assigned to {to}")
+    uow.update_ticket(actor, ticket, values, now, note=note)
+    return ticket
+
+
+def escalate(uow: UnitOfWork, actor: UserInfo, number: str, at: datetime | None = None,
+             note: str | None = None) -> Ticket:
+    """Hand the ticket to the team its current team escalates to (the next tier)."""
+    ticket = find_ticket(uow, actor, number)
+    _require_support(actor, "escalate tickets")
+    team = uow.ref.teams.get(ticket.team_id) if ticket.team_id else None
+    if team is None or team.escalates_to_id is None:
+        raise InvalidTransition(f"ticket {number} has no team to escalate to")
+    return assign(uow, actor, number, team=uow.ref.teams[team.escalates_to_id].code, at=at,
+                  note=note or f"escalated from {team.code}")
+
+
+def _move_context(uow: UnitOfWork, actor: UserInfo, ticket: Ticket, now: datetime) -> MoveContext:
+    return MoveContext(
+        status=ticket.status, role=actor.role, is_requester=ticket.requester_id == actor.id,
+        resolved_at=ticket.resolved_at, auto_close_days=uow.ref.spec.auto_close_days, now=now,
+    )
+
+
+def allowed_moves(uow: UnitOfWork, actor: UserInfo, ticket: Ticket) -> list[str]:
+    from core.lifecycle import allowed_targets
+
+    return allowed_targets(_move_context(uow, actor, ticket, uow.now()))
+
+
+def move(
+    uow: UnitOfWork, actor: UserInfo, number: str, status: str, *, reason: str | None = None,
+    supplier: str | None = None, code: str | None = None, note: str | None = None,
+    at: datetime | None = None,
+) -> Ticket:
+    ref = uow.ref
+    now = uow.now(at)
+    ticket = find_ticket(uow, actor, number)
+    if status == "assigned":
+        raise InvalidInput("use 'ticket assign' to assign a ticket to a team or a person")
+    check_move(_move_context(uow, actor, ticket, now), status)
+    values: dict[str, object] = {"status": status}
+    if ticket.status == "pending":
+        values["pending_reason"], values["pending_supplier_id"] = None, None
+    if status == "pending":
+        if reason not in PENDING_REASONS:
+            raise InvalidInput(f"putting a ticket on hold needs --reason, one of {', '.join(PENDING_REASONS)}",
+                               "reason")
+        values["pending_reason"] = reason
+        if reason == "supplier":
+            if not supplier:
+                raise InvalidInput("waiting on a supplier needs --supplier CODE", "supplier")
+            values["pending_supplier_id"] = ref.supplier(supplier).id
+        elif supplier:
+            raise InvalidInput("--supplier goes with --reason supplier", "supplier")
+    elif reason or supplier:
+        raise InvalidInput("--reason and --supplier go with a move to pending", "reason")
+    if status == "resolved":
+        if code not in RESOLUTION_CODES:
+            raise InvalidInput(f"resolving needs --code, one of {', '.join(RESOLUTION_CODES)}", "code")
+        if not (note or "").strip():
+            raise InvalidInput("resolving needs a resolution note (--note)", "note")
+        open_tasks = uow.session.scalar(
+            select(func.count()).select_from(Ticket)
+            .where(Ticket.parent_id == ticket.id, Ticket.status.in_(OPEN_STATUSES))
+        )
+        if open_tasks:
+            raise InvalidTransition(f"ticket {number} still has {open_tasks} open task(s); finish them first")
+        values["resolution_code"], values["resolution_note"] = code, (note or "").strip()
+        values["resolved_at"] = now
+    elif code:
+        raise InvalidInput("--code goes with a move to resolved", "code")
+    if status == "in_progress":
+        if ticket.status == "resolved":
+            values["resolved_at"] = None
+            values["resolution_code"], values["resolution_note"] = None, None
+        elif ticket.assignee_id is None and is_support(actor.role):
+            values["assignee_id"] = actor.id
+            if ticket.team_id is None or ticket.team_id not in actor.team_ids:
+                teams = sorted(actor.team_ids, key=str)
+                if teams:
+                    values["team_id"] = teams[0]
+    if status in ("in_progress", "resolved") and ticket.first_response_at is None and ticket.status != "resolved":
+        values["first_response_at"] = now
+    if status == "closed":
+        values["closed_at"] = now
+    history_note = note if status != "resolved" else None
+    uow.update_ticket(actor, ticket, values, now, note=history_note)
+    return ticket
+
+
+def comment(
+    uow: UnitOfWork, actor: UserInfo, number: str, text: str, *, internal: bool = False,
+    at: datetime | None = None,
+) -> Comment:
+    now = uow.now(at)
+    ticket = find_ticket(uow, actor, number)
+    body = text.strip()
+    if not body:
+        raise InvalidInput("a comment needs some text", "text")
+    if internal and not is_support(actor.role):
+        raise NotAllowed("only support staff may add internal notes")
+    if ticket.status in ("closed", "cancelled"):
+        raise InvalidTransition(f"ticket {number} is {ticket.status}; open a follow-up ticket linked to it")
+    row = Comment(id=new_id(), ticket_id=ticket.id, author_id=actor.id, body=body, public=not internal,
+                  created_at=now, device=uow.device)
+    uow.insert_child(actor, "comment", row, ticket, now)
+    if not internal and is_support(actor.role) and ticket.first_response_at is None:
+        uow.update_ticket(actor, ticket, {"first_response_at": now}, now)
+    return row
+
+
+def log_work(
+    uow: UnitOfWork, actor: UserInfo, number: str, minutes: int, note: str = "", at: datetime | None = None,
+) -> WorkLog:
+    now = uow.now(at)
+    ticket = find_ticket(uow, actor, number)
+    _require_support(actor, "log work")
+    if not 0 < minutes <= 24 * 60:
+        raise InvalidInput("work is logged in minutes, from 1 to 1440", "minutes")
+    row = WorkLog(id=new_id(), ticket_id=ticket.id, author_id=actor.id, minutes=minutes, note=note.strip(),
+                  occurred_at=now, device=uow.device)
+    uow.insert_child(actor, "worklog", row, ticket, now)
+    return row
+
+
+def link(
+    uow: UnitOfWork, actor: UserInfo, number: str, other: str, kind: str = "relates",
+    at: datetime | None = None,
+) -> TicketLink:
+    now = uow.now(at)
+    if kind not in LINK_KINDS:
+        raise InvalidInput(f"link kind must be one of {', '.join(LINK_KINDS)}, not {kind!r}", "kind")
+    ticket = find_ticket(uow, actor, number)
+    target = find_ticket(uow, actor, other)
+    _require_support(actor, "link tickets")
+    if ticket.id == target.id:
+        raise InvalidInput("a ticket cannot be linked to itself", "other")
+    existing = uow.session.scalar(
+        select(TicketLink.id).where(TicketLink.ticket_id == ticket.id, TicketLink.other_id == target.id,
+                                    TicketLink.kind == kind)
+    )
+    if existing:
+        raise InvalidInput(f"{number} is already linked to {other} as {kind}")
+    row = TicketLink(id=new_id(), ticket_id=ticket.id, other_id=target.id, kind=kind, created_at=now,
+                     actor_id=actor.id)
+    uow.insert_child(actor, "link", row, ticket, now, history_note=f"{kind} {target.number}")
+    return row
+
+
+def close_expired(uow: UnitOfWork, at: datetime | None = None) -> list[uuid.UUID]:
+    """Close resolved tickets whose reopen period has ended, as the system.
+
+    The change entry's id derives from the ticket and the resolution instant, so
+    two replicas closing the same ticket produce one change, not two."""
+    from datetime import timedelta
+
+    from core.ids import derived_id
+    from core.reference import SYSTEM_USER
+
+    now = uow.now(at)
+    cutoff = now - timedelta(days=uow.ref.spec.auto_close_days)
+    due = uow.session.scalars(
+        select(Ticket).where(Ticket.status == "resolved", Ticket.resolved_at <= cutoff)
+    ).all()
+    for ticket in due:
+        assert ticket.resolved_at is not None
+        closed_at = ticket.resolved_at + timedelta(days=uow.ref.spec.auto_close_days)
+        uow.update_ticket(
+            SYSTEM_USER, ticket, {"status": "closed", "closed_at": closed_at}, closed_at,
+            note="closed automatically after the reopen period",
+            entry_id=derived_id("auto-close", ticket.id, ticket.resolved_at.isoformat()),
+        )
+    return [t.id for t in due]
