@@ -42,7 +42,7 @@ def _why_not(text: str) -> str:
         return ": it is empty"
     if stripped.startswith("-"):
         return ": it cannot be negative"
-    if re.search(r"\d\s*d(ays?)?\b", stripped, re.IGNORECASE):
+    if re.search(r"\d\s*d(ays?)?(?![a-z])", stripped, re.IGNORECASE):
         return ': days are not offered, write hours instead ("48h")'
     if re.fullmatch(r"[\d.]+", stripped):
         return ": a bare number has no unit (h, m or s)"

@@ -49,13 +49,13 @@ SITE_CALENDAR = "site"  # an SLA policy's calendar = "site" means the ticket's s
 SYSTEM_ACTOR = "system"  # the actor of automatic actions; no user may take the name
 ASSIGN_POLICIES = ("none", "least_loaded", "round_robin")
 STOPPED_STATUSES = ("resolved", "closed", "cancelled")  # the resolution clock stops here anyway
-ASSIGNABLE_ROLES = ("technician", "agent", "manager")
 MAX_TARGET = 10_000 * 3600  # far beyond any real target; keeps due-date arithmetic in range
 MAX_AUTO_CLOSE_DAYS = 3650
 
-_CODE = re.compile(r"[A-Za-z0-9][A-Za-z0-9_.-]*")
-_USERNAME = re.compile(r"\w[\w.@+-]*")
-_FIELD_KEY = re.compile(r"[A-Za-z_][A-Za-z0-9_]*")
+# what a code, a username and a field key may hold, and how to say so
+_CODE = (re.compile(r"[A-Za-z0-9][A-Za-z0-9_.-]*"), 'letters, digits, "-", "_" and "."')
+_USERNAME = (re.compile(r"\w[\w.@+-]*"), 'letters, digits, ".", "_", "@", "+" and "-"')
+_FIELD_KEY = (re.compile(r"[A-Za-z_][A-Za-z0-9_]*"), 'letters, digits and "_", not starting with a digit')
 _EMAIL = re.compile(r"[^@\s]+@[^@\s]+\.[^@\s]+")
 _INTERVAL = re.compile(r"(\d\d):(\d\d)-(\d\d):(\d\d)")
 _CLOSED = re.compile(r"(\d{4}-\d\d-\d\d)(?: (.*))?")
@@ -237,8 +237,9 @@ class _Table:
             return None
         return seconds
 
-    def code(self, key: str, pattern: re.Pattern[str] = _CODE, allowed: str = 'letters, digits, "-", "_", "."') -> str:
+    def code(self, key: str, rule: tuple[re.Pattern[str], str] = _CODE) -> str:
         value = self.text(key)
+        pattern, allowed = rule
         if value is not None and not pattern.fullmatch(value):
             self.reader.problem(self.at(key), f"{_quote(value)} may hold only {allowed}, without spaces")
         return value or ""
@@ -257,6 +258,12 @@ class _Reader:
     def ref(self, path: str, kind: str, value: str | None) -> None:
         if value is not None:
             self.refs.append((path, kind, value))
+
+    def one_of(self, path: str, value: str, what: str, options: Iterable[str]) -> bool:
+        if value in options:
+            return True
+        self.problem(path, f"{_quote(value)} is not {what} (one of {', '.join(options)})")
+        return False
 
     def unique(self, items: Iterable[tuple[str, str]], what: str, fold: bool = False) -> None:
         first: dict[str, str] = {}
@@ -340,29 +347,33 @@ class _Reader:
     def priority(self, t: _Table | None) -> PrioritySpec:
         if t is None:
             return PrioritySpec(levels=(), impact=(), urgency=(), matrix=())
-        levels, impact, urgency = (self.names(t, "levels", "priority level"), self.names(t, "impact", "impact"),
-                                   self.names(t, "urgency", "urgency"))
+        levels = self.names(t, "levels", "priority level")
+        impact, urgency = self.names(t, "impact", "impact"), self.names(t, "urgency", "urgency")
         rows = t.get("matrix", "an array of rows", lambda v: isinstance(v, list), required=True)
         matrix: list[tuple[str, ...]] = []
         if rows is not _MISSING and impact and len(rows) != len(impact):
-            self.problem(t.at("matrix"), f"{_count(len(rows), 'row', 'rows')}, expected {len(impact)} (one per impact)")
+            rows_found = _count(len(rows), "row", "rows")
+            self.problem(t.at("matrix"), f"{rows_found}, expected {len(impact)} (one per impact)")
         for i, row in enumerate([] if rows is _MISSING else rows):
             path = f"{t.at('matrix')}[{i}]"
             if not isinstance(row, list):
                 self.problem(path, f"expected an array of priority levels, got {_kind(row)}")
                 continue
             if urgency and len(row) != len(urgency):
-                self.problem(path, f"{_count(len(row), 'entry', 'entries')}, expected {len(urgency)} (one per urgency)")
+                entries = _count(len(row), "entry", "entries")
+                self.problem(path, f"{entries}, expected {len(urgency)} (one per urgency)")
             for j, cell in enumerate(row):
                 if not isinstance(cell, str):
                     self.problem(f"{path}[{j}]", f"expected a priority level, got {_kind(cell)}")
                 elif levels and cell not in levels:
-                    self.problem(f"{path}[{j}]", f"{_quote(cell)} is not one of the levels{_hint(cell, levels)}")
+                    hint = _hint(cell, levels)
+                    self.problem(f"{path}[{j}]", f"{_quote(cell)} is not one of the levels{hint}")
             matrix.append(tuple(str(cell) for cell in row))
         vip_raise = t.integer("vip_raise", 0, 0, max(len(levels) - 1, 0))
         floor = t.text("security_floor", required=False)
         if floor is not None and levels and floor not in levels:
-            self.problem(t.at("security_floor"), f"unknown priority level {_quote(floor)}{_hint(floor, levels)}")
+            hint = _hint(floor, levels)
+            self.problem(t.at("security_floor"), f"unknown priority level {_quote(floor)}{hint}")
         return PrioritySpec(levels=levels, impact=impact, urgency=urgency, matrix=tuple(matrix),
                             vip_raise=vip_raise, security_floor=floor)
 
@@ -375,7 +386,7 @@ class _Reader:
         for name, value in t.data.items():
             t.asked.add(name)
             if name == SITE_CALENDAR:
-                self.problem(t.at(name), f'the name {_quote(name)} is reserved: an SLA policy\'s calendar = "site" '
+                self.problem(t.at(name), 'the name "site" is reserved: an SLA policy\'s calendar = "site" '
                                          "means the ticket's site calendar")
             if isinstance(value, dict):
                 found[name] = self.calendar(name, _Table(self, t.at(name), value))
@@ -394,9 +405,8 @@ class _Reader:
         country, subdivision = self.holidays(t.table("holidays"))
         closed = self.closed(t)
         if always:
-            listed = [key for key in (*WEEKDAYS, "holidays", "closed") if key in t.data]
-            for key in listed:
-                self.problem(t.at(key), "an always_open calendar takes no weekday intervals, holidays or closed dates")
+            for key in [key for key in (*WEEKDAYS, "holidays", "closed") if key in t.data]:
+                self.problem(t.at(key), "an always_open calendar has no intervals, holidays or closures")
         elif not any(week) and not any(t.data.get(day) for day in WEEKDAYS):
             self.problem(t.path, "no working intervals on any weekday (list some, or set always_open = true)")
         return CalendarSpec(name=name, timezone=zone or "", always_open=always, week=week,
@@ -439,14 +449,15 @@ class _Reader:
         country, subdivision = t.text("country"), t.text("subdivision", required=False)
         supported = _holiday_countries()
         if country is not None and country not in supported:
-            self.problem(t.at("country"), f"unknown holiday country {_quote(country)}{_hint(country, supported)}")
+            hint = _hint(country, supported)
+            self.problem(t.at("country"), f"unknown holiday country {_quote(country)}{hint}")
         elif country is not None and subdivision is not None and subdivision not in supported[country]:
             try:
                 holidays.country_holidays(country, subdiv=subdivision)  # also knows subdivision aliases
             except (NotImplementedError, ValueError, KeyError):
                 known = ", ".join(supported[country]) or "none"
-                self.problem(t.at("subdivision"), f"unknown subdivision {_quote(subdivision)} of holiday country "
-                                                  f"{_quote(country)} (known: {known})")
+                self.problem(t.at("subdivision"), f"unknown subdivision {_quote(subdivision)} of holiday "
+                                                  f"country {_quote(country)} (known: {known})")
         return country, subdivision
 
     def closed(self, t: _Table) -> tuple[ClosedPeriod, ...]:
@@ -483,7 +494,7 @@ class _Reader:
     def team(self, t: _Table) -> TeamSpec:
         code, name = t.code("code"), t.text("name") or ""
         tier = t.integer("tier", 1, 1, 3)
-        escalates_to, calendar, lead = (t.text(key, required=False) for key in ("escalates_to", "calendar", "lead"))
+        escalates_to, calendar, lead = (t.text(key, False) for key in ("escalates_to", "calendar", "lead"))
         if escalates_to is not None and escalates_to == code:
             self.problem(t.at("escalates_to"), "a team cannot escalate to itself")
         else:
@@ -500,12 +511,12 @@ class _Reader:
                         lead=lead, ola=ola)
 
     def user(self, t: _Table) -> UserSpec:
-        username, name = t.code("username", _USERNAME, 'letters, digits, ".", "_", "@", "+", "-"'), t.text("name") or ""
+        username, name = t.code("username", _USERNAME), t.text("name") or ""
         if username.casefold() == SYSTEM_ACTOR:
             self.problem(t.at("username"), f"{_quote(username)} is reserved for automatic actions")
         role = t.text("role") or ""
-        if role and role not in ROLES:
-            self.problem(t.at("role"), f"{_quote(role)} is not a role (one of {', '.join(ROLES)})")
+        if role:
+            self.one_of(t.at("role"), role, "a role", ROLES)
         site = t.text("site", required=False)
         self.ref(t.at("site"), "site", site)
         if site is None and role in ("requester", "technician") and "site" not in t.data:
@@ -548,7 +559,8 @@ class _Reader:
         for t in tables:
             spec = self.category(t)
             if spec.path in listed:
-                self.problem(t.at("path"), f"duplicate category {_quote(spec.path)} (also at {listed[spec.path][0].path})")
+                first = listed[spec.path][0].path
+                self.problem(t.at("path"), f"duplicate category {_quote(spec.path)} (also at {first})")
             elif spec.path:
                 listed[spec.path] = (t, spec)
         found: dict[str, CategorySpec] = {}
@@ -565,8 +577,8 @@ class _Reader:
                     security=own.security or bool(parent and parent.security),
                     fields=own.fields, description=own.description)
             if found[path].team is None and "team" not in t.data:
-                self.problem(t.at("team"), f"missing: {_quote(path)} has no team and neither have its parents "
-                                           "(set team here or on a parent)")
+                self.problem(t.at("team"), f"missing: {_quote(path)} has no team and neither have its "
+                                           "parents (set team here or on a parent)")
         return list(found.values())
 
     def category(self, t: _Table) -> CategorySpec:
@@ -581,15 +593,15 @@ class _Reader:
         team = t.text("team", required=False)
         self.ref(t.at("team"), "team", team)
         fields = [self.field(f) for f in t.tables("fields")]
-        self.unique(((f"{t.at('fields')}[{i}].key", f.key) for i, f in enumerate(fields) if f.key), "field key")
+        keys = [(f"{t.at('fields')}[{i}].key", f.key) for i, f in enumerate(fields) if f.key]
+        self.unique(keys, "field key")
         return CategorySpec(path=path, team=team, security=t.flag("security", False), fields=tuple(fields),
                             description=t.text("description", required=False) or "")
 
     def field(self, t: _Table) -> FieldSpec:
-        key, label = t.code("key", _FIELD_KEY, 'letters, digits and "_", not starting with a digit'), t.text("label") or ""
+        key, label = t.code("key", _FIELD_KEY), t.text("label") or ""
         kind = t.text("type", required=False) or "text"
-        if kind not in FIELD_TYPES:
-            self.problem(t.at("type"), f"{_quote(kind)} is not a field type (one of {', '.join(FIELD_TYPES)})")
+        self.one_of(t.at("type"), kind, "a field type", FIELD_TYPES)
         choices = t.strings("choices")
         if kind == "choice" and not choices:
             self.problem(t.at("choices"), "a choice field needs choices")
@@ -604,8 +616,7 @@ class _Reader:
     def conditions(self, t: _Table) -> tuple[tuple[str, ...], tuple[str, ...], tuple[str, ...]]:
         types = t.strings("types") or []
         for path, value in types:
-            if value not in TICKET_TYPES:
-                self.problem(path, f"{_quote(value)} is not a ticket type (one of {', '.join(TICKET_TYPES)})")
+            self.one_of(path, value, "a ticket type", TICKET_TYPES)
         categories, sites = t.strings("categories") or [], t.strings("sites") or []
         self.refs += [(path, "category glob", value) for path, value in categories]
         self.refs += [(path, "site glob", value) for path, value in sites]
@@ -619,9 +630,7 @@ class _Reader:
             self.ref(t.at("calendar"), "calendar", calendar)
         pause_on = t.strings("pause_on")
         for path, status in pause_on or []:
-            if status not in STATUSES:
-                self.problem(path, f"{_quote(status)} is not a status (one of {', '.join(STATUSES)})")
-            elif status in STOPPED_STATUSES:
+            if self.one_of(path, status, "a status", STATUSES) and status in STOPPED_STATUSES:
                 self.problem(path, f"{_quote(status)} stops the clock anyway; it cannot pause it")
         self.unique(pause_on or [], "status")
         warn_at = self.warn_at(t)
@@ -664,9 +673,11 @@ class _Reader:
         self.ref(t.at("team"), "team", team)
         types, categories, sites = self.conditions(t)
         words = t.strings("words") or []
+        for path, word in words:
+            if len(word.split()) != 1:
+                self.problem(path, f"{_quote(word)} is not one word (rules match whole words of the title)")
         assign = t.text("assign", required=False) or "none"
-        if assign not in ASSIGN_POLICIES:
-            self.problem(t.at("assign"), f"{_quote(assign)} is not an assign policy (one of {', '.join(ASSIGN_POLICIES)})")
+        self.one_of(t.at("assign"), assign, "an assign policy", ASSIGN_POLICIES)
         return RoutingRuleSpec(name=name, team=team or "", types=types, categories=categories, sites=sites,
                                words=tuple(v for _, v in words), assign=assign)
 
@@ -700,13 +711,14 @@ class _Reader:
                 self.problem(f"teams[{index[cycle[0]]}].escalates_to",
                              f"escalation cycle {' -> '.join([*cycle, cycle[0]])}")
 
-    def check_people(self, teams: list[TeamSpec], users: list[UserSpec], routing: list[RoutingRuleSpec]) -> None:
+    def check_people(self, teams: list[TeamSpec], users: list[UserSpec],
+                     routing: list[RoutingRuleSpec]) -> None:
         roles = {user.username: user.role for user in users}
         for i, team in enumerate(teams):
             if team.lead is not None and roles.get(team.lead) == "requester":
                 self.problem(f"teams[{i}].lead", f"{_quote(team.lead)} is a requester, not support staff")
         for i, rule in enumerate(routing):
-            members = [u for u in users if rule.team in u.teams and u.role in ASSIGNABLE_ROLES]
+            members = [u for u in users if rule.team in u.teams and u.role != "requester"]
             if rule.assign != "none" and rule.team and not members:
                 self.problem(f"routing[{i}].assign", f"team {_quote(rule.team)} has no members to assign to")
 

@@ -7,19 +7,24 @@ from __future__ import annotations
 
 import uuid
 from dataclasses import dataclass
+from datetime import datetime, timedelta
 from typing import Any
 
 from sqlalchemy import Select, case, column, func, literal_column, select
 from sqlalchemy.orm import Session
 
-from core.clock import iso
+from core.clock import iso, utcnow
 from core.errors import InvalidInput, NotFound
 from core.models import Comment, HistoryEvent, Ticket, TicketLink, WorkLog
 from core.models.tickets import OPEN_STATUSES
 from core.reference import Reference, UserInfo
 from core.scope import can_see_ticket, scope_clause
+from core.sla.engine import SlaReport
+from core.sla.figures import reports
 
-QUEUES = ("mine", "team", "triage", "site", "all")
+QUEUES = ("mine", "team", "triage", "breaching", "site", "all")
+# "breaching soon": open tickets whose next warning or breach falls within this many seconds
+BREACHING_WITHIN = 3600
 
 
 @dataclass(frozen=True)
@@ -34,12 +39,23 @@ class TicketRow:
     team: str | None
     assignee: str | None
     updated_at: str | None
+    response_due_at: str | None = None
+    response_state: str | None = None
+    resolution_due_at: str | None = None
+    resolution_state: str | None = None
+    sla_next_at: str | None = None
 
     def as_dict(self) -> dict[str, Any]:
         return {**self.__dict__, "id": str(self.id)}
 
 
-def queue_clause(ref: Reference, user: UserInfo, queue: str, home_site: uuid.UUID | None = None) -> Any:
+def queue_clause(
+    ref: Reference, user: UserInfo, queue: str, home_site: uuid.UUID | None = None,
+    within: int = BREACHING_WITHIN, now: datetime | None = None,
+) -> Any:
+    if queue == "breaching":
+        horizon = (now or utcnow()) + timedelta(seconds=within)
+        return Ticket.status.in_(OPEN_STATUSES) & (Ticket.sla_next_at <= horizon)
     if queue == "mine":
         return (Ticket.assignee_id == user.id) & Ticket.status.in_(OPEN_STATUSES)
     if queue == "team":
@@ -70,6 +86,8 @@ def _sort_key(ref: Reference, sort: str) -> Any:
         "site": Ticket.site_id,
         "category": Ticket.category_id,
         "assignee": Ticket.assignee_id,
+        # tickets without a running clock sort after every due instant
+        "due": func.coalesce(Ticket.sla_next_at, datetime(9999, 1, 1)),
     }
     if sort not in keys:
         raise InvalidInput(f"sort must be one of {', '.join(keys)}, not {sort!r}", "sort")
@@ -78,10 +96,10 @@ def _sort_key(ref: Reference, sort: str) -> Any:
 
 def tickets_query(
     ref: Reference, user: UserInfo, *, queue: str = "all", status: str | None = None,
-    home_site: uuid.UUID | None = None,
+    home_site: uuid.UUID | None = None, within: int = BREACHING_WITHIN, now: datetime | None = None,
 ) -> Select[Any]:
     query = select(Ticket).where(scope_clause(user))
-    clause = queue_clause(ref, user, queue, home_site)
+    clause = queue_clause(ref, user, queue, home_site, within, now)
     if clause is not None:
         query = query.where(clause)
     if status is not None:
@@ -100,20 +118,23 @@ def count_tickets(session: Session, query: Select[Any]) -> int:
 def list_tickets(
     session: Session, ref: Reference, user: UserInfo, *, queue: str = "all", status: str | None = None,
     sort: str = "updated", descending: bool = True, offset: int = 0, limit: int = 50,
-    home_site: uuid.UUID | None = None,
+    home_site: uuid.UUID | None = None, within: int = BREACHING_WITHIN, now: datetime | None = None,
 ) -> list[TicketRow]:
     key = _sort_key(ref, sort)
-    query = tickets_query(ref, user, queue=queue, status=status, home_site=home_site)
+    query = tickets_query(ref, user, queue=queue, status=status, home_site=home_site, within=within, now=now)
     order = [key.desc() if descending else key.asc(), Ticket.number.desc() if descending else Ticket.number]
     columns = query.with_only_columns(
         Ticket.id, Ticket.number, Ticket.title, Ticket.status, Ticket.priority, Ticket.site_id,
         Ticket.category_id, Ticket.team_id, Ticket.assignee_id, Ticket.updated_at,
+        Ticket.response_due_at, Ticket.response_state, Ticket.resolution_due_at, Ticket.resolution_state,
+        Ticket.sla_next_at,
     ).order_by(*order).offset(offset).limit(limit)
     return [
         TicketRow(
             id=r[0], number=r[1], title=r[2], status=r[3], priority=r[4], site=ref.site_code_of(r[5]),
             category=ref.category_path_of(r[6]), team=ref.team_code_of(r[7]), assignee=ref.username_of(r[8]),
-            updated_at=iso(r[9]),
+            updated_at=iso(r[9]), response_due_at=iso(r[10]), response_state=r[11],
+            resolution_due_at=iso(r[12]), resolution_state=r[13], sla_next_at=iso(r[14]),
         )
         for r in session.execute(columns)
     ]
@@ -175,7 +196,7 @@ def ticket_detail(session: Session, ref: Reference, user: UserInfo, number: str)
         "first_response_at": iso(t.first_response_at),
         "resolved_at": iso(t.resolved_at),
         "closed_at": iso(t.closed_at),
-        "sla": None,
+        "sla": sla_report(session, ref, t.id).as_dict(),
         "history": [
             {
                 "at": iso(h.occurred_at), "actor": ref.username_of(h.actor_id), "device": h.device,
@@ -198,6 +219,11 @@ def ticket_detail(session: Session, ref: Reference, user: UserInfo, number: str)
         "links": [{"kind": k, "ticket": n, "at": iso(at)} for k, n, at in links],
         "conflicts": [],
     }
+
+
+def sla_report(session: Session, ref: Reference, ticket_id: uuid.UUID, now: datetime | None = None) -> SlaReport:
+    """The ticket's SLA clocks computed now from its history (what `sla explain` shows)."""
+    return reports(session, ref, [ticket_id], now or utcnow())[ticket_id]
 
 
 def _display(ref: Reference, field: str | None, value: Any) -> Any:

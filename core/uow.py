@@ -19,7 +19,7 @@ from core.hlc import next_stamp
 from core.ids import derived_id, new_id
 from core.models import ChangeEntry, HistoryEvent, Ticket
 from core.models.tickets import REPLICATED_FIELDS
-from core.reference import Reference, UserInfo, reference_for
+from core.reference import SYSTEM_USER, Reference, UserInfo, reference_for
 from core.store import Store, get_meta, set_meta
 
 
@@ -61,6 +61,7 @@ class UnitOfWork:
         self._seq: int | None = None
         self._hlc: str | None = None
         self._history_rows: list[dict[str, Any]] = []
+        self._sla_done: set[uuid.UUID] = set()
 
     # -- the change log -------------------------------------------------
     def _next_seq(self) -> int:
@@ -92,7 +93,7 @@ class UnitOfWork:
         # same entry, records the very same event rather than a second one.
         self._history_rows.append({
             "id": derived_id(entry_id, kind, field_name or ""), "ticket_id": ticket_id, "actor_id": actor.id,
-            "device": self.device, "occurred_at": at, "kind": kind, "field": field_name,
+            "device": self.device, "occurred_at": at, "stamp": self._hlc, "kind": kind, "field": field_name,
             "old": jsonable(old), "new": jsonable(new), "note": note,
         })
 
@@ -121,14 +122,13 @@ class UnitOfWork:
         if not changed:
             return {}
         base = {k: ticket.versions.get(k) for k in changed}
-        entry_id = entry_id or new_id()
+        entry_id = self._entry(kind="ticket", record_id=ticket.id, op="update", data=changed, base=base,
+                               actor=actor, at=at, entry_id=entry_id)
         for name, value in changed.items():
             self._history(entry_id, ticket.id, actor, at, "field", name, getattr(ticket, name), value, note)
             setattr(ticket, name, value)
         ticket.versions = {**ticket.versions, **{k: str(entry_id) for k in changed}}
         ticket.updated_at = max(ticket.updated_at, at)
-        self._entry(kind="ticket", record_id=ticket.id, op="update", data=changed, base=base,
-                    actor=actor, at=at, entry_id=entry_id)
         self.changes.tickets.add(ticket.id)
         self.changes.kinds.add("ticket")
         return changed
@@ -147,11 +147,41 @@ class UnitOfWork:
         self.changes.tickets.add(ticket.id)
         self.changes.kinds.add(kind)
 
-    def finish(self) -> None:
+    def record_sla_event(
+        self, ticket_id: uuid.UUID, clock: str, label: str, at: datetime, recorded: set[uuid.UUID]
+    ) -> bool:
+        """A warning or breach as an automatic action of the system. Its change entry's
+        id derives from ticket, clock and threshold, so two replicas that compute the
+        same crossing record one event between them."""
+        kind = "sla_breach" if label == "breach" else "sla_warning"
+        entry_id = derived_id("sla", ticket_id, clock, label)
+        if derived_id(entry_id, kind, clock) in recorded:
+            return False
+        data = {"ticket_id": ticket_id, "clock": clock, "threshold": label, "at": at}
+        self._entry(kind="sla_event", record_id=ticket_id, op="insert", data=data, base={}, actor=SYSTEM_USER,
+                    at=at, entry_id=entry_id)
+        what = "breached its target" if label == "breach" else f"passed {float(label.split()[1]):.0%} of its target"
+        self._history(entry_id, ticket_id, SYSTEM_USER, at, kind, clock, None, label, f"{clock} clock {what}")
+        self.changes.tickets.add(ticket_id)
+        self.changes.kinds.add("sla")
+        return True
+
+    def flush_history(self) -> None:
         if self._history_rows:
             self.session.flush()
             self.session.execute(insert(HistoryEvent), self._history_rows)
             self._history_rows = []
+
+    def finish(self) -> None:
+        from core.sla.figures import refresh
+
+        self.flush_history()
+        if self.changes.tickets - self._sla_done:
+            # SLA figures follow every change that could move them, in the same transaction.
+            todo = self.changes.tickets - self._sla_done
+            self._sla_done |= todo
+            refresh(self, todo, utcnow())
+            self.flush_history()
         if self._seq is not None:
             set_meta(self.session, "change_seq", str(self._seq))
             assert self._hlc is not None

@@ -35,6 +35,8 @@ class Ticket(Base):
         Index("ix_tickets_updated", "updated_at"),
         Index("ix_tickets_created", "created_at"),
         Index("ix_tickets_parent", "parent_id"),
+        Index("ix_tickets_sla_next", "sla_next_at"),
+        Index("ix_tickets_resolution_due", "resolution_due_at"),
     )
 
     id: Mapped[uuid.UUID] = mapped_column(primary_key=True)
@@ -70,6 +72,17 @@ class Ticket(Base):
     resolved_at: Mapped[datetime | None]
     closed_at: Mapped[datetime | None]
     versions: Mapped[dict[str, Any]]
+
+    # SLA figures, derived from the history by core.sla and stored so that queues
+    # such as "breaching soon" are one indexed query. Never synced: every replica
+    # computes the same values from the same history.
+    sla_policy: Mapped[str | None] = mapped_column(String(200))
+    response_due_at: Mapped[datetime | None]
+    response_state: Mapped[str | None] = mapped_column(String(10))
+    resolution_due_at: Mapped[datetime | None]
+    resolution_state: Mapped[str | None] = mapped_column(String(10))
+    # the next instant a warning or a breach falls due (a past one while breached and open)
+    sla_next_at: Mapped[datetime | None]
 
     @property
     def is_open(self) -> bool:
@@ -113,6 +126,8 @@ class HistoryEvent(Base):
     actor_id: Mapped[uuid.UUID] = mapped_column(ForeignKey("users.id"))
     device: Mapped[str] = mapped_column(String(40))
     occurred_at: Mapped[datetime]
+    # the change entry's hybrid logical clock stamp: orders events within one second
+    stamp: Mapped[str | None] = mapped_column(String(40))
     # created | field | comment | worklog | link | sla_warning | sla_breach | ...
     kind: Mapped[str] = mapped_column(String(20))
     field: Mapped[str | None] = mapped_column(String(40))

@@ -15,7 +15,7 @@ from typing import NoReturn
 
 from core.errors import BranchdeskError
 from core.orgfile import OrgFileError
-from desktop.cli import setup, tickets
+from desktop.cli import setup, sla, tickets
 from desktop.cli.context import Context
 
 log = logging.getLogger("branchdesk")
@@ -37,6 +37,7 @@ def build_parser() -> Parser:
     commands.add_parser("gui", help="the desktop app (the default)")
     setup.add_commands(commands)
     tickets.add_commands(commands)
+    sla.add_commands(commands)
     return parser
 
 

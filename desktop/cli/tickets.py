@@ -6,6 +6,7 @@ import argparse
 from typing import Any
 
 from core.clock import iso
+from core.durations import parse_duration
 from core.errors import InvalidInput
 from core.queries import QUEUES, list_tickets, search, ticket_detail
 from core.services import tickets as service
@@ -37,7 +38,9 @@ def add_commands(commands: Any) -> None:
     lst = sub.add_parser("list", help="a queue of tickets")
     lst.add_argument("--queue", default="all", choices=QUEUES)
     lst.add_argument("--status")
-    lst.add_argument("--sort", default="updated")
+    lst.add_argument("--sort", default=None, help="number, title, status, priority, created, updated, due, …")
+    lst.add_argument("--within", default="1h", metavar="DURATION",
+                     help="with --queue breaching: how far ahead to look (default 1h)")
     lst.add_argument("--limit", type=int, default=50)
     lst.add_argument("--offset", type=int, default=0)
     lst.add_argument("--json", action="store_true")
@@ -147,19 +150,27 @@ def cmd_new(ctx: Context, args: argparse.Namespace) -> int:
 def cmd_list(ctx: Context, args: argparse.Namespace) -> int:
     if args.limit < 1 or args.offset < 0:
         raise InvalidInput("--limit must be at least 1 and --offset 0 or more")
+    try:
+        within = parse_duration(args.within)
+    except ValueError as exc:
+        raise InvalidInput(f"--within: {exc}", "within") from None
     _auto_close(ctx)
     home = ctx.store.meta("home_site")
+    # The breaching queue reads most urgent first; the others most recently changed first.
+    sort = args.sort or ("due" if args.queue == "breaching" else "updated")
     with ctx.reading() as (session, ref, actor):
         home_id = ref.site_codes[home].id if home in ref.site_codes else None
-        rows = list_tickets(session, ref, actor, queue=args.queue, status=args.status, sort=args.sort,
-                            limit=args.limit, offset=args.offset, home_site=home_id)
+        rows = list_tickets(session, ref, actor, queue=args.queue, status=args.status, sort=sort,
+                            descending=sort not in ("due",), limit=args.limit, offset=args.offset,
+                            home_site=home_id, within=within)
     if args.json:
         print_json([r.as_dict() for r in rows])
         return 0
     print_table(
-        ["NUMBER", "PRI", "STATUS", "TITLE", "SITE", "ASSIGNEE", "UPDATED"],
-        [(r.number, r.priority, r.status, r.title, r.site, r.assignee or r.team, r.updated_at) for r in rows],
-        widths={3: 48},
+        ["NUMBER", "PRI", "STATUS", "TITLE", "SITE", "ASSIGNEE", "SLA", "NEXT DUE"],
+        [(r.number, r.priority, r.status, r.title, r.site, r.assignee or r.team,
+          r.resolution_state or "-", r.sla_next_at or "") for r in rows],
+        widths={3: 44},
     )
     return 0
 

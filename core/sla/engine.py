@@ -1,0 +1,149 @@
+"""The SLA state of a ticket: a pure function of its history, the organisation's
+policies and calendars, and now (DESIGN §3 SLA). Every replica holding the same
+history computes the same figures."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from datetime import datetime
+from typing import Any
+
+from core.calendar import BusinessCalendar
+from core.ids import reference_id
+from core.orgspec import SlaPolicySpec
+from core.reference import Reference
+from core.sla.clocks import PAUSED, RUNNING, STOPPED, Clock, Span, run_clock
+from core.sla.policy import choose_policy, policy_calendar
+from core.sla.timeline import Event, Segment, State, segments
+
+DONE = frozenset({"resolved", "closed", "cancelled"})
+RESPONDED = frozenset({"in_progress", "resolved", "closed", "cancelled"})
+
+
+@dataclass(frozen=True)
+class TicketFacts:
+    """What the engine needs of the ticket as it stands now."""
+
+    created_at: datetime
+    type: str
+    category: str
+    site: str
+    state: State
+
+
+@dataclass
+class SlaReport:
+    policy: str | None
+    calendar: str | None
+    response: Clock | None = None
+    resolution: Clock | None = None
+    olas: list[Clock] = field(default_factory=list)
+    suppliers: list[Clock] = field(default_factory=list)
+
+    @property
+    def next_at(self) -> datetime | None:
+        candidates = [c.next_at for c in (self.response, self.resolution) if c is not None and c.next_at]
+        return min(candidates) if candidates else None
+
+    def as_dict(self) -> dict[str, Any]:
+        return {
+            "policy": self.policy,
+            "calendar": self.calendar,
+            "clocks": {
+                "response": self.response.as_dict() if self.response else None,
+                "resolution": self.resolution.as_dict() if self.resolution else None,
+            },
+            "olas": [c.as_dict() for c in self.olas],
+            "suppliers": [c.as_dict() for c in self.suppliers],
+        }
+
+
+def calendar(ref: Reference, name: str) -> BusinessCalendar:
+    """One BusinessCalendar per name and reference version: each caches its years."""
+    cache: dict[str, BusinessCalendar] = ref.__dict__.setdefault("_calendars", {})
+    found = cache.get(name)
+    if found is None:
+        found = cache[name] = BusinessCalendar(ref.spec.calendars[name])
+    return found
+
+
+def _paused(policy: SlaPolicySpec, state: State) -> bool:
+    if state.status not in policy.pause_on:
+        return False
+    if state.status == "pending" and state.pending_reason == "supplier":
+        return policy.pause_on_supplier
+    return True
+
+
+def compute(ref: Reference, facts: TicketFacts, events: list[Event], now: datetime) -> SlaReport:
+    policy = choose_policy(ref.spec, facts.type, facts.category, facts.site)
+    if policy is None:
+        return SlaReport(None, None)
+    site = ref.site_codes.get(facts.site)
+    cal_name = policy_calendar(policy, site.calendar if site else next(iter(ref.spec.calendars)))
+    cal = calendar(ref, cal_name)
+    segs = segments(facts.created_at, facts.state, events, now)
+
+    def target(seg: Segment, which: str) -> int:
+        found = policy.targets.get(seg.state.priority)
+        if found is None:  # a priority level the policy does not know: fall back to the strictest
+            found = policy.targets[ref.spec.priority.levels[0]]
+        return found.response if which == "response" else found.resolution
+
+    response_spans: list[Span] = []
+    stopped = False
+    for seg in segs:
+        stopped = stopped or seg.state.responded or seg.state.status in RESPONDED
+        response_spans.append(Span(seg.start, seg.end, STOPPED if stopped else RUNNING, target(seg, "response")))
+    resolution_spans = [
+        Span(
+            seg.start, seg.end,
+            STOPPED if seg.state.status in DONE else PAUSED if _paused(policy, seg.state) else RUNNING,
+            target(seg, "resolution"),
+        )
+        for seg in segs
+    ]
+    report = SlaReport(policy.name, cal_name)
+    report.response = run_clock("response", cal_name, cal, response_spans, policy.warn_at, now)
+    report.resolution = run_clock("resolution", cal_name, cal, resolution_spans, policy.warn_at, now)
+    report.olas = _olas(ref, policy, cal_name, segs, now)
+    report.suppliers = _suppliers(ref, segs, now)
+    return report
+
+
+def _olas(ref: Reference, policy: SlaPolicySpec, cal_name: str, segs: list[Segment], now: datetime) -> list[Clock]:
+    """Per team with an OLA: business time the ticket spent with that team (every
+    visit summed), paused as the policy pauses."""
+    clocks = []
+    for team in ref.spec.teams:
+        if team.ola is None or team.ola.resolution is None:
+            continue
+        team_id = str(reference_id("team", team.code))
+        if not any(s.state.team == team_id for s in segs):
+            continue
+        spans = []
+        for seg in segs:
+            with_team = seg.state.team == team_id and seg.state.status not in DONE
+            mode = (PAUSED if _paused(policy, seg.state) else RUNNING) if with_team else STOPPED
+            spans.append(Span(seg.start, seg.end, mode, team.ola.resolution))
+        name = team.calendar or cal_name
+        clocks.append(run_clock(f"ola:{team.code}", name, calendar(ref, name), spans, (), now))
+    return clocks
+
+
+def _suppliers(ref: Reference, segs: list[Segment], now: datetime) -> list[Clock]:
+    """Per supplier waited on: business time on its calendar while the ticket was
+    pending on it (every wait summed), against its contract's resolution target."""
+    clocks = []
+    for supplier in ref.spec.suppliers:
+        supplier_id = str(reference_id("supplier", supplier.code))
+        waiting = [s.state.status == "pending" and s.state.supplier == supplier_id for s in segs]
+        if not any(waiting):
+            continue
+        spans = [
+            Span(seg.start, seg.end, RUNNING if wait else STOPPED, supplier.resolution)
+            for seg, wait in zip(segs, waiting, strict=True)
+        ]
+        clocks.append(run_clock(f"supplier:{supplier.code}", supplier.calendar, calendar(ref, supplier.calendar),
+                                spans, (), now))
+    return clocks

@@ -1,0 +1,147 @@
+"""SLA figures in the store: computed from history, written to the ticket's indexed
+columns, and warnings and breaches recorded once each as history events."""
+
+from __future__ import annotations
+
+import uuid
+from collections.abc import Iterable, Sequence
+from datetime import datetime
+from typing import TYPE_CHECKING, Any
+
+from sqlalchemy import bindparam, select, update
+from sqlalchemy.orm import Session
+
+from core.models import HistoryEvent, Ticket
+from core.models.tickets import OPEN_STATUSES
+from core.reference import Reference
+from core.sla.engine import SlaReport, TicketFacts, compute
+from core.sla.timeline import TRACKED, Event, State
+
+if TYPE_CHECKING:
+    from core.uow import UnitOfWork
+
+SLA_EVENT_KINDS = ("sla_warning", "sla_breach")
+CHUNK = 900  # stays below SQLite's limit on bound parameters
+
+FACT_COLUMNS = (
+    Ticket.id, Ticket.created_at, Ticket.type, Ticket.category_id, Ticket.site_id, Ticket.status,
+    Ticket.priority, Ticket.pending_reason, Ticket.pending_supplier_id, Ticket.team_id, Ticket.first_response_at,
+)
+
+
+def facts_of(ref: Reference, row: Sequence[Any]) -> TicketFacts:
+    (_id, created_at, type_, category_id, site_id, status, priority, reason, supplier, team, responded) = row
+    return TicketFacts(
+        created_at=created_at, type=type_, category=ref.category_path_of(category_id) or "",
+        site=ref.site_code_of(site_id) or "",
+        state=State(
+            status=status, priority=priority, pending_reason=reason,
+            supplier=str(supplier) if supplier else None, team=str(team) if team else None,
+            responded=responded is not None,
+        ),
+    )
+
+
+def _chunks(ids: list[uuid.UUID]) -> Iterable[list[uuid.UUID]]:
+    for i in range(0, len(ids), CHUNK):
+        yield ids[i: i + CHUNK]
+
+
+def load_events(session: Session, ticket_ids: list[uuid.UUID]) -> dict[uuid.UUID, list[Event]]:
+    events: dict[uuid.UUID, list[Event]] = {t: [] for t in ticket_ids}
+    for chunk in _chunks(ticket_ids):
+        rows = session.execute(
+            select(HistoryEvent.ticket_id, HistoryEvent.occurred_at, HistoryEvent.stamp, HistoryEvent.field,
+                   HistoryEvent.old, HistoryEvent.new)
+            .where(HistoryEvent.ticket_id.in_(chunk), HistoryEvent.kind == "field",
+                   HistoryEvent.field.in_(TRACKED))
+        )
+        for ticket_id, at, stamp, field_name, old, new in rows:
+            events[ticket_id].append(Event(at, stamp or "", field_name, old, new))
+    return events
+
+
+def _recorded(session: Session, ticket_ids: list[uuid.UUID]) -> set[uuid.UUID]:
+    found: set[uuid.UUID] = set()
+    for chunk in _chunks(ticket_ids):
+        found.update(session.scalars(
+            select(HistoryEvent.id).where(HistoryEvent.ticket_id.in_(chunk), HistoryEvent.kind.in_(SLA_EVENT_KINDS))
+        ))
+    return found
+
+
+def reports(session: Session, ref: Reference, ticket_ids: list[uuid.UUID], now: datetime) -> dict[uuid.UUID, SlaReport]:
+    events = load_events(session, ticket_ids)
+    result = {}
+    for chunk in _chunks(ticket_ids):
+        for row in session.execute(select(*FACT_COLUMNS).where(Ticket.id.in_(chunk))):
+            result[row[0]] = compute(ref, facts_of(ref, row), events[row[0]], now)
+    return result
+
+
+def figures(report: SlaReport) -> dict[str, Any]:
+    """The stored columns for one report."""
+    return {
+        "sla_policy": report.policy,
+        "response_due_at": report.response.due_at if report.response else None,
+        "response_state": report.response.state if report.response else None,
+        "resolution_due_at": report.resolution.due_at if report.resolution else None,
+        "resolution_state": report.resolution.state if report.resolution else None,
+        "sla_next_at": report.next_at,
+    }
+
+
+def refresh(uow: UnitOfWork, ticket_ids: Iterable[uuid.UUID], now: datetime) -> int:
+    """Recompute and store the figures of these tickets, and record each warning
+    and breach they have passed that is not yet in their history. Returns how many
+    events were recorded."""
+    ids = list(ticket_ids)
+    if not ids:
+        return 0
+    session = uow.session
+    computed = reports(session, uow.ref, ids, now)
+    recorded = _recorded(session, ids)
+    rows = []
+    added = 0
+    for ticket_id, report in computed.items():
+        rows.append({"tid": ticket_id, **figures(report)})
+        for clock in (report.response, report.resolution):
+            if clock is None:
+                continue
+            for label, at in clock.crossings:
+                if uow.record_sla_event(ticket_id, clock.name, label, at, recorded):
+                    added += 1
+    _store_figures(session, rows)
+    return added
+
+
+def _store_figures(session: Session, rows: list[dict[str, Any]]) -> None:
+    # Tickets the command has loaded are updated as objects (the session flushes them);
+    # the rest, as in a recompute of every open ticket, in one executemany.
+    bulk = []
+    for row in rows:
+        ticket = session.identity_map.get(session.identity_key(Ticket, row["tid"]))
+        if ticket is None:
+            bulk.append(row)
+            continue
+        for key, value in row.items():
+            if key != "tid":
+                setattr(ticket, key, value)
+    if bulk:
+        table = Ticket.__table__
+        statement = (
+            update(table).where(table.c.id == bindparam("tid"))  # type: ignore[arg-type]
+            .values({k: bindparam(k) for k in bulk[0] if k != "tid"})
+        )
+        session.connection().execute(statement, bulk)
+
+
+def recompute_all(uow: UnitOfWork, now: datetime, batch: int = 5000) -> tuple[int, int]:
+    """Every open ticket's figures (after a calendar or policy change, or to catch up
+    on warnings that fell due while nothing happened). Returns (tickets, events)."""
+    ids = list(uow.session.scalars(select(Ticket.id).where(Ticket.status.in_(OPEN_STATUSES))))
+    events = 0
+    for i in range(0, len(ids), batch):
+        events += refresh(uow, ids[i: i + batch], now)
+        uow.flush_history()
+    return len(ids), events
