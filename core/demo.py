@@ -213,7 +213,7 @@ def _one_ticket(
 
     if stages == 0:
         return
-    if rng.random() < 0.04 and (at := later(5, 60)):
+    if ticket.status == "new" and rng.random() < 0.04 and (at := later(5, 60)):
         service.move(uow, requester, number, "cancelled", at=at)
         return
     team_code = ref.team_code_of(ticket.team_id)

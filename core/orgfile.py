@@ -84,11 +84,12 @@ def load_org(path: str | Path) -> OrgSpec:
     try:
         raw = Path(path).read_bytes()
     except OSError as exc:
-        raise OrgFileError([f"cannot read the file: {exc.strerror or exc}"], source) from None
+        raise OrgFileError([f"cannot read {source}: {exc.strerror or exc}"], source) from None
     try:
         text = raw.decode("utf-8-sig")
     except UnicodeDecodeError as exc:
-        raise OrgFileError([f"not UTF-8 text (byte {exc.start} cannot be decoded)"], source) from None
+        problem = f"{source} is not UTF-8 text (byte {exc.start} cannot be decoded)"
+        raise OrgFileError([problem], source) from None
     try:
         return parse_org(text)
     except OrgFileError as exc:
@@ -132,6 +133,14 @@ def _key(name: str) -> str:
 def _hint(value: str, known: Iterable[str]) -> str:
     close = difflib.get_close_matches(value, list(known), n=1, cutoff=0.6)
     return f" (did you mean {_quote(close[0])}?)" if close else ""
+
+
+def _patterns(names: Iterable[str]) -> set[str]:
+    """The names, and the patterns "Hardware/*", "PL-*", "PL-POZ-*" of their leading parts, for hints."""
+    found = set(names)
+    for name in list(found):
+        found.update(name[: i + 1] + "*" for i, char in enumerate(name) if char in "/-")
+    return found
 
 
 def _count(n: int, one: str, many: str) -> str:
@@ -688,7 +697,8 @@ class _Reader:
             if kind.endswith(" glob"):
                 target = kind.removesuffix(" glob")
                 if not any(fnmatchcase(name, value) for name in names[target]):
-                    self.problem(path, f"{_quote(value)} matches no {target}{_hint(value, names[target])}")
+                    hint = _hint(value, _patterns(names[target]))
+                    self.problem(path, f"{_quote(value)} matches no {target}{hint}")
             elif value not in names[kind]:
                 hint = ' (only an SLA policy may name the calendar "site")' if value == SITE_CALENDAR else ""
                 self.problem(path, f"unknown {kind} {_quote(value)}{hint or _hint(value, names[kind])}")

@@ -18,7 +18,7 @@ from core.clock import iso, to_utc, utcnow
 from core.hlc import next_stamp
 from core.ids import derived_id, new_id
 from core.models import ChangeEntry, HistoryEvent, Ticket
-from core.models.tickets import REPLICATED_FIELDS
+from core.models.tickets import ALL_FIELDS, REPLICATED_FIELDS, version_of
 from core.reference import SYSTEM_USER, Reference, UserInfo, reference_for
 from core.store import Store, get_meta, set_meta
 
@@ -61,7 +61,18 @@ class UnitOfWork:
         self._seq: int | None = None
         self._hlc: str | None = None
         self._history_rows: list[dict[str, Any]] = []
+        self._entry_rows: list[dict[str, Any]] = []
+        self._counters: dict[str, int] = {}
         self._sla_done: set[uuid.UUID] = set()
+        # tickets this command has in hand, by number: saves a query and a flush each time
+        self.tickets_by_number: dict[str, Ticket] = {}
+
+    def counter(self, key: str) -> int:
+        """The next value of a counter kept in store_meta, written back when the command ends."""
+        if key not in self._counters:
+            self._counters[key] = int(get_meta(self.session, key) or 0)
+        self._counters[key] += 1
+        return self._counters[key]
 
     # -- the change log -------------------------------------------------
     def _next_seq(self) -> int:
@@ -79,10 +90,12 @@ class UnitOfWork:
         seq = self._next_seq()
         entry_id = entry_id or new_id()
         assert self._hlc is not None
-        self.session.add(ChangeEntry(
-            id=entry_id, client_id=self.client_id, seq=seq, kind=kind, record_id=record_id, op=op,
-            data=jsonable(data), base=base, actor_id=actor.id, occurred_at=at, hlc=self._hlc,
-        ))
+        # Buffered and written in one executemany when the command ends.
+        self._entry_rows.append({
+            "id": entry_id, "client_id": self.client_id, "seq": seq, "kind": kind, "record_id": record_id,
+            "op": op, "data": jsonable(data), "base": base, "actor_id": actor.id, "occurred_at": at,
+            "hlc": self._hlc, "state": "pending", "answer": None, "acknowledged_at": None,
+        })
         return entry_id
 
     def _history(
@@ -103,8 +116,9 @@ class UnitOfWork:
 
     def create_ticket(self, actor: UserInfo, ticket: Ticket, at: datetime) -> None:
         entry_id = new_id()
-        ticket.versions = {name: str(entry_id) for name in REPLICATED_FIELDS}
+        ticket.versions = {ALL_FIELDS: str(entry_id)}
         self.session.add(ticket)
+        self.tickets_by_number[ticket.number] = ticket
         data = {name: getattr(ticket, name) for name in REPLICATED_FIELDS}
         self._entry(kind="ticket", record_id=ticket.id, op="create", data=data, base={}, actor=actor,
                     at=at, entry_id=entry_id)
@@ -121,7 +135,7 @@ class UnitOfWork:
         changed = {k: v for k, v in values.items() if getattr(ticket, k) != v}
         if not changed:
             return {}
-        base = {k: ticket.versions.get(k) for k in changed}
+        base = {k: version_of(ticket.versions, k) for k in changed}
         entry_id = self._entry(kind="ticket", record_id=ticket.id, op="update", data=changed, base=base,
                                actor=actor, at=at, entry_id=entry_id)
         for name, value in changed.items():
@@ -138,6 +152,9 @@ class UnitOfWork:
         history_note: str | None = None,
     ) -> None:
         """An insert-only child record (comment, work log, link): never conflicts."""
+        if ticket in self.session.new:
+            # No ORM relationship tells the flush to write the ticket first.
+            self.session.flush()
         self.session.add(row)
         data = {c.key: getattr(row, c.key) for c in row.__table__.columns}
         entry_id = self._entry(kind=kind, record_id=row.id, op="insert", data=data, base={}, actor=actor, at=at)
@@ -167,8 +184,13 @@ class UnitOfWork:
         return True
 
     def flush_history(self) -> None:
-        if self._history_rows:
+        """Write the buffered change entries and history events."""
+        if self._entry_rows or self._history_rows:
             self.session.flush()
+        if self._entry_rows:
+            self.session.execute(insert(ChangeEntry), self._entry_rows)
+            self._entry_rows = []
+        if self._history_rows:
             self.session.execute(insert(HistoryEvent), self._history_rows)
             self._history_rows = []
 
@@ -182,6 +204,8 @@ class UnitOfWork:
             self._sla_done |= todo
             refresh(self, todo, utcnow())
             self.flush_history()
+        for key, value in self._counters.items():
+            set_meta(self.session, key, str(value))
         if self._seq is not None:
             set_meta(self.session, "change_seq", str(self._seq))
             assert self._hlc is not None

@@ -18,6 +18,7 @@ from core.models.tickets import (
     OPEN_STATUSES,
     REPLICATED_FIELDS,
     Comment,
+    Conflict,
     HistoryEvent,
     Ticket,
     TicketLink,
@@ -25,7 +26,7 @@ from core.models.tickets import (
 )
 
 __all__ = [
-    "Base", "Calendar", "Category", "ChangeEntry", "Comment", "DONE_STATUSES", "HistoryEvent",
+    "Base", "Calendar", "Category", "ChangeEntry", "Comment", "Conflict", "DONE_STATUSES", "HistoryEvent",
     "OPEN_STATUSES", "Organisation", "REPLICATED_FIELDS", "Site", "StoreMeta", "Supplier", "Team",
     "Ticket", "TicketLink", "User", "WorkLog", "user_sites", "user_teams",
 ]

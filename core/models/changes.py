@@ -41,6 +41,8 @@ class ChangeEntry(Base):
     # pending | applied | merged | rejected
     state: Mapped[str] = mapped_column(String(10), default="pending")
     answer: Mapped[str | None] = mapped_column(Text)
+    # when the author saw a rejection (rejected entries stay listed until then)
+    acknowledged_at: Mapped[datetime | None]
 
 
 class StoreMeta(Base):

@@ -24,6 +24,14 @@ REPLICATED_FIELDS = (
     "created_at", "created_by_id", "first_response_at", "resolved_at", "closed_at",
 )
 
+# Ticket.versions maps a field to the id of the change entry that last set it; the
+# entry that created the ticket stands for every field not listed (key "*").
+ALL_FIELDS = "*"
+
+
+def version_of(versions: dict[str, Any], field: str) -> str | None:
+    return versions.get(field) or versions.get(ALL_FIELDS)
+
 
 class Ticket(Base):
     __tablename__ = "tickets"
@@ -147,3 +155,28 @@ class TicketLink(Base):
     kind: Mapped[str] = mapped_column(String(20))
     created_at: Mapped[datetime]
     actor_id: Mapped[uuid.UUID] = mapped_column(ForeignKey("users.id"))
+
+
+class Conflict(Base):
+    """A value that lost a concurrent change of one field (DESIGN §6 Merge).
+
+    Made by the server when it merges, synced to every replica that holds the
+    ticket, and shown to the people involved until one of them acknowledges it."""
+
+    __tablename__ = "conflicts"
+    __table_args__ = (Index("ix_conflicts_ticket", "ticket_id"), Index("ix_conflicts_open", "acknowledged_at"))
+
+    id: Mapped[uuid.UUID] = mapped_column(primary_key=True)
+    ticket_id: Mapped[uuid.UUID] = mapped_column(ForeignKey("tickets.id"))
+    field: Mapped[str] = mapped_column(String(40))
+    kept: Mapped[Any | None] = mapped_column(JSON)
+    lost: Mapped[Any | None] = mapped_column(JSON)
+    # rejected: the losing change was refused (a status the lifecycle no longer allowed);
+    # overridden: a later change replaced it
+    outcome: Mapped[str] = mapped_column(String(12))
+    kept_actor_id: Mapped[uuid.UUID | None] = mapped_column(ForeignKey("users.id"))
+    lost_actor_id: Mapped[uuid.UUID] = mapped_column(ForeignKey("users.id"))
+    lost_entry_id: Mapped[uuid.UUID]
+    occurred_at: Mapped[datetime]
+    acknowledged_at: Mapped[datetime | None]
+    acknowledged_by_id: Mapped[uuid.UUID | None] = mapped_column(ForeignKey("users.id"))

@@ -21,7 +21,6 @@ from core.priority import check_impact_urgency, compute_priority
 from core.reference import Reference, UserInfo
 from core.routing import route
 from core.scope import can_see_ticket
-from core.store import next_counter
 from core.uow import UnitOfWork
 
 CHANNELS = ("portal", "phone", "email", "walk_in", "chat", "monitoring")
@@ -66,7 +65,12 @@ class TicketEdit:
 def find_ticket(uow: UnitOfWork, actor: UserInfo, number: str) -> Ticket:
     """The ticket by number, as this actor may see it. One outside the actor's scope
     is reported as not found, so that numbers cannot be probed."""
-    ticket = uow.session.scalar(select(Ticket).where(Ticket.number == number))
+    ticket = uow.tickets_by_number.get(number)
+    if ticket is None:
+        with uow.session.no_autoflush:
+            ticket = uow.session.scalar(select(Ticket).where(Ticket.number == number))
+        if ticket is not None:
+            uow.tickets_by_number[number] = ticket
     if ticket is None or not can_see_ticket(actor, ticket):
         raise NotFound(f"no ticket {number}")
     return ticket
@@ -106,7 +110,7 @@ def _priority_for(ref: Reference, ticket: Ticket) -> str:
 
 def _number(uow: UnitOfWork, site_code: str) -> str:
     # Site, device and the device's own sequence: unique across devices without asking anyone.
-    return f"{site_code}-{uow.device}-{next_counter(uow.session, 'ticket_number'):05d}"
+    return f"{site_code}-{uow.device}-{uow.counter('ticket_number'):05d}"
 
 
 # -- commands -----------------------------------------------------------------
