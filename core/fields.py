@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import math
 from datetime import date
 from typing import Any
 
@@ -19,6 +20,8 @@ def convert_field(spec: FieldSpec, raw: str) -> Any:
             number = float(text)
         except ValueError:
             raise InvalidInput(f"{spec.label} must be a number, not {raw!r}", spec.key) from None
+        if not math.isfinite(number):
+            raise InvalidInput(f"{spec.label} must be a number, not {raw!r}", spec.key)
         return int(number) if number.is_integer() else number
     if spec.type == "choice":
         if text not in spec.choices:

@@ -7,6 +7,9 @@ from __future__ import annotations
 
 import time
 
+# The counter has five digits, so that stamps sort as strings; past it, time moves on a millisecond.
+MAX_COUNTER = 99_999
+
 
 def format_stamp(millis: int, counter: int, client: str) -> str:
     return f"{millis:013d}-{counter:05d}-{client[:8]}"
@@ -25,4 +28,6 @@ def next_stamp(last: str | None, client: str, now_millis: int | None = None) -> 
     last_millis, last_counter = parse_stamp(last)
     if wall > last_millis:
         return format_stamp(wall, 0, client)
+    if last_counter >= MAX_COUNTER:
+        return format_stamp(last_millis + 1, 0, client)
     return format_stamp(last_millis, last_counter + 1, client)

@@ -80,7 +80,7 @@ def check_move(ctx: MoveContext, target: str) -> None:
                 f"a {ctx.status} ticket cannot change; open a follow-up ticket linked to it instead"
             )
         allowed = ", ".join(sorted(TRANSITIONS[ctx.status], key=list(TRANSITIONS).index))
-        raise InvalidTransition(f"cannot move a {ctx.status} ticket to {target}; allowed: {allowed}")
+        raise InvalidTransition(f"cannot move {_a(ctx.status)} ticket to {target}; allowed: {allowed}")
     if ctx.status == "resolved" and target == "in_progress" and ctx.resolved_at is not None:
         deadline = reopen_deadline(ctx.resolved_at, ctx.auto_close_days)
         if ctx.now >= deadline:
@@ -97,4 +97,8 @@ def check_move(ctx: MoveContext, target: str) -> None:
     verb = VERBS.get(target, f"move to {target}")
     if ctx.role == "requester" and not ctx.is_requester:
         raise NotAllowed(f"only the ticket's requester or support staff may {verb} it")
-    raise NotAllowed(f"a {ctx.role} cannot {verb} a {ctx.status} ticket; support staff can")
+    raise NotAllowed(f"{_a(ctx.role)} cannot {verb} {_a(ctx.status)} ticket; support staff can")
+
+
+def _a(word: str) -> str:
+    return f"{'an' if word[:1] in 'aeiou' else 'a'} {word}"

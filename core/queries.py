@@ -15,7 +15,7 @@ from sqlalchemy.orm import Session
 
 from core.clock import iso, utcnow
 from core.errors import InvalidInput, NotFound
-from core.models import Comment, HistoryEvent, Ticket, TicketLink, WorkLog
+from core.models import Comment, Conflict, HistoryEvent, Ticket, TicketLink, WorkLog
 from core.models.tickets import OPEN_STATUSES
 from core.reference import Reference, UserInfo
 from core.scope import can_see_ticket, scope_clause
@@ -83,15 +83,24 @@ def _sort_key(ref: Reference, sort: str) -> Any:
         "priority": case(levels, value=Ticket.priority, else_=len(levels)),
         "created": Ticket.created_at,
         "updated": Ticket.updated_at,
-        "site": Ticket.site_id,
-        "category": Ticket.category_id,
-        "assignee": Ticket.assignee_id,
+        # by the codes and names people read, not by the ids the rows hold
+        "site": _rank(Ticket.site_id, {i: s.code for i, s in ref.sites.items()}),
+        "category": _rank(Ticket.category_id, {i: c.path for i, c in ref.categories.items()}),
+        "assignee": _rank(Ticket.assignee_id, {i: u.username for i, u in ref.users.items()}),
         # tickets without a running clock sort after every due instant
         "due": func.coalesce(Ticket.sla_next_at, datetime(9999, 1, 1)),
     }
     if sort not in keys:
         raise InvalidInput(f"sort must be one of {', '.join(keys)}, not {sort!r}", "sort")
     return keys[sort]
+
+
+def _rank(column: Any, names: dict[uuid.UUID, str]) -> Any:
+    """The column's ids ranked in their names' order (no id, or one not known, last)."""
+    ranks = {key: i for i, key in enumerate(sorted(names, key=lambda k: names[k]))}
+    if not ranks:
+        return column
+    return case(ranks, value=column, else_=len(ranks))
 
 
 def tickets_query(
@@ -217,7 +226,17 @@ def ticket_detail(session: Session, ref: Reference, user: UserInfo, number: str)
             for w in work
         ] if support else [],
         "links": [{"kind": k, "ticket": n, "at": iso(at)} for k, n, at in links],
-        "conflicts": [],
+        "conflicts": [
+            {
+                "id": str(c.id), "field": c.field, "kept": _display(ref, c.field, c.kept),
+                "lost": _display(ref, c.field, c.lost), "outcome": c.outcome,
+                "kept_by": ref.username_of(c.kept_actor_id), "lost_by": ref.username_of(c.lost_actor_id),
+                "at": iso(c.occurred_at), "acknowledged_at": iso(c.acknowledged_at),
+            }
+            for c in session.scalars(
+                select(Conflict).where(Conflict.ticket_id == t.id).order_by(Conflict.occurred_at)
+            )
+        ],
     }
 
 
@@ -248,7 +267,7 @@ def search(session: Session, ref: Reference, user: UserInfo, text: str, limit: i
     words = [w for w in "".join(ch if ch.isalnum() else " " for ch in text).split() if w]
     if not words:
         raise InvalidInput("search needs at least one word", "text")
-    match = " ".join(f'"{w}"*' for w in words)
+    match = " ".join(_match_term(w) for w in words)
     from sqlalchemy import text as sql
 
     hits = sql(
@@ -273,6 +292,28 @@ def search(session: Session, ref: Reference, user: UserInfo, text: str, limit: i
         {"number": n, "title": t, "status": s, "priority": p, "site": ref.site_code_of(site)}
         for n, t, s, p, site in rows
     ]
+
+
+# Letters that the index's tokenizer (unicode61, remove_diacritics 2) keeps as they are,
+# since Unicode gives them no base letter: "Głogowska" is indexed as "głogowska". A word
+# typed without them also looks for them, so "glogowska" finds it.
+_STROKED = {"l": "ł"}
+_MAX_VARIANTS = 32
+
+
+def _match_term(word: str) -> str:
+    base = word.lower().translate({ord(v): k for k, v in _STROKED.items()})
+    spots = [i for i, ch in enumerate(base) if ch in _STROKED]
+    variants = {base, word.lower()}
+    if spots and 2 ** len(spots) <= _MAX_VARIANTS:
+        for mask in range(1, 2 ** len(spots)):
+            chars = list(base)
+            for bit, i in enumerate(spots):
+                if mask >> bit & 1:
+                    chars[i] = _STROKED[chars[i]]
+            variants.add("".join(chars))
+    terms = [f'"{v}"*' for v in sorted(variants)]
+    return terms[0] if len(terms) == 1 else "(" + " OR ".join(terms) + ")"
 
 
 def sql_rowid() -> Any:

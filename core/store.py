@@ -10,7 +10,7 @@ from __future__ import annotations
 import sqlite3
 import uuid
 from collections.abc import Iterator
-from contextlib import contextmanager
+from contextlib import closing, contextmanager
 from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
@@ -52,22 +52,30 @@ def _engine(path: Path, immediate: bool) -> Engine:
 
 def _check_file(path: Path) -> None:
     """Refuse what is plainly not a Branchdesk store before SQLite touches it."""
-    if not path.exists() or path.stat().st_size == 0:
-        return
     if path.is_dir():
         raise StoreError(f"{path} is a folder, not a Branchdesk store")
+    if not path.exists() or path.stat().st_size == 0:
+        return
     with path.open("rb") as handle:
         header = handle.read(len(SQLITE_HEADER))
     if header != SQLITE_HEADER:
         raise StoreError(f"{path} is not a Branchdesk store (not an SQLite database)")
-    with sqlite3.connect(path) as conn:
+    # closing(): a connection's own context manager only ends a transaction, and one left
+    # open keeps the file (and its -wal and -shm beside it) in use.
+    with closing(sqlite3.connect(path)) as conn:
         try:
             app_id = conn.execute("PRAGMA application_id").fetchone()[0]
             tables = conn.execute("SELECT count(*) FROM sqlite_master WHERE type = 'table'").fetchone()[0]
         except sqlite3.DatabaseError as exc:
             raise StoreError(f"{path} is damaged and cannot be opened: {exc}") from exc
-    if app_id != APPLICATION_ID and tables:
+    if app_id != APPLICATION_ID and (tables or app_id != 0):
         raise StoreError(f"{path} is an SQLite database of another program, not a Branchdesk store")
+
+
+def _is_blank(path: Path) -> bool:
+    """An empty file with no write-ahead log beside it: nothing was ever committed to it."""
+    wal = Path(f"{path}-wal")
+    return path.is_file() and path.stat().st_size == 0 and not (wal.exists() and wal.stat().st_size > 0)
 
 
 def backup_copy(path: Path, suffix: str) -> Path:
@@ -97,7 +105,7 @@ class Store:
         from core.migrate import upgrade_store
 
         path = Path(path)
-        if not path.exists():
+        if not path.exists() or (not create and _is_blank(path)):
             if not create:
                 raise StoreError(f"no Branchdesk store at {path}; run 'branchdesk init' or 'branchdesk demo' first")
             path.parent.mkdir(parents=True, exist_ok=True)
@@ -145,6 +153,9 @@ class Store:
     def set_meta(self, session: Session, key: str, value: str) -> None:
         set_meta(session, key, value)
         self._meta_cache.pop(key, None)
+
+    def forget_meta(self) -> None:
+        self._meta_cache.clear()
 
     @property
     def client_id(self) -> uuid.UUID:

@@ -10,13 +10,14 @@ from __future__ import annotations
 import uuid
 from collections.abc import Sequence
 from dataclasses import asdict, dataclass
-from datetime import datetime
+from datetime import UTC, datetime
 from typing import Any
 
 from sqlalchemy import Select, case, func, literal_column, or_, select
 from sqlalchemy import text as sql_text
 from sqlalchemy.orm import Session
 
+from core.clock import utcnow
 from core.errors import InvalidInput
 from core.models import Category, Site, Ticket, User
 from core.orgspec import STATUSES
@@ -58,10 +59,26 @@ class TableRow:
     team: str | None
     assignee: str | None
     updated_at: datetime
-    # The SLA engine stores each ticket's next due instant in indexed columns; until
-    # it does, a row has none and the table shows the column empty.
+    # the clock that matters most now: a breached one, else the running one due first,
+    # else a paused one (no due instant); None when no clock runs or all were met
     sla_due: datetime | None = None
-    sla_state: str | None = None
+    sla_state: str | None = None  # running | warning | paused | breached
+
+
+def _sla_cell(
+    clocks: Sequence[tuple[datetime | None, str | None]], next_at: datetime | None, now: datetime,
+) -> tuple[datetime | None, str | None]:
+    breached = [due for due, state in clocks if state == "breached"]
+    if breached:
+        return min((d for d in breached if d is not None), default=None), "breached"
+    running = [due for due, state in clocks if state == "running" and due is not None]
+    if running:
+        # sla_next_at is the next warning or breach; once it is past, a warning has passed
+        warned = next_at is not None and next_at <= now
+        return min(running), "warning" if warned else "running"
+    if any(state == "paused" for _due, state in clocks):
+        return None, "paused"
+    return None, None
 
 
 def _words_match(text: str) -> str | None:
@@ -99,8 +116,8 @@ def _order(ref: Reference, sort: str) -> Any:
         "site": select(Site.code).where(Site.id == Ticket.site_id).scalar_subquery(),
         "category": select(Category.path).where(Category.id == Ticket.category_id).scalar_subquery(),
         "assignee": select(User.name).where(User.id == Ticket.assignee_id).scalar_subquery(),
-        # until the SLA engine's due columns exist, "most urgent first" is the closest order
-        "sla_due": case(levels, value=Ticket.priority, else_=len(levels)),
+        # the next warning or breach first; tickets with no running clock last
+        "sla_due": func.coalesce(Ticket.sla_next_at, datetime(9999, 1, 1, tzinfo=UTC)),
         "updated": Ticket.updated_at,
         "created": Ticket.created_at,
     }
@@ -128,21 +145,27 @@ def count_filtered(
     return session.scalar(query) or 0
 
 
-def ticket_rows(session: Session, ref: Reference, rowids: Sequence[int]) -> dict[int, TableRow]:
+def ticket_rows(
+    session: Session, ref: Reference, rowids: Sequence[int], now: datetime | None = None,
+) -> dict[int, TableRow]:
     """The rows for these ids (those that still exist), keyed by row id."""
     if not rowids:
         return {}
     query = select(
         ROWID, Ticket.id, Ticket.number, Ticket.title, Ticket.status, Ticket.priority, Ticket.site_id,
         Ticket.category_id, Ticket.team_id, Ticket.assignee_id, Ticket.updated_at,
+        Ticket.response_due_at, Ticket.response_state, Ticket.resolution_due_at, Ticket.resolution_state,
+        Ticket.sla_next_at,
     ).select_from(Ticket).where(ROWID.in_(list(rowids)))
+    now = now or utcnow()
     result = {}
     for r in session.execute(query):
         assignee = ref.users.get(r[9]) if r[9] is not None else None
+        due, state = _sla_cell(((r[11], r[12]), (r[13], r[14])), r[15], now)
         result[r[0]] = TableRow(
             rowid=r[0], id=r[1], number=r[2], title=r[3], status=r[4], priority=r[5],
             site=ref.site_code_of(r[6]), category=ref.category_path_of(r[7]), team=ref.team_code_of(r[8]),
-            assignee=assignee.name if assignee else None, updated_at=r[10],
+            assignee=assignee.name if assignee else None, updated_at=r[10], sla_due=due, sla_state=state,
         )
     return result
 

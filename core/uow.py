@@ -8,7 +8,7 @@ import uuid
 from collections.abc import Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass, field
-from datetime import datetime
+from datetime import datetime, timedelta
 from typing import Any
 
 from sqlalchemy import insert
@@ -64,6 +64,7 @@ class UnitOfWork:
         self._entry_rows: list[dict[str, Any]] = []
         self._counters: dict[str, int] = {}
         self._sla_done: set[uuid.UUID] = set()
+        self._offset: int | None = None
         # tickets this command has in hand, by number: saves a query and a flush each time
         self.tickets_by_number: dict[str, Ticket] = {}
 
@@ -112,7 +113,13 @@ class UnitOfWork:
 
     # -- what commands call ------------------------------------------------
     def now(self, at: datetime | None = None) -> datetime:
-        return utcnow() if at is None else to_utc(at)
+        """The instant a command happened: the given device instant, or now on this
+        device's clock corrected by the offset the last sync measured against the server."""
+        if at is not None:
+            return to_utc(at)
+        if self._offset is None:
+            self._offset = int(get_meta(self.session, "clock_offset") or 0)
+        return utcnow() + timedelta(seconds=self._offset)
 
     def create_ticket(self, actor: UserInfo, ticket: Ticket, at: datetime) -> None:
         entry_id = new_id()
@@ -164,6 +171,15 @@ class UnitOfWork:
         self.changes.tickets.add(ticket.id)
         self.changes.kinds.add(kind)
 
+    def record_change(
+        self, actor: UserInfo, kind: str, record_id: uuid.UUID, values: dict[str, Any], at: datetime,
+        ticket_id: uuid.UUID,
+    ) -> None:
+        """A change to a record other than a ticket (such as a conflict's acknowledgement)."""
+        self._entry(kind=kind, record_id=record_id, op="update", data=values, base={}, actor=actor, at=at)
+        self.changes.tickets.add(ticket_id)
+        self.changes.kinds.add(kind)
+
     def record_sla_event(
         self, ticket_id: uuid.UUID, clock: str, label: str, at: datetime, recorded: set[uuid.UUID]
     ) -> bool:
@@ -202,7 +218,7 @@ class UnitOfWork:
             # SLA figures follow every change that could move them, in the same transaction.
             todo = self.changes.tickets - self._sla_done
             self._sla_done |= todo
-            refresh(self, todo, utcnow())
+            refresh(self, todo, self.now())
             self.flush_history()
         for key, value in self._counters.items():
             set_meta(self.session, key, str(value))

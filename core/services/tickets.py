@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import uuid
 from dataclasses import dataclass, field
+from typing import Any
 from datetime import datetime
 
 from sqlalchemy import func, select
@@ -97,14 +98,16 @@ def _require_open_for_change(ticket: Ticket) -> None:
         )
 
 
-def _priority_for(ref: Reference, ticket: Ticket) -> str:
-    requester = ref.users.get(ticket.requester_id)
-    site = ref.sites[ticket.site_id]
-    category = ref.categories[ticket.category_id]
+def _priority_for(ref: Reference, ticket: Ticket, changes: dict[str, Any] | None = None) -> str:
+    """The computed priority of the ticket as it stands, or as it would with `changes`."""
+    def value(name: str) -> Any:
+        return (changes or {}).get(name, getattr(ticket, name))
+
+    requester = ref.users.get(value("requester_id"))
     return compute_priority(
-        ref.spec.priority, ticket.impact, ticket.urgency,
-        vip_or_critical=bool(requester and requester.vip) or site.critical,
-        security=category.security,
+        ref.spec.priority, value("impact"), value("urgency"),
+        vip_or_critical=bool(requester and requester.vip) or ref.sites[value("site_id")].critical,
+        security=ref.categories[value("category_id")].security,
     )
 
 
@@ -227,12 +230,11 @@ def edit(uow: UnitOfWork, actor: UserInfo, number: str, cmd: TicketEdit, at: dat
     elif cmd.priority_reason is not None:
         raise InvalidInput("a reason goes with a priority override (--priority)", "reason")
 
+    elif ticket.priority_reason is None:
+        # A computed priority follows impact, urgency, category and requester, in the same change.
+        values["priority"] = _priority_for(ref, ticket, values)
     note = cmd.priority_reason.strip() if cmd.priority and cmd.priority_reason else None
-    changed = uow.update_ticket(actor, ticket, values, now, note=note)
-    if ticket.priority_reason is None:
-        # Computed priority follows impact, urgency, category and requester.
-        uow.update_ticket(actor, ticket, {"priority": _priority_for(ref, ticket)}, now)
-    if not changed and cmd.priority is None:
+    if not uow.update_ticket(actor, ticket, values, now, note=note):
         raise InvalidInput("nothing to change: every value given is the ticket's current one")
     return ticket
 
@@ -391,6 +393,7 @@ def log_work(
     now = uow.now(at)
     ticket = find_ticket(uow, actor, number)
     _require_support(actor, "log work")
+    _require_open_for_change(ticket)
     if not 0 < minutes <= 24 * 60:
         raise InvalidInput("work is logged in minutes, from 1 to 1440", "minutes")
     row = WorkLog(id=new_id(), ticket_id=ticket.id, author_id=actor.id, minutes=minutes, note=note.strip(),
@@ -409,6 +412,7 @@ def link(
     ticket = find_ticket(uow, actor, number)
     target = find_ticket(uow, actor, other)
     _require_support(actor, "link tickets")
+    _require_open_for_change(ticket)
     if ticket.id == target.id:
         raise InvalidInput("a ticket cannot be linked to itself", "other")
     existing = uow.session.scalar(

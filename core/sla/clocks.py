@@ -2,9 +2,12 @@
 state, and the instants its warnings and breach fell due.
 
 A clock "passes" a threshold when its elapsed time becomes greater than it; the
-instant recorded is the one at which elapsed time reached it. Targets follow the
-priority in force in each segment, so a priority change re-targets the clock with
-elapsed time kept; a threshold passed under any target stays passed."""
+instant recorded is the last one before elapsed time exceeded it (a threshold reached
+exactly at a closing time passes at the next opening). Targets follow the priority in
+force, so a priority change re-targets a running or paused clock from the ticket's
+start with elapsed time kept (a target lowered below elapsed time was passed in the
+past); a stopped clock keeps the target it stopped under; a threshold passed under
+any target stays passed."""
 
 from __future__ import annotations
 
@@ -76,6 +79,18 @@ def _merge_spans(spans: list[Span]) -> list[Span]:
     return merged
 
 
+def _passed_at(calendar: BusinessCalendar, runs: list[tuple[datetime, int, int]], threshold: int) -> datetime:
+    """The instant elapsed time passed `threshold`, over the running spans so far as
+    (start, elapsed before it, business time in it): the last instant before it would
+    exceed the threshold, so one reached exactly at a closing time passes at the next
+    opening, as the due instant says. A target lowered below elapsed time (a priority
+    change) counts from the ticket's start, so it was passed in the past."""
+    for start, before, gained in runs:
+        if before + gained > threshold:
+            return calendar.due(start, threshold - before)
+    raise AssertionError("threshold not passed")
+
+
 def run_clock(
     name: str, calendar_name: str, calendar: BusinessCalendar, spans: list[Span], warn_at: tuple[float, ...],
     now: datetime,
@@ -86,27 +101,37 @@ def run_clock(
     breached_at: datetime | None = None
     paused: list[tuple[datetime, datetime | None]] = []
     stopped_at: datetime | None = None
+    stop_target = 0  # the target in force when the clock stopped
+    runs: list[tuple[datetime, int, int]] = []
     for span in spans:
-        if span.mode == PAUSED:
-            paused.append((span.start, span.end))
         if span.mode == STOPPED:
-            stopped_at = stopped_at or span.start
+            if stopped_at is None:
+                stopped_at, stop_target = span.start, span.target
             continue
         stopped_at = None
-        if span.mode != RUNNING:
-            continue
-        gained = calendar.elapsed(span.start, span.end)
+        if span.mode == PAUSED:
+            if paused and paused[-1][1] == span.start:  # one pause, whatever changed during it
+                paused[-1] = (paused[-1][0], span.end)
+            else:
+                paused.append((span.start, span.end))
+        else:
+            gained = calendar.elapsed(span.start, span.end)
+            runs.append((span.start, elapsed, gained))
+            elapsed += gained
+        # A running or paused clock is judged against the target in force (which a
+        # priority change may have lowered below elapsed time); a stopped one is not.
         for fraction in warn_at:
             label = f"{fraction:g}"
             threshold = int(span.target * fraction)
-            if label not in warnings and elapsed + gained > threshold:
-                warnings[label] = calendar.add(span.start, max(0, threshold - elapsed))
-        if breached_at is None and elapsed + gained > span.target:
-            breached_at = calendar.add(span.start, max(0, span.target - elapsed))
-        elapsed += gained
+            if label not in warnings and elapsed > threshold:
+                warnings[label] = _passed_at(calendar, runs, threshold)
+        if breached_at is None and elapsed > span.target:
+            breached_at = _passed_at(calendar, runs, span.target)
 
     last = spans[-1]
-    target = last.target
+    # A stopped clock keeps the target it stopped under: a later priority change does
+    # not re-judge a clock that has already stopped.
+    target = stop_target if last.mode == STOPPED else last.target
     if paused and paused[-1][1] == last.end and last.mode == PAUSED:
         paused[-1] = (paused[-1][0], None)  # still paused now
     if last.mode != STOPPED:
@@ -118,13 +143,13 @@ def run_clock(
             next_at = breached_at
     elif last.mode == STOPPED:
         assert stopped_at is not None
-        state, due_at = "met", calendar.due(stopped_at, target - elapsed)
+        state, due_at = "met", calendar.due(stopped_at, max(0, target - elapsed))
     elif last.mode == PAUSED:
         state, due_at = "paused", None
     else:
         state, due_at = "running", calendar.due(now, target - elapsed)
         upcoming = [int(target * f) for f in warn_at if f"{f:g}" not in warnings and int(target * f) >= elapsed]
-        next_at = min([calendar.add(now, t - elapsed) for t in upcoming] + [due_at])
+        next_at = min([calendar.due(now, t - elapsed) for t in upcoming] + [due_at])
     return Clock(
         name=name, calendar=calendar_name, target_s=target, elapsed_s=elapsed, state=state, due_at=due_at,
         stopped_at=stopped_at, breached_at=breached_at, next_at=next_at, warnings=warnings, paused=paused,

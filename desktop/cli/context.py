@@ -51,6 +51,8 @@ class Context:
         if signed_in and name != signed_in:
             raise NotAllowed(f"this store is signed in as {signed_in}; --user must name that user")
         user = ref.user(name)
+        if user.role == "system":
+            raise NotAllowed(f"{name!r} is Branchdesk's own automatic actor; act as a person with --user")
         if not user.active:
             raise NotAllowed(f"user {name!r} is disabled")
         return user

@@ -15,7 +15,7 @@ from typing import NoReturn
 
 from core.errors import BranchdeskError
 from core.orgfile import OrgFileError
-from desktop.cli import setup, sla, tickets
+from desktop.cli import setup, sla, syncing, tickets
 from desktop.cli.context import Context
 
 log = logging.getLogger("branchdesk")
@@ -38,6 +38,7 @@ def build_parser() -> Parser:
     setup.add_commands(commands)
     tickets.add_commands(commands)
     sla.add_commands(commands)
+    syncing.add_commands(commands)
     return parser
 
 

@@ -1,0 +1,202 @@
+"""`branchdesk login`, `sync`, `status` and `ack`: the store and the central server."""
+
+from __future__ import annotations
+
+import argparse
+import getpass
+import sys
+import threading
+import time
+from typing import Any
+
+from sqlalchemy import func, select
+
+from core.clock import iso, utcnow
+from core.errors import InvalidInput, NotFound
+from core.models import ChangeEntry, Conflict, Ticket
+from desktop.cli.context import Context
+from desktop.cli.output import print_json
+from sync.account import client_for, login, logout
+from sync.client import SyncError, SyncSummary
+
+
+def add_commands(commands: Any) -> None:
+    cmd = commands.add_parser("login", help="sign this store in to a central server")
+    cmd.add_argument("--server", required=True, metavar="URL")
+    cmd.add_argument("--username", required=True)
+    cmd.add_argument("--password-stdin", action="store_true", help="read the password from standard input")
+    cmd.add_argument("--site", metavar="CODE", help="the site this device is at (default: your home site)")
+    cmd.add_argument("--ca-bundle", metavar="FILE", help="CA certificates to trust for the server's TLS")
+    cmd.set_defaults(handler=cmd_login)
+
+    cmd = commands.add_parser("logout", help="sign out and forget the token")
+    cmd.set_defaults(handler=cmd_logout)
+
+    cmd = commands.add_parser("sync", help="push and pull until up to date")
+    cmd.add_argument("--watch", action="store_true", help="keep going: connected mode")
+    cmd.set_defaults(handler=cmd_sync)
+
+    cmd = commands.add_parser("status", help="server, last sync, changes waiting, conflicts")
+    cmd.add_argument("--json", action="store_true")
+    cmd.set_defaults(handler=cmd_status)
+
+    cmd = commands.add_parser("ack", help="acknowledge a conflict or a rejected change")
+    cmd.add_argument("id", help="the id (or its first characters) that 'status' shows")
+    cmd.set_defaults(handler=cmd_ack)
+
+
+def cmd_login(ctx: Context, args: argparse.Namespace) -> int:
+    if args.password_stdin:
+        password = sys.stdin.readline().rstrip("\r\n")
+    elif sys.stdin.isatty():
+        password = getpass.getpass(f"password for {args.username}: ")
+    else:
+        raise InvalidInput("give the password on standard input with --password-stdin", "password")
+    if not password:
+        raise InvalidInput("the password is empty", "password")
+
+    def progress(count: int) -> None:
+        if sys.stderr.isatty():
+            sys.stderr.write(f"\r{count} records")
+            sys.stderr.flush()
+
+    result = login(ctx.store_path, args.server, args.username, password, site=args.site,
+                   ca_bundle=args.ca_bundle, progress=progress)
+    if sys.stderr.isatty():
+        sys.stderr.write("\n")
+    print(f"signed in to {args.server} as {result.username} ({result.role}); {result.summary.pulled} records"
+          f" taken into {ctx.store_path}")
+    return 0
+
+
+def cmd_logout(ctx: Context, args: argparse.Namespace) -> int:
+    logout(ctx.store)
+    print("signed out; the store keeps its data and its unsent changes")
+    return 0
+
+
+def _report(summary: SyncSummary) -> str:
+    text = (f"pushed {summary.pushed} (applied {summary.applied}, merged {summary.merged}, "
+            f"rejected {summary.rejected}), pulled {summary.pulled} records")
+    for reason in summary.reasons:
+        text += f"\n  rejected: {reason}"
+    return text
+
+
+def cmd_sync(ctx: Context, args: argparse.Namespace) -> int:
+    client = client_for(ctx.store)
+    if not args.watch:
+        print(_report(client.sync()))
+        return 0
+    return _watch(ctx)
+
+
+def _watch(ctx: Context) -> int:
+    """Connected mode: push as soon as a local change is committed, and hold a long
+    poll open so that what others change shows here within a couple of seconds.
+    A lost connection is retried with backoff; Ctrl+C stops."""
+    stop = threading.Event()
+    client = client_for(ctx.store)
+    client.fetch_reference()
+
+    def pusher() -> None:
+        delay = 1.0
+        while not stop.is_set():
+            try:
+                if client.pending():
+                    summary = client.push()
+                    print(f"{iso(utcnow())} {_report(summary)}", flush=True)
+                delay = 1.0
+                stop.wait(0.2)
+            except SyncError as exc:
+                print(f"{iso(utcnow())} offline: {exc}", file=sys.stderr, flush=True)
+                stop.wait(delay)
+                delay = min(delay * 2, 30)
+
+    thread = threading.Thread(target=pusher, name="branchdesk-push", daemon=True)
+    thread.start()
+    delay = 1.0
+    try:
+        while True:
+            try:
+                summary = client.pull(wait=20)
+                if summary.pulled:
+                    print(f"{iso(utcnow())} pulled {summary.pulled} records", flush=True)
+                delay = 1.0
+            except SyncError as exc:
+                print(f"{iso(utcnow())} offline: {exc}", file=sys.stderr, flush=True)
+                time.sleep(delay)
+                delay = min(delay * 2, 30)
+    except KeyboardInterrupt:
+        return 0
+    finally:
+        stop.set()
+        thread.join(timeout=5)
+
+
+def status_document(ctx: Context) -> dict[str, Any]:
+    store = ctx.store
+    with ctx.reading() as (session, ref, actor):
+        pending = session.scalar(select(func.count()).where(ChangeEntry.state == "pending")) or 0
+        conflicts = session.execute(
+            select(Conflict, Ticket.number).join(Ticket, Ticket.id == Conflict.ticket_id)
+            .where(Conflict.acknowledged_at.is_(None)).order_by(Conflict.occurred_at)
+        ).all()
+        rejected = session.scalars(
+            select(ChangeEntry).where(ChangeEntry.state == "rejected", ChangeEntry.acknowledged_at.is_(None))
+            .order_by(ChangeEntry.seq)
+        ).all()
+        return {
+            "mode": store.meta("mode"),
+            "server": store.meta("server_url"),
+            "user": actor.username,
+            "device": store.device_code,
+            "client_id": str(store.client_id),
+            "last_sync_at": store.meta("last_sync_at"),
+            "last_pull_at": store.meta("last_pull_at"),
+            "cursor": int(store.meta("sync_cursor") or 0),
+            "pending": pending,
+            "conflicts": [
+                {"id": str(c.id), "ticket": number, "field": c.field, "kept": c.kept, "lost": c.lost,
+                 "outcome": c.outcome, "lost_by": ref.username_of(c.lost_actor_id),
+                 "kept_by": ref.username_of(c.kept_actor_id), "at": iso(c.occurred_at)}
+                for c, number in conflicts
+            ],
+            "rejected": [
+                {"id": str(e.id), "kind": e.kind, "record_id": str(e.record_id), "reason": e.answer,
+                 "data": e.data, "at": iso(e.occurred_at)}
+                for e in rejected
+            ],
+        }
+
+
+def cmd_status(ctx: Context, args: argparse.Namespace) -> int:
+    doc = status_document(ctx)
+    if args.json:
+        print_json(doc)
+        return 0
+    if doc["mode"] == "server":
+        print(f"server {doc['server']} as {doc['user']} (device {doc['device']})")
+        print(f"last sync {doc['last_sync_at'] or 'never'}; {doc['pending']} change(s) waiting to be sent")
+    else:
+        print(f"standalone store, acting as {doc['user']}; {doc['pending']} change(s) in the log")
+    for c in doc["conflicts"]:
+        print(f"conflict {c['id'][:8]} on {c['ticket']} {c['field']}: kept {c['kept']!r} ({c['kept_by']}),"
+              f" {c['outcome']} {c['lost']!r} ({c['lost_by']})")
+    for r in doc["rejected"]:
+        print(f"rejected {r['id'][:8]} {r['kind']} change: {r['reason']}")
+    return 0
+
+
+def cmd_ack(ctx: Context, args: argparse.Namespace) -> int:
+    from core.services.conflicts import acknowledge
+
+    prefix = args.id.strip().lower()
+    if len(prefix) < 4:
+        raise InvalidInput("give at least the first 4 characters of the id", "id")
+    with ctx.command() as (uow, actor):
+        what = acknowledge(uow, actor, prefix)
+    if what is None:
+        raise NotFound(f"no open conflict or rejection with id {args.id}")
+    print(f"acknowledged {what}")
+    return 0

@@ -1,0 +1,204 @@
+"""The branch client's conversation with the central server: log in, push pending
+changes, pull what changed, fetch reference data, and keep at it in connected mode.
+
+HTTP through one requests.Session with timeouts and retries with backoff on
+connection errors and 5xx answers; a push may be retried safely because the
+server answers an entry it already has with its first answer."""
+
+from __future__ import annotations
+
+import time
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from datetime import UTC, datetime
+from typing import Any
+
+import requests
+from requests.adapters import HTTPAdapter
+from sqlalchemy import func, select
+from urllib3.util.retry import Retry
+
+from core.errors import BranchdeskError
+from core.migrate import head_revision
+from core.models import ChangeEntry
+from core.store import Store
+from core.uow import ChangeSet
+from sync.protocol import MAX_BATCH, PROTOCOL_VERSION, PullResponse, PushRequest, PushResponse
+from sync.reference import import_reference
+from sync.replica import apply_pull, apply_results, take_new_client_id
+
+TIMEOUT = (5, 60)
+PAGE = 2000
+
+
+class SyncError(BranchdeskError):
+    pass
+
+
+class UpdateRequired(SyncError):
+    """The server speaks a newer protocol or schema; unsent entries stay until updated."""
+
+
+class NotSignedIn(SyncError):
+    pass
+
+
+def http_session(ca_bundle: str | None = None, retries: int = 4) -> requests.Session:
+    session = requests.Session()
+    retry = Retry(
+        total=retries, connect=retries, read=retries, status=retries, backoff_factor=0.5,
+        status_forcelist=(502, 503, 504), allowed_methods=None, raise_on_status=False,
+    )
+    adapter = HTTPAdapter(max_retries=retry)
+    session.mount("http://", adapter)
+    session.mount("https://", adapter)
+    if ca_bundle:
+        session.verify = ca_bundle
+    session.headers["User-Agent"] = "branchdesk-client"
+    return session
+
+
+@dataclass
+class SyncSummary:
+    pushed: int = 0
+    applied: int = 0
+    merged: int = 0
+    rejected: int = 0
+    pulled: int = 0
+    changes: ChangeSet = field(default_factory=ChangeSet)
+    reasons: list[str] = field(default_factory=list)
+
+
+class SyncClient:
+    def __init__(self, store: Store, server: str, token: str, *, ca_bundle: str | None = None,
+                 http: requests.Session | None = None) -> None:
+        self.store = store
+        self.server = server.rstrip("/")
+        self.http = http or http_session(ca_bundle)
+        self.http.headers.update({
+            "Authorization": f"Bearer {token}",
+            "X-Branchdesk-Protocol": str(PROTOCOL_VERSION),
+            "X-Branchdesk-Schema": head_revision(),
+        })
+
+    # -- HTTP ------------------------------------------------------------------
+    def _call(self, method: str, path: str, **kwargs: Any) -> requests.Response:
+        try:
+            answer = self.http.request(method, self.server + path, timeout=kwargs.pop("timeout", TIMEOUT), **kwargs)
+        except requests.exceptions.SSLError as exc:
+            raise SyncError(f"the server's certificate is not trusted: {exc}") from None
+        except requests.RequestException as exc:
+            raise SyncError(f"cannot reach the server at {self.server}: {type(exc).__name__}") from None
+        if answer.status_code == 401:
+            raise NotSignedIn("the server no longer accepts this session; run 'branchdesk login' again")
+        if answer.status_code == 426:
+            raise UpdateRequired(_detail(answer) or "the server needs a newer Branchdesk; update to sync")
+        return answer
+
+    def _offset(self, sent: float, received: float, server_time: datetime) -> int:
+        """Seconds to add to this device's clock to agree with the server's."""
+        middle = (sent + received) / 2
+        return round(server_time.timestamp() - middle)
+
+    # -- reference data ----------------------------------------------------------
+    def fetch_reference(self) -> int | None:
+        headers = {}
+        held = self.store.meta("reference_version")
+        if held:
+            headers["If-None-Match"] = f'"reference-{held}"'
+        answer = self._call("GET", "/reference", headers=headers)
+        if answer.status_code == 304:
+            return None
+        if answer.status_code != 200:
+            raise SyncError(f"the server refused reference data: {_detail(answer)}")
+        return import_reference(self.store, answer.json())
+
+    # -- push ------------------------------------------------------------------
+    def pending(self) -> int:
+        with self.store.read() as session:
+            return session.scalar(select(func.count()).where(ChangeEntry.state == "pending")) or 0
+
+    def push(self, summary: SyncSummary | None = None) -> SyncSummary:
+        summary = summary or SyncSummary()
+        while True:
+            with self.store.read() as session:
+                entries = session.scalars(
+                    select(ChangeEntry).where(ChangeEntry.state == "pending").order_by(ChangeEntry.seq)
+                    .limit(MAX_BATCH)
+                ).all()
+            if not entries:
+                return summary
+            request = PushRequest(
+                protocol=PROTOCOL_VERSION, schema_revision=head_revision(), client_id=self.store.client_id,
+                entries=[_entry_in(e) for e in entries],
+            )
+            answer = self._call("POST", "/sync/push", data=request.model_dump_json(),
+                                headers={"Content-Type": "application/json",
+                                         "X-Branchdesk-Device": self.store.device_code})
+            if answer.status_code == 409:
+                take_new_client_id(self.store)
+                continue
+            if answer.status_code != 200:
+                raise SyncError(f"the server refused the push: {_detail(answer)}")
+            response = PushResponse.model_validate_json(answer.content)
+            summary.changes.merge(apply_results(self.store, response.results, response.server_time))
+            summary.pushed += len(response.results)
+            for result in response.results:
+                setattr(summary, result.outcome, getattr(summary, result.outcome) + 1)
+                if result.outcome == "rejected" and result.reason:
+                    summary.reasons.append(result.reason)
+
+    # -- pull ------------------------------------------------------------------
+    def pull(self, summary: SyncSummary | None = None, *, wait: int = 0,
+             progress: Callable[[int], None] | None = None) -> SyncSummary:
+        summary = summary or SyncSummary()
+        while True:
+            cursor = int(self.store.meta("sync_cursor") or 0)
+            sent = time.time()
+            answer = self._call("GET", "/sync/pull", params={"cursor": cursor, "limit": PAGE, "wait": wait},
+                                timeout=(5, wait + 60))
+            received = time.time()
+            if answer.status_code != 200:
+                raise SyncError(f"the server refused the pull: {_detail(answer)}")
+            page = PullResponse.model_validate_json(answer.content)
+            offset = self._offset(sent, received, page.server_time)
+            summary.changes.merge(apply_pull(self.store, page, offset=offset))
+            summary.pulled += len(page.records)
+            if progress:
+                progress(summary.pulled)
+            if not page.more:
+                return summary
+            wait = 0
+
+    def sync(self, progress: Callable[[int], None] | None = None) -> SyncSummary:
+        """Push and pull until nothing is left either way."""
+        summary = SyncSummary()
+        self.fetch_reference()
+        self.push(summary)
+        self.pull(summary, progress=progress)
+        # Pulling may have computed SLA events of its own; send them too.
+        if self.pending():
+            self.push(summary)
+        with self.store.write() as session:
+            self.store.set_meta(session, "last_sync_at", datetime.now(UTC).isoformat())
+        return summary
+
+
+def _entry_in(entry: ChangeEntry) -> dict[str, Any]:
+    return {
+        "id": entry.id, "seq": entry.seq, "kind": entry.kind, "record_id": entry.record_id, "op": entry.op,
+        "data": entry.data, "base": entry.base, "actor_id": entry.actor_id, "occurred_at": entry.occurred_at,
+        "hlc": entry.hlc,
+    }
+
+
+def _detail(answer: requests.Response) -> str:
+    try:
+        body = answer.json()
+    except ValueError:
+        return f"HTTP {answer.status_code}"
+    if isinstance(body, dict) and "detail" in body:
+        detail = body["detail"]
+        return detail if isinstance(detail, str) else str(detail)
+    return f"HTTP {answer.status_code}"
+

@@ -1,0 +1,81 @@
+"""The sync protocol's messages, shared by the client and the server (DESIGN §6).
+
+Push sends a store's unacknowledged change entries in order; the server answers
+each one. Pull returns the records that changed after the client's cursor, as
+the server now holds them, in pages."""
+
+from __future__ import annotations
+
+import uuid
+from datetime import datetime
+from typing import Any, Literal
+
+from pydantic import BaseModel, ConfigDict, Field
+
+PROTOCOL_VERSION = 1
+MAX_BATCH = 500
+MAX_PAGE = 5000
+
+EntryKind = Literal["ticket", "comment", "worklog", "link", "conflict", "sla_event"]
+RecordKind = Literal["ticket", "comment", "worklog", "link", "history", "conflict"]
+Outcome = Literal["applied", "merged", "rejected"]
+
+
+class Strict(BaseModel):
+    model_config = ConfigDict(extra="forbid")
+
+
+class EntryIn(Strict):
+    id: uuid.UUID
+    seq: int = Field(ge=1)
+    kind: EntryKind
+    record_id: uuid.UUID
+    op: Literal["create", "update", "insert"]
+    data: dict[str, Any]
+    base: dict[str, str | None] = Field(default_factory=dict)
+    actor_id: uuid.UUID
+    occurred_at: datetime
+    hlc: str = Field(max_length=40)
+
+
+class PushRequest(Strict):
+    protocol: int
+    schema_revision: str = Field(max_length=40)
+    client_id: uuid.UUID
+    entries: list[EntryIn] = Field(max_length=MAX_BATCH)
+
+
+class EntryResult(Strict):
+    id: uuid.UUID
+    seq: int
+    outcome: Outcome
+    reason: str | None = None
+    # For a rejected entry: the record as the server holds it (None when the server
+    # has none the caller may see), so the client can undo the change at once.
+    record: dict[str, Any] | None = None
+
+
+class PushResponse(Strict):
+    server_time: datetime
+    results: list[EntryResult]
+
+
+class RecordOut(Strict):
+    kind: RecordKind
+    id: uuid.UUID
+    seq: int
+    # None: the record has left the caller's scope; the client removes it
+    data: dict[str, Any] | None
+
+
+class PullResponse(Strict):
+    server_time: datetime
+    cursor: int
+    more: bool
+    records: list[RecordOut]
+
+
+class VersionProblem(Strict):
+    detail: str
+    protocol: int
+    schema_revision: str

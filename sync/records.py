@@ -1,0 +1,79 @@
+"""Replicated records as plain JSON, and back into rows.
+
+The same serialisation serves the server (what it sends on pull) and the client
+(what it writes into its store), so that both sides hold the very same values."""
+
+from __future__ import annotations
+
+import uuid
+from datetime import datetime
+from typing import Any
+
+from sqlalchemy import Table
+from sqlalchemy.types import JSON, Uuid
+
+from core.clock import iso, parse_iso
+from core.models import Comment, Conflict, HistoryEvent, Ticket, TicketLink, WorkLog
+from core.models.base import Instant
+
+MODELS: dict[str, Any] = {
+    "ticket": Ticket,
+    "comment": Comment,
+    "worklog": WorkLog,
+    "link": TicketLink,
+    "history": HistoryEvent,
+    "conflict": Conflict,
+}
+# Each replica computes these itself from the history; they never travel.
+LOCAL_COLUMNS = frozenset({
+    "sla_policy", "response_due_at", "response_state", "resolution_due_at", "resolution_state", "sla_next_at",
+})
+
+
+def table(kind: str) -> Table:
+    return MODELS[kind].__table__  # type: ignore[no-any-return]
+
+
+def columns(kind: str) -> list[Any]:
+    return [c for c in table(kind).columns if c.key not in LOCAL_COLUMNS]
+
+
+def to_json(value: Any) -> Any:
+    if isinstance(value, uuid.UUID):
+        return str(value)
+    if isinstance(value, datetime):
+        return iso(value)
+    return value
+
+
+def row_to_dict(kind: str, row: Any) -> dict[str, Any]:
+    """A row (ORM object or Core row with attribute access) as JSON-ready values."""
+    return {c.key: to_json(getattr(row, c.key)) for c in columns(kind)}
+
+
+def dict_to_row(kind: str, data: dict[str, Any]) -> dict[str, Any]:
+    """JSON values back into column values, checked against the table's columns."""
+    result: dict[str, Any] = {}
+    for column in columns(kind):
+        if column.key not in data:
+            raise ValueError(f"{kind} record lacks {column.key}")
+        result[column.key] = from_json(column, data[column.key])
+    return result
+
+
+def from_json(column: Any, value: Any) -> Any:
+    if value is None:
+        return None
+    kind = column.type
+    if isinstance(kind, Uuid):
+        return value if isinstance(value, uuid.UUID) else uuid.UUID(str(value))
+    if isinstance(kind, Instant):
+        return value if isinstance(value, datetime) else parse_iso(str(value))
+    if isinstance(kind, JSON):
+        return value
+    return value
+
+
+def ticket_field_value(name: str, value: Any) -> Any:
+    """A ticket field's value from a change entry's JSON."""
+    return from_json(table("ticket").c[name], value)

@@ -1,0 +1,154 @@
+"""The client's side of sync inside its store: taking in what the server confirmed,
+recording the server's answers, and rebasing the store's own pending changes on
+top (DESIGN §6 Rebase). Every page and every batch of answers is one transaction
+together with the cursor or the entries' states."""
+
+from __future__ import annotations
+
+import uuid
+from collections.abc import Iterable
+from datetime import datetime
+from typing import Any
+
+from sqlalchemy import delete, or_, select, update
+from sqlalchemy.dialects.sqlite import insert as sqlite_insert
+from sqlalchemy.orm import Session
+
+from core.models import ChangeEntry, Comment, Conflict, HistoryEvent, Ticket, TicketLink, WorkLog
+from core.store import Store, set_meta
+from core.uow import ChangeSet, UnitOfWork, unit_of_work
+from sync.protocol import EntryResult, PullResponse
+from sync.records import columns, dict_to_row, table, ticket_field_value
+
+# Parents before children, so that foreign keys hold within a page.
+KIND_ORDER = ("ticket", "history", "comment", "worklog", "link", "conflict")
+
+
+def upsert(session: Session, kind: str, rows: list[dict[str, Any]]) -> None:
+    if not rows:
+        return
+    target = table(kind)
+    statement = sqlite_insert(target)
+    keep = [c.key for c in columns(kind) if c.key != "id"]
+    statement = statement.on_conflict_do_update(
+        index_elements=[target.c.id], set_={key: statement.excluded[key] for key in keep}
+    )
+    session.connection().execute(statement, rows)
+
+
+def drop_ticket(session: Session, ticket_id: uuid.UUID) -> None:
+    """Remove a ticket this store may no longer hold, with everything hanging off it."""
+    conn = session.connection()
+    for model in (HistoryEvent, Comment, WorkLog, Conflict):
+        conn.execute(delete(model.__table__).where(model.__table__.c.ticket_id == ticket_id))
+    links = TicketLink.__table__
+    conn.execute(delete(links).where(or_(links.c.ticket_id == ticket_id, links.c.other_id == ticket_id)))
+    tickets = Ticket.__table__
+    conn.execute(update(tickets).where(tickets.c.parent_id == ticket_id).values(parent_id=None))
+    conn.execute(delete(tickets).where(tickets.c.id == ticket_id))
+    ticket = session.identity_map.get(session.identity_key(Ticket, ticket_id))
+    if ticket is not None:
+        session.expunge(ticket)
+
+
+def rebase(uow: UnitOfWork, ticket_ids: Iterable[uuid.UUID]) -> None:
+    """Replay this store's pending ticket changes over the server's state just taken in."""
+    ids = list(ticket_ids)
+    if not ids:
+        return
+    session = uow.session
+    pending = session.scalars(
+        select(ChangeEntry).where(
+            ChangeEntry.state == "pending", ChangeEntry.kind == "ticket", ChangeEntry.op == "update",
+            ChangeEntry.record_id.in_(ids),
+        ).order_by(ChangeEntry.seq)
+    ).all()
+    for entry in pending:
+        ticket = session.get(Ticket, entry.record_id, populate_existing=True)
+        if ticket is None:
+            continue
+        for name, value in entry.data.items():
+            setattr(ticket, name, ticket_field_value(name, value))
+        ticket.versions = {**ticket.versions, **{k: str(entry.id) for k in entry.data}}
+
+
+def _take_in(uow: UnitOfWork, records: list[tuple[str, uuid.UUID, dict[str, Any] | None]]) -> set[uuid.UUID]:
+    session = uow.session
+    session.flush()
+    touched: set[uuid.UUID] = set()
+    grouped: dict[str, list[dict[str, Any]]] = {kind: [] for kind in KIND_ORDER}
+    for kind, record_id, data in records:
+        if data is None:
+            drop_ticket(session, record_id)
+            uow.changes.kinds.add("ticket")
+            continue
+        row = dict_to_row(kind, data)
+        grouped[kind].append(row)
+        touched.add(record_id if kind == "ticket" else row["ticket_id"])
+    for kind in KIND_ORDER:
+        upsert(session, kind, grouped[kind])
+        if grouped[kind]:
+            uow.changes.kinds.add(kind)
+    # Objects this session loaded before must be read afresh.
+    for ticket_id in touched:
+        ticket = session.identity_map.get(session.identity_key(Ticket, ticket_id))
+        if ticket is not None:
+            session.expire(ticket)
+    return touched
+
+
+def apply_pull(store: Store, page: PullResponse, *, offset: int | None = None) -> ChangeSet:
+    with unit_of_work(store) as uow:
+        touched = _take_in(uow, [(r.kind, r.id, r.data) for r in page.records])
+        rebase(uow, touched)
+        uow.changes.tickets |= touched
+        set_meta(uow.session, "sync_cursor", str(page.cursor))
+        set_meta(uow.session, "last_pull_at", page.server_time.isoformat())
+        if offset is not None:
+            set_meta(uow.session, "clock_offset", str(offset))
+        return uow.changes
+
+
+def apply_results(store: Store, results: list[EntryResult], server_time: datetime) -> ChangeSet:
+    """Record the server's answer to each pushed entry; undo what it refused."""
+    with unit_of_work(store) as uow:
+        session = uow.session
+        restore: list[tuple[str, uuid.UUID, dict[str, Any] | None]] = []
+        for result in results:
+            entry = session.get(ChangeEntry, result.id)
+            if entry is None or entry.state != "pending":
+                continue
+            entry.state = result.outcome
+            entry.answer = result.reason
+            if result.outcome != "rejected":
+                continue
+            if result.record is not None:
+                restore.append((result.record["kind"], uuid.UUID(result.record["data"]["id"]), result.record["data"]))
+            elif entry.kind == "ticket":
+                restore.append(("ticket", entry.record_id, None))
+            elif entry.kind in ("comment", "worklog", "link"):
+                model = {"comment": Comment, "worklog": WorkLog, "link": TicketLink}[entry.kind]
+                session.execute(delete(model.__table__).where(model.__table__.c.id == entry.record_id))
+                uow.changes.tickets.add(uuid.UUID(str(entry.data.get("ticket_id"))))
+        touched = _take_in(uow, restore)
+        rebase(uow, touched)
+        uow.changes.tickets |= touched
+        set_meta(session, "last_push_at", server_time.isoformat())
+        return uow.changes
+
+
+def take_new_client_id(store: Store) -> uuid.UUID:
+    """After a restore from a backup: a new identity, and the pending entries renumbered
+    under it, so the server never mistakes them for the ones it already has."""
+    new = uuid.uuid4()
+    with store.write() as session:
+        pending = session.scalars(
+            select(ChangeEntry).where(ChangeEntry.state == "pending").order_by(ChangeEntry.seq)
+        ).all()
+        for number, entry in enumerate(pending, start=1):
+            entry.client_id = new
+            entry.seq = number
+        store.set_meta(session, "client_id", str(new))
+        set_meta(session, "change_seq", str(len(pending)))
+    store.forget_meta()
+    return new
