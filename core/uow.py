@@ -11,7 +11,6 @@ from dataclasses import dataclass, field
 from datetime import datetime, timedelta
 from typing import Any
 
-from sqlalchemy import insert
 from sqlalchemy.orm import Session
 
 from core.clock import iso, to_utc, utcnow
@@ -62,6 +61,7 @@ class UnitOfWork:
         self._hlc: str | None = None
         self._history_rows: list[dict[str, Any]] = []
         self._entry_rows: list[dict[str, Any]] = []
+        self._child_rows: dict[Any, list[dict[str, Any]]] = {}
         self._counters: dict[str, int] = {}
         self._sla_done: set[uuid.UUID] = set()
         self._offset: int | None = None
@@ -158,12 +158,10 @@ class UnitOfWork:
         self, actor: UserInfo, kind: str, row: Any, ticket: Ticket, at: datetime,
         history_note: str | None = None,
     ) -> None:
-        """An insert-only child record (comment, work log, link): never conflicts."""
-        if ticket in self.session.new:
-            # No ORM relationship tells the flush to write the ticket first.
-            self.session.flush()
-        self.session.add(row)
+        """An insert-only child record (comment, work log, link): never conflicts.
+        Buffered like the change entries, and written after the tickets it hangs on."""
         data = {c.key: getattr(row, c.key) for c in row.__table__.columns}
+        self._child_rows.setdefault(row.__table__, []).append(data)
         entry_id = self._entry(kind=kind, record_id=row.id, op="insert", data=data, base={}, actor=actor, at=at)
         if history_note is not None:
             self._history(entry_id, ticket.id, actor, at, kind, note=history_note)
@@ -195,19 +193,32 @@ class UnitOfWork:
                     at=at, entry_id=entry_id)
         what = "breached its target" if label == "breach" else f"passed {float(label.split()[1]):.0%} of its target"
         self._history(entry_id, ticket_id, SYSTEM_USER, at, kind, clock, None, label, f"{clock} clock {what}")
+        if ticket_id not in self.changes.tickets:
+            # Its figures were just computed (as of the caller's now); don't redo them at commit.
+            self._sla_done.add(ticket_id)
         self.changes.tickets.add(ticket_id)
         self.changes.kinds.add("sla")
         return True
 
+    def pending_children(self, table: Any) -> list[dict[str, Any]]:
+        """Child rows this command has added but not written yet."""
+        return self._child_rows.get(table, [])
+
     def flush_history(self) -> None:
-        """Write the buffered change entries and history events."""
-        if self._entry_rows or self._history_rows:
-            self.session.flush()
+        """Write the buffered children, change entries and history events (Core
+        executemany: the ORM's per-row work is not needed for rows never read back)."""
+        if not (self._entry_rows or self._history_rows or self._child_rows):
+            return
+        self.session.flush()
+        connection = self.session.connection()
+        for table, rows in self._child_rows.items():
+            connection.execute(table.insert(), rows)
+        self._child_rows = {}
         if self._entry_rows:
-            self.session.execute(insert(ChangeEntry), self._entry_rows)
+            connection.execute(ChangeEntry.__table__.insert(), self._entry_rows)
             self._entry_rows = []
         if self._history_rows:
-            self.session.execute(insert(HistoryEvent), self._history_rows)
+            connection.execute(HistoryEvent.__table__.insert(), self._history_rows)
             self._history_rows = []
 
     def finish(self) -> None:

@@ -419,6 +419,10 @@ def link(
         select(TicketLink.id).where(TicketLink.ticket_id == ticket.id, TicketLink.other_id == target.id,
                                     TicketLink.kind == kind)
     )
+    existing = existing or any(
+        r["ticket_id"] == ticket.id and r["other_id"] == target.id and r["kind"] == kind
+        for r in uow.pending_children(TicketLink.__table__)
+    )
     if existing:
         raise InvalidInput(f"{number} is already linked to {other} as {kind}")
     row = TicketLink(id=new_id(), ticket_id=ticket.id, other_id=target.id, kind=kind, created_at=now,

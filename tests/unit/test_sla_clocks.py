@@ -21,6 +21,7 @@ from __future__ import annotations
 import random
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
+from pathlib import Path
 from typing import Any
 from zoneinfo import ZoneInfo
 
@@ -35,9 +36,9 @@ from core.sla.engine import SlaReport, TicketFacts, compute
 from core.sla.figures import figures
 from core.sla.policy import choose_policy
 from core.sla.timeline import Event, State
-from tests.conftest import SMALL_ORG
 
 WAW = ZoneInfo("Europe/Warsaw")
+SMALL_ORG = Path(__file__).resolve().parents[1] / "fixtures" / "small-org.toml"
 H = 3600
 M = 60
 
@@ -247,15 +248,15 @@ def test_resolution_stops_when_resolved() -> None:
 
 
 def test_reopen_restarts_the_resolution_clock_from_where_it_stood() -> None:
-    # Tue 10:00 local: 2 h before the resolution, none while resolved (Mon 10:00 ->
-    # Tue 09:00), 1 h since the reopen: 3 h. Due when 5 h more have run: Tue 14:00
-    # local = 13:00Z; 75% (6 h) falls at Tue 12:00 local = 11:00Z.
+    # Tue 10:00 local (09:00Z): 2 h before the resolution, none while resolved (Mon
+    # 10:00 -> Tue 09:00), 1 h since the reopen: 3 h. Due when 5 h more have run: Tue
+    # 15:00 local = 14:00Z; 75% (6 h) falls 3 h from now, Tue 13:00 local = 12:00Z.
     report = story_reopened().report(now=L(24, 10))
     resolution = report.resolution
     assert resolution is not None
     assert (resolution.state, resolution.elapsed_s, resolution.stopped_at) == ("running", 3 * H, None)
-    assert resolution.due_at == Z(24, 13)
-    assert resolution.next_at == Z(24, 11)
+    assert resolution.due_at == Z(24, 14)
+    assert resolution.next_at == Z(24, 12)
     # the response clock stopped for good at the first reply
     assert report.response is not None
     assert (report.response.state, report.response.stopped_at) == ("met", Z(23, 7, 10))
@@ -410,11 +411,11 @@ def story_raised() -> Story:
 
 
 def test_priority_change_retargets_with_elapsed_time_kept() -> None:
-    # Before the change (Mon 10:00 local): 2 h of 16 h; 14 h left: 12 h to 22:00 local,
-    # then 2 h from Tue 06:00: due Tue 08:00 local = 07:00Z.
-    before = story_raised().report(now=L(23, 10)).resolution
+    # Before the change (Mon 09:30 local): 1.5 h of 16 h; 14.5 h left: 12.5 h to 22:00
+    # local, then 2 h from Tue 06:00: due Tue 08:00 local = 07:00Z.
+    before = story_raised().report(now=L(23, 9, 30)).resolution
     assert before is not None
-    assert (before.target_s, before.elapsed_s, before.due_at) == (16 * H, 2 * H, Z(24, 7))
+    assert (before.target_s, before.elapsed_s, before.due_at) == (16 * H, 90 * M, Z(24, 7))
     # After it (Mon 10:30 local): the same elapsed time (2.5 h) against 4 h: 1.5 h
     # left, due 12:00 local = 11:00Z. The due instant moved from Tue 07:00Z.
     after = story_raised().report(now=L(23, 10, 30))
