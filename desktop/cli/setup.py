@@ -9,7 +9,6 @@ from typing import Any
 
 from core.errors import InvalidInput, StoreError
 from core.orgfile import load_org
-from core.orgimport import import_org
 from core.paths import demo_org_path
 from core.reference import load_reference
 from core.store import Store, set_meta
@@ -47,6 +46,8 @@ def init_store(path: Path, org_file: str, site: str, default_user: str | None = 
         raise InvalidInput(f"site {site!r} is not in {org_file}", "site")
     if default_user and default_user not in {u.username for u in spec.users}:
         raise InvalidInput(f"user {default_user!r} is not in {org_file}", "user")
+    from core.orgimport import import_org
+
     existed = path.exists()
     store = Store.open(path, create=True)
     try:

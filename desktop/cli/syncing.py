@@ -7,7 +7,7 @@ import getpass
 import sys
 import threading
 import time
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from sqlalchemy import func, select
 
@@ -16,8 +16,12 @@ from core.errors import InvalidInput, NotFound
 from core.models import ChangeEntry, Conflict, Ticket
 from desktop.cli.context import Context
 from desktop.cli.output import print_json
-from sync.account import client_for, login, logout
-from sync.client import SyncError, SyncSummary
+
+if TYPE_CHECKING:
+    from sync.client import SyncSummary
+
+# The sync modules (HTTP, keyring, pydantic) load only for the commands that use them,
+# so that every other command starts quickly.
 
 
 def add_commands(commands: Any) -> None:
@@ -46,6 +50,8 @@ def add_commands(commands: Any) -> None:
 
 
 def cmd_login(ctx: Context, args: argparse.Namespace) -> int:
+    from sync.account import login
+
     if args.password_stdin:
         password = sys.stdin.readline().rstrip("\r\n")
     elif sys.stdin.isatty():
@@ -70,6 +76,8 @@ def cmd_login(ctx: Context, args: argparse.Namespace) -> int:
 
 
 def cmd_logout(ctx: Context, args: argparse.Namespace) -> int:
+    from sync.account import logout
+
     logout(ctx.store)
     print("signed out; the store keeps its data and its unsent changes")
     return 0
@@ -84,6 +92,8 @@ def _report(summary: SyncSummary) -> str:
 
 
 def cmd_sync(ctx: Context, args: argparse.Namespace) -> int:
+    from sync.account import client_for
+
     client = client_for(ctx.store)
     if not args.watch:
         print(_report(client.sync()))
@@ -95,6 +105,9 @@ def _watch(ctx: Context) -> int:
     """Connected mode: push as soon as a local change is committed, and hold a long
     poll open so that what others change shows here within a couple of seconds.
     A lost connection is retried with backoff; Ctrl+C stops."""
+    from sync.account import client_for
+    from sync.client import SyncError
+
     stop = threading.Event()
     client = client_for(ctx.store)
     client.fetch_reference()
