@@ -15,7 +15,7 @@ from sqlalchemy.orm import Session
 
 from core.clock import iso, utcnow
 from core.errors import InvalidInput, NotFound
-from core.models import Comment, Conflict, HistoryEvent, Ticket, TicketLink, WorkLog
+from core.models import Category, Comment, Conflict, HistoryEvent, Site, Ticket, TicketLink, User, WorkLog
 from core.models.tickets import OPEN_STATUSES
 from core.reference import Reference, UserInfo
 from core.scope import can_see_ticket, scope_clause
@@ -74,33 +74,38 @@ def queue_clause(
     raise InvalidInput(f"queue must be one of {', '.join(QUEUES)}, not {queue!r}", "queue")
 
 
-def _sort_key(ref: Reference, sort: str) -> Any:
-    levels = {level: i for i, level in enumerate(ref.spec.priority.levels)}
-    keys = {
-        "number": Ticket.number,
-        "title": Ticket.title,
-        "status": Ticket.status,
-        "priority": case(levels, value=Ticket.priority, else_=len(levels)),
-        "created": Ticket.created_at,
-        "updated": Ticket.updated_at,
-        # by the codes and names people read, not by the ids the rows hold
-        "site": _rank(Ticket.site_id, {i: s.code for i, s in ref.sites.items()}),
-        "category": _rank(Ticket.category_id, {i: c.path for i, c in ref.categories.items()}),
-        "assignee": _rank(Ticket.assignee_id, {i: u.username for i, u in ref.users.items()}),
+SORTS = ("number", "title", "status", "priority", "created", "updated", "site", "category", "assignee", "due")
+
+
+def sorted_query(ref: Reference, query: Select[Any], sort: str, descending: bool) -> Select[Any]:
+    """The query in the order people expect: by codes and names rather than ids,
+    priority by rank, ties broken by number. Done in SQL, so a page is one query."""
+    if sort not in SORTS:
+        raise InvalidInput(f"sort must be one of {', '.join(SORTS)}, not {sort!r}", "sort")
+    levels = list(ref.spec.priority.levels)
+    key: Any
+    if sort == "priority":
+        # Levels such as P1..P5 already sort by rank as text, which lets the index serve.
+        key = Ticket.priority if levels == sorted(levels) else case(
+            {level: i for i, level in enumerate(levels)}, value=Ticket.priority, else_=len(levels))
+    elif sort == "site":
+        query = query.join(Site, Site.id == Ticket.site_id)
+        key = Site.code
+    elif sort == "category":
+        query = query.join(Category, Category.id == Ticket.category_id)
+        key = Category.path
+    elif sort == "assignee":
+        query = query.outerjoin(User, User.id == Ticket.assignee_id)
+        key = User.username
+    elif sort == "due":
         # tickets without a running clock sort after every due instant
-        "due": func.coalesce(Ticket.sla_next_at, datetime(9999, 1, 1)),
-    }
-    if sort not in keys:
-        raise InvalidInput(f"sort must be one of {', '.join(keys)}, not {sort!r}", "sort")
-    return keys[sort]
-
-
-def _rank(column: Any, names: dict[uuid.UUID, str]) -> Any:
-    """The column's ids ranked in their names' order (no id, or one not known, last)."""
-    ranks = {key: i for i, key in enumerate(sorted(names, key=lambda k: names[k]))}
-    if not ranks:
-        return column
-    return case(ranks, value=column, else_=len(ranks))
+        key = func.coalesce(Ticket.sla_next_at, datetime(9999, 1, 1))
+    else:
+        key = {"number": Ticket.number, "title": Ticket.title, "status": Ticket.status,
+               "created": Ticket.created_at, "updated": Ticket.updated_at}[sort]
+    if descending:
+        return query.order_by(key.desc(), Ticket.number.desc())
+    return query.order_by(key.asc(), Ticket.number.asc())
 
 
 def tickets_query(
@@ -129,15 +134,13 @@ def list_tickets(
     sort: str = "updated", descending: bool = True, offset: int = 0, limit: int = 50,
     home_site: uuid.UUID | None = None, within: int = BREACHING_WITHIN, now: datetime | None = None,
 ) -> list[TicketRow]:
-    key = _sort_key(ref, sort)
     query = tickets_query(ref, user, queue=queue, status=status, home_site=home_site, within=within, now=now)
-    order = [key.desc() if descending else key.asc(), Ticket.number.desc() if descending else Ticket.number]
-    columns = query.with_only_columns(
+    columns = sorted_query(ref, query.with_only_columns(
         Ticket.id, Ticket.number, Ticket.title, Ticket.status, Ticket.priority, Ticket.site_id,
         Ticket.category_id, Ticket.team_id, Ticket.assignee_id, Ticket.updated_at,
         Ticket.response_due_at, Ticket.response_state, Ticket.resolution_due_at, Ticket.resolution_state,
         Ticket.sla_next_at,
-    ).order_by(*order).offset(offset).limit(limit)
+    ), sort, descending).offset(offset).limit(limit)
     return [
         TicketRow(
             id=r[0], number=r[1], title=r[2], status=r[3], priority=r[4], site=ref.site_code_of(r[5]),
@@ -267,14 +270,14 @@ def search(session: Session, ref: Reference, user: UserInfo, text: str, limit: i
     words = [w for w in "".join(ch if ch.isalnum() else " " for ch in text).split() if w]
     if not words:
         raise InvalidInput("search needs at least one word", "text")
-    match = " ".join(_match_term(w) for w in words)
+    match = " AND ".join(_match_term(w) for w in words)
     from sqlalchemy import text as sql
 
     hits = sql(
         "SELECT rowid AS rid, bm25(ticket_fts) AS rank, 'ticket' AS src FROM ticket_fts WHERE ticket_fts MATCH :q "
         "UNION ALL SELECT t.rowid, bm25(comment_fts), 'comment' FROM comment_fts "
         "JOIN comments c ON c.rowid = comment_fts.rowid JOIN tickets t ON t.id = c.ticket_id "
-        "WHERE comment_fts MATCH :q"
+        "WHERE comment_fts MATCH :q AND (c.public = 1 OR :staff = 1)"
     ).columns(column("rid"), column("rank"), column("src")).subquery("hits")
     ranked = (
         select(hits.c.rid, func.min(hits.c.rank).label("best"))
@@ -286,7 +289,8 @@ def search(session: Session, ref: Reference, user: UserInfo, text: str, limit: i
         .where(scope_clause(user))
         .order_by(ranked.c.best, Ticket.number)
         .limit(limit),
-        {"q": match},
+        # internal notes are support staff's, as in ticket_detail: a requester's search must not reveal them
+        {"q": match, "staff": int(user.role != "requester")},
     ).all()
     return [
         {"number": n, "title": t, "status": s, "priority": p, "site": ref.site_code_of(site)}

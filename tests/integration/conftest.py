@@ -11,6 +11,7 @@ from collections.abc import Callable, Iterator
 from contextlib import closing
 from datetime import datetime
 from pathlib import Path
+from types import SimpleNamespace
 from typing import Any
 
 import pytest
@@ -54,6 +55,12 @@ def fresh_store(template_store: Path, tmp_path: Path) -> Iterator[Any]:
 @pytest.fixture
 def desk(fresh_store: Any) -> Desk:
     return Desk(fresh_store)
+
+
+@pytest.fixture(scope="session")
+def kit() -> SimpleNamespace:
+    """This file's helpers for test modules (conftest files are not importable by name)."""
+    return SimpleNamespace(Desk=Desk, copy_store=copy_store, dump_db=dump_db)
 
 
 @pytest.fixture(name="dump_db")

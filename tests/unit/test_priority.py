@@ -4,7 +4,7 @@ security floor (DESIGN §3 Priority; core.priority)."""
 from __future__ import annotations
 
 import pytest
-from hypothesis import given
+from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from core.errors import InvalidInput
@@ -74,6 +74,7 @@ def test_unknown_impact_or_urgency_is_refused_naming_the_field(impact: str, urge
         check_impact_urgency(SPEC, impact, urgency)
 
 
+@settings(deadline=None)  # never pass or fail on wall-clock time
 @given(
     impact=st.sampled_from(SPEC.impact), urgency=st.sampled_from(SPEC.urgency),
     raise_by=st.integers(min_value=0, max_value=6), floor=st.sampled_from((None, *LEVELS)),
