@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import uuid
 from dataclasses import dataclass
+from typing import Any
 
 from sqlalchemy import func, literal_column, select
 from sqlalchemy.orm import Session
@@ -46,7 +47,7 @@ def notices_since(
     new_mark = current_mark(session)
     notices: list[Notice] = []
     changed: set[uuid.UUID] = set()
-    h_rowid = literal_column("history.rowid")
+    h_rowid: Any = literal_column("history.rowid")
     events = session.execute(
         select(HistoryEvent.kind, HistoryEvent.field, HistoryEvent.new, HistoryEvent.actor_id, HistoryEvent.note,
                Ticket.id, Ticket.number, Ticket.title, Ticket.assignee_id)
@@ -63,7 +64,7 @@ def notices_since(
             notices.append(Notice("assigned", number, title, by, note or ""))
         elif kind in SLA_EVENTS and assignee_id == user.id:
             notices.append(Notice(kind, number, title, by, note or ""))
-    c_rowid = literal_column("comments.rowid")
+    c_rowid: Any = literal_column("comments.rowid")
     replies = session.execute(
         select(Comment.body, Comment.public, Comment.author_id, Ticket.id, Ticket.number, Ticket.title,
                Ticket.requester_id)

@@ -12,30 +12,35 @@ from core.models import Ticket
 from core.reference import UserInfo
 
 
-def can_see(user: UserInfo, site_id: uuid.UUID, team_id: uuid.UUID | None) -> bool:
+def can_see(
+    user: UserInfo, site_id: uuid.UUID, team_id: uuid.UUID | None, assignee_id: uuid.UUID | None = None
+) -> bool:
     if user.role in CENTRAL_ROLES or user.role == "system":
         return True
     if user.role == "technician":
-        return site_id in user.site_ids or (team_id is not None and team_id in user.team_ids)
+        return site_id in user.site_ids or (team_id is not None and team_id in user.team_ids) or (
+            assignee_id is not None and assignee_id == user.id
+        )
     if user.role == "requester":
         return user.site_id is not None and site_id == user.site_id
     return False
 
 
 def can_see_ticket(user: UserInfo, ticket: Ticket) -> bool:
-    return can_see(user, ticket.site_id, ticket.team_id)
+    return can_see(user, ticket.site_id, ticket.team_id, ticket.assignee_id)
 
 
 def scope_clause(user: UserInfo) -> ColumnElement[bool]:
     if user.role in CENTRAL_ROLES or user.role == "system":
         return true()
     if user.role == "technician":
-        conditions = []
+        # a technician always sees what is assigned to them, wherever it is
+        conditions = [Ticket.assignee_id == user.id]
         if user.site_ids:
             conditions.append(Ticket.site_id.in_(user.site_ids))
         if user.team_ids:
             conditions.append(Ticket.team_id.in_(user.team_ids))
-        return or_(*conditions) if conditions else false()
+        return or_(*conditions)
     if user.role == "requester" and user.site_id is not None:
         return Ticket.site_id == user.site_id
     return false()

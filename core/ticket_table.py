@@ -10,23 +10,25 @@ from __future__ import annotations
 import uuid
 from collections.abc import Sequence
 from dataclasses import asdict, dataclass
-from datetime import UTC, datetime
+from datetime import datetime
 from typing import Any
 
-from sqlalchemy import Select, case, func, literal_column, or_, select
+from sqlalchemy import Integer, Select, case, func, literal_column, or_, select, values
+from sqlalchemy import column as column_
 from sqlalchemy import text as sql_text
 from sqlalchemy.orm import Session
 
 from core.clock import utcnow
 from core.errors import InvalidInput
-from core.models import Category, Site, Ticket, User
+from core.lifecycle import CENTRAL_ROLES
+from core.models import Ticket
 from core.orgspec import STATUSES
-from core.queries import tickets_query
+from core.queries import _match_term, tickets_query
 from core.reference import Reference, UserInfo
 
 SORT_KEYS = ("number", "title", "status", "priority", "site", "category", "assignee", "sla_due", "updated",
              "created")
-ROWID = literal_column("tickets.rowid")
+ROWID: Any = literal_column("tickets.rowid")
 
 
 @dataclass(frozen=True)
@@ -82,8 +84,9 @@ def _sla_cell(
 
 
 def _words_match(text: str) -> str | None:
+    """Every word as a prefix, as core.queries.search matches them (ł and l alike)."""
     words = [w for w in "".join(ch if ch.isalnum() else " " for ch in text).split() if w]
-    return " ".join(f'"{w}"*' for w in words) or None
+    return " AND ".join(_match_term(w) for w in words) or None
 
 
 def filtered_query(ref: Reference, user: UserInfo, flt: TableFilter, home_site: uuid.UUID | None) -> Select[Any]:
@@ -94,7 +97,7 @@ def filtered_query(ref: Reference, user: UserInfo, flt: TableFilter, home_site: 
         query = query.where(Ticket.priority == flt.priority)
     text = flt.text.strip()
     if text:
-        conditions = []
+        conditions: list[Any] = []
         match = _words_match(text)
         if match:
             fts = sql_text("SELECT rowid FROM ticket_fts WHERE ticket_fts MATCH :match").bindparams(match=match)
@@ -105,37 +108,98 @@ def filtered_query(ref: Reference, user: UserInfo, flt: TableFilter, home_site: 
     return query
 
 
-def _order(ref: Reference, sort: str) -> Any:
-    levels = {level: i for i, level in enumerate(ref.spec.priority.levels)}
-    statuses = {status: i for i, status in enumerate(STATUSES)}
-    keys: dict[str, Any] = {
-        "number": Ticket.number,
-        "title": Ticket.title,
-        "status": case(statuses, value=Ticket.status, else_=len(statuses)),
-        "priority": case(levels, value=Ticket.priority, else_=len(levels)),
-        "site": select(Site.code).where(Site.id == Ticket.site_id).scalar_subquery(),
-        "category": select(Category.path).where(Category.id == Ticket.category_id).scalar_subquery(),
-        "assignee": select(User.name).where(User.id == Ticket.assignee_id).scalar_subquery(),
-        # the next warning or breach first; tickets with no running clock last
-        "sla_due": func.coalesce(Ticket.sla_next_at, datetime(9999, 1, 1, tzinfo=UTC)),
-        "updated": Ticket.updated_at,
-        "created": Ticket.created_at,
-    }
-    if sort not in keys:
-        raise InvalidInput(f"sort must be one of {', '.join(keys)}, not {sort!r}", "sort")
-    return keys[sort]
+# Columns shown as words but stored as ids or codes are sorted by the rank of the
+# words people read (site code, category path, assignee name, lifecycle order,
+# priority level): a small VALUES list of (value, rank) joined to the tickets, so
+# SQLite walks an index on the column rather than reading 100,000 wide rows.
+RANKED = {
+    "status": Ticket.status, "priority": Ticket.priority, "site": Ticket.site_id,
+    "category": Ticket.category_id, "assignee": Ticket.assignee_id,
+}
+PLAIN = {"number": Ticket.number, "title": Ticket.title, "updated": Ticket.updated_at, "created": Ticket.created_at}
+
+
+def _ranks(ref: Reference, sort: str) -> list[Any]:
+    """The column's known values in the order people expect."""
+    if sort == "status":
+        return list(STATUSES)
+    if sort == "priority":
+        return list(ref.spec.priority.levels)
+    if sort == "site":
+        return [s.id for s in sorted(ref.sites.values(), key=lambda s: s.code)]
+    if sort == "category":
+        return [c.id for c in sorted(ref.categories.values(), key=lambda c: c.path.casefold())]
+    return [u.id for u in sorted(ref.users.values(), key=lambda u: (u.name.casefold(), u.username))]
+
+
+def _ints(session: Session, query: Select[Any]) -> list[int]:
+    """One integer column of many rows, read straight from the driver's cursor."""
+    result = session.connection().execute(query)
+    cursor = getattr(result, "cursor", None)
+    rows = cursor.fetchall() if cursor is not None else result.all()
+    result.close()
+    return [row[0] for row in rows]
 
 
 def ticket_ids(
     session: Session, ref: Reference, user: UserInfo, flt: TableFilter, *, sort: str = "updated",
     descending: bool = True, home_site: uuid.UUID | None = None,
 ) -> list[int]:
-    """Every matching ticket's row id, in the order asked (ties broken by number)."""
-    key = _order(ref, sort)
-    query = filtered_query(ref, user, flt, home_site).with_only_columns(ROWID, maintain_column_froms=True).order_by(
-        key.desc() if descending else key.asc(), Ticket.number.desc() if descending else Ticket.number.asc()
-    )
-    return list(session.execute(query).scalars())
+    """Every matching ticket's row id, in the order asked (ties in row id order)."""
+    where = filtered_query(ref, user, flt, home_site).whereclause
+    base = select(ROWID).select_from(Ticket)
+    if where is not None:
+        base = base.where(where)
+    rowid = ROWID.desc() if descending else ROWID.asc()
+    if sort in PLAIN:
+        key = PLAIN[sort]
+        return _ints(session, base.order_by(key.desc() if descending else key.asc(), rowid))
+    if sort == "sla_due":
+        # the next warning or breach first, tickets with no running clock last (an index walk each)
+        running = base.where(Ticket.sla_next_at.is_not(None))
+        due = _ints(session, running.order_by(
+            Ticket.sla_next_at.desc() if descending else Ticket.sla_next_at.asc(), rowid))
+        everything = flt == TableFilter(text=flt.text) and not flt.text.strip() and (
+            user.role in CENTRAL_ROLES or user.role == "system")
+        if everything:  # no filter at all: the index on sla_next_at serves both parts
+            none = _ints(session, base.where(Ticket.sla_next_at.is_(None)).order_by(rowid))
+        else:
+            # "not among those" rather than "IS NULL", so the filter's own index leads the search
+            none = _ints(session, base.where(ROWID.not_in(running.scalar_subquery())).order_by(rowid))
+        return none + due if descending else due + none
+    if sort not in RANKED:
+        keys = ", ".join([*PLAIN, *RANKED, "sla_due"])
+        raise InvalidInput(f"sort must be one of {keys}, not {sort!r}", "sort")
+    column = RANKED[sort]
+    known = _ranks(ref, sort)
+    if not _leads_an_index(column):
+        # no narrow index to walk: one pass over the table, ranked by CASE
+        rank: Any = case({value: i for i, value in enumerate(known)}, value=column, else_=len(known))
+        return _ints(session, base.order_by(rank.desc() if descending else rank.asc(), rowid))
+    ranks = values(column_("value", column.type), column_("rank", Integer), name="ranks").data(
+        [(value, i) for i, value in enumerate(known)]).cte("ranks")
+    ranked = select(ROWID).select_from(ranks).join(Ticket, column == ranks.c.value)
+    if where is not None:
+        ranked = ranked.where(where)
+    ordered = _ints(session, ranked.order_by(ranks.c.rank.desc() if descending else ranks.c.rank.asc(), rowid))
+    total = _count(session, base)
+    # then tickets with no value (no assignee), and any whose value is not a known one
+    # (a retired priority level): each part only when the counts say it has rows
+    rest: list[int] = []
+    if len(ordered) < total and column.nullable:
+        rest = _ints(session, base.where(column.is_(None)).order_by(rowid))
+    if len(ordered) + len(rest) < total:
+        rest += _ints(session, base.where(column.is_not(None), column.not_in(known)).order_by(rowid))
+    return rest + ordered if descending else ordered + rest
+
+
+def _leads_an_index(column: Any) -> bool:
+    table: Any = Ticket.__table__
+    return any(next(iter(index.columns)).name == column.name for index in table.indexes)
+
+
+def _count(session: Session, query: Select[Any]) -> int:
+    return session.scalar(query.with_only_columns(func.count(), maintain_column_froms=True)) or 0
 
 
 def count_filtered(

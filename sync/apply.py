@@ -24,7 +24,7 @@ from core.models import Conflict, HistoryEvent, Ticket
 from core.models.tickets import ALL_FIELDS, OPEN_STATUSES, REPLICATED_FIELDS, version_of
 from core.orgspec import PENDING_REASONS, STATUSES, TICKET_TYPES
 from core.reference import Reference, UserInfo
-from core.scope import can_see
+from core.scope import can_see, can_see_ticket
 from sync.models import SyncCounter, SyncEntry, SyncRecord
 from sync.protocol import EntryIn, EntryResult, PushRequest
 from sync.records import MODELS, dict_to_row, row_to_dict, ticket_field_value, to_json
@@ -132,7 +132,7 @@ class Applier:
     # -- helpers -------------------------------------------------------------
     def _visible_ticket(self, ticket_id: uuid.UUID) -> Ticket:
         ticket = self.session.get(Ticket, ticket_id)
-        if ticket is None or not can_see(self.user, ticket.site_id, ticket.team_id):
+        if ticket is None or not can_see_ticket(self.user, ticket):
             raise Rejected("no such ticket within your scope")
         return ticket
 
@@ -171,7 +171,7 @@ class Applier:
         if row is None:
             return None
         ticket = row if kind == "ticket" else self.session.get(Ticket, row.ticket_id)
-        if ticket is None or not can_see(self.user, ticket.site_id, ticket.team_id):
+        if ticket is None or not can_see_ticket(self.user, ticket):
             return None
         return {"kind": kind, "data": row_to_dict(kind, row)}
 
@@ -267,7 +267,7 @@ class Applier:
             raise Rejected("a ticket starts as new or assigned")
         if user.role == "requester" and (values["requester_id"] != user.id or values["site_id"] != user.site_id):
             raise Rejected("a requester logs tickets for themselves at their own site only")
-        if not can_see(user, values["site_id"], values.get("team_id")):
+        if not can_see(user, values["site_id"], values.get("team_id"), values.get("assignee_id")):
             raise Rejected("the ticket would be outside your scope")
         if self.session.scalar(select(Ticket.id).where(Ticket.number == values["number"])) is not None:
             raise Rejected(f"ticket number {values['number']} is taken")

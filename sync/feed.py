@@ -93,7 +93,8 @@ def pull(session: Session, user: UserInfo, cursor: int, limit: int, now: datetim
     def visible(ticket_id: uuid.UUID | None) -> bool:
         data = tickets.get(ticket_id) if ticket_id is not None else None
         return data is not None and can_see(
-            user, uuid.UUID(data["site_id"]), uuid.UUID(data["team_id"]) if data["team_id"] else None
+            user, uuid.UUID(data["site_id"]), uuid.UUID(data["team_id"]) if data["team_id"] else None,
+            uuid.UUID(data["assignee_id"]) if data["assignee_id"] else None,
         )
 
     hidden_tickets = [t for t in by_kind.get("ticket", []) if not visible(t)]

@@ -179,3 +179,25 @@ def test_store_status(store, filled):
     status = store_status(store)
     assert status.mode == "standalone" and status.home_site == "PL-POZ-001"
     assert status.pending_changes > len(TICKETS)
+
+
+def test_the_sweep_records_crossings_as_time_passes(store, filled):
+    from datetime import timedelta
+
+    from sqlalchemy import select
+
+    from core.models import HistoryEvent
+    from core.sla_sweep import crossings_due, sweep
+
+    later = datetime.now(UTC) + timedelta(days=30)
+    with store.read() as session:
+        due = crossings_due(session, None, later)
+        assert due and not crossings_due(session, later, later)
+    with unit_of_work(store) as uow:
+        recorded = sweep(uow, None, later)
+    assert recorded > 0
+    with store.read() as session:
+        kinds = set(session.scalars(select(HistoryEvent.kind).where(HistoryEvent.kind.like("sla_%"))))
+    assert "sla_breach" in kinds
+    with unit_of_work(store) as uow:
+        assert sweep(uow, None, later) == 0  # each crossing is recorded once

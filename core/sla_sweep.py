@@ -1,0 +1,32 @@
+"""Recording SLA warnings and breaches as time passes, with no command to trigger
+them: the open tickets whose next warning or breach (Ticket.sla_next_at) fell due
+since the last look get their figures refreshed, which records each crossing as a
+history event of the system (core.sla.figures.refresh; its ids are derived, so two
+replicas sweeping the same ticket record one event between them)."""
+
+from __future__ import annotations
+
+import uuid
+from datetime import datetime
+
+from sqlalchemy import select
+from sqlalchemy.orm import Session
+
+from core.models import Ticket
+from core.models.tickets import OPEN_STATUSES
+from core.sla.figures import refresh
+from core.uow import UnitOfWork
+
+
+def crossings_due(session: Session, since: datetime | None, now: datetime) -> list[uuid.UUID]:
+    """Open tickets whose next warning or breach fell in (since, now]."""
+    query = select(Ticket.id).where(Ticket.sla_next_at <= now, Ticket.status.in_(OPEN_STATUSES))
+    if since is not None:
+        query = query.where(Ticket.sla_next_at > since)
+    return list(session.scalars(query))
+
+
+def sweep(uow: UnitOfWork, since: datetime | None, now: datetime) -> int:
+    """Refresh those tickets' figures; returns how many warnings and breaches were recorded."""
+    ids = crossings_due(uow.session, since, now)
+    return refresh(uow, ids, now) if ids else 0

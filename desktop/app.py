@@ -1,0 +1,165 @@
+"""The desktop app: `branchdesk` with no command (or `gui`). The first run makes a
+store (demo data or an organisation file); then the person signs in and works in
+the main window until they quit or sign out."""
+
+from __future__ import annotations
+
+import logging
+import sys
+
+from core.accounts import accounts, sign_in_default
+from core.errors import BranchdeskError
+from core.reference import UserInfo
+from core.services import tickets as service
+from desktop.cli.context import Context
+from desktop.errors import message_for
+from desktop.i18n import install_translations
+from desktop.icons import app_icon
+from desktop.notifier import Notifier
+from desktop.qt import QApplication, QDialog, QMessageBox, QObject, Signal
+from desktop.settings import Settings
+from desktop.sla_sweeper import SlaSweeper
+from desktop.theme import apply_theme, follow_system
+from desktop.views.main_window import MainWindow
+from desktop.views.sign_in import SignInDialog
+from desktop.workers import Workers
+from desktop.workspace import Workspace
+
+
+def application() -> QApplication:
+    app = QApplication.instance()
+    if not isinstance(app, QApplication):
+        app = QApplication(sys.argv[:1])
+    app.setApplicationName("Branchdesk")
+    app.setOrganizationName("Branchdesk")
+    app.setWindowIcon(app_icon())
+    app.setQuitOnLastWindowClosed(False)
+    install_translations(app)
+    apply_theme(app)
+    follow_system(app)
+    return app
+
+
+class DesktopApp(QObject):
+    """The flow between first run, sign-in and the main window, without blocking
+    the event loop (each step is a dialog opened, not exec'd), so tests can drive it."""
+
+    # the main window is up, for this person
+    sig_main_window = Signal(object)
+    # there is nothing more to show: the app should end
+    sig_finished = Signal()
+
+    def __init__(self, ctx: Context, *, demo_tickets: int | None = None, parent: QObject | None = None) -> None:
+        super().__init__(parent)
+        self.ctx = ctx
+        self.workers = Workers(parent=self)
+        self.demo_tickets = demo_tickets
+        self.window: MainWindow | None = None
+        self.workspace: Workspace | None = None
+        self.notifier: Notifier | None = None
+        self.sweeper: SlaSweeper | None = None
+        self.dialog: QDialog | None = None
+        self._signing_out = False
+
+    def start(self) -> None:
+        if not self.ctx.store_path.exists():
+            from desktop.views.first_run import FirstRunDialog
+
+            kwargs = {} if self.demo_tickets is None else {"demo_tickets": self.demo_tickets}
+            first = FirstRunDialog(self.ctx.store_path, self.workers, **kwargs)
+            first.accepted.connect(lambda: self._store_ready(first.demo_user))
+            first.rejected.connect(self.sig_finished)
+            self.dialog = first
+            first.open()
+            return
+        self._store_ready(None)
+
+    def _store_ready(self, demo_user: str | None) -> None:
+        try:
+            store = self.ctx.store
+            user = None
+            if self.ctx.username is None or self.ctx.username == (store.meta("default_user") or demo_user):
+                user = sign_in_default(store)
+        except BranchdeskError as exc:
+            QMessageBox.critical(None, "Branchdesk", message_for(exc))
+            self.sig_finished.emit()
+            return
+        if user is not None:
+            self.open_main(user)
+        else:
+            self.ask_sign_in(self.ctx.username)
+
+    def ask_sign_in(self, preselect: str | None = None) -> SignInDialog:
+        store = self.ctx.store
+        settings = Settings(self.ctx.data_dir)
+        with store.read() as session:
+            from core.reference import reference_for
+
+            organisation = reference_for(store, session).spec.name
+        dialog = SignInDialog(store, accounts(store), self.workers, organisation,
+                              preselect or settings.last_user)
+        dialog.accepted.connect(lambda: self.open_main(dialog.user) if dialog.user else None)
+        dialog.rejected.connect(self.sig_finished)
+        self.dialog = dialog
+        dialog.open()
+        return dialog
+
+    def open_main(self, user: UserInfo) -> MainWindow:
+        settings = Settings(self.ctx.data_dir)
+        settings.last_user = user.username
+        self.workspace = Workspace(self.ctx.store, user, self.ctx.data_dir, workers=self.workers)
+        self.window = MainWindow(self.workspace, settings)
+        self.window.sig_sign_out.connect(self._sign_out)
+        self.window.sig_closed.connect(self._closed)
+        self.notifier = Notifier(self.workspace, app_icon(), parent=self.window)
+        self.notifier.start()
+        self.sweeper = SlaSweeper(self.workspace, parent=self.window)
+        self.sweeper.start()
+        self.window.show()
+        # resolved tickets whose reopen period ended close now, as the command line does
+        self.workspace.command(lambda uow, _user: service.close_expired(uow))
+        self.sig_main_window.emit(self.window)
+        return self.window
+
+    def _sign_out(self) -> None:
+        self._signing_out = True
+
+    def _closed(self) -> None:
+        if self.notifier is not None:
+            self.notifier.stop()
+        if self.sweeper is not None:
+            self.sweeper.stop()
+        window, self.window = self.window, None
+        if window is not None:
+            window.deleteLater()
+        if self._signing_out:
+            self._signing_out = False
+            self.ask_sign_in(self.workspace.user.username if self.workspace else None)
+        else:
+            self.sig_finished.emit()
+
+    def shutdown(self) -> None:
+        self.workers.wait_idle()
+
+
+def _log_to_file(ctx: Context) -> None:
+    try:
+        ctx.data_dir.mkdir(parents=True, exist_ok=True)
+        handler = logging.FileHandler(ctx.data_dir / "branchdesk.log", encoding="utf-8")
+    except OSError:
+        return
+    handler.setFormatter(logging.Formatter("%(asctime)s %(levelname)s %(name)s: %(message)s"))
+    logging.getLogger("branchdesk").addHandler(handler)
+
+
+def run_app(ctx: Context) -> int:
+    """Open Branchdesk's window and run until the person quits."""
+    _log_to_file(ctx)
+    app = application()
+    desk = DesktopApp(ctx)
+    desk.sig_finished.connect(app.quit)
+    desk.start()
+    try:
+        return app.exec()
+    finally:
+        desk.shutdown()

@@ -1,0 +1,70 @@
+"""The organisation's categories as a tree ("Hardware" > "POS terminal"), for the
+new-ticket form, with a proxy that filters it by words typed (keeping parents of
+matches, so a match is always shown in its place)."""
+
+from __future__ import annotations
+
+from core.reference import Reference
+from desktop.qt import QSortFilterProxyModel, QStandardItem, QStandardItemModel, Qt
+
+PathRole = Qt.ItemDataRole.UserRole + 1
+
+
+class CategoryTreeModel(QStandardItemModel):
+    def __init__(self, ref: Reference, parent: object | None = None) -> None:
+        super().__init__(parent)
+        nodes: dict[str, QStandardItem] = {}
+        root = self.invisibleRootItem()
+        for path in sorted(ref.category_paths, key=str.casefold):
+            parts = path.split("/")
+            for depth in range(1, len(parts) + 1):
+                prefix = "/".join(parts[:depth])
+                if prefix in nodes:
+                    continue
+                item = QStandardItem(parts[depth - 1])
+                item.setEditable(False)
+                real = prefix in ref.category_paths
+                item.setData(prefix if real else None, PathRole)
+                item.setToolTip(prefix)
+                if not real:
+                    item.setSelectable(False)
+                (nodes["/".join(parts[:depth - 1])] if depth > 1 else root).appendRow(item)
+                nodes[prefix] = item
+        self._nodes = nodes
+
+    def index_of(self, path: str):  # type: ignore[no-untyped-def]
+        item = self._nodes.get(path)
+        return item.index() if item is not None else None
+
+
+class CategoryFilter(QSortFilterProxyModel):
+    def __init__(self, parent: object | None = None) -> None:
+        super().__init__(parent)
+        self.setRecursiveFilteringEnabled(True)
+        self.setFilterCaseSensitivity(Qt.CaseSensitivity.CaseInsensitive)
+        self._words: list[str] = []
+
+    def set_words(self, text: str) -> None:
+        self.beginFilterChange()
+        self._words = text.casefold().split()
+        self.endFilterChange(QSortFilterProxyModel.Direction.Rows)
+
+    def matches(self, path: str) -> bool:
+        return all(word in path.casefold() for word in self._words)
+
+    def filterAcceptsRow(self, source_row: int, source_parent) -> bool:  # type: ignore[no-untyped-def]
+        if not self._words:
+            return True
+        index = self.sourceModel().index(source_row, 0, source_parent)
+        return self.matches(index.data(Qt.ItemDataRole.ToolTipRole) or "")
+
+    def first_match(self):  # type: ignore[no-untyped-def]
+        """The first category, depth first, that matches the words itself (not just by a child)."""
+        pending = [self.index(row, 0) for row in range(self.rowCount())]
+        while pending:
+            index = pending.pop(0)
+            path = index.data(PathRole)
+            if path and self.matches(path):
+                return index
+            pending[0:0] = [self.index(row, 0, index) for row in range(self.rowCount(index))]
+        return None

@@ -1,0 +1,56 @@
+"""The desktop's own settings, kept beside the store (data dir/desktop.ini), so a
+store and its window layout travel together and tests never touch the person's
+real settings. Every option is declared once here, with its type."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+from typing import Any
+
+from core.ticket_table import TableFilter
+from desktop.qt import QByteArray, QSettings
+
+FILE = "desktop.ini"
+VERSION = 1
+
+
+class Settings:
+    def __init__(self, data_dir: Path) -> None:
+        self._q = QSettings(str(data_dir / FILE), QSettings.Format.IniFormat)
+        if self._q.value("version") is None:
+            self._q.setValue("version", VERSION)
+
+    # window layout: opaque Qt state blobs
+    def layout(self, key: str) -> QByteArray | None:
+        value = self._q.value(f"layout/{key}")
+        return value if isinstance(value, QByteArray) and not value.isEmpty() else None
+
+    def set_layout(self, key: str, value: QByteArray) -> None:
+        self._q.setValue(f"layout/{key}", value)
+
+    # who signed in last, to choose them again in the sign-in list
+    @property
+    def last_user(self) -> str | None:
+        value = self._q.value("last_user")
+        return str(value) if value else None
+
+    @last_user.setter
+    def last_user(self, username: str) -> None:
+        self._q.setValue("last_user", username)
+
+    # a person's saved filters: [(name, TableFilter)], in the order they saved them
+    def saved_filters(self, username: str) -> list[tuple[str, TableFilter]]:
+        raw = self._q.value(f"users/{username}/saved_filters")
+        try:
+            items: list[dict[str, Any]] = json.loads(str(raw)) if raw else []
+            return [(str(item["name"]), TableFilter.from_dict(item["filter"])) for item in items]
+        except (ValueError, KeyError, TypeError):
+            return []
+
+    def set_saved_filters(self, username: str, filters: list[tuple[str, TableFilter]]) -> None:
+        data = [{"name": name, "filter": flt.as_dict()} for name, flt in filters]
+        self._q.setValue(f"users/{username}/saved_filters", json.dumps(data))
+
+    def sync(self) -> None:
+        self._q.sync()

@@ -1,0 +1,48 @@
+"""Making a store for the first-run dialog: the demo store `make run` uses, or a
+standalone store from an organisation file. Plain functions, run on a worker."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from pathlib import Path
+
+from core.orgfile import load_org
+from core.paths import demo_org_path
+from desktop.cli.setup import init_store
+
+DEMO_TICKETS = 2000  # as `make run` makes
+
+
+def make_demo_store(path: Path, tickets: int = DEMO_TICKETS,
+                    progress: Callable[[int, int], None] | None = None) -> str:
+    """A demo store at `path`; returns the user it signs in as."""
+    from core.demo import demo_agent, demo_site, generate
+
+    spec = load_org(demo_org_path())
+    agent = demo_agent(spec)
+    store, _ = init_store(path, str(demo_org_path()), demo_site(spec), agent)
+    try:
+        generate(store, tickets, progress=progress)
+    except BaseException:
+        store.close()
+        remove_store(path)
+        raise
+    store.close()
+    return agent
+
+
+def remove_store(path: Path) -> None:
+    """Remove a half-made store, so the first-run dialog can start again."""
+    for suffix in ("", "-wal", "-shm"):
+        Path(f"{path}{suffix}").unlink(missing_ok=True)
+
+
+def org_sites(org_file: str) -> list[tuple[str, str]]:
+    """The sites of an organisation file, (code, name), after checking the whole file."""
+    spec = load_org(org_file)
+    return [(site.code, site.name) for site in spec.sites]
+
+
+def make_org_store(path: Path, org_file: str, site: str) -> None:
+    store, _ = init_store(path, org_file, site)
+    store.close()

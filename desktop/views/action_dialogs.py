@@ -1,0 +1,124 @@
+"""The small dialogs an action needs before it runs: whom to assign to, why a
+ticket waits, how it was resolved. Each returns plain values; the ticket view runs
+the command and shows any refusal by the field it names."""
+
+from __future__ import annotations
+
+from core.lifecycle import RESOLUTION_CODES, is_support
+from core.orgspec import PENDING_REASONS
+from core.reference import Reference
+from desktop.labels import label
+from desktop.qt import (
+    QComboBox,
+    QDialog,
+    QDialogButtonBox,
+    QKeySequence,
+    QLineEdit,
+    QPlainTextEdit,
+    QShortcut,
+    QVBoxLayout,
+    QWidget,
+)
+from desktop.views.form import Form
+
+
+class _ActionDialog(QDialog):
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.form = Form(self)
+        self.buttons = QDialogButtonBox(
+            QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel, self
+        )
+        self.buttons.accepted.connect(self.accept)
+        self.buttons.rejected.connect(self.reject)
+        layout = QVBoxLayout(self)
+        layout.addWidget(self.form)
+        layout.addWidget(self.buttons)
+        QShortcut(QKeySequence("Ctrl+Return"), self, activated=self.accept)
+        self.setMinimumWidth(420)
+
+
+class AssignDialog(_ActionDialog):
+    def __init__(self, ref: Reference, team: str | None, assignee: str | None,
+                 parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setWindowTitle(self.tr("Assign ticket"))
+        self.ref = ref
+        self.team = QComboBox(self)
+        self.team.setObjectName("assignTeam")
+        for info in sorted(ref.teams.values(), key=lambda t: (t.tier, t.code)):
+            self.team.addItem(f"{info.name} ({info.code}, tier {info.tier})", info.code)
+        self.team.setCurrentIndex(max(0, self.team.findData(team)))
+        self.person = QComboBox(self)
+        self.person.setObjectName("assignPerson")
+        self.note = QLineEdit(self)
+        self.form.add_row("team", self.tr("Team"), self.team)
+        self.form.add_row("to", self.tr("Person"), self.person)
+        self.form.add_row("note", self.tr("Note"), self.note)
+        self.team.currentIndexChanged.connect(lambda _i: self._people(None))
+        self._people(assignee)
+
+    def _people(self, chosen: str | None) -> None:
+        self.person.clear()
+        self.person.addItem(self.tr("Anyone in the team"), "")
+        team = self.ref.team_codes.get(self.team.currentData() or "")
+        if team is not None:
+            for user in sorted(self.ref.team_members(team.id), key=lambda u: u.name):
+                if is_support(user.role):
+                    self.person.addItem(f"{user.name} ({user.username})", user.username)
+        if chosen:
+            self.person.setCurrentIndex(max(0, self.person.findData(chosen)))
+
+    def values(self) -> tuple[str | None, str | None, str | None]:
+        return (self.team.currentData() or None, self.person.currentData() or None,
+                self.note.text().strip() or None)
+
+
+class PendDialog(_ActionDialog):
+    def __init__(self, ref: Reference, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setWindowTitle(self.tr("Put ticket on hold"))
+        self.reason = QComboBox(self)
+        self.reason.setObjectName("pendReason")
+        for reason in PENDING_REASONS:
+            self.reason.addItem(label("pending_reason", reason), reason)
+        self.supplier = QComboBox(self)
+        self.supplier.setObjectName("pendSupplier")
+        self.supplier.addItem("", "")
+        for info in sorted(ref.suppliers.values(), key=lambda s: s.name):
+            self.supplier.addItem(f"{info.name} ({info.code})", info.code)
+        self.note = QLineEdit(self)
+        self.form.add_row("reason", self.tr("Waiting for"), self.reason)
+        self.form.add_row("supplier", self.tr("Supplier"), self.supplier)
+        self.form.add_row("note", self.tr("Note"), self.note)
+        self.reason.currentIndexChanged.connect(self._supplier_row)
+        self._supplier_row()
+
+    def _supplier_row(self) -> None:
+        self.form.set_row_visible("supplier", self.reason.currentData() == "supplier")
+
+    def values(self) -> tuple[str, str | None, str | None]:
+        reason = self.reason.currentData()
+        supplier = self.supplier.currentData() if reason == "supplier" else None
+        return reason, supplier or None, self.note.text().strip() or None
+
+
+class ResolveDialog(_ActionDialog):
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setWindowTitle(self.tr("Resolve ticket"))
+        self.code = QComboBox(self)
+        self.code.setObjectName("resolveCode")
+        self.code.addItem("", "")
+        for code in RESOLUTION_CODES:
+            self.code.addItem(label("resolution", code), code)
+        self.note = QPlainTextEdit(self)
+        self.note.setObjectName("resolveNote")
+        self.note.setPlaceholderText(self.tr("What was wrong and what fixed it"))
+        self.note.setTabChangesFocus(True)
+        self.form.add_row("code", self.tr("Resolution"), self.code)
+        self.form.add_row("note", self.tr("Note"), self.note)
+
+    def values(self) -> tuple[str, str]:
+        return self.code.currentData() or "", self.note.toPlainText().strip()
+

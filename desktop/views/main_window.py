@@ -1,0 +1,254 @@
+"""The main window: queues on the left with live counts, the ticket table in the
+middle, the selected ticket on the right (double-click opens it in its own
+window), the status bar below; shortcuts for everything done often."""
+
+from __future__ import annotations
+
+from core.store_status import store_status
+from core.ticket_table import TableFilter
+from desktop.labels import label
+from desktop.qt import (
+    QAction,
+    QCloseEvent,
+    QInputDialog,
+    QKeySequence,
+    QLineEdit,
+    QMainWindow,
+    QMessageBox,
+    QSplitter,
+    Qt,
+    QToolBar,
+    QWidget,
+    Signal,
+)
+from desktop.settings import Settings
+from desktop.views.new_ticket import NewTicketDialog
+from desktop.views.queue_list import QueueList
+from desktop.views.search import SearchDialog
+from desktop.views.status_bar import StatusBar
+from desktop.views.ticket_table import TicketTable
+from desktop.views.ticket_view import TicketView
+from desktop.views.ticket_window import TicketWindow
+from desktop.workspace import Workspace
+
+# action key -> (shortcut, the ticket view's action it runs)
+TICKET_SHORTCUTS = {
+    "assign": "Ctrl+Shift+A", "start": "Ctrl+Shift+S", "pend": "Ctrl+Shift+H", "resolve": "Ctrl+Shift+R",
+    "escalate": "Ctrl+Shift+E", "close": "Ctrl+Shift+C",
+}
+
+
+class MainWindow(QMainWindow):
+    # the person signed out; the app shows the sign-in again
+    sig_sign_out = Signal()
+    # the first queue's rows were painted (the start-up benchmark waits for this)
+    sig_first_paint = Signal()
+    # the window closed (the app quits unless the person is signing out)
+    sig_closed = Signal()
+
+    def __init__(self, workspace: Workspace, settings: Settings, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.ws = workspace
+        self.settings = settings
+        self.windows: list[TicketWindow] = []
+        user = workspace.user
+        self.setWindowTitle(self.tr("Branchdesk — {0} ({1})").format(user.name, label("role", user.role)))
+        self.setObjectName("mainWindow")
+
+        self.queues = QueueList(workspace, self)
+        self.table = TicketTable(workspace, self)
+        self.ticket = TicketView(workspace, self)
+        self.split = QSplitter(Qt.Orientation.Horizontal, self)
+        self.split.addWidget(self.queues)
+        self.split.addWidget(self.table)
+        self.split.addWidget(self.ticket)
+        self.queues.setMinimumWidth(170)
+        self.table.setMinimumWidth(360)
+        self.ticket.setMinimumWidth(380)
+        self.split.setChildrenCollapsible(False)
+        self.split.setStretchFactor(1, 3)
+        self.split.setStretchFactor(2, 2)
+        self.split.setSizes([190, 800, 450])
+        self.setCentralWidget(self.split)
+        self.status = StatusBar(self)
+        self.setStatusBar(self.status)
+
+        self.queues.sig_chosen.connect(lambda _key, flt: self.table.show_queue(flt))
+        self.queues.sig_forget.connect(self._forget_filter)
+        self.table.sig_current.connect(self.ticket.show_ticket)
+        self.table.sig_open.connect(self.open_window)
+        self.table.sig_save_filter.connect(self.save_filter)
+        self.table.view.sig_first_paint.connect(self.sig_first_paint)
+        self.ticket.sig_open_ticket.connect(self.open_window)
+        workspace.bus.sig_changed.connect(self._changed)
+        workspace.sig_error.connect(self._error)
+
+        self._actions()
+        self._restore()
+        self.queues.set_saved(settings.saved_filters(user.username))
+        self.queues.choose("mine" if self.queues.model_.row_of("mine") >= 0 else "site")
+        self.refresh_status()
+
+    # -- actions and shortcuts -------------------------------------------------
+    def _action(self, text: str, shortcut: str | None, slot: object, tip: str | None = None) -> QAction:
+        action = QAction(text, self)
+        if shortcut:
+            action.setShortcut(QKeySequence(shortcut))
+            action.setShortcutContext(Qt.ShortcutContext.WindowShortcut)
+        action.triggered.connect(slot)
+        if tip:
+            action.setToolTip(f"{tip} ({shortcut})" if shortcut else tip)
+        self.addAction(action)
+        return action
+
+    def _actions(self) -> None:
+        self.act_new = self._action(self.tr("New ticket"), "Ctrl+N", self.new_ticket, self.tr("Log a new ticket"))
+        self.act_search = self._action(self.tr("Search"), "Ctrl+K", self.search,
+                                       self.tr("Search tickets and comments"))
+        self.act_sync = self._action(self.tr("Refresh"), "F5", self.refresh,
+                                     self.tr("Sync with the server, or reload on a standalone store"))
+        self.act_next = self._action(self.tr("Next ticket"), "Alt+Down", lambda: self.table.step(1))
+        self.act_prev = self._action(self.tr("Previous ticket"), "Alt+Up", lambda: self.table.step(-1))
+        self.act_reply = self._action(self.tr("Reply"), "Ctrl+R", self._focus_reply)
+        self.act_filter = self._action(self.tr("Filter"), "Ctrl+F", self.table.text.setFocus)
+        self.act_sign_out = self._action(self.tr("Sign out"), None, self.sign_out)
+        self.act_quit = self._action(self.tr("Quit"), "Ctrl+Q", self.close)
+        self.ticket_actions = {
+            key: self._action(self.ticket.buttons[key].text(), shortcut,
+                              lambda _checked=False, k=key: self.ticket.run_action(k))
+            for key, shortcut in TICKET_SHORTCUTS.items()
+        }
+        toolbar = QToolBar(self.tr("Main"), self)
+        toolbar.setObjectName("mainToolbar")
+        toolbar.setMovable(False)
+        toolbar.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextOnly)
+        for action in (self.act_new, self.act_search, self.act_sync):
+            toolbar.addAction(action)
+        toolbar.addSeparator()
+        toolbar.addAction(self.act_prev)
+        toolbar.addAction(self.act_next)
+        toolbar.addSeparator()
+        toolbar.addAction(self.act_sign_out)
+        self.addToolBar(toolbar)
+        menus = self.menuBar()
+        file = menus.addMenu(self.tr("&File"))
+        for action in (self.act_new, self.act_sign_out, self.act_quit):
+            file.addAction(action)
+        ticket = menus.addMenu(self.tr("&Ticket"))
+        ticket.addAction(self.act_reply)
+        for action in self.ticket_actions.values():
+            ticket.addAction(action)
+        view = menus.addMenu(self.tr("&View"))
+        for action in (self.act_search, self.act_filter, self.act_next, self.act_prev, self.act_sync):
+            view.addAction(action)
+        help_menu = menus.addMenu(self.tr("&Help"))
+        help_menu.addAction(self.tr("Keyboard shortcuts"), self.show_shortcuts)
+
+    def show_shortcuts(self) -> None:
+        rows = [(a.shortcut().toString(QKeySequence.SequenceFormat.NativeText), a.text().replace("&", ""))
+                for a in self.actions() if not a.shortcut().isEmpty()]
+        text = "\n".join(f"{keys}\t{what}" for keys, what in rows)
+        QMessageBox.information(self, self.tr("Keyboard shortcuts"), text)
+
+    # -- what the actions do ---------------------------------------------------
+    def new_ticket(self) -> NewTicketDialog:
+        dialog = NewTicketDialog(self.ws, self)
+        dialog.sig_created.connect(self._created)
+        dialog.open()
+        return dialog
+
+    def _created(self, number: str) -> None:
+        self.status.showMessage(self.tr("Ticket {0} logged").format(number), 8000)
+        self.ticket.show_ticket(number)
+        self.table.select_number(number)
+
+    def search(self) -> SearchDialog:
+        dialog = SearchDialog(self.ws, self)
+        dialog.sig_chosen.connect(self.show_number)
+        dialog.open()
+        return dialog
+
+    def show_number(self, number: str) -> None:
+        """Show the ticket on the right, selecting it in the table if the table holds it."""
+        if not self.table.select_number(number):
+            self.ticket.show_ticket(number)
+
+    def refresh(self) -> None:
+        self.table.model.reload()
+        self.queues.recount()
+        self.ticket.reload()
+        self.refresh_status()
+
+    def _changed(self, _changes: object) -> None:
+        self.refresh_status()
+
+    def _error(self, text: str) -> None:
+        self.status.showMessage(text, 10_000)
+
+    def refresh_status(self) -> None:
+        store = self.ws.store
+        self.ws.workers.submit(lambda: store_status(store), self._status_read)
+
+    def _status_read(self, status: object) -> None:
+        self.status.set_mode(status.mode)  # type: ignore[attr-defined]
+        self.status.set_pending(status.pending_changes)  # type: ignore[attr-defined]
+        self.status.set_last_sync(status.last_sync)  # type: ignore[attr-defined]
+
+    def _focus_reply(self) -> None:
+        self.ticket.tabs.setCurrentIndex(0)
+        self.ticket.reply.text.setFocus()
+
+    def open_window(self, number: str) -> TicketWindow:
+        window = TicketWindow(self.ws, self.settings, number)
+        window.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        window.destroyed.connect(lambda _obj=None, w=window: self.windows.remove(w) if w in self.windows else None)
+        self.windows.append(window)
+        window.show()
+        return window
+
+    def save_filter(self) -> None:
+        flt = self.table.current_filter()
+        name, ok = QInputDialog.getText(self, self.tr("Save filter"), self.tr("Name for this filter:"),
+                                        QLineEdit.EchoMode.Normal, flt.text or label("queue", flt.queue))
+        if ok and name.strip():
+            self.add_saved_filter(name.strip(), flt)
+
+    def add_saved_filter(self, name: str, flt: TableFilter) -> None:
+        saved = [(n, f) for n, f in self.settings.saved_filters(self.ws.user.username) if n != name]
+        saved.append((name, flt))
+        self.settings.set_saved_filters(self.ws.user.username, saved)
+        self.queues.set_saved(saved)
+
+    def _forget_filter(self, name: str) -> None:
+        saved = [(n, f) for n, f in self.settings.saved_filters(self.ws.user.username) if n != name]
+        self.settings.set_saved_filters(self.ws.user.username, saved)
+        self.queues.set_saved(saved)
+
+    def sign_out(self) -> None:
+        self.sig_sign_out.emit()
+        self.close()
+
+    # -- layout remembered -----------------------------------------------------
+    def _restore(self) -> None:
+        geometry = self.settings.layout("main_geometry")
+        if geometry is None or not self.restoreGeometry(geometry):
+            self.resize(1440, 860)
+        for key, restore in (("main_state", self.restoreState), ("main_split", self.split.restoreState),
+                             ("table_header", self.table.view.horizontalHeader().restoreState)):
+            state = self.settings.layout(key)
+            if state is not None:
+                restore(state)
+
+    def save_layout(self) -> None:
+        self.settings.set_layout("main_geometry", self.saveGeometry())
+        self.settings.set_layout("main_state", self.saveState())
+        self.settings.set_layout("main_split", self.split.saveState())
+        self.settings.set_layout("table_header", self.table.view.horizontalHeader().saveState())
+        self.settings.sync()
+
+    def closeEvent(self, event: QCloseEvent) -> None:
+        self.save_layout()
+        for window in list(self.windows):
+            window.close()
+        super().closeEvent(event)
+        self.sig_closed.emit()

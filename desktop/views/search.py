@@ -1,0 +1,110 @@
+"""Search (Ctrl+K): tickets and comments, with results as the person types. Each
+query runs on a worker; only the newest answer is shown."""
+
+from __future__ import annotations
+
+from core.errors import InvalidInput
+from core.queries import search
+from desktop.errors import message_for
+from desktop.models.search_results import SearchResultsModel
+from desktop.qt import (
+    QAbstractItemView,
+    QDialog,
+    QHeaderView,
+    QKeySequence,
+    QLabel,
+    QLineEdit,
+    QShortcut,
+    Qt,
+    QTableView,
+    QTimer,
+    QVBoxLayout,
+    QWidget,
+    Signal,
+)
+from desktop.workspace import Workspace
+
+
+class SearchDialog(QDialog):
+    # the person chose a result: its number
+    sig_chosen = Signal(str)
+    # results for the current words are shown
+    sig_results = Signal(int)
+
+    def __init__(self, workspace: Workspace, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.ws = workspace
+        self.setWindowTitle(self.tr("Search"))
+        self.box = QLineEdit(self)
+        self.box.setObjectName("searchBox")
+        self.box.setPlaceholderText(self.tr("Search titles, descriptions and comments…"))
+        self.box.setClearButtonEnabled(True)
+        self.results = SearchResultsModel(self)
+        self.table = QTableView(self)
+        self.table.setObjectName("searchResults")
+        self.table.setModel(self.results)
+        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.table.verticalHeader().setVisible(False)
+        self.table.setShowGrid(False)
+        self.table.horizontalHeader().setSectionResizeMode(1, QHeaderView.ResizeMode.Stretch)
+        self.status = QLabel(self)
+        self.status.setProperty("role", "hint")
+        layout = QVBoxLayout(self)
+        layout.addWidget(self.box)
+        layout.addWidget(self.table, 1)
+        layout.addWidget(self.status)
+        self._generation = 0
+        self._debounce = QTimer(self)
+        self._debounce.setSingleShot(True)
+        self._debounce.setInterval(120)
+        self._debounce.timeout.connect(self._search)
+        self.box.textChanged.connect(lambda _t: self._debounce.start())
+        self.box.returnPressed.connect(self._choose_current)
+        self.table.activated.connect(lambda index: self._choose(index.row()))
+        QShortcut(QKeySequence(Qt.Key.Key_Down), self.box, activated=self._down)
+        self.resize(720, 440)
+
+    def _down(self) -> None:
+        self.table.setFocus()
+        if self.results.rowCount():
+            self.table.selectRow(max(0, self.table.currentIndex().row()))
+
+    def _search(self) -> None:
+        text = self.box.text().strip()
+        self._generation += 1
+        generation = self._generation
+        if not text:
+            self.results.set_hits([])
+            self.status.clear()
+            self.sig_results.emit(0)
+            return
+
+        def done(hits: list[dict[str, object]]) -> None:
+            if generation != self._generation:
+                return
+            self.results.set_hits(hits)
+            if hits:
+                self.table.selectRow(0)
+            self.status.setText(self.tr("%n ticket(s)", "", len(hits)) if hits else self.tr("No tickets match"))
+            self.sig_results.emit(len(hits))
+
+        def failed(exc: BaseException) -> None:
+            if generation == self._generation:
+                self.results.set_hits([])
+                self.status.setText("" if isinstance(exc, InvalidInput) else message_for(exc))
+                self.sig_results.emit(0)
+
+        self.ws.read(lambda s, ref, user: search(s, ref, user, text, limit=50), done, failed,
+                     owner=self)
+
+    def _choose_current(self) -> None:
+        row = self.table.currentIndex().row()
+        self._choose(row if row >= 0 else 0)
+
+    def _choose(self, row: int) -> None:
+        number = self.results.number_at(row)
+        if number:
+            self.sig_chosen.emit(number)
+            self.accept()

@@ -1,0 +1,176 @@
+"""The smaller parts of a ticket: the reply box (public reply or internal note),
+the work log and the links to other tickets."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from core.services.tickets import LINK_KINDS
+from desktop.labels import label
+from desktop.qt import (
+    QComboBox,
+    QHBoxLayout,
+    QKeySequence,
+    QLineEdit,
+    QListWidget,
+    QListWidgetItem,
+    QPlainTextEdit,
+    QPushButton,
+    QShortcut,
+    QSpinBox,
+    Qt,
+    QVBoxLayout,
+    QWidget,
+    Signal,
+)
+from desktop.views.form import error_label
+from desktop.views.timeline import when
+
+
+class ReplyBox(QWidget):
+    # text, internal
+    sig_send = Signal(str, bool)
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.text = QPlainTextEdit(self)
+        self.text.setObjectName("replyText")
+        self.text.setPlaceholderText(self.tr("Write a reply… (Ctrl+Enter sends it)"))
+        self.text.setMaximumHeight(90)
+        self.text.setTabChangesFocus(True)
+        self.reply = QPushButton(self.tr("Reply"), self)
+        self.reply.setObjectName("replyButton")
+        self.note = QPushButton(self.tr("Internal note"), self)
+        self.note.setObjectName("noteButton")
+        self.note.setToolTip(self.tr("Only support staff see internal notes."))
+        self.error = error_label(self)
+        self.reply.clicked.connect(lambda: self._send(False))
+        self.note.clicked.connect(lambda: self._send(True))
+        QShortcut(QKeySequence("Ctrl+Return"), self.text, activated=lambda: self._send(False))
+        buttons = QHBoxLayout()
+        buttons.addWidget(self.error, 1)
+        buttons.addWidget(self.note)
+        buttons.addWidget(self.reply)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.addWidget(self.text)
+        layout.addLayout(buttons)
+
+    def _send(self, internal: bool) -> None:
+        if (internal and self.note.isHidden()) or not self.isEnabled():
+            return
+        self.error.setVisible(False)
+        self.sig_send.emit(self.text.toPlainText(), internal)
+
+    def allow(self, reply: bool, note: bool) -> None:
+        self.setVisible(reply)
+        self.note.setVisible(note)
+
+    def sent(self) -> None:
+        self.text.clear()
+
+    def show_error(self, message: str) -> None:
+        self.error.setText(message)
+        self.error.setVisible(True)
+
+
+class WorkLogPanel(QWidget):
+    # minutes, note
+    sig_log = Signal(int, str)
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.entries = QListWidget(self)
+        self.minutes = QSpinBox(self)
+        self.minutes.setObjectName("workMinutes")
+        self.minutes.setRange(1, 24 * 60)
+        self.minutes.setValue(30)
+        self.minutes.setSuffix(self.tr(" min"))
+        self.note = QLineEdit(self)
+        self.note.setPlaceholderText(self.tr("What you did"))
+        self.button = QPushButton(self.tr("Log work"), self)
+        self.button.setObjectName("logWorkButton")
+        self.total = error_label(self)
+        self.total.setProperty("role", "hint")
+        self.error = error_label(self)
+        self.button.clicked.connect(lambda: self.sig_log.emit(self.minutes.value(), self.note.text()))
+        row = QHBoxLayout()
+        row.addWidget(self.minutes)
+        row.addWidget(self.note, 1)
+        row.addWidget(self.button)
+        layout = QVBoxLayout(self)
+        layout.addWidget(self.entries, 1)
+        layout.addWidget(self.total)
+        layout.addLayout(row)
+        layout.addWidget(self.error)
+
+    def show_detail(self, d: dict[str, Any], may_log: bool, names: dict[str, str]) -> None:
+        self.entries.clear()
+        for w in d["work_log"]:
+            author = names.get(w["author"], w["author"])
+            text = self.tr("{0}  {1}: {2} min").format(when(w["at"]), author, w["minutes"])
+            self.entries.addItem(text + (f" — {w['note']}" if w["note"] else ""))
+        minutes = sum(w["minutes"] for w in d["work_log"])
+        self.total.setText(self.tr("Total: {0} h {1:02d} min").format(minutes // 60, minutes % 60))
+        self.total.setVisible(bool(d["work_log"]))
+        for widget in (self.minutes, self.note, self.button):
+            widget.setVisible(may_log)
+
+    def logged(self) -> None:
+        self.note.clear()
+        self.error.setVisible(False)
+
+    def show_error(self, message: str) -> None:
+        self.error.setText(message)
+        self.error.setVisible(True)
+
+
+class LinksPanel(QWidget):
+    # other ticket number, kind
+    sig_link = Signal(str, str)
+    sig_open = Signal(str)
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.entries = QListWidget(self)
+        self.entries.itemActivated.connect(
+            lambda item: self.sig_open.emit(item.data(Qt.ItemDataRole.UserRole)))
+        self.other = QLineEdit(self)
+        self.other.setObjectName("linkOther")
+        self.other.setPlaceholderText(self.tr("Ticket number"))
+        self.kind = QComboBox(self)
+        for kind in LINK_KINDS:
+            self.kind.addItem(label("link", kind), kind)
+        self.button = QPushButton(self.tr("Link"), self)
+        self.button.setObjectName("linkButton")
+        self.error = error_label(self)
+        self.button.clicked.connect(lambda: self.sig_link.emit(self.other.text().strip(), self.kind.currentData()))
+        row = QHBoxLayout()
+        row.addWidget(self.kind)
+        row.addWidget(self.other, 1)
+        row.addWidget(self.button)
+        layout = QVBoxLayout(self)
+        layout.addWidget(self.entries, 1)
+        layout.addLayout(row)
+        layout.addWidget(self.error)
+
+    def show_detail(self, d: dict[str, Any], may_link: bool) -> None:
+        self.entries.clear()
+        related = [(label("link", link["kind"]), link["ticket"]) for link in d["links"]]
+        if d.get("parent"):
+            related.insert(0, (self.tr("Task of"), d["parent"]))
+        related += [(self.tr("Task"), number) for number in d.get("tasks") or []]
+        for kind, number in related:
+            item = QListWidgetItem(f"{kind}  {number}")
+            item.setData(Qt.ItemDataRole.UserRole, number)
+            self.entries.addItem(item)
+        for widget in (self.kind, self.other, self.button):
+            widget.setVisible(may_link)
+
+    def linked(self) -> None:
+        self.other.clear()
+        self.error.setVisible(False)
+
+    def show_error(self, message: str) -> None:
+        self.error.setText(message)
+        self.error.setVisible(True)

@@ -1,0 +1,195 @@
+"""The ticket table in the middle, with its filter bar (words, status, priority).
+The table keeps the selected ticket selected across reloads and tells the window
+when it first painted rows (the start-up benchmark measures that moment)."""
+
+from __future__ import annotations
+
+from dataclasses import replace
+
+from core.orgspec import STATUSES
+from core.ticket_table import TableFilter
+from desktop.labels import label
+from desktop.models.ticket_table import COLUMNS, TicketTableModel
+from desktop.qt import (
+    QAbstractItemView,
+    QComboBox,
+    QHBoxLayout,
+    QHeaderView,
+    QItemSelectionModel,
+    QLabel,
+    QLineEdit,
+    QPushButton,
+    Qt,
+    QTableView,
+    QTimer,
+    QVBoxLayout,
+    QWidget,
+    Signal,
+)
+from desktop.workspace import Workspace
+
+
+class TicketTableView(QTableView):
+    # rows were painted for the first time
+    sig_first_paint = Signal()
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self._painted = False
+        self.setObjectName("ticketTable")
+        self.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        self.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.setAlternatingRowColors(True)
+        self.setWordWrap(False)
+        self.setShowGrid(False)
+        self.setSortingEnabled(True)
+        self.verticalHeader().setVisible(False)
+        # fixed row heights: the view never measures rows, so 100,000 of them scroll smoothly
+        self.verticalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Fixed)
+        self.verticalHeader().setDefaultSectionSize(self.fontMetrics().height() + 8)
+        header = self.horizontalHeader()
+        header.setSectionsMovable(True)
+        header.setHighlightSections(False)
+        header.setStretchLastSection(False)
+        header.setSortIndicator(-1, Qt.SortOrder.DescendingOrder)
+        widths = {"number": 170, "title": 240, "status": 90, "priority": 56, "site": 90, "category": 140,
+                  "assignee": 130, "sla_due": 95}
+        for i, (key, _title) in enumerate(COLUMNS):
+            header.resizeSection(i, widths.get(key, 120))
+
+    def paintEvent(self, event: object) -> None:
+        super().paintEvent(event)  # type: ignore[arg-type]
+        if not self._painted and self.model() is not None and self.model().rowCount() > 0:
+            self._painted = True
+            self.sig_first_paint.emit()
+
+
+class TicketTable(QWidget):
+    # the selected ticket (its number, or None)
+    sig_current = Signal(object)
+    # a ticket was double-clicked or Enter pressed on it
+    sig_open = Signal(str)
+    # the person asked to keep the current filter under a name
+    sig_save_filter = Signal()
+
+    def __init__(self, workspace: Workspace, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.ws = workspace
+        self.model = TicketTableModel(workspace, self)
+        self.view = TicketTableView(self)
+        self.view.setModel(self.model)
+        self.text = QLineEdit(self)
+        self.text.setObjectName("filterText")
+        self.text.setPlaceholderText(self.tr("Filter by words or number"))
+        self.text.setClearButtonEnabled(True)
+        self.status = QComboBox(self)
+        self.status.setObjectName("filterStatus")
+        self.status.addItem(self.tr("Any status"), None)
+        for status in STATUSES:
+            self.status.addItem(label("status", status), status)
+        self.priority = QComboBox(self)
+        self.priority.setObjectName("filterPriority")
+        self.priority.addItem(self.tr("Any priority"), None)
+        for level in workspace.ref.spec.priority.levels:
+            self.priority.addItem(level, level)
+        self.save = QPushButton(self.tr("Save filter…"), self)
+        self.save.clicked.connect(self.sig_save_filter)
+        self.count = QLabel(self)
+        self.count.setProperty("role", "hint")
+        bar = QHBoxLayout()
+        bar.addWidget(self.text, 1)
+        bar.addWidget(self.status)
+        bar.addWidget(self.priority)
+        bar.addWidget(self.save)
+        bar.addWidget(self.count)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.addLayout(bar)
+        layout.addWidget(self.view, 1)
+
+        self._queue_filter = TableFilter()
+        self._selected: str | None = None
+        self._debounce = QTimer(self)
+        self._debounce.setSingleShot(True)
+        self._debounce.setInterval(200)
+        self._debounce.timeout.connect(self._apply)
+        self.text.textChanged.connect(lambda _t: self._debounce.start())
+        self.status.currentIndexChanged.connect(lambda _i: self._apply())
+        self.priority.currentIndexChanged.connect(lambda _i: self._apply())
+        self.model.sig_loaded.connect(self._loaded)
+        self.view.selectionModel().currentRowChanged.connect(lambda cur, _prev: self._current(cur.row()))
+        # activated: a double-click, or Enter on the selected row
+        self.view.activated.connect(lambda index: self._open(index.row()))
+
+    # -- filters -------------------------------------------------------------
+    def show_queue(self, flt: TableFilter) -> None:
+        """Show a queue or saved filter; the bar then narrows it further."""
+        self._queue_filter = flt
+        for combo, value in ((self.status, flt.status), (self.priority, flt.priority)):
+            combo.blockSignals(True)
+            combo.setCurrentIndex(max(0, combo.findData(value)))
+            combo.blockSignals(False)
+        self.text.blockSignals(True)
+        self.text.setText(flt.text)
+        self.text.blockSignals(False)
+        self._apply()
+
+    def current_filter(self) -> TableFilter:
+        return replace(self._queue_filter, text=self.text.text().strip(), status=self.status.currentData(),
+                       priority=self.priority.currentData())
+
+    def _apply(self) -> None:
+        self._debounce.stop()
+        self.model.set_filter(self.current_filter())
+
+    def _loaded(self) -> None:
+        self.count.setText(self.tr("%n ticket(s)", "", self.model.rowCount()))
+        if self._selected is not None:
+            row = self.model.row_of_number(self._selected)
+            if row >= 0:
+                self.select_row(row, emit=False)
+                return
+        # like a mail client: with nothing (still) selected, show the first ticket
+        if self.model.rowCount():
+            self.select_row(0)
+        elif self._selected is not None:
+            self._selected = None
+            self.sig_current.emit(None)
+
+    # -- selection -------------------------------------------------------------
+    def select_row(self, row: int, emit: bool = True) -> None:
+        if not 0 <= row < self.model.rowCount():
+            return
+        index = self.model.index(row, 0)
+        selection = self.view.selectionModel()
+        selection.blockSignals(not emit)
+        selection.setCurrentIndex(index, QItemSelectionModel.SelectionFlag.ClearAndSelect
+                                  | QItemSelectionModel.SelectionFlag.Rows)
+        selection.blockSignals(False)
+        self.view.scrollTo(index)
+
+    def select_number(self, number: str) -> bool:
+        row = self.model.row_of_number(number)
+        if row >= 0:
+            self.select_row(row)
+        return row >= 0
+
+    def step(self, delta: int) -> None:
+        """Select the next (+1) or previous (-1) ticket."""
+        row = self.view.currentIndex().row()
+        self.select_row(max(0, min(self.model.rowCount() - 1, (row if row >= 0 else -1) + delta)))
+
+    def selected_number(self) -> str | None:
+        return self._selected
+
+    def _current(self, row: int) -> None:
+        number = self.model.number_at(row) if row >= 0 else None
+        if number != self._selected:
+            self._selected = number
+            self.sig_current.emit(number)
+
+    def _open(self, row: int) -> None:
+        number = self.model.number_at(row)
+        if number:
+            self.sig_open.emit(number)

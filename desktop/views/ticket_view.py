@@ -1,0 +1,280 @@
+"""One ticket: header with chips and SLA bars, the actions allowed for its status
+and the person's role, one timeline with the reply box, its fields, work log and
+links. It loads on a worker and reloads only when a change set names its ticket."""
+
+from __future__ import annotations
+
+import uuid
+from collections.abc import Callable
+from datetime import UTC, datetime
+from typing import Any
+
+from core.errors import BranchdeskError
+from core.queries import ticket_detail
+from core.services import tickets as service
+from core.ticket_actions import actions_for
+from core.uow import ChangeSet
+from desktop import theme
+from desktop.errors import field_of, message_for
+from desktop.qt import (
+    QDialog,
+    QHBoxLayout,
+    QLabel,
+    QMessageBox,
+    QPushButton,
+    QStackedWidget,
+    QTabWidget,
+    QVBoxLayout,
+    QWidget,
+    Signal,
+)
+from desktop.views.action_dialogs import AssignDialog, PendDialog, ResolveDialog
+from desktop.views.form import error_label
+from desktop.views.ticket_extras import LinksPanel, ReplyBox, WorkLogPanel
+from desktop.views.ticket_fields import TicketFields
+from desktop.views.ticket_header import TicketHeader
+from desktop.views.timeline import Timeline
+from desktop.workspace import Workspace
+
+# the buttons, in the order a ticket's life usually takes them
+BUTTONS = ("assign", "start", "pend", "resolve", "close", "reopen", "escalate", "cancel")
+
+
+class TicketView(QWidget):
+    # a ticket finished loading (its number), so tests and windows know it is shown
+    sig_loaded = Signal(str)
+    # the person asked to see another ticket (a link)
+    sig_open_ticket = Signal(str)
+
+    def __init__(self, workspace: Workspace, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.ws = workspace
+        self.number: str | None = None
+        self.ticket_id: uuid.UUID | None = None
+        self.detail: dict[str, Any] | None = None
+        self.actions: frozenset[str] = frozenset()
+        self._generation = 0
+        self._busy = False
+
+        self.header = TicketHeader(self)
+        self.buttons: dict[str, QPushButton] = {}
+        texts = {
+            "assign": self.tr("Assign…"), "start": self.tr("Start work"), "pend": self.tr("Put on hold…"),
+            "resolve": self.tr("Resolve…"), "close": self.tr("Close"), "reopen": self.tr("Reopen"),
+            "escalate": self.tr("Escalate"), "cancel": self.tr("Cancel ticket"),
+        }
+        bar = QHBoxLayout()
+        bar.setSpacing(6)
+        for key in BUTTONS:
+            button = QPushButton(texts[key], self)
+            button.setObjectName(f"action_{key}")
+            button.clicked.connect(lambda _checked=False, k=key: self.run_action(k))
+            button.setVisible(False)
+            self.buttons[key] = button
+            bar.addWidget(button)
+        bar.addStretch(1)
+        self.error = error_label(self)
+
+        self.timeline = Timeline(self)
+        self.timeline.anchorClicked.connect(self._anchor)
+        self.reply = ReplyBox(self)
+        self.reply.sig_send.connect(self._comment)
+        conversation = QWidget(self)
+        column = QVBoxLayout(conversation)
+        column.setContentsMargins(0, 0, 0, 0)
+        column.addWidget(self.timeline, 1)
+        column.addWidget(self.reply)
+        self.fields = TicketFields(workspace.ref, self)
+        self.fields.sig_save.connect(self._save_fields)
+        self.work = WorkLogPanel(self)
+        self.work.sig_log.connect(self._log_work)
+        self.links = LinksPanel(self)
+        self.links.sig_link.connect(self._link)
+        self.links.sig_open.connect(self.sig_open_ticket)
+        self.tabs = QTabWidget(self)
+        self.tabs.addTab(conversation, self.tr("Conversation"))
+        self.tabs.addTab(self.fields, self.tr("Details"))
+        self.tabs.addTab(self.work, self.tr("Work log"))
+        self.tabs.addTab(self.links, self.tr("Links"))
+
+        page = QWidget(self)
+        layout = QVBoxLayout(page)
+        layout.addWidget(self.header)
+        layout.addLayout(bar)
+        layout.addWidget(self.error)
+        layout.addWidget(self.tabs, 1)
+        self.empty = QLabel(self.tr("Choose a ticket to see it here."), self)
+        self.empty.setProperty("role", "hint")
+        self.empty.setWordWrap(True)
+        self.stack = QStackedWidget(self)
+        self.stack.addWidget(self.empty)
+        self.stack.addWidget(page)
+        outer = QVBoxLayout(self)
+        outer.setContentsMargins(0, 0, 0, 0)
+        outer.addWidget(self.stack)
+        workspace.bus.sig_changed.connect(self._on_changes)
+
+    # -- loading ---------------------------------------------------------------
+    def show_ticket(self, number: str | None) -> None:
+        self.number = number
+        if number is None:
+            self._generation += 1
+            self.detail, self.ticket_id = None, None
+            self.stack.setCurrentIndex(0)
+            return
+        if self.detail is None or self.detail["number"] != number:
+            self.error.setVisible(False)
+        self.reload()
+
+    def reload(self) -> None:
+        if self.number is None:
+            return
+        self._generation += 1
+        generation, number = self._generation, self.number
+
+        def read(session: Any, ref: Any, user: Any) -> tuple[dict[str, Any], frozenset[str]]:
+            detail = ticket_detail(session, ref, user, number)
+            return detail, actions_for(ref, user, detail, datetime.now(UTC))
+
+        self.ws.read(read, lambda result: self._loaded(generation, result),
+                     lambda exc: self._load_failed(generation, exc), owner=self)
+
+    def _loaded(self, generation: int, result: tuple[dict[str, Any], frozenset[str]]) -> None:
+        if generation != self._generation:
+            return
+        detail, actions = result
+        self.detail, self.actions = detail, actions
+        self.ticket_id = uuid.UUID(detail["id"])
+        ref = self.ws.ref
+        self.header.show_detail(detail, ref)
+        self.timeline.show_detail(detail, ref, theme.colours().dark)
+        self.fields.show_detail(detail, actions)
+        names = {u.username: u.name for u in ref.users.values()}
+        self.work.show_detail(detail, "log_work" in actions, names)
+        self.links.show_detail(detail, "link" in actions)
+        self.reply.allow("reply" in actions, "internal_note" in actions)
+        self.tabs.setTabVisible(2, "log_work" in actions or bool(detail["work_log"]))
+        self._show_buttons()
+        self.stack.setCurrentIndex(1)
+        self.sig_loaded.emit(detail["number"])
+
+    def _load_failed(self, generation: int, exc: BaseException) -> None:
+        if generation != self._generation:
+            return
+        self.empty.setText(message_for(exc))
+        self.stack.setCurrentIndex(0)
+
+    def _show_buttons(self) -> None:
+        status = self.detail["status"] if self.detail else ""
+        self.buttons["start"].setText(self.tr("Resume work") if status == "pending" else self.tr("Start work"))
+        for key, button in self.buttons.items():
+            button.setVisible(key in self.actions)
+            button.setEnabled(not self._busy)
+        self.reply.setEnabled(not self._busy)
+
+    def _on_changes(self, changes: ChangeSet) -> None:
+        if self.ticket_id is not None and self.ticket_id in changes.tickets:
+            self.reload()
+
+    def _anchor(self, url: Any) -> None:
+        text = url.toString()
+        if text.startswith("ticket:"):
+            self.sig_open_ticket.emit(text.removeprefix("ticket:"))
+
+    # -- actions -------------------------------------------------------------
+    def _run(self, fn: Callable[[Any, Any], Any], on_done: Callable[[Any], None] | None = None,
+             on_error: Callable[[BaseException], None] | None = None) -> None:
+        """Run a command on the write worker with the buttons held until it ends."""
+        self._busy = True
+        self._show_buttons()
+
+        def done(result: Any) -> None:
+            self._busy = False
+            self._show_buttons()
+            if on_done:
+                on_done(result)
+
+        def failed(exc: BaseException) -> None:
+            self._busy = False
+            self._show_buttons()
+            if on_error is not None and isinstance(exc, BranchdeskError):
+                on_error(exc)
+            else:
+                self.error.setText(message_for(exc))
+                self.error.setVisible(True)
+
+        self.error.setVisible(False)
+        self.ws.command(fn, done, failed, owner=self)
+
+    def run_action(self, key: str) -> None:
+        """Do action `key` (a button's), asking first for what it needs."""
+        if key not in self.actions or self.number is None or self.detail is None or self._busy:
+            return
+        number, ref = self.number, self.ws.ref
+        if key == "assign":
+            dialog = AssignDialog(ref, self.detail["team"], self.detail["assignee"], self)
+            self._dialog_loop(dialog, lambda: (lambda uow, user, v=dialog.values(): service.assign(
+                uow, user, number, team=v[0], to=v[1], note=v[2])))
+        elif key == "pend":
+            pend = PendDialog(ref, self)
+            self._dialog_loop(pend, lambda: (lambda uow, user, v=pend.values(): service.move(
+                uow, user, number, "pending", reason=v[0], supplier=v[1], note=v[2])))
+        elif key == "resolve":
+            resolve = ResolveDialog(self)
+            self._dialog_loop(resolve, lambda: (lambda uow, user, v=resolve.values(): service.move(
+                uow, user, number, "resolved", code=v[0], note=v[1])))
+        elif key == "cancel":
+            answer = QMessageBox.question(self, self.tr("Cancel ticket"),
+                                          self.tr("Cancel ticket {0}? It cannot be reopened.").format(number))
+            if answer == QMessageBox.StandardButton.Yes:
+                self._run(lambda uow, user: service.move(uow, user, number, "cancelled"))
+        elif key == "escalate":
+            self._run(lambda uow, user: service.escalate(uow, user, number))
+        else:
+            target = {"start": "in_progress", "reopen": "in_progress", "close": "closed"}[key]
+            self._run(lambda uow, user: service.move(uow, user, number, target))
+
+    def _dialog_loop(self, dialog: QDialog, command: Callable[[], Callable[[Any, Any], Any]]) -> None:
+        """Open the dialog; run its command on OK; on a refusal show it by its field and reopen."""
+        form = getattr(dialog, "form", None)
+
+        def refused(exc: BaseException) -> None:
+            if form is not None:
+                form.show_error(field_of(exc), message_for(exc))
+            dialog.open()
+
+        def accepted() -> None:
+            if form is not None:
+                form.clear_errors()
+            self._run(command(), on_error=refused)
+
+        dialog.accepted.connect(accepted)
+        dialog.open()
+
+    def _comment(self, text: str, internal: bool) -> None:
+        if self.number is None:
+            return
+        number = self.number
+        self._run(lambda uow, user: service.comment(uow, user, number, text, internal=internal),
+                  lambda _row: self.reply.sent(), lambda exc: self.reply.show_error(message_for(exc)))
+
+    def _save_fields(self, edit: service.TicketEdit) -> None:
+        if self.number is None:
+            return
+        number = self.number
+        self._run(lambda uow, user: service.edit(uow, user, number, edit),
+                  on_error=lambda exc: self.fields.show_error(field_of(exc), message_for(exc)))
+
+    def _log_work(self, minutes: int, note: str) -> None:
+        if self.number is None:
+            return
+        number = self.number
+        self._run(lambda uow, user: service.log_work(uow, user, number, minutes, note),
+                  lambda _row: self.work.logged(), lambda exc: self.work.show_error(message_for(exc)))
+
+    def _link(self, other: str, kind: str) -> None:
+        if self.number is None:
+            return
+        number = self.number
+        self._run(lambda uow, user: service.link(uow, user, number, other, kind),
+                  lambda _row: self.links.linked(), lambda exc: self.links.show_error(message_for(exc)))

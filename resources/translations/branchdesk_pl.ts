@@ -1,0 +1,1391 @@
+<?xml version="1.0" encoding="utf-8"?>
+<!DOCTYPE TS>
+<TS version="2.1" language="pl" sourcelanguage="en">
+<context>
+    <name>AssignDialog</name>
+    <message>
+        <location filename="../../desktop/views/action_dialogs.py" line="45"/>
+        <source>Assign ticket</source>
+        <translation>Przydziel zgłoszenie</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/views/action_dialogs.py" line="55"/>
+        <source>Team</source>
+        <translation>Zespół</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/views/action_dialogs.py" line="56"/>
+        <source>Person</source>
+        <translation>Osoba</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/views/action_dialogs.py" line="57"/>
+        <source>Note</source>
+        <translation>Notatka</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/views/action_dialogs.py" line="63"/>
+        <source>Anyone in the team</source>
+        <translation>Ktokolwiek z zespołu</translation>
+    </message>
+</context>
+<context>
+    <name>ClockBar</name>
+    <message>
+        <location filename="../../desktop/views/sla_bar.py" line="102"/>
+        <source>paused</source>
+        <translation>wstrzymany</translation>
+    </message>
+</context>
+<context>
+    <name>Errors</name>
+    <message>
+        <location filename="../../desktop/errors.py" line="22"/>
+        <source>Something went wrong ({0}); the details are in the log file.</source>
+        <translation>Coś poszło nie tak ({0}); szczegóły są w pliku dziennika.</translation>
+    </message>
+</context>
+<context>
+    <name>FieldEditor</name>
+    <message>
+        <location filename="../../desktop/views/field_editors.py" line="19"/>
+        <source>Yes</source>
+        <translation>Tak</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/views/field_editors.py" line="20"/>
+        <source>No</source>
+        <translation>Nie</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/views/field_editors.py" line="28"/>
+        <source>YYYY-MM-DD</source>
+        <translation>RRRR-MM-DD</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/views/field_editors.py" line="30"/>
+        <source>a number</source>
+        <translation>liczba</translation>
+    </message>
+</context>
+<context>
+    <name>FirstRunDialog</name>
+    <message>
+        <location filename="../../desktop/views/first_run.py" line="47"/>
+        <source>Welcome to Branchdesk</source>
+        <translation>Witamy w Branchdesk</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/views/first_run.py" line="49"/>
+        <source>&lt;h2&gt;Welcome to Branchdesk&lt;/h2&gt;&lt;p&gt;There is no Branchdesk data on this computer yet. How would you like to start?&lt;/p&gt;</source>
+        <translation>&lt;h2&gt;Witamy w Branchdesk&lt;/h2&gt;&lt;p&gt;Na tym komputerze nie ma jeszcze danych Branchdesk. Jak chcesz zacząć?&lt;/p&gt;</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/views/first_run.py" line="53"/>
+        <source>Try it with demo data</source>
+        <translation>Wypróbuj na danych demonstracyjnych</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/views/first_run.py" line="55"/>
+        <source>A made-up fuel station company with a few thousand tickets. You are signed in as one of its service desk agents.</source>
+        <translation>Zmyślona sieć stacji paliw z kilkoma tysiącami zgłoszeń. Zostaniesz zalogowany jako jeden z jej konsultantów service desku.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/views/first_run.py" line="57"/>
+        <source>Open an organisation file</source>
+        <translation>Otwórz plik organizacji</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/views/first_run.py" line="59"/>
+        <source>Set up this computer for one site from your organisation&apos;s file (TOML), working on its own without a server.</source>
+        <translation>Przygotuj ten komputer dla jednej placówki na podstawie pliku organizacji (TOML), do pracy samodzielnej bez serwera.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/views/first_run.py" line="72"/>
+        <source>Choose…</source>
+        <translation>Wybierz…</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/views/first_run.py" line="80"/>
+        <location filename="../../desktop/views/first_run.py" line="126"/>
+        <source>Organisation file</source>
+        <translation>Plik organizacji</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/views/first_run.py" line="81"/>
+        <source>This computer&apos;s site</source>
+        <translation>Placówka tego komputera</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/views/first_run.py" line="93"/>
+        <source>Start</source>
+        <translation>Zaczynamy</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/views/first_run.py" line="126"/>
+        <source>Organisation files (*.toml);;All files (*)</source>
+        <translation>Pliki organizacji (*.toml);;Wszystkie pliki (*)</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/views/first_run.py" line="155"/>
+        <source>Choose your organisation&apos;s file</source>
+        <translation>Wybierz plik swojej organizacji</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/views/first_run.py" line="158"/>
+        <source>Choose the site this computer is at</source>
+        <translation>Wybierz placówkę, w której stoi ten komputer</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/views/first_run.py" line="160"/>
+        <source>Setting up the store…</source>
+        <translation>Przygotowuję magazyn danych…</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/views/first_run.py" line="164"/>
+        <source>Making demo data…</source>
+        <translation>Tworzę dane demonstracyjne…</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/views/first_run.py" line="181"/>
+        <source>Making demo tickets: %v of %m</source>
+        <translation>Tworzę zgłoszenia demonstracyjne: %v z %m</translation>
+    </message>
+</context>
+<context>
+    <name>Labels</name>
+    <message>
+        <location filename="../../desktop/labels.py" line="12"/>
+        <source>New</source>
+        <translation>Nowe</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/labels.py" line="13"/>
+        <source>Assigned</source>
+        <translation>Przydzielone</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/labels.py" line="14"/>
+        <source>In progress</source>
+        <translation>W realizacji</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/labels.py" line="15"/>
+        <source>Pending</source>
+        <translation>Wstrzymane</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/labels.py" line="16"/>
+        <source>Resolved</source>
+        <translation>Rozwiązane</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/labels.py" line="17"/>
+        <source>Closed</source>
+        <translation>Zamknięte</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/labels.py" line="18"/>
+        <source>Cancelled</source>
+        <translation>Anulowane</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/labels.py" line="21"/>
+        <source>Mine</source>
+        <translation>Moje</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/labels.py" line="22"/>
+        <source>My team</source>
+        <translation>Mój zespół</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/labels.py" line="23"/>
+        <source>Triage</source>
+        <translation>Do rozdzielenia</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/labels.py" line="24"/>
+        <source>Breaching soon</source>
+        <translation>Bliskie przekroczenia SLA</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/labels.py" line="25"/>
+        <source>This site</source>
+        <translation>Ta placówka</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/labels.py" line="26"/>
+        <source>All tickets</source>
+        <translation>Wszystkie zgłoszenia</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/labels.py" line="29"/>
+        <source>Branch staff</source>
+        <translation>Pracownik placówki</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/labels.py" line="30"/>
+        <source>Technician</source>
+        <translation>Technik</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/labels.py" line="31"/>
+        <source>Service desk agent</source>
+        <translation>Konsultant service desku</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/labels.py" line="32"/>
+        <source>Manager</source>
+        <translation>Kierownik</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/labels.py" line="33"/>
+        <source>Administrator</source>
+        <translation>Administrator</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/labels.py" line="36"/>
+        <source>Incident</source>
+        <translation>Incydent</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/labels.py" line="37"/>
+        <source>Request</source>
+        <translation>Wniosek</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/labels.py" line="38"/>
+        <source>Case</source>
+        <translation>Sprawa</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/labels.py" line="39"/>
+        <source>Task</source>
+        <translation>Zadanie</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/labels.py" line="42"/>
+        <source>Portal</source>
+        <translation>Portal</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/labels.py" line="43"/>
+        <source>Phone</source>
+        <translation>Telefon</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/labels.py" line="44"/>
+        <source>Email</source>
+        <translation>E-mail</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/labels.py" line="45"/>
+        <source>Walk-in</source>
+        <translation>Osobiście</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/labels.py" line="46"/>
+        <source>Chat</source>
+        <translation>Czat</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/labels.py" line="47"/>
+        <source>Monitoring</source>
+        <translation>Monitoring</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/labels.py" line="50"/>
+        <source>Waiting for the requester</source>
+        <translation>Czeka na zgłaszającego</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/labels.py" line="51"/>
+        <source>Waiting for a supplier</source>
+        <translation>Czeka na dostawcę</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/labels.py" line="52"/>
+        <source>Waiting for a change</source>
+        <translation>Czeka na zmianę</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/labels.py" line="53"/>
+        <source>Other</source>
+        <translation>Inne</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/labels.py" line="56"/>
+        <source>Fixed</source>
+        <translation>Naprawione</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/labels.py" line="57"/>
+        <source>Workaround</source>
+        <translation>Obejście</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/labels.py" line="58"/>
+        <source>Replaced</source>
+        <translation>Wymienione</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/labels.py" line="59"/>
+        <source>Fixed by the supplier</source>
+        <translation>Naprawione przez dostawcę</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/labels.py" line="60"/>
+        <source>No fault found</source>
+        <translation>Nie stwierdzono usterki</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/labels.py" line="61"/>
+        <source>User error</source>
+        <translation>Błąd użytkownika</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/labels.py" line="62"/>
+        <source>Duplicate</source>
+        <translation>Duplikat</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/labels.py" line="63"/>
+        <source>Not reproducible</source>
+        <translation>Nie da się odtworzyć</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/labels.py" line="66"/>
+        <source>Relates to</source>
+        <translation>Powiązane z</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/labels.py" line="67"/>
+        <source>Duplicates</source>
+        <translation>Duplikuje</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/labels.py" line="68"/>
+        <source>Follows up</source>
+        <translation>Kontynuuje</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/labels.py" line="69"/>
+        <source>Caused by</source>
+        <translation>Spowodowane przez</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/labels.py" line="72"/>
+        <source>High</source>
+        <translation>Wysoki</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/labels.py" line="73"/>
+        <source>Medium</source>
+        <translation>Średni</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/labels.py" line="74"/>
+        <source>Low</source>
+        <translation>Niski</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/labels.py" line="77"/>
+        <source>Response</source>
+        <translation>Reakcja</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/labels.py" line="78"/>
+        <source>Resolution</source>
+        <translation>Rozwiązanie</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/labels.py" line="81"/>
+        <source>running</source>
+        <translation>biegnie</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/labels.py" line="82"/>
+        <source>paused</source>
+        <translation>wstrzymany</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/labels.py" line="83"/>
+        <source>met</source>
+        <translation>dotrzymany</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/labels.py" line="84"/>
+        <source>breached</source>
+        <translation>przekroczony</translation>
+    </message>
+</context>
+<context>
+    <name>LinksPanel</name>
+    <message>
+        <location filename="../../desktop/views/ticket_extras.py" line="140"/>
+        <source>Ticket number</source>
+        <translation>Numer zgłoszenia</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/views/ticket_extras.py" line="144"/>
+        <source>Link</source>
+        <translation>Powiąż</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/views/ticket_extras.py" line="161"/>
+        <source>Task of</source>
+        <translation>Zadanie zgłoszenia</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/views/ticket_extras.py" line="162"/>
+        <source>Task</source>
+        <translation>Zadanie</translation>
+    </message>
+</context>
+<context>
+    <name>MainWindow</name>
+    <message>
+        <location filename="../../desktop/views/main_window.py" line="55"/>
+        <source>Branchdesk — {0} ({1})</source>
+        <translation>Branchdesk — {0} ({1})</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/views/main_window.py" line="105"/>
+        <source>New ticket</source>
+        <translation>Nowe zgłoszenie</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/views/main_window.py" line="105"/>
+        <source>Log a new ticket</source>
+        <translation>Zarejestruj nowe zgłoszenie</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/views/main_window.py" line="106"/>
+        <source>Search</source>
+        <translation>Szukaj</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/views/main_window.py" line="107"/>
+        <source>Search tickets and comments</source>
+        <translation>Szukaj w zgłoszeniach i komentarzach</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/views/main_window.py" line="108"/>
+        <source>Refresh</source>
+        <translation>Odśwież</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/views/main_window.py" line="109"/>
+        <source>Sync with the server, or reload on a standalone store</source>
+        <translation>Synchronizuj z serwerem albo odśwież samodzielny magazyn</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/views/main_window.py" line="110"/>
+        <source>Next ticket</source>
+        <translation>Następne zgłoszenie</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/views/main_window.py" line="111"/>
+        <source>Previous ticket</source>
+        <translation>Poprzednie zgłoszenie</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/views/main_window.py" line="112"/>
+        <source>Reply</source>
+        <translation>Odpowiedz</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/views/main_window.py" line="113"/>
+        <source>Filter</source>
+        <translation>Filtruj</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/views/main_window.py" line="114"/>
+        <source>Sign out</source>
+        <translation>Wyloguj</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/views/main_window.py" line="115"/>
+        <source>Quit</source>
+        <translation>Zakończ</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/views/main_window.py" line="121"/>
+        <source>Main</source>
+        <translation>Główny</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/views/main_window.py" line="134"/>
+        <source>&amp;File</source>
+        <translation>&amp;Plik</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/views/main_window.py" line="137"/>
+        <source>&amp;Ticket</source>
+        <translation>&amp;Zgłoszenie</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/views/main_window.py" line="141"/>
+        <source>&amp;View</source>
+        <translation>&amp;Widok</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/views/main_window.py" line="144"/>
+        <source>&amp;Help</source>
+        <translation>Pomo&amp;c</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/views/main_window.py" line="145"/>
+        <location filename="../../desktop/views/main_window.py" line="151"/>
+        <source>Keyboard shortcuts</source>
+        <translation>Skróty klawiszowe</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/views/main_window.py" line="161"/>
+        <source>Ticket {0} logged</source>
+        <translation>Zarejestrowano zgłoszenie {0}</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/views/main_window.py" line="211"/>
+        <source>Save filter</source>
+        <translation>Zapisz filtr</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/views/main_window.py" line="211"/>
+        <source>Name for this filter:</source>
+        <translation>Nazwa tego filtra:</translation>
+    </message>
+</context>
+<context>
+    <name>NewTicketDialog</name>
+    <message>
+        <location filename="../../desktop/views/new_ticket.py" line="53"/>
+        <source>New ticket</source>
+        <translation>Nowe zgłoszenie</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/views/new_ticket.py" line="59"/>
+        <source>Search categories…</source>
+        <translation>Szukaj kategorii…</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/views/new_ticket.py" line="80"/>
+        <source>1. What is it about?</source>
+        <translation>1. Czego dotyczy?</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/views/new_ticket.py" line="87"/>
+        <source>Choose a category on the left</source>
+        <translation>Wybierz kategorię po lewej</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/views/new_ticket.py" line="91"/>
+        <source>In a few words: what is wrong?</source>
+        <translation>W kilku słowach: co nie działa?</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/views/new_ticket.py" line="126"/>
+        <source>What happened, since when, what you tried</source>
+        <translation>Co się stało, od kiedy, co już próbowano</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/views/new_ticket.py" line="129"/>
+        <source>Category</source>
+        <translation>Kategoria</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/views/new_ticket.py" line="130"/>
+        <source>Title *</source>
+        <translation>Tytuł *</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/views/new_ticket.py" line="131"/>
+        <source>Type</source>
+        <translation>Rodzaj</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/views/new_ticket.py" line="132"/>
+        <source>Impact</source>
+        <translation>Wpływ</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/views/new_ticket.py" line="133"/>
+        <source>Urgency</source>
+        <translation>Pilność</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/views/new_ticket.py" line="139"/>
+        <source>Priority</source>
+        <translation>Priorytet</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/views/new_ticket.py" line="140"/>
+        <source>Requester</source>
+        <translation>Zgłaszający</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/views/new_ticket.py" line="141"/>
+        <source>Site</source>
+        <translation>Placówka</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/views/new_ticket.py" line="142"/>
+        <source>Channel</source>
+        <translation>Kanał</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/views/new_ticket.py" line="143"/>
+        <source>Description</source>
+        <translation>Opis</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/views/new_ticket.py" line="150"/>
+        <source>Log ticket</source>
+        <translation>Zarejestruj</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/views/new_ticket.py" line="152"/>
+        <source>Ctrl+Enter</source>
+        <translation>Ctrl+Enter</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/views/new_ticket.py" line="161"/>
+        <source>2. Tell us more</source>
+        <translation>2. Opowiedz więcej</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/views/new_ticket.py" line="195"/>
+        <source>Me ({0})</source>
+        <translation>Ja ({0})</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/views/new_ticket.py" line="203"/>
+        <source>The requester&apos;s home site</source>
+        <translation>Placówka zgłaszającego</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/views/new_ticket.py" line="283"/>
+        <source>Choose a category to see the priority and targets.</source>
+        <translation>Wybierz kategorię, aby zobaczyć priorytet i terminy.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/views/new_ticket.py" line="290"/>
+        <source>No SLA applies.</source>
+        <translation>Nie obowiązuje żadne SLA.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/views/new_ticket.py" line="292"/>
+        <source>{0}: response within {1}, resolution within {2} (business time)</source>
+        <translation>{0}: reakcja w ciągu {1}, rozwiązanie w ciągu {2} (czas roboczy)</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/views/new_ticket.py" line="312"/>
+        <source>Choose a category first</source>
+        <translation>Najpierw wybierz kategorię</translation>
+    </message>
+</context>
+<context>
+    <name>Notifier</name>
+    <message>
+        <location filename="../../desktop/notifier.py" line="25"/>
+        <source>Assigned to you: {0}</source>
+        <translation>Przydzielono Ci: {0}</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/notifier.py" line="26"/>
+        <source>SLA warning: {0}</source>
+        <translation>Ostrzeżenie SLA: {0}</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/notifier.py" line="27"/>
+        <source>SLA breached: {0}</source>
+        <translation>Przekroczone SLA: {0}</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/notifier.py" line="28"/>
+        <source>{1} replied on {0}</source>
+        <translation>{1} odpowiada w {0}</translation>
+    </message>
+</context>
+<context>
+    <name>PendDialog</name>
+    <message>
+        <location filename="../../desktop/views/action_dialogs.py" line="80"/>
+        <source>Put ticket on hold</source>
+        <translation>Wstrzymaj zgłoszenie</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/views/action_dialogs.py" line="91"/>
+        <source>Waiting for</source>
+        <translation>Czeka na</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/views/action_dialogs.py" line="92"/>
+        <source>Supplier</source>
+        <translation>Dostawca</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/views/action_dialogs.py" line="93"/>
+        <source>Note</source>
+        <translation>Notatka</translation>
+    </message>
+</context>
+<context>
+    <name>QueueList</name>
+    <message>
+        <location filename="../../desktop/views/queue_list.py" line="89"/>
+        <source>Forget this filter</source>
+        <translation>Usuń ten filtr</translation>
+    </message>
+</context>
+<context>
+    <name>QueueListModel</name>
+    <message>
+        <location filename="../../desktop/models/queue_list.py" line="81"/>
+        <source>Saved filter: {0}</source>
+        <translation>Zapisany filtr: {0}</translation>
+    </message>
+</context>
+<context>
+    <name>ReplyBox</name>
+    <message>
+        <location filename="../../desktop/views/ticket_extras.py" line="38"/>
+        <source>Write a reply… (Ctrl+Enter sends it)</source>
+        <translation>Napisz odpowiedź… (Ctrl+Enter wysyła)</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/views/ticket_extras.py" line="41"/>
+        <source>Reply</source>
+        <translation>Odpowiedz</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/views/ticket_extras.py" line="43"/>
+        <source>Internal note</source>
+        <translation>Notatka wewnętrzna</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/views/ticket_extras.py" line="45"/>
+        <source>Only support staff see internal notes.</source>
+        <translation>Notatki wewnętrzne widzi tylko wsparcie.</translation>
+    </message>
+</context>
+<context>
+    <name>ResolveDialog</name>
+    <message>
+        <location filename="../../desktop/views/action_dialogs.py" line="109"/>
+        <source>Resolve ticket</source>
+        <translation>Rozwiąż zgłoszenie</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/views/action_dialogs.py" line="117"/>
+        <source>What was wrong and what fixed it</source>
+        <translation>Co było nie tak i co pomogło</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/views/action_dialogs.py" line="119"/>
+        <source>Resolution</source>
+        <translation>Rozwiązanie</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/views/action_dialogs.py" line="120"/>
+        <source>Note</source>
+        <translation>Notatka</translation>
+    </message>
+</context>
+<context>
+    <name>SearchDialog</name>
+    <message>
+        <location filename="../../desktop/views/search.py" line="37"/>
+        <source>Search</source>
+        <translation>Szukaj</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/views/search.py" line="40"/>
+        <source>Search titles, descriptions and comments…</source>
+        <translation>Szukaj w tytułach, opisach i komentarzach…</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../desktop/views/search.py" line="90"/>
+        <source>%n ticket(s)</source>
+        <translation>
+            <numerusform>%n zgłoszenie</numerusform>
+            <numerusform>%n zgłoszenia</numerusform>
+            <numerusform>%n zgłoszeń</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location filename="../../desktop/views/search.py" line="90"/>
+        <source>No tickets match</source>
+        <translation>Brak pasujących zgłoszeń</translation>
+    </message>
+</context>
+<context>
+    <name>SearchResultsModel</name>
+    <message>
+        <location filename="../../desktop/models/search_results.py" line="11"/>
+        <source>Number</source>
+        <translation>Numer</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/models/search_results.py" line="12"/>
+        <source>Title</source>
+        <translation>Tytuł</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/models/search_results.py" line="13"/>
+        <source>Status</source>
+        <translation>Status</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/models/search_results.py" line="14"/>
+        <source>Site</source>
+        <translation>Placówka</translation>
+    </message>
+</context>
+<context>
+    <name>SignInDialog</name>
+    <message>
+        <location filename="../../desktop/views/sign_in.py" line="32"/>
+        <source>Sign in — Branchdesk</source>
+        <translation>Logowanie — Branchdesk</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/views/sign_in.py" line="34"/>
+        <source>&lt;b&gt;{0}&lt;/b&gt;&lt;br&gt;Who are you?</source>
+        <translation>&lt;b&gt;{0}&lt;/b&gt;&lt;br&gt;Kim jesteś?</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/views/sign_in.py" line="50"/>
+        <source>Name</source>
+        <translation>Osoba</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/views/sign_in.py" line="51"/>
+        <source>Password</source>
+        <translation>Hasło</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/views/sign_in.py" line="53"/>
+        <source>Sign in</source>
+        <translation>Zaloguj</translation>
+    </message>
+</context>
+<context>
+    <name>StatusBar</name>
+    <message>
+        <location filename="../../desktop/views/status_bar.py" line="35"/>
+        <source>Standalone</source>
+        <translation>Samodzielnie</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/views/status_bar.py" line="36"/>
+        <source>This computer keeps its own store and does not sync with a server.</source>
+        <translation>Ten komputer ma własny magazyn danych i nie synchronizuje się z serwerem.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/views/status_bar.py" line="38"/>
+        <source>● Online</source>
+        <translation>● Połączono</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/views/status_bar.py" line="38"/>
+        <source>Connected to the central server.</source>
+        <translation>Połączono z serwerem centralnym.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/views/status_bar.py" line="40"/>
+        <source>○ Offline</source>
+        <translation>○ Bez połączenia</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/views/status_bar.py" line="40"/>
+        <source>The server cannot be reached; work is kept and sent later.</source>
+        <translation>Serwer jest nieosiągalny; praca jest zachowana i zostanie wysłana później.</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../desktop/views/status_bar.py" line="45"/>
+        <source>%n change(s) waiting</source>
+        <translation>
+            <numerusform>%n zmiana czeka</numerusform>
+            <numerusform>%n zmiany czekają</numerusform>
+            <numerusform>%n zmian czeka</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location filename="../../desktop/views/status_bar.py" line="46"/>
+        <source>Changes made here that no server has confirmed yet.</source>
+        <translation>Zmiany zrobione tutaj, których serwer jeszcze nie potwierdził.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/views/status_bar.py" line="51"/>
+        <source>Last sync {0}</source>
+        <translation>Ostatnia synchronizacja {0}</translation>
+    </message>
+</context>
+<context>
+    <name>TicketFields</name>
+    <message>
+        <location filename="../../desktop/views/ticket_fields.py" line="57"/>
+        <source>Computed</source>
+        <translation>Wyliczony</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/views/ticket_fields.py" line="60"/>
+        <source>Why the priority differs from the matrix</source>
+        <translation>Dlaczego priorytet różni się od macierzy</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/views/ticket_fields.py" line="62"/>
+        <source>Major incident</source>
+        <translation>Poważny incydent</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/views/ticket_fields.py" line="69"/>
+        <source>Title</source>
+        <translation>Tytuł</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/views/ticket_fields.py" line="70"/>
+        <source>Type</source>
+        <translation>Rodzaj</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/views/ticket_fields.py" line="71"/>
+        <source>Impact</source>
+        <translation>Wpływ</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/views/ticket_fields.py" line="72"/>
+        <source>Urgency</source>
+        <translation>Pilność</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/views/ticket_fields.py" line="73"/>
+        <source>Priority</source>
+        <translation>Priorytet</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/views/ticket_fields.py" line="74"/>
+        <source>Override reason</source>
+        <translation>Powód zmiany</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/views/ticket_fields.py" line="75"/>
+        <source>Category</source>
+        <translation>Kategoria</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/views/ticket_fields.py" line="76"/>
+        <source>Asset</source>
+        <translation>Zasób</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/views/ticket_fields.py" line="78"/>
+        <source>Description</source>
+        <translation>Opis</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/views/ticket_fields.py" line="79"/>
+        <source>Save changes</source>
+        <translation>Zapisz zmiany</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/views/ticket_fields.py" line="140"/>
+        <source>Channel: {0}</source>
+        <translation>Kanał: {0}</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/views/ticket_fields.py" line="142"/>
+        <source>Resolved as {0}: {1}</source>
+        <translation>Rozwiązane jako {0}: {1}</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/views/ticket_fields.py" line="145"/>
+        <source>Task of {0}</source>
+        <translation>Zadanie zgłoszenia {0}</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/views/ticket_fields.py" line="147"/>
+        <source>Tasks: {0}</source>
+        <translation>Zadania: {0}</translation>
+    </message>
+</context>
+<context>
+    <name>TicketHeader</name>
+    <message>
+        <location filename="../../desktop/views/ticket_header.py" line="29"/>
+        <source>Major incident</source>
+        <translation>Poważny incydent</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/views/ticket_header.py" line="64"/>
+        <source>Overridden: {0}</source>
+        <translation>Zmieniony ręcznie: {0}</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/views/ticket_header.py" line="65"/>
+        <source>Impact {0}, urgency {1}</source>
+        <translation>Wpływ {0}, pilność {1}</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/views/ticket_header.py" line="74"/>
+        <source>Site {0}</source>
+        <translation>Placówka {0}</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/views/ticket_header.py" line="76"/>
+        <source>Requester {0}</source>
+        <translation>Zgłaszający {0}</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/views/ticket_header.py" line="77"/>
+        <source>Team {0}</source>
+        <translation>Zespół {0}</translation>
+    </message>
+</context>
+<context>
+    <name>TicketTable</name>
+    <message>
+        <location filename="../../desktop/views/ticket_table.py" line="84"/>
+        <source>Filter by words or number</source>
+        <translation>Filtruj po słowach lub numerze</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/views/ticket_table.py" line="88"/>
+        <source>Any status</source>
+        <translation>Dowolny status</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/views/ticket_table.py" line="93"/>
+        <source>Any priority</source>
+        <translation>Dowolny priorytet</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/views/ticket_table.py" line="96"/>
+        <source>Save filter…</source>
+        <translation>Zapisz filtr…</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../desktop/views/ticket_table.py" line="147"/>
+        <source>%n ticket(s)</source>
+        <translation>
+            <numerusform>%n zgłoszenie</numerusform>
+            <numerusform>%n zgłoszenia</numerusform>
+            <numerusform>%n zgłoszeń</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>TicketTableModel</name>
+    <message>
+        <location filename="../../desktop/models/ticket_table.py" line="30"/>
+        <source>Number</source>
+        <translation>Numer</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/models/ticket_table.py" line="31"/>
+        <source>Title</source>
+        <translation>Tytuł</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/models/ticket_table.py" line="32"/>
+        <source>Status</source>
+        <translation>Status</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/models/ticket_table.py" line="33"/>
+        <source>Priority</source>
+        <translation>Priorytet</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/models/ticket_table.py" line="34"/>
+        <source>Site</source>
+        <translation>Placówka</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/models/ticket_table.py" line="35"/>
+        <source>Category</source>
+        <translation>Kategoria</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/models/ticket_table.py" line="36"/>
+        <source>Assignee</source>
+        <translation>Przydzielone do</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/models/ticket_table.py" line="37"/>
+        <source>SLA due</source>
+        <translation>Termin SLA</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/models/ticket_table.py" line="56"/>
+        <source>{0} overdue</source>
+        <translation>{0} po terminie</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/models/ticket_table.py" line="57"/>
+        <source>in {0}</source>
+        <translation>za {0}</translation>
+    </message>
+</context>
+<context>
+    <name>TicketView</name>
+    <message>
+        <location filename="../../desktop/views/ticket_view.py" line="62"/>
+        <source>Assign…</source>
+        <translation>Przydziel…</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/views/ticket_view.py" line="62"/>
+        <location filename="../../desktop/views/ticket_view.py" line="169"/>
+        <source>Start work</source>
+        <translation>Rozpocznij</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/views/ticket_view.py" line="62"/>
+        <source>Put on hold…</source>
+        <translation>Wstrzymaj…</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/views/ticket_view.py" line="63"/>
+        <source>Resolve…</source>
+        <translation>Rozwiąż…</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/views/ticket_view.py" line="63"/>
+        <source>Close</source>
+        <translation>Zamknij</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/views/ticket_view.py" line="63"/>
+        <source>Reopen</source>
+        <translation>Otwórz ponownie</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/views/ticket_view.py" line="64"/>
+        <source>Escalate</source>
+        <translation>Eskaluj</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/views/ticket_view.py" line="64"/>
+        <location filename="../../desktop/views/ticket_view.py" line="227"/>
+        <source>Cancel ticket</source>
+        <translation>Anuluj zgłoszenie</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/views/ticket_view.py" line="95"/>
+        <source>Conversation</source>
+        <translation>Rozmowa</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/views/ticket_view.py" line="96"/>
+        <source>Details</source>
+        <translation>Szczegóły</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/views/ticket_view.py" line="97"/>
+        <source>Work log</source>
+        <translation>Czas pracy</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/views/ticket_view.py" line="98"/>
+        <source>Links</source>
+        <translation>Powiązania</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/views/ticket_view.py" line="106"/>
+        <source>Choose a ticket to see it here.</source>
+        <translation>Wybierz zgłoszenie, aby je tu zobaczyć.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/views/ticket_view.py" line="169"/>
+        <source>Resume work</source>
+        <translation>Wznów</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/views/ticket_view.py" line="228"/>
+        <source>Cancel ticket {0}? It cannot be reopened.</source>
+        <translation>Anulować zgłoszenie {0}? Nie da się go ponownie otworzyć.</translation>
+    </message>
+</context>
+<context>
+    <name>TicketWindow</name>
+    <message>
+        <location filename="../../desktop/views/ticket_window.py" line="19"/>
+        <source>{0} — Branchdesk</source>
+        <translation>{0} — Branchdesk</translation>
+    </message>
+</context>
+<context>
+    <name>Timeline</name>
+    <message>
+        <location filename="../../desktop/views/timeline.py" line="15"/>
+        <source>Status</source>
+        <translation>Status</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/views/timeline.py" line="16"/>
+        <source>Assignee</source>
+        <translation>Przydzielone do</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/views/timeline.py" line="17"/>
+        <source>Team</source>
+        <translation>Zespół</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/views/timeline.py" line="18"/>
+        <source>Priority</source>
+        <translation>Priorytet</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/views/timeline.py" line="19"/>
+        <source>Impact</source>
+        <translation>Wpływ</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/views/timeline.py" line="20"/>
+        <source>Urgency</source>
+        <translation>Pilność</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/views/timeline.py" line="21"/>
+        <source>Title</source>
+        <translation>Tytuł</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/views/timeline.py" line="22"/>
+        <source>Description</source>
+        <translation>Opis</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/views/timeline.py" line="23"/>
+        <source>Category</source>
+        <translation>Kategoria</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/views/timeline.py" line="24"/>
+        <source>Type</source>
+        <translation>Rodzaj</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/views/timeline.py" line="25"/>
+        <source>Tier</source>
+        <translation>Linia wsparcia</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/views/timeline.py" line="26"/>
+        <source>Waiting for</source>
+        <translation>Czeka na</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/views/timeline.py" line="27"/>
+        <source>Supplier</source>
+        <translation>Dostawca</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/views/timeline.py" line="28"/>
+        <source>Resolution</source>
+        <translation>Rozwiązanie</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/views/timeline.py" line="29"/>
+        <source>Resolution note</source>
+        <translation>Opis rozwiązania</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/views/timeline.py" line="30"/>
+        <source>Site</source>
+        <translation>Placówka</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/views/timeline.py" line="31"/>
+        <source>Asset</source>
+        <translation>Zasób</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/views/timeline.py" line="32"/>
+        <source>Major incident</source>
+        <translation>Poważny incydent</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/views/timeline.py" line="33"/>
+        <source>Fields</source>
+        <translation>Pola</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/views/timeline.py" line="34"/>
+        <source>First response</source>
+        <translation>Pierwsza reakcja</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/views/timeline.py" line="35"/>
+        <source>Resolved at</source>
+        <translation>Rozwiązano</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/views/timeline.py" line="36"/>
+        <source>Closed at</source>
+        <translation>Zamknięto</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/views/timeline.py" line="37"/>
+        <source>Priority reason</source>
+        <translation>Powód priorytetu</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/views/timeline.py" line="75"/>
+        <source>{0} logged the ticket</source>
+        <translation>{0} rejestruje zgłoszenie</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/views/timeline.py" line="80"/>
+        <source>{0} changed {1}: {2} → {3}</source>
+        <translation>{0} zmienia pole {1}: {2} → {3}</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/views/timeline.py" line="90"/>
+        <source>{0} replied</source>
+        <translation>{0} odpowiada</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/views/timeline.py" line="91"/>
+        <source>{0} added an internal note</source>
+        <translation>{0} dodaje notatkę wewnętrzną</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/views/timeline.py" line="94"/>
+        <source>{0} logged {1} min of work</source>
+        <translation>{0} rejestruje {1} min pracy</translation>
+    </message>
+</context>
+<context>
+    <name>WorkLogPanel</name>
+    <message>
+        <location filename="../../desktop/views/ticket_extras.py" line="88"/>
+        <source> min</source>
+        <translation> min</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/views/ticket_extras.py" line="90"/>
+        <source>What you did</source>
+        <translation>Co zostało zrobione</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/views/ticket_extras.py" line="91"/>
+        <source>Log work</source>
+        <translation>Zapisz czas</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/views/ticket_extras.py" line="111"/>
+        <source>{0}  {1}: {2} min</source>
+        <translation>{0}  {1}: {2} min</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/views/ticket_extras.py" line="114"/>
+        <source>Total: {0} h {1:02d} min</source>
+        <translation>Razem: {0} h {1:02d} min</translation>
+    </message>
+</context>
+</TS>

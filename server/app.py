@@ -1,0 +1,56 @@
+"""The FastAPI application, made by a factory: `create_app(settings)` in tests
+and tools, `from_env()` for uvicorn (its workers each call it)."""
+
+from __future__ import annotations
+
+from collections.abc import AsyncIterator, Callable
+from contextlib import asynccontextmanager
+from datetime import datetime
+
+from fastapi import Depends, FastAPI
+
+from core.clock import utcnow
+from server import errors
+from server.config import Settings
+from server.db import Database
+from server.deps import ServerState
+from server.middleware import BodyLimit, RequestLog
+from server.querycheck import refuse_unknown_query
+from server.routes import auth, devices, health, kpis, reference, sync, tickets, users
+
+API_VERSION = "1"
+
+DESCRIPTION = """The central Branchdesk server (DESIGN §7).
+
+Sign in with `POST /auth/login`; send the token as `Authorization: Bearer TOKEN`.
+Every answer in error is `{"detail": "…", "problems": [{"loc": "…", "message": "…"}]}`.
+Tickets outside the caller's scope answer 404, as tickets that do not exist."""
+
+
+def create_app(
+    settings: Settings, *, database: Database | None = None, clock: Callable[[], datetime] = utcnow,
+) -> FastAPI:
+    db = database or Database(settings.database_url)
+
+    @asynccontextmanager
+    async def lifespan(_app: FastAPI) -> AsyncIterator[None]:
+        yield
+        if database is None:
+            db.dispose()
+
+    app = FastAPI(
+        title="Branchdesk server", version=API_VERSION, description=DESCRIPTION, lifespan=lifespan,
+        dependencies=[Depends(refuse_unknown_query)],
+    )
+    app.state.server = ServerState(db=db, settings=settings, clock=clock)
+    for module in (health, auth, reference, tickets, kpis, users, devices, sync):
+        app.include_router(module.router)
+    errors.install(app)
+    app.add_middleware(BodyLimit, max_bytes=settings.max_body_bytes)
+    app.add_middleware(RequestLog)  # added last, so it runs first and sees every answer
+    return app
+
+
+def from_env() -> FastAPI:
+    """The app as `branchdesk-server serve` runs it: settings from BRANCHDESK_* variables."""
+    return create_app(Settings.from_env())

@@ -1,0 +1,178 @@
+"""Logins and sessions. A session token is 32 random bytes, shown to the client
+once; the database keeps only its SHA-256, so a copy of the database opens no
+account. Failed logins are counted in the database (any server process sees
+them): after `lockout_failures` in a row the account is locked for
+`lockout_period`, during which even the right password is refused."""
+
+from __future__ import annotations
+
+import hashlib
+import secrets
+import uuid
+from dataclasses import dataclass
+from datetime import datetime
+from functools import cache
+
+from sqlalchemy import func, select, update
+from sqlalchemy.orm import Session
+
+from core.clock import iso
+from core.ids import SYSTEM_USER_ID, new_id
+from core.models import Site, User
+from core.orgimport import hash_password, verify_password
+from server.accounts import account_of
+from server.config import Settings
+from server.db import Database
+from server.models import Account, AuthSession, Device
+
+
+@cache
+def _dummy_hash() -> str:
+    """Checked against when the username is unknown, so that a wrong name takes
+    as long as a wrong password and does not reveal which usernames exist."""
+    return hash_password(secrets.token_urlsafe(16))
+
+TOKEN_MAX = 200
+
+
+def token_hash(token: str) -> str:
+    return hashlib.sha256(token.encode("utf-8", "surrogatepass")).hexdigest()
+
+
+@dataclass(frozen=True)
+class DeviceInfo:
+    id: uuid.UUID
+    name: str
+    site: str
+
+
+@dataclass(frozen=True)
+class Refusal:
+    """Why a login was refused: the HTTP status and the message for the person."""
+
+    status: int
+    message: str
+
+
+@dataclass(frozen=True)
+class Granted:
+    token: str
+    session_id: uuid.UUID
+    user_id: uuid.UUID
+    expires_at: datetime
+    device_id: uuid.UUID | None
+
+
+WRONG = Refusal(401, "wrong username or password")
+
+
+def login(
+    db: Database, settings: Settings, username: str, password: str, device: DeviceInfo | None, now: datetime,
+) -> Granted | Refusal:
+    """Check a login. Argon2 runs between two short transactions, never inside
+    one, so a slow hash holds no lock; the second re-reads the account."""
+    with db.read() as session:
+        found = session.execute(
+            select(User.id, User.password_hash, Account.locked_until)
+            .outerjoin(Account, Account.user_id == User.id)
+            .where(func.lower(User.username) == username.lower(), User.id != SYSTEM_USER_ID)
+        ).first()
+    if found is None:
+        verify_password(_dummy_hash(), password)
+        return WRONG
+    user_id, password_hash, locked_until = found
+    if locked_until is not None and locked_until > now:
+        return _locked(settings, username, locked_until)
+    ok = verify_password(password_hash, password)
+    with db.write() as session:
+        user = session.get_one(User, user_id)
+        account = account_of(session, user, now)
+        if account.locked_until is not None and account.locked_until > now:
+            return _locked(settings, user.username, account.locked_until)
+        if not ok:
+            _count_failure(session, settings, user_id, now)
+            return WRONG
+        if account.disabled or not user.active:
+            return Refusal(403, f"account {user.username} is disabled; ask an administrator")
+        site_id = None
+        if device is not None:
+            site_id = session.scalar(select(Site.id).where(Site.code == device.site))
+            if site_id is None:
+                return Refusal(422, f"unknown site {device.site!r} for the device")
+        account.failed_logins, account.locked_until = 0, None
+        device_id = _register_device(session, device, site_id, user, now) if device and site_id else None
+        token = secrets.token_urlsafe(32)
+        row = AuthSession(
+            id=new_id(), token_hash=token_hash(token), user_id=user.id, device_id=device_id, created_at=now,
+            expires_at=now + settings.session_ttl, revoked_at=None,
+        )
+        session.add(row)
+        return Granted(token, row.id, user.id, row.expires_at, device_id)
+
+
+def _locked(settings: Settings, username: str, until: datetime) -> Refusal:
+    return Refusal(423, f"account {username} is locked after {settings.lockout_failures} failed logins "
+                        f"in a row; try again after {iso(until)}")
+
+
+def _count_failure(session: Session, settings: Settings, user_id: uuid.UUID, now: datetime) -> None:
+    # One UPDATE, so that failures arriving at several server processes at once all count.
+    failures = session.execute(
+        update(Account).where(Account.user_id == user_id)
+        .values(failed_logins=Account.failed_logins + 1).returning(Account.failed_logins)
+    ).scalar_one()
+    if failures >= settings.lockout_failures:
+        session.execute(
+            update(Account).where(Account.user_id == user_id)
+            .values(failed_logins=0, locked_until=now + settings.lockout_period)
+        )
+
+
+def _register_device(session: Session, device: DeviceInfo, site_id: uuid.UUID, user: User, now: datetime) -> uuid.UUID:
+    row = session.get(Device, device.id)
+    if row is None:
+        session.add(Device(
+            id=device.id, name=device.name, site_id=site_id, registered_by_id=user.id, registered_at=now,
+            last_login_at=now, last_user_id=user.id,
+        ))
+        session.flush()
+    else:
+        row.name, row.site_id, row.last_login_at, row.last_user_id = device.name, site_id, now, user.id
+    return device.id
+
+
+@dataclass(frozen=True)
+class Authenticated:
+    session_id: uuid.UUID
+    user_id: uuid.UUID
+    expires_at: datetime
+    device_id: uuid.UUID | None
+
+
+def authenticate(session: Session, token: str | None, now: datetime) -> Authenticated | Refusal:
+    if not token:
+        return Refusal(401, "not signed in: send 'Authorization: Bearer TOKEN' with the token from POST /auth/login")
+    if len(token) > TOKEN_MAX:
+        return Refusal(401, "invalid session token")
+    row = session.execute(
+        select(AuthSession, User.active, Account.disabled)
+        .join(User, User.id == AuthSession.user_id)
+        .outerjoin(Account, Account.user_id == AuthSession.user_id)
+        .where(AuthSession.token_hash == token_hash(token))
+    ).first()
+    if row is None:
+        return Refusal(401, "invalid session token")
+    auth, active, disabled = row
+    if auth.revoked_at is not None:
+        return Refusal(401, "this session has ended (signed out or revoked); sign in again")
+    if auth.expires_at <= now:
+        return Refusal(401, f"this session expired at {iso(auth.expires_at)}; sign in again")
+    if not active or disabled:
+        return Refusal(401, "this account is disabled")
+    return Authenticated(auth.id, auth.user_id, auth.expires_at, auth.device_id)
+
+
+def logout(session: Session, session_id: uuid.UUID, now: datetime) -> None:
+    session.execute(
+        update(AuthSession).where(AuthSession.id == session_id, AuthSession.revoked_at.is_(None)).values(revoked_at=now)
+    )

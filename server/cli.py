@@ -1,0 +1,260 @@
+"""`branchdesk-server`: make, upgrade and run the central server.
+
+Errors reach the person as `error:` lines on standard error with exit status 1
+(2 for wrong usage), never as a traceback."""
+
+from __future__ import annotations
+
+import argparse
+import getpass
+import os
+import socket
+import sys
+from collections.abc import Callable, Sequence
+from datetime import timedelta
+from pathlib import Path
+from typing import NoReturn
+
+from sqlalchemy import select
+from sqlalchemy.exc import SQLAlchemyError
+
+from core.clock import utcnow
+from core.errors import BranchdeskError, InvalidInput, StoreError
+from core.models import Organisation
+from core.orgfile import OrgFileError
+from server import config
+
+
+class Parser(argparse.ArgumentParser):
+    def error(self, message: str) -> NoReturn:
+        self.print_usage(sys.stderr)
+        sys.stderr.write(f"error: {message}\n")
+        raise SystemExit(2)
+
+
+def _positive(kind: type[int] | type[float]) -> Callable[[str], float]:
+    def parse(text: str) -> float:
+        try:
+            value = kind(text)
+        except ValueError:
+            raise argparse.ArgumentTypeError(f"{text!r} is not a number") from None
+        if value <= 0:
+            raise argparse.ArgumentTypeError(f"{text!r} must be more than 0")
+        return value
+
+    return parse
+
+
+def build_parser() -> Parser:
+    parser = Parser(prog="branchdesk-server", description="The Branchdesk central server")
+    parser.add_argument("--data-dir", help="folder of the SQLite database (default: BRANCHDESK_SERVER_HOME "
+                                           "or the user data dir); unused with --database-url")
+    parser.add_argument("--database-url", metavar="URL",
+                        help="postgresql://user@host/db or sqlite:///FILE (default: BRANCHDESK_DATABASE_URL, "
+                             "else SQLite in the data dir)")
+    commands = parser.add_subparsers(dest="command", metavar="COMMAND", parser_class=Parser, required=True)
+
+    init = commands.add_parser("init", help="create the database from an organisation file, or import a changed one")
+    init.add_argument("--org", required=True, metavar="FILE", help="the organisation file (TOML)")
+
+    commands.add_parser("upgrade", help="bring the database to this server's schema (back it up first)")
+
+    serve = commands.add_parser("serve", help="run the server (uvicorn)")
+    serve.add_argument("--host", default="127.0.0.1", help="address to listen on (default 127.0.0.1)")
+    serve.add_argument("--port", type=int, default=8000, help="port (default 8000)")
+    serve.add_argument("--workers", type=_positive(int), default=1, help="server processes (default 1)")
+    serve.add_argument("--ssl-certfile", metavar="FILE", help="serve HTTPS with this certificate (PEM)")
+    serve.add_argument("--ssl-keyfile", metavar="FILE", help="the certificate's private key (PEM)")
+    serve.add_argument("--forwarded-allow-ips", metavar="IPS", default=None,
+                       help="reverse proxies trusted for X-Forwarded-* headers (uvicorn's option)")
+    serve.add_argument("--session-hours", type=_positive(float), default=12.0,
+                       help="a session ends this long after login (default 12)")
+    serve.add_argument("--lockout-failures", type=_positive(int), default=5,
+                       help="failed logins in a row that lock an account (default 5)")
+    serve.add_argument("--lockout-minutes", type=_positive(float), default=15.0,
+                       help="how long a locked account stays locked (default 15)")
+    serve.add_argument("--max-body-bytes", type=_positive(int), default=config.MIB,
+                       help="largest request body accepted (default 1 MiB)")
+    serve.add_argument("--log-level", default="info", choices=["debug", "info", "warning", "error"])
+
+    demo = commands.add_parser("demo", help="add realistic demo tickets to an initialised database")
+    demo.add_argument("--tickets", type=int, default=2000, metavar="N", help="how many tickets (default 2000)")
+    demo.add_argument("--seed", type=int, default=42, help="random seed, for repeatable data")
+
+    password = commands.add_parser("set-password", help="set a user's password (and lift any lockout)")
+    password.add_argument("username")
+    password.add_argument("--password-stdin", action="store_true", help="read the password from standard input")
+    return parser
+
+
+def run(argv: Sequence[str] | None = None) -> int:
+    args = build_parser().parse_args(argv)
+    try:
+        url = config.database_url(args.database_url, config.data_dir(args.data_dir))
+        handler = {"init": cmd_init, "upgrade": cmd_upgrade, "serve": cmd_serve, "demo": cmd_demo,
+                   "set-password": cmd_set_password}[args.command]
+        return handler(args, url)
+    except OrgFileError as exc:
+        sys.stderr.write(f"error: {exc.source or 'organisation file'} refused:\n")
+        for problem in exc.problems:
+            sys.stderr.write(f"error: {problem}\n")
+        return 1
+    except BranchdeskError as exc:
+        sys.stderr.write(f"error: {exc}\n")
+        return 1
+    except SQLAlchemyError as exc:
+        reason = getattr(exc, "orig", None) or exc
+        sys.stderr.write(f"error: database: {str(reason).strip().splitlines()[0] if str(reason).strip() else type(reason).__name__}\n")
+        return 1
+    except KeyboardInterrupt:
+        sys.stderr.write("error: interrupted\n")
+        return 130
+    except Exception as exc:  # the last line of defence: no traceback reaches a person
+        sys.stderr.write(f"error: unexpected {type(exc).__name__}: {exc}\n")
+        return 1
+
+
+def main() -> None:
+    sys.exit(run())
+
+
+def cmd_init(args: argparse.Namespace, url: str) -> int:
+    from server.setup import init_database, read_org
+
+    spec, source = read_org(args.org)
+    version, created = init_database(url, spec, source, utcnow())
+    where = config.safe_url(url)
+    if created:
+        print(f"server database ready at {where}: {spec.name}, {len(spec.users)} users (reference version {version})")
+    else:
+        print(f"organisation imported into {where}: {spec.name} (reference version {version})")
+    return 0
+
+
+def cmd_upgrade(args: argparse.Namespace, url: str) -> int:
+    from server.setup import upgrade_database
+
+    before, after = upgrade_database(url)
+    if before == after:
+        print(f"the database is already at schema {after}")
+    else:
+        print(f"database upgraded from schema {before or 'none'} to {after}")
+    return 0
+
+
+def _check_ready(url: str) -> None:
+    from server.db import Database
+    from server.migrate import check_schema
+
+    db = Database(url)
+    try:
+        check_schema(db.read_engine, db.display)
+        with db.read() as session:
+            if session.scalar(select(Organisation.id)) is None:
+                raise StoreError(f"{db.display} holds no organisation; run 'branchdesk-server init --org FILE'")
+    finally:
+        db.dispose()
+
+
+def _check_port(host: str, port: int) -> None:
+    if not 0 < port < 65536:
+        raise InvalidInput(f"--port must be between 1 and 65535, not {port}", "port")
+    try:
+        infos = socket.getaddrinfo(host, port, type=socket.SOCK_STREAM)
+    except socket.gaierror as exc:
+        raise InvalidInput(f"cannot listen on {host}: {exc.strerror}", "host") from None
+    family, kind, proto, _, address = infos[0]
+    with socket.socket(family, kind, proto) as probe:
+        probe.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)
+        try:
+            probe.bind(address)
+        except OSError as exc:
+            raise InvalidInput(f"cannot listen on {host}:{port}: {exc.strerror}", "port") from None
+
+
+def cmd_serve(args: argparse.Namespace, url: str) -> int:
+    import uvicorn
+
+    from server.logs import log_config
+
+    for option, path in (("--ssl-certfile", args.ssl_certfile), ("--ssl-keyfile", args.ssl_keyfile)):
+        if path and not Path(path).is_file():
+            raise InvalidInput(f"{option}: no file at {path}", option)
+    if args.ssl_keyfile and not args.ssl_certfile:
+        raise InvalidInput("--ssl-keyfile needs --ssl-certfile", "ssl-certfile")
+    _check_ready(url)
+    _check_port(args.host, args.port)
+    settings = config.Settings(
+        database_url=url, session_ttl=timedelta(hours=args.session_hours), lockout_failures=args.lockout_failures,
+        lockout_period=timedelta(minutes=args.lockout_minutes), max_body_bytes=args.max_body_bytes,
+    )
+    os.environ.update(settings.to_env())  # every worker process builds its app from these
+    scheme = "https" if args.ssl_certfile else "http"
+    sys.stderr.write(f"branchdesk-server: serving {config.safe_url(url)} on {scheme}://{args.host}:{args.port} "
+                     f"with {args.workers} worker{'s' if args.workers != 1 else ''}\n")
+    sys.stderr.flush()
+    options = {} if args.forwarded_allow_ips is None else {"forwarded_allow_ips": args.forwarded_allow_ips}
+    uvicorn.run(
+        "server.app:from_env", factory=True, host=args.host, port=args.port, workers=args.workers,
+        ssl_certfile=args.ssl_certfile, ssl_keyfile=args.ssl_keyfile, access_log=False,
+        log_config=log_config(args.log_level), log_level=args.log_level, proxy_headers=True,
+        server_header=False, **options,
+    )
+    return 0
+
+
+def cmd_demo(args: argparse.Namespace, url: str) -> int:
+    from server.db import Database
+    from server.demo import load_demo
+
+    if args.tickets < 0:
+        raise InvalidInput("--tickets must be 0 or more", "tickets")
+    _check_ready(url)
+    db = Database(url)
+    try:
+        def progress(done: int, total: int) -> None:
+            sys.stderr.write(f"\r{done}/{total} tickets")
+            sys.stderr.flush()
+
+        made = load_demo(db, args.tickets, seed=args.seed, progress=progress if sys.stderr.isatty() else None)
+    finally:
+        db.dispose()
+    if sys.stderr.isatty():
+        sys.stderr.write("\n")
+    print(f"{made} demo tickets added to {config.safe_url(url)}")
+    return 0
+
+
+def cmd_set_password(args: argparse.Namespace, url: str) -> int:
+    from core.orgimport import hash_password
+    from server import accounts
+    from server.db import Database
+
+    if args.password_stdin:
+        password = sys.stdin.readline().rstrip("\r\n")
+    elif sys.stdin.isatty():
+        password = getpass.getpass(f"new password for {args.username}: ")
+        if getpass.getpass("again: ") != password:
+            raise InvalidInput("the two passwords differ", "password")
+    else:
+        raise InvalidInput("give the password on standard input with --password-stdin", "password")
+    if len(password) < 8:
+        raise InvalidInput("a password needs at least 8 characters", "password")
+    _check_ready(url)
+    db = Database(url)
+    try:
+        with db.read() as session:
+            accounts.find_user(session, args.username)
+        password_hash = hash_password(password)
+        with db.write() as session:
+            user = accounts.find_user(session, args.username)
+            accounts.set_password(session, user, password_hash, utcnow())
+            name = user.username
+    finally:
+        db.dispose()
+    print(f"password set for {name}; their sessions have ended")
+    return 0
+
+
+if __name__ == "__main__":
+    main()

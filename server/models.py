@@ -1,0 +1,76 @@
+"""Tables only the server has: accounts (lockout, who made the user), login
+sessions and registered devices. They live in their own MetaData, apart from
+core's, because core's migrations are checked against core's metadata alone;
+the server's migrations (server/migrations) cover both.
+
+Room is left for sync: its applied-change log, cursor counter and snapshots
+come as the server's next migration, beside these tables."""
+
+from __future__ import annotations
+
+import uuid
+from datetime import datetime
+from typing import Any
+
+from sqlalchemy import JSON, Boolean, ForeignKey, Index, Integer, MetaData, String, Uuid
+from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column
+
+from core.models import Site, User
+from core.models.base import NAMING, Instant
+
+USERS_ID = User.__table__.c.id
+SITES_ID = Site.__table__.c.id
+
+
+class ServerBase(DeclarativeBase):
+    metadata = MetaData(naming_convention=NAMING)
+    type_annotation_map = {
+        uuid.UUID: Uuid(),
+        datetime: Instant(),
+        dict[str, Any]: JSON(),
+    }
+
+
+class Account(ServerBase):
+    """The server's side of a user: how they came to exist, whether an
+    administrator disabled them, and the count of failed logins in a row."""
+
+    __tablename__ = "accounts"
+
+    user_id: Mapped[uuid.UUID] = mapped_column(ForeignKey(USERS_ID), primary_key=True)
+    # org: named in the organisation file; api: created by an administrator through the API
+    origin: Mapped[str] = mapped_column(String(10))
+    disabled: Mapped[bool] = mapped_column(Boolean, default=False)
+    failed_logins: Mapped[int] = mapped_column(Integer, default=0)
+    locked_until: Mapped[datetime | None]
+    password_changed_at: Mapped[datetime | None]
+    created_at: Mapped[datetime]
+
+
+class Device(ServerBase):
+    """A client installation (its store's client id), registered at its first login."""
+
+    __tablename__ = "devices"
+
+    id: Mapped[uuid.UUID] = mapped_column(primary_key=True)
+    name: Mapped[str] = mapped_column(String(100))
+    site_id: Mapped[uuid.UUID] = mapped_column(ForeignKey(SITES_ID))
+    registered_by_id: Mapped[uuid.UUID] = mapped_column(ForeignKey(USERS_ID))
+    registered_at: Mapped[datetime]
+    last_login_at: Mapped[datetime]
+    last_user_id: Mapped[uuid.UUID] = mapped_column(ForeignKey(USERS_ID))
+
+
+class AuthSession(ServerBase):
+    """A login. The token itself is never stored, only its SHA-256."""
+
+    __tablename__ = "auth_sessions"
+    __table_args__ = (Index("ix_auth_sessions_user", "user_id"),)
+
+    id: Mapped[uuid.UUID] = mapped_column(primary_key=True)
+    token_hash: Mapped[str] = mapped_column(String(64), unique=True)
+    user_id: Mapped[uuid.UUID] = mapped_column(ForeignKey(USERS_ID))
+    device_id: Mapped[uuid.UUID | None] = mapped_column(ForeignKey("devices.id"))
+    created_at: Mapped[datetime]
+    expires_at: Mapped[datetime]
+    revoked_at: Mapped[datetime | None]

@@ -1,0 +1,82 @@
+"""Sync endpoints (DESIGN §6): push change entries, pull changed records.
+
+Every request names the protocol and the client's schema; a client that does not
+match is told to update (426) and keeps its unsent entries until it has."""
+
+from __future__ import annotations
+
+import re
+import time
+from typing import Annotated
+
+from fastapi import APIRouter, Header, Query
+
+from core.migrate import head_revision
+from server.deps import CurrentCaller, Server
+from server.errors import ERROR_RESPONSES, ApiError, ErrorOut
+from sync import apply, feed
+from sync.protocol import MAX_PAGE, PROTOCOL_VERSION, PullResponse, PushRequest, PushResponse
+
+router = APIRouter(prefix="/sync", tags=["sync"], responses={
+    **ERROR_RESPONSES,
+    409: {"model": ErrorOut, "description": "The store reuses sequence numbers: it must take a new client id"},
+    426: {"model": ErrorOut, "description": "The client's protocol or schema does not match: update Branchdesk"},
+})
+
+LONG_POLL_MAX = 30
+LONG_POLL_STEP = 0.25
+DEVICE_CODE = re.compile(r"^[0-9A-Z]{1,40}$")
+
+
+def _versions(protocol: int, schema: str) -> None:
+    if protocol != PROTOCOL_VERSION or schema != head_revision():
+        raise ApiError(
+            426,
+            f"this server speaks sync protocol {PROTOCOL_VERSION} with schema {head_revision()}; "
+            f"the client sent protocol {protocol}, schema {schema}: update Branchdesk to sync "
+            "(unsent changes are kept until then)",
+        )
+
+
+@router.post("/push", response_model=PushResponse)
+def push(
+    body: PushRequest, caller: CurrentCaller, server: Server,
+    x_branchdesk_protocol: Annotated[int, Header(ge=0, le=1000)],
+    x_branchdesk_schema: Annotated[str, Header(max_length=40)],
+    x_branchdesk_device: Annotated[str, Header(max_length=40)] = "UNKNOWN",
+) -> PushResponse:
+    """Apply a batch of change entries in order, one transaction for the batch and an
+    answer for each entry. Entries already applied get their first answer again."""
+    # Checked after the body is validated, so a malformed batch is a 422 whatever it claims.
+    _versions(x_branchdesk_protocol, x_branchdesk_schema)
+    _versions(body.protocol, body.schema_revision)
+    if not DEVICE_CODE.match(x_branchdesk_device):
+        raise ApiError(400, "X-Branchdesk-Device must be the device code: letters and digits")
+    now = server.clock()
+    try:
+        with server.db.write() as session:
+            results = apply.push(session, caller.ref, caller.user, body, x_branchdesk_device, now)
+    except apply.ClientIdReused as exc:
+        raise ApiError(409, str(exc)) from None
+    return PushResponse(server_time=now, results=results)
+
+
+@router.get("/pull", response_model=PullResponse)
+def pull(
+    caller: CurrentCaller, server: Server,
+    x_branchdesk_protocol: Annotated[int, Header(ge=0, le=1000)],
+    x_branchdesk_schema: Annotated[str, Header(max_length=40)],
+    cursor: Annotated[int, Query(ge=0, le=2**62)] = 0,
+    limit: Annotated[int, Query(ge=1, le=MAX_PAGE)] = 1000,
+    wait: Annotated[int, Query(ge=0, le=LONG_POLL_MAX, description="seconds to wait for a change")] = 0,
+) -> PullResponse:
+    """Records in the caller's scope changed after `cursor`, oldest change first.
+    With `wait`, an empty answer is held back until something changes (long poll)."""
+    _versions(x_branchdesk_protocol, x_branchdesk_schema)
+    deadline = time.monotonic() + wait
+    while True:
+        with server.db.read() as session:
+            page = feed.pull(session, caller.user, cursor, limit, server.clock())
+        if page.cursor != cursor or time.monotonic() >= deadline:
+            return page
+        time.sleep(LONG_POLL_STEP)

@@ -1,0 +1,126 @@
+from __future__ import annotations
+
+import uuid
+from typing import Any
+
+from pydantic import BaseModel, Field
+
+
+class TicketRowOut(BaseModel):
+    id: uuid.UUID
+    number: str
+    title: str
+    status: str
+    priority: str
+    site: str | None
+    category: str | None
+    team: str | None
+    assignee: str | None
+    updated_at: str | None = Field(description="ISO 8601 UTC, e.g. 2026-03-01T08:15:00Z")
+    response_due_at: str | None = None
+    response_state: str | None = None
+    resolution_due_at: str | None = None
+    resolution_state: str | None = None
+    sla_next_at: str | None = Field(default=None, description="the next SLA warning or breach, if a clock runs")
+
+
+class TicketPage(BaseModel):
+    total: int = Field(description="tickets matching the filters, in the caller's scope")
+    skip: int
+    limit: int
+    items: list[TicketRowOut]
+
+
+class HistoryOut(BaseModel):
+    at: str | None
+    actor: str | None
+    device: str
+    kind: str
+    field: str | None
+    old: Any = None
+    new: Any = None
+    note: str | None
+
+
+class CommentOut(BaseModel):
+    id: str
+    at: str | None
+    author: str | None
+    public: bool
+    body: str
+
+
+class WorkLogOut(BaseModel):
+    at: str | None
+    author: str | None
+    minutes: int
+    note: str
+
+
+class LinkOut(BaseModel):
+    kind: str
+    ticket: str
+    at: str | None
+
+
+class ConflictOut(BaseModel):
+    id: str
+    field: str | None
+    kept: Any = None
+    lost: Any = None
+    outcome: str | None
+    kept_by: str | None
+    lost_by: str | None
+    at: str | None
+    acknowledged_at: str | None
+
+
+class TicketDetailOut(BaseModel):
+    """One ticket as `branchdesk ticket show --json` prints it (DESIGN §9)."""
+
+    id: str
+    number: str
+    type: str
+    title: str
+    description: str
+    status: str
+    major_incident: bool
+    pending_reason: str | None
+    pending_supplier: str | None
+    priority: str
+    priority_reason: str | None
+    impact: str
+    urgency: str
+    category: str | None
+    site: str | None
+    team: str | None
+    tier: int
+    assignee: str | None
+    requester: str | None
+    channel: str
+    asset_tag: str | None
+    fields: dict[str, Any]
+    parent: str | None
+    tasks: list[str]
+    resolution_code: str | None
+    resolution_note: str | None
+    created_at: str | None
+    updated_at: str | None
+    first_response_at: str | None
+    resolved_at: str | None
+    closed_at: str | None
+    sla: dict[str, Any] | None = Field(description="policy, calendar and clocks, as `sla explain --json` prints them")
+    history: list[HistoryOut]
+    comments: list[CommentOut] = Field(description="internal comments only for support staff")
+    work_log: list[WorkLogOut]
+    links: list[LinkOut]
+    conflicts: list[ConflictOut]
+
+
+class TicketCountsOut(BaseModel):
+    """Counts of the tickets in the caller's scope; every status is listed, even at 0."""
+
+    total: int
+    by_status: dict[str, int]
+    by_site: dict[str, int]
+    by_category: dict[str, int]

@@ -1,0 +1,40 @@
+"""Listing records in the server's change order that were written without going
+through push (an import of demo data, a database that predates sync), so that
+pull sends them like everything else."""
+
+from __future__ import annotations
+
+from sqlalchemy import Connection, text
+
+# Parents before children: a ticket is numbered before what hangs on it.
+SOURCES = (
+    ("ticket", "tickets", "id"),
+    ("history", "history", "ticket_id"),
+    ("comment", "comments", "ticket_id"),
+    ("worklog", "work_logs", "ticket_id"),
+    ("link", "ticket_links", "ticket_id"),
+    ("conflict", "conflicts", "ticket_id"),
+)
+
+
+def register_unlisted(connection: Connection) -> int:
+    """Give every record not yet in sync_records the next numbers, in one statement
+    per kind (SQLite and PostgreSQL alike). Returns how many were added."""
+    connection.execute(text("INSERT INTO sync_counter (id, value) SELECT 1, 0 WHERE NOT EXISTS "
+                            "(SELECT 1 FROM sync_counter WHERE id = 1)"))
+    added = 0
+    for kind, table, ticket_column in SOURCES:
+        start = connection.execute(text("SELECT value FROM sync_counter WHERE id = 1 FOR UPDATE")
+                                   if connection.dialect.name == "postgresql"
+                                   else text("SELECT value FROM sync_counter WHERE id = 1")).scalar_one()
+        result = connection.execute(text(
+            f"INSERT INTO sync_records (kind, record_id, seq, ticket_id) "
+            f"SELECT :kind, t.id, :start + ROW_NUMBER() OVER (ORDER BY t.id), t.{ticket_column} "
+            f"FROM {table} t WHERE NOT EXISTS (SELECT 1 FROM sync_records r "
+            f"WHERE r.kind = :kind AND r.record_id = t.id)"
+        ), {"kind": kind, "start": start})
+        count = result.rowcount or 0
+        if count:
+            connection.execute(text("UPDATE sync_counter SET value = value + :n WHERE id = 1"), {"n": count})
+            added += count
+    return added

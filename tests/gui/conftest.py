@@ -1,0 +1,84 @@
+"""GUI fixtures: a workspace over a real standalone store (tests/fixtures/small-org.toml),
+signed in as any of its people, and tickets made through the service layer."""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterator
+from typing import Any
+
+import pytest
+
+from core.services import tickets as service
+from core.uow import unit_of_work
+
+
+@pytest.fixture(autouse=True, scope="session")
+def english(qapp):  # type: ignore[no-untyped-def]
+    """Every GUI test reads English, with its plural forms, whatever the machine's language."""
+    from desktop.i18n import install_translations
+
+    install_translations(qapp, "en")
+
+
+@pytest.fixture
+def make_workspace(store, qtbot) -> Iterator[Callable[..., Any]]:  # type: ignore[no-untyped-def]
+    from desktop.workspace import Workspace
+
+    made: list[Workspace] = []
+
+    def make(username: str = "ada") -> Workspace:
+        with store.read() as session:
+            from core.reference import reference_for
+
+            user = reference_for(store, session).user(username)
+        workspace = Workspace(store, user, store.path.parent)
+        made.append(workspace)
+        return workspace
+
+    yield make
+    for workspace in made:
+        workspace.workers.wait_idle()
+    qtbot.wait(1)
+
+
+@pytest.fixture
+def workspace(make_workspace):  # type: ignore[no-untyped-def]
+    return make_workspace("ada")
+
+
+@pytest.fixture
+def new_ticket(store) -> Callable[..., str]:  # type: ignore[no-untyped-def]
+    """Log a ticket as `actor` (default anna, a requester at PL-POZ-001); returns its number."""
+
+    def make(actor: str = "anna", title: str = "Till 2 does not print receipts", category: str = "Network/Router",
+             **values: Any) -> str:
+        with unit_of_work(store) as uow:
+            user = uow.ref.user(actor)
+            cmd = service.NewTicket(title=title, category=category, impact=values.pop("impact", "medium"),
+                                    urgency=values.pop("urgency", "medium"), **values)
+            return service.create(uow, user, cmd).number
+
+    return make
+
+
+@pytest.fixture
+def act(store) -> Callable[..., Any]:  # type: ignore[no-untyped-def]
+    """Run a service command as someone, outside any window (as another device would)."""
+
+    def run(actor: str, fn: Callable[..., Any], *args: Any, **kwargs: Any) -> Any:
+        with unit_of_work(store) as uow:
+            return fn(uow, uow.ref.user(actor), *args, **kwargs)
+
+    return run
+
+
+@pytest.fixture
+def status_of(store) -> Callable[[str], str]:  # type: ignore[no-untyped-def]
+    def status(number: str) -> str:
+        from core.queries import get_ticket
+        from core.reference import SYSTEM_USER
+
+        with store.read() as session:
+            return get_ticket(session, SYSTEM_USER, number).status
+
+    return status

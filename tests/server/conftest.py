@@ -1,0 +1,183 @@
+"""Fixtures of the server tests. Every test that takes `database_url` runs on
+SQLite, and on PostgreSQL too when BRANCHDESK_TEST_DATABASE_URL is set, each
+in a database of its own (a fresh SQLite file, or a fresh PostgreSQL schema
+through search_path), so tests see nothing of each other and run in any order.
+
+Argon2 is made cheap for the suite: hashes carry their own parameters, so the
+server verifies them exactly as in production, only faster."""
+
+from __future__ import annotations
+
+import os
+import shutil
+import uuid
+from collections.abc import Iterator
+from contextlib import contextmanager
+from pathlib import Path
+
+import pytest
+from argon2 import PasswordHasher
+from fastapi import FastAPI
+from fastapi.testclient import TestClient
+from server_testkit import ORG, START, FakeClock
+from sqlalchemy import create_engine, text
+from sqlalchemy.engine import make_url
+from sqlalchemy.schema import sort_tables
+
+import core.orgimport
+from core.models import Base
+from server.accounts import import_organisation
+from server.app import create_app
+from server.config import Settings
+from server.config import database_url as normalise_url
+from server.db import Database
+from server.migrate import VERSION_TABLE, head_revision, upgrade
+from server.models import ServerBase
+from server.setup import init_database, read_org
+
+PG_URL = os.environ.get("BRANCHDESK_TEST_DATABASE_URL")
+
+
+CHEAP_HASHER = PasswordHasher(time_cost=1, memory_cost=1024, parallelism=1)
+
+
+@contextmanager
+def cheap_hashing() -> Iterator[None]:
+    saved = core.orgimport._hasher
+    core.orgimport._hasher = CHEAP_HASHER
+    try:
+        yield
+    finally:
+        core.orgimport._hasher = saved
+
+
+@pytest.fixture(autouse=True)
+def cheap_argon2() -> Iterator[None]:
+    """Only while each server test runs: the rest of the suite keeps the real cost."""
+    with cheap_hashing():
+        yield
+
+
+def pg_schema_url(base: str, schema: str) -> str:
+    url = make_url(normalise_url(base, Path(".")))
+    # synchronous_commit=off: the tests need no durability, only speed
+    options = f"-csearch_path={schema} -csynchronous_commit=off"
+    return url.update_query_dict({"options": options}).render_as_string(hide_password=False)
+
+
+@contextmanager
+def _pg_schema() -> Iterator[str]:
+    if not PG_URL:
+        pytest.skip("BRANCHDESK_TEST_DATABASE_URL is not set")
+    schema = f"bd_test_{uuid.uuid4().hex[:16]}"
+    admin = create_engine(normalise_url(PG_URL, Path(".")))
+    with admin.begin() as conn:
+        conn.execute(text(f'CREATE SCHEMA "{schema}"'))
+    try:
+        yield pg_schema_url(PG_URL, schema)
+    finally:
+        with admin.begin() as conn:
+            conn.execute(text(f'DROP SCHEMA "{schema}" CASCADE'))
+        admin.dispose()
+
+
+@pytest.fixture
+def pg_schema() -> Iterator[str]:
+    """A fresh, empty PostgreSQL schema: the URL that works in it."""
+    with _pg_schema() as url:
+        yield url
+
+
+@pytest.fixture(params=["sqlite", "postgresql"])
+def empty_database_url(request: pytest.FixtureRequest, tmp_path: Path) -> str:
+    """A database of this test's own with nothing in it (an SQLite file not yet made)."""
+    if request.param == "sqlite":
+        return f"sqlite:///{tmp_path / 'server.sqlite3'}"
+    return str(request.getfixturevalue("pg_schema"))
+
+
+def _import_test_org(url: str) -> None:
+    spec, source = read_org(str(ORG))
+    with cheap_hashing():
+        init_database(url, spec, source, START)
+
+
+@pytest.fixture(scope="session")
+def sqlite_template(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """A server database made once by `init`; each test gets a copy of the file."""
+    path = tmp_path_factory.mktemp("template") / "server.sqlite3"
+    _import_test_org(f"sqlite:///{path}")
+    return path
+
+
+@pytest.fixture(scope="session")
+def pg_session_schema() -> Iterator[str]:
+    """One migrated schema for the session; each test empties it and imports afresh."""
+    with _pg_schema() as url:
+        database = Database(url, create=True)
+        upgrade(database.engine)
+        database.dispose()
+        yield url
+
+
+ALL_TABLES = sort_tables([*Base.metadata.tables.values(), *ServerBase.metadata.tables.values()])
+
+
+@pytest.fixture(params=["sqlite", "postgresql"])
+def database_url(request: pytest.FixtureRequest, tmp_path: Path) -> str:
+    """An initialised server database of this test's own: the test organisation
+    imported into a fresh copy (SQLite) or a just-emptied schema (PostgreSQL)."""
+    if request.param == "sqlite":
+        path = tmp_path / "server.sqlite3"
+        shutil.copyfile(request.getfixturevalue("sqlite_template"), path)
+        return f"sqlite:///{path}"
+    url = str(request.getfixturevalue("pg_session_schema"))
+    database = Database(url)
+    with database.write() as session:
+        for table in reversed(ALL_TABLES):
+            session.execute(table.delete())
+        session.execute(text(f"UPDATE {VERSION_TABLE} SET version_num = :head"), {"head": head_revision()})
+    spec, source = read_org(str(ORG))
+    with cheap_hashing(), database.write() as session:  # what `init` does, less the migration check
+        import_organisation(session, spec, source, START)
+    database.dispose()
+    return url
+
+
+@pytest.fixture
+def initialised(database_url: str) -> str:
+    return database_url
+
+
+@pytest.fixture
+def own_database_url(empty_database_url: str) -> str:
+    """An initialised database no other test shares, for tests that change its schema."""
+    _import_test_org(empty_database_url)
+    return empty_database_url
+
+
+@pytest.fixture
+def clock() -> FakeClock:
+    return FakeClock(START)
+
+
+@pytest.fixture
+def db(initialised: str) -> Iterator[Database]:
+    database = Database(initialised)
+    yield database
+    database.dispose()
+
+
+@pytest.fixture
+def app(initialised: str, clock: FakeClock) -> Iterator[FastAPI]:
+    database = Database(initialised)
+    yield create_app(Settings(database_url=initialised), database=database, clock=clock)
+    database.dispose()
+
+
+@pytest.fixture
+def client(app: FastAPI) -> Iterator[TestClient]:
+    with TestClient(app) as test_client:
+        yield test_client
+
+

@@ -1,0 +1,30 @@
+"""`branchdesk-server demo`: tickets made by core's demo generator, in the server database."""
+
+from __future__ import annotations
+
+from server_testkit import login
+from sqlalchemy import func, select
+
+from core.models import HistoryEvent, Ticket
+from server.cli import run
+from server.demo import load_demo
+
+
+def test_demo_tickets_land_in_the_server_database(client, db):
+    assert load_demo(db, 30, seed=7) == 30
+    with db.read() as session:
+        assert session.scalar(select(func.count()).select_from(Ticket)) == 30
+        assert session.scalar(select(func.count()).select_from(HistoryEvent)) >= 30
+    page = client.get("/tickets", params={"limit": 200}, headers=login(client, "ada")).json()
+    assert page["total"] == 30
+    detail = client.get(f"/tickets/{page['items'][0]['number']}", headers=login(client, "ada")).json()
+    assert detail["history"][0]["kind"] == "created"
+    mine = client.get("/tickets", params={"limit": 200}, headers=login(client, "anna")).json()
+    assert 0 < mine["total"] < 30 and {t["site"] for t in mine["items"]} == {"PL-POZ-001"}
+
+
+def test_the_demo_command(capsys, initialised):
+    assert run(["--database-url", initialised, "demo", "--tickets", "5"]) == 0
+    assert "5 demo tickets added" in capsys.readouterr().out
+    assert run(["--database-url", initialised, "demo", "--tickets", "-1"]) == 1
+    assert "--tickets must be 0 or more" in capsys.readouterr().err
