@@ -8,7 +8,7 @@ from __future__ import annotations
 import uuid
 from dataclasses import dataclass
 from datetime import datetime, timedelta
-from typing import Any
+from typing import Any, TypeVar
 
 from sqlalchemy import Select, case, column, func, literal_column, select
 from sqlalchemy.orm import Session
@@ -77,7 +77,11 @@ def queue_clause(
 SORTS = ("number", "title", "status", "priority", "created", "updated", "site", "category", "assignee", "due")
 
 
-def sorted_query(ref: Reference, query: Select[Any], sort: str, descending: bool) -> Select[Any]:
+# any select, whatever its columns (Select is generic over a tuple of column types)
+Q = TypeVar("Q", bound=Select[*tuple[Any, ...]])
+
+
+def sorted_query(ref: Reference, query: Q, sort: str, descending: bool) -> Q:
     """The query in the order people expect: by codes and names rather than ids,
     priority by rank, ties broken by number. Done in SQL, so a page is one query."""
     if sort not in SORTS:

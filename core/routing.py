@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import fnmatch
 import uuid
+from collections.abc import Callable
 from dataclasses import dataclass
 
 from sqlalchemy import func, select
@@ -14,7 +15,6 @@ from core.ids import reference_id
 from core.models import Ticket
 from core.models.tickets import OPEN_STATUSES
 from core.reference import Reference
-from core.store import next_counter
 
 
 @dataclass(frozen=True)
@@ -29,7 +29,8 @@ def _matches(patterns: tuple[str, ...], value: str) -> bool:
 
 
 def route(
-    session: Session, ref: Reference, *, type: str, category: str, site: str, title: str
+    session: Session, ref: Reference, counter: Callable[[str], int], *, type: str, category: str, site: str,
+    title: str,
 ) -> Route:
     words = set(title.lower().split())
     for rule in ref.spec.routing:
@@ -38,27 +39,30 @@ def route(
         if rule.words and not words & {w.lower() for w in rule.words}:
             continue
         team_id = reference_id("team", rule.team)
-        return Route(team_id, _pick_assignee(session, ref, team_id, rule.assign), rule.name)
+        return Route(team_id, _pick_assignee(session, ref, counter, team_id, rule.assign), rule.name)
     default = ref.category(category).team_id
     if default is None and ref.spec.triage_team:
         default = reference_id("team", ref.spec.triage_team)
     return Route(default, None, None)
 
 
-def _pick_assignee(session: Session, ref: Reference, team_id: uuid.UUID, policy: str) -> uuid.UUID | None:
+def _pick_assignee(
+    session: Session, ref: Reference, counter: Callable[[str], int], team_id: uuid.UUID, policy: str
+) -> uuid.UUID | None:
     members = sorted(
         (u for u in ref.team_members(team_id) if u.role != "requester"), key=lambda u: u.username
     )
     if policy == "none" or not members:
         return None
     if policy == "round_robin":
-        turn = next_counter(session, f"round_robin:{team_id}")
+        turn = counter(f"round_robin:{team_id}")
         return members[(turn - 1) % len(members)].id
-    load = dict(
-        session.execute(
+    # The load as stored; this command's own unflushed changes hardly move it.
+    with session.no_autoflush:
+        rows = session.execute(
             select(Ticket.assignee_id, func.count())
             .where(Ticket.assignee_id.in_([m.id for m in members]), Ticket.status.in_(OPEN_STATUSES))
             .group_by(Ticket.assignee_id)
         ).tuples().all()
-    )
+    load = dict(rows)
     return min(members, key=lambda m: (load.get(m.id, 0), m.username)).id

@@ -202,13 +202,3 @@ def get_meta(session: Session, key: str) -> str | None:
     return session.scalar(select(StoreMeta.value).where(StoreMeta.key == key))
 
 
-def next_counter(session: Session, key: str) -> int:
-    """The next value of a counter kept in store_meta, inside the caller's transaction."""
-    row = session.get(StoreMeta, key)
-    if row is None:
-        session.add(StoreMeta(key=key, value="1"))
-        return 1
-    value = int(row.value) + 1
-    row.value = str(value)
-    return value
-

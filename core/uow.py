@@ -11,6 +11,7 @@ from dataclasses import dataclass, field
 from datetime import datetime, timedelta
 from typing import Any
 
+from sqlalchemy import insert
 from sqlalchemy.orm import Session
 
 from core.clock import iso, to_utc, utcnow
@@ -215,10 +216,10 @@ class UnitOfWork:
             connection.execute(table.insert(), rows)
         self._child_rows = {}
         if self._entry_rows:
-            connection.execute(ChangeEntry.__table__.insert(), self._entry_rows)
+            connection.execute(insert(ChangeEntry), self._entry_rows)
             self._entry_rows = []
         if self._history_rows:
-            connection.execute(HistoryEvent.__table__.insert(), self._history_rows)
+            connection.execute(insert(HistoryEvent), self._history_rows)
             self._history_rows = []
 
     def finish(self) -> None:

@@ -9,7 +9,7 @@ from dataclasses import dataclass, field
 from datetime import datetime
 from typing import Any
 
-from sqlalchemy import func, select
+from sqlalchemy import select
 
 from core.errors import InvalidInput, InvalidTransition, NotAllowed, NotFound
 from core.fields import validate_fields
@@ -163,7 +163,7 @@ def create(uow: UnitOfWork, actor: UserInfo, cmd: NewTicket, at: datetime | None
     if cmd.major_incident and cmd.type != "incident":
         raise InvalidInput("only an incident can be a major incident", "major_incident")
 
-    where = route(uow.session, ref, type=cmd.type, category=category.path, site=site.code, title=title)
+    where = route(uow.session, ref, uow.counter, type=cmd.type, category=category.path, site=site.code, title=title)
     team = ref.teams.get(where.team_id) if where.team_id else None
     ticket = Ticket(
         id=new_id(), number=_number(uow, site.code), type=cmd.type, title=title,
@@ -292,6 +292,23 @@ def escalate(uow: UnitOfWork, actor: UserInfo, number: str, at: datetime | None 
                   note=note or f"escalated from {team.code}")
 
 
+def _open_tasks(uow: UnitOfWork, parent: Ticket) -> int:
+    """Tasks under the ticket that are still open, as this command sees them, without
+    flushing the whole session first: rows read from the store, overridden by any
+    task this command holds in memory, plus tasks it has just made."""
+    session = uow.session
+    with session.no_autoflush:
+        stored = session.execute(select(Ticket.id, Ticket.status).where(Ticket.parent_id == parent.id)).all()
+    statuses = {}
+    for task_id, status in stored:
+        held = session.identity_map.get(session.identity_key(Ticket, task_id))
+        statuses[task_id] = held.status if held is not None else status
+    for obj in session.new:
+        if isinstance(obj, Ticket) and obj.parent_id == parent.id:
+            statuses[obj.id] = obj.status
+    return sum(1 for status in statuses.values() if status in OPEN_STATUSES)
+
+
 def _move_context(uow: UnitOfWork, actor: UserInfo, ticket: Ticket, now: datetime) -> MoveContext:
     return MoveContext(
         status=ticket.status, role=actor.role, is_requester=ticket.requester_id == actor.id,
@@ -337,10 +354,7 @@ def move(
             raise InvalidInput(f"resolving needs --code, one of {', '.join(RESOLUTION_CODES)}", "code")
         if not (note or "").strip():
             raise InvalidInput("resolving needs a resolution note (--note)", "note")
-        open_tasks = uow.session.scalar(
-            select(func.count()).select_from(Ticket)
-            .where(Ticket.parent_id == ticket.id, Ticket.status.in_(OPEN_STATUSES))
-        )
+        open_tasks = _open_tasks(uow, ticket)
         if open_tasks:
             raise InvalidTransition(f"ticket {number} still has {open_tasks} open task(s); finish them first")
         values["resolution_code"], values["resolution_note"] = code, (note or "").strip()
@@ -418,8 +432,7 @@ def link(
     existing = uow.session.scalar(
         select(TicketLink.id).where(TicketLink.ticket_id == ticket.id, TicketLink.other_id == target.id,
                                     TicketLink.kind == kind)
-    )
-    existing = existing or any(
+    ) is not None or any(
         r["ticket_id"] == ticket.id and r["other_id"] == target.id and r["kind"] == kind
         for r in uow.pending_children(TicketLink.__table__)
     )
