@@ -18,6 +18,8 @@ from core.sla.timeline import Event, Segment, State, segments
 
 DONE = frozenset({"resolved", "closed", "cancelled"})
 RESPONDED = frozenset({"in_progress", "resolved", "closed", "cancelled"})
+# a team has not yet taken up the ticket while it is in these
+WAITING = frozenset({"new", "assigned"})
 
 
 @dataclass(frozen=True)
@@ -113,21 +115,30 @@ def compute(ref: Reference, facts: TicketFacts, events: list[Event], now: dateti
 
 def _olas(ref: Reference, policy: SlaPolicySpec, cal_name: str, segs: list[Segment], now: datetime) -> list[Clock]:
     """Per team with an OLA: business time the ticket spent with that team (every
-    visit summed), paused as the policy pauses."""
+    visit summed), paused as the policy pauses — until resolved for the resolution
+    target, and until someone starts work on it (in_progress) for the response target."""
     clocks = []
     for team in ref.spec.teams:
-        if team.ola is None or team.ola.resolution is None:
+        if team.ola is None:
             continue
         team_id = str(reference_id("team", team.code))
         if not any(s.state.team == team_id for s in segs):
             continue
-        spans = []
-        for seg in segs:
-            with_team = seg.state.team == team_id and seg.state.status not in DONE
-            mode = (PAUSED if _paused(policy, seg.state) else RUNNING) if with_team else STOPPED
-            spans.append(Span(seg.start, seg.end, mode, team.ola.resolution))
         name = team.calendar or cal_name
-        clocks.append(run_clock(f"ola:{team.code}", name, calendar(ref, name), spans, (), now))
+        for label, target, counts in (
+            ("ola-response", team.ola.response, WAITING),
+            ("ola", team.ola.resolution, None),
+        ):
+            if target is None:
+                continue
+            spans = []
+            for seg in segs:
+                with_team = seg.state.team == team_id and seg.state.status not in DONE and (
+                    counts is None or seg.state.status in counts
+                )
+                mode = (PAUSED if _paused(policy, seg.state) else RUNNING) if with_team else STOPPED
+                spans.append(Span(seg.start, seg.end, mode, target))
+            clocks.append(run_clock(f"{label}:{team.code}", name, calendar(ref, name), spans, (), now))
     return clocks
 
 

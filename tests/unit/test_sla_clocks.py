@@ -398,6 +398,26 @@ def test_ola_per_team_sums_every_visit() -> None:
     assert (field_.state, field_.elapsed_s, field_.stopped_at) == ("met", 150 * M, Z(23, 11, 30))
 
 
+ORG_WITH_RESPONSE_OLA = org(
+    ('escalates_to = "NET"\n', 'escalates_to = "NET"\nola = { response = "20m", resolution = "3h" }\n'),
+)
+
+
+def test_ola_response_counts_only_until_the_team_starts_work() -> None:
+    # P2 station incident created Mon 08:00 local straight with FIELD (response OLA 20 min on
+    # the stations calendar, open from 06:00): nobody starts until 08:30, so 30 min passed
+    # the 20 min target at 08:20 local = 07:20Z. From 08:30 on, the response clock is stopped
+    # while the resolution OLA keeps running.
+    story = (
+        Story(L(23, 8), priority="P2", team=FIELD)
+        .then(L(23, 8, 30), status="in_progress", **responded(L(23, 8, 30)))
+    )
+    response, resolution = story.report(now=L(23, 9), ref=ORG_WITH_RESPONSE_OLA).olas
+    assert (response.name, response.target_s, response.elapsed_s) == ("ola-response:FIELD", 20 * M, 30 * M)
+    assert (response.state, response.breached_at) == ("breached", Z(23, 7, 20))
+    assert (resolution.name, resolution.state, resolution.elapsed_s) == ("ola:FIELD", "running", 1 * H)
+
+
 # -- priority changes --------------------------------------------------------------
 
 def story_raised() -> Story:
