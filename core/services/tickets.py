@@ -297,8 +297,11 @@ def _open_tasks(uow: UnitOfWork, parent: Ticket) -> int:
     flushing the whole session first: rows read from the store, overridden by any
     task this command holds in memory, plus tasks it has just made."""
     session = uow.session
-    with session.no_autoflush:
-        stored = session.execute(select(Ticket.id, Ticket.status).where(Ticket.parent_id == parent.id)).all()
+    # Core, not the ORM: this runs for every resolve, and plain rows are all it needs.
+    tickets = Ticket.__table__.c
+    stored = session.connection().execute(
+        select(tickets.id, tickets.status).where(tickets.parent_id == parent.id)
+    ).all()
     statuses = {}
     for task_id, status in stored:
         held = session.identity_map.get(session.identity_key(Ticket, task_id))
