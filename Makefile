@@ -8,7 +8,7 @@ STAMP  := $(VENV)/.installed-stamp
 DEMO   := var/demo
 TICKETS ?= 2000
 
-.PHONY: run test lint bench clean
+.PHONY: run test lint bench translations screenshots clean
 
 $(STAMP): pyproject.toml constraints.txt
 	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
@@ -31,6 +31,14 @@ test: lint
 
 bench: $(STAMP)
 	$(BIN)/python bench/run_all.py
+
+# the Polish (and English plural) translations from the code's texts, then the .qm files
+translations: $(STAMP)
+	$(BIN)/python scripts/translations.py
+
+# docs/screenshots/*.png, taken offscreen from a fresh demo store and an in-process server
+screenshots: $(STAMP)
+	QT_QPA_PLATFORM=offscreen $(BIN)/python scripts/screenshots.py
 
 clean:
 	rm -rf $(VENV) var build *.egg-info

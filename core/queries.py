@@ -167,6 +167,8 @@ def ticket_detail(session: Session, ref: Reference, user: UserInfo, number: str)
     """A ticket with its history, comments, work and links, as `ticket show --json` prints it."""
     t = get_ticket(session, user, number)
     support = user.role not in ("requester",)
+    # Instants are kept to the second, so comments of one second need a tie-break that
+    # every replica and the server (PostgreSQL, no rowid) agree on: the comment's id.
     comments = session.scalars(
         select(Comment).where(Comment.ticket_id == t.id).order_by(Comment.created_at, Comment.id)
     ).all()

@@ -1,14 +1,17 @@
 """The desktop app: `branchdesk` with no command (or `gui`). The first run makes a
-store (demo data or an organisation file); then the person signs in and works in
-the main window until they quit or sign out."""
+store (demo data, an organisation file, or a sign-in to a central server); then the
+person signs in and works in the main window until they quit or sign out. A store
+signed in to a server opens as its signed-in person while the keyring holds their
+token, and syncs in the background while the window is open."""
 
 from __future__ import annotations
 
 import logging
 import sys
+from typing import TYPE_CHECKING
 
 from core.accounts import accounts, sign_in_default
-from core.errors import BranchdeskError
+from core.errors import BranchdeskError, NotAllowed
 from core.reference import UserInfo
 from core.services import tickets as service
 from desktop.cli.context import Context
@@ -24,6 +27,9 @@ from desktop.views.main_window import MainWindow
 from desktop.views.sign_in import SignInDialog
 from desktop.workers import Workers
 from desktop.workspace import Workspace
+
+if TYPE_CHECKING:
+    from desktop.sync_controller import SyncController
 
 
 def application() -> QApplication:
@@ -58,6 +64,7 @@ class DesktopApp(QObject):
         self.workspace: Workspace | None = None
         self.notifier: Notifier | None = None
         self.sweeper: SlaSweeper | None = None
+        self.sync: SyncController | None = None
         self.dialog: QDialog | None = None
         self._signing_out = False
 
@@ -77,6 +84,9 @@ class DesktopApp(QObject):
     def _store_ready(self, demo_user: str | None) -> None:
         try:
             store = self.ctx.store
+            if store.meta("mode") == "server":
+                self._server_store_ready()
+                return
             user = None
             if self.ctx.username is None or self.ctx.username == (store.meta("default_user") or demo_user):
                 user = sign_in_default(store)
@@ -88,6 +98,51 @@ class DesktopApp(QObject):
             self.open_main(user)
         else:
             self.ask_sign_in(self.ctx.username)
+
+    # -- a store signed in to a central server ----------------------------------
+    def _server_store_ready(self) -> None:
+        username = self.ctx.store.meta("signed_in_user")
+        if username and self.ctx.username not in (None, username):
+            raise NotAllowed(f"this store is signed in as {username}; --user must name that user")
+        store = self.ctx.store
+
+        def has_token() -> None:  # the keyring may be slow, or ask to be unlocked
+            from sync.account import client_for
+
+            client_for(store)
+
+        self.workers.submit(has_token, lambda _none: self._open_signed_in(), self.ask_server_sign_in,
+                            pool="network")
+
+    def _open_signed_in(self) -> None:
+        store = self.ctx.store
+        try:
+            with store.read() as session:
+                from core.reference import reference_for
+
+                user = reference_for(store, session).user(store.meta("signed_in_user") or "")
+        except BranchdeskError as exc:
+            QMessageBox.critical(None, "Branchdesk", message_for(exc))
+            self.sig_finished.emit()
+            return
+        self.open_main(user)
+
+    def ask_server_sign_in(self, problem: BaseException | None = None) -> QDialog:
+        """Sign in again to the store's server (after signing out, or with no token kept)."""
+        from desktop.views.server_sign_in import ServerSignInDialog
+        from sync.credentials import NoKeyring
+
+        store = self.ctx.store
+        dialog = ServerSignInDialog(self.ctx.store_path, self.workers, store.meta("server_url") or "",
+                                    store.meta("signed_in_user") or "", store.meta("home_site"))
+        # no token kept only means: sign in; a keyring that cannot keep one, or a fault, is worth saying
+        if isinstance(problem, NoKeyring) or (problem is not None and not isinstance(problem, BranchdeskError)):
+            dialog.show_problem(problem)
+        dialog.accepted.connect(self._open_signed_in)
+        dialog.rejected.connect(self.sig_finished)
+        self.dialog = dialog
+        dialog.open()
+        return dialog
 
     def ask_sign_in(self, preselect: str | None = None) -> SignInDialog:
         store = self.ctx.store
@@ -115,6 +170,12 @@ class DesktopApp(QObject):
         self.notifier.start()
         self.sweeper = SlaSweeper(self.workspace, parent=self.window)
         self.sweeper.start()
+        if self.ctx.store.meta("mode") == "server":
+            from desktop.sync_controller import SyncController  # HTTP loads only for a server store
+
+            self.sync = SyncController(self.workspace, parent=self.window)
+            self.window.attach_sync(self.sync)
+            self.sync.start()
         self.window.show()
         # resolved tickets whose reopen period ended close now, as the command line does
         self.workspace.command(lambda uow, _user: service.close_expired(uow))
@@ -125,6 +186,9 @@ class DesktopApp(QObject):
         self._signing_out = True
 
     def _closed(self) -> None:
+        if self.sync is not None:
+            self.sync.stop()
+            self.sync = None
         if self.notifier is not None:
             self.notifier.stop()
         if self.sweeper is not None:
@@ -132,11 +196,22 @@ class DesktopApp(QObject):
         window, self.window = self.window, None
         if window is not None:
             window.deleteLater()
-        if self._signing_out:
+        if not self._signing_out:
+            self.sig_finished.emit()
+        elif self.ctx.store.meta("mode") == "server":
+            self._signing_out = False
+            store = self.ctx.store
+
+            def sign_out() -> None:  # the server ends the session; the keyring forgets the token
+                from sync.account import logout
+
+                logout(store)
+
+            self.workers.submit(sign_out, lambda _none: self.ask_server_sign_in(), self.ask_server_sign_in,
+                                pool="network")
+        else:
             self._signing_out = False
             self.ask_sign_in(self.workspace.user.username if self.workspace else None)
-        else:
-            self.sig_finished.emit()
 
     def shutdown(self) -> None:
         self.workers.wait_idle()

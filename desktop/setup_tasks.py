@@ -1,8 +1,10 @@
-"""Making a store for the first-run dialog: the demo store `make run` uses, or a
-standalone store from an organisation file. Plain functions, run on a worker."""
+"""Making a store for the first-run dialog: the demo store `make run` uses, a
+standalone store from an organisation file, or a store signed in to a central
+server. Plain functions, run on a worker."""
 
 from __future__ import annotations
 
+import contextlib
 from collections.abc import Callable
 from pathlib import Path
 
@@ -46,3 +48,32 @@ def org_sites(org_file: str) -> list[tuple[str, str]]:
 def make_org_store(path: Path, org_file: str, site: str) -> None:
     store, _ = init_store(path, org_file, site)
     store.close()
+
+
+def connect_store(path: Path, server: str, username: str, password: str, site: str | None = None,
+                  progress: Callable[[int], None] | None = None) -> str:
+    """A store at `path` signed in to a central server, holding the person's scope;
+    returns their username. A store that fails half way is removed again (its token
+    forgotten), so the first run can start over."""
+    from sync.account import login
+
+    try:
+        return login(path, server, username, password, site=site, progress=progress).username
+    except BaseException:
+        _forget(path)
+        raise
+
+
+def _forget(path: Path) -> None:
+    from core.store import Store
+    from sync.account import logout
+
+    if path.exists():
+        with contextlib.suppress(Exception):
+            store = Store.open(path)
+            try:
+                if store.meta("mode") == "server":
+                    logout(store)
+            finally:
+                store.close()
+    remove_store(path)

@@ -2,8 +2,9 @@
 result or error comes back to the GUI thread through one queued signal.
 
 Reads run on a small pool; commands (writes) run one at a time on their own
-single-thread pool, in the order given. Network work (sync) gets its own pool
-when it arrives, so a slow server never delays a query."""
+single-thread pool, in the order given. Network work (signing in, pushing) has a
+pool of its own, so a slow server never delays a query; sync's long poll, which
+waits on the server for up to 20 s, has another, so it never delays a push."""
 
 from __future__ import annotations
 
@@ -50,6 +51,8 @@ class Workers(QObject):
         self._writes.setMaxThreadCount(1)
         self._network = QThreadPool(self)
         self._network.setMaxThreadCount(1)
+        self._poll = QThreadPool(self)
+        self._poll.setMaxThreadCount(1)
         self._relay = _Relay(self)
         self._relay.sig_finished.connect(self._finished)
         self._ids = itertools.count(1)
@@ -66,7 +69,7 @@ class Workers(QObject):
         task = _Task(task_id, fn, self._relay)
         owner = owner if owner is not None else getattr(on_done, "__self__", None)
         self._pending[task_id] = (task, on_done, on_error, owner if isinstance(owner, QObject) else None)
-        {"read": self._reads, "write": self._writes, "network": self._network}[pool].start(task)
+        {"read": self._reads, "write": self._writes, "network": self._network, "poll": self._poll}[pool].start(task)
         return task_id
 
     @property
@@ -86,4 +89,4 @@ class Workers(QObject):
 
     def wait_idle(self, msecs: int = 30000) -> bool:
         """Let running tasks end (at shutdown); results still queued are dropped."""
-        return all(pool.waitForDone(msecs) for pool in (self._writes, self._reads, self._network))
+        return all(pool.waitForDone(msecs) for pool in (self._writes, self._reads, self._network, self._poll))

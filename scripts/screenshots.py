@@ -3,8 +3,9 @@
     .venv/bin/python scripts/screenshots.py [--out docs/screenshots] [--tickets 600]
 
 Saves main-window.png (with main-window-dark.png and main-window-pl.png), ticket.png,
-new-ticket.png, first-run.png and sign-in.png by grabbing the widgets; nothing is
-shown on screen. (The conflicts panel joins them when sync arrives.)"""
+new-ticket.png, first-run.png, sign-in.png and conflicts.png by grabbing the widgets;
+nothing is shown on screen. The conflicts are real: the demo organisation is served
+in this process, one agent works on two computers offline, and sync merges them."""
 
 from __future__ import annotations
 
@@ -21,11 +22,12 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
 from core.accounts import accounts, sign_in_default  # noqa: E402
+from core.services import tickets as service  # noqa: E402
 from core.store import Store  # noqa: E402
 from core.ticket_table import TableFilter  # noqa: E402
 from desktop.app import application  # noqa: E402
 from desktop.i18n import install_translations  # noqa: E402
-from desktop.qt import QApplication, QWidget  # noqa: E402
+from desktop.qt import QApplication, Qt, QWidget  # noqa: E402
 from desktop.settings import Settings  # noqa: E402
 from desktop.setup_tasks import make_demo_store  # noqa: E402
 from desktop.theme import apply_theme  # noqa: E402
@@ -85,7 +87,7 @@ def main() -> int:
         data_dir = Path(tmp)
         workers = Workers()
         first = FirstRunDialog(data_dir / "branchdesk.sqlite3", workers)
-        first.resize(600, 420)
+        first.resize(620, 520)
         first.show()
         settle()
         save(first, out / "first-run.png")
@@ -158,9 +160,87 @@ def main() -> int:
         polish.close()
         install_translations(app, args.language)
 
+        conflicts(data_dir / "sync", out, max(60, args.tickets // 4))
+
         workers.wait_idle()
         store.close()
     return 0
+
+
+def conflicts(folder: Path, out: Path, tickets: int) -> None:
+    """The conflicts panel, with conflicts made through a real server: the demo
+    organisation served in this process, its first agent signed in on two computers
+    that each change the same tickets offline, then sync."""
+    import keyring
+
+    from core.orgfile import load_org
+    from core.paths import demo_org_path
+    from core.reference import reference_for
+    from core.uow import unit_of_work
+    from desktop.sync_controller import SyncController
+    from server.demo import load_demo
+    from sync.account import client_for
+    from tests.gui.gui_sync_kit import LocalServer, MemoryKeyring, cheap_hashing
+
+    keyring.set_keyring(MemoryKeyring())
+    spec = load_org(demo_org_path())
+    agent = next(u.username for u in spec.users if u.role == "agent")
+    print(f"serving the demo organisation with {tickets} tickets…")
+    with cheap_hashing():
+        central = LocalServer(folder / "server", demo_org_path()).start()
+    try:
+        load_demo(central.database, tickets)
+        site = spec.sites[1].code
+        there = central.sign_in(folder / "there", agent, "demo", site=site)
+        numbers = []
+        for title, category in (("Price sign shows yesterday's prices", "Hardware/Price sign"),
+                                ("Car wash rejects tokens", "Facilities/Car wash"),
+                                ("Forecourt lights flicker at night", "Facilities/Lighting")):
+            with unit_of_work(there) as uow:
+                numbers.append(service.create(uow, uow.ref.user(agent), service.NewTicket(
+                    title=title, category=category, impact="medium", urgency="medium", site=site,
+                    channel="phone")).number)
+        client_for(there).sync()
+        here = central.sign_in(folder / "here", agent, "demo", site=spec.sites[0].code)
+
+        def change(store: Store, number: str, fn: Callable[..., object], *args: object) -> None:
+            with unit_of_work(store) as uow:
+                fn(uow, uow.ref.user(agent), number, *args)
+
+        renamed, rerated, cancelled = numbers
+        change(there, renamed, service.edit, service.TicketEdit(title="Price sign stuck on yesterday's prices"))
+        change(here, renamed, service.edit, service.TicketEdit(title="Price sign: LPG price missing"))
+        change(there, rerated, service.edit, service.TicketEdit(impact="high"))
+        change(here, rerated, service.edit, service.TicketEdit(impact="low"))
+        change(there, cancelled, service.move, "cancelled")
+        change(here, cancelled, service.move, "in_progress")
+        client_for(there).sync()
+        there.close()
+
+        with here.read() as session:
+            user = reference_for(here, session).user(agent)
+        workspace = Workspace(here, user, folder / "here")
+        window = MainWindow(workspace, Settings(folder / "here"))
+        sync = SyncController(workspace, parent=window)
+        window.attach_sync(sync)
+        window.resize(1440, 860)
+        window.show()
+        sync.start()
+        settle(lambda: window.status.conflicts_label.isVisibleTo(window))
+        window.show_conflicts()
+        window.resizeDocks([window.conflicts_dock], [330], Qt.Orientation.Vertical)
+        window.split.setSizes([190, 640, 610])
+        window.queues.choose("all")
+        settle(lambda: window.table.model.rowCount() > 0 and bool(window.conflicts.conflicts))
+        window.show_number(renamed)
+        settle(lambda: window.ticket.detail is not None, seconds=0.8)
+        save(window, out / "conflicts.png")
+        sync.stop()
+        window.close()
+        workspace.workers.wait_idle()
+        here.close()
+    finally:
+        central.stop()
 
 
 if __name__ == "__main__":

@@ -1,6 +1,6 @@
-"""The first run, when there is no store yet: try Branchdesk with demo data, or
-open an organisation file to make a standalone store for one site. Connecting to
-a central server joins these once sync exists."""
+"""The first run, when there is no store yet: try Branchdesk with demo data, open
+an organisation file to make a standalone store for one site, or connect to a
+central server (the store then holds the person's scope and syncs)."""
 
 from __future__ import annotations
 
@@ -24,8 +24,9 @@ from desktop.qt import (
     QWidget,
     Signal,
 )
-from desktop.setup_tasks import DEMO_TICKETS, make_demo_store, make_org_store, org_sites
+from desktop.setup_tasks import DEMO_TICKETS, connect_store, make_demo_store, make_org_store, org_sites
 from desktop.views.form import Form
+from desktop.views.server_sign_in import ServerForm, SignInRun
 from desktop.workers import Workers
 
 
@@ -35,7 +36,7 @@ class _Progress(QObject):
 
 
 class FirstRunDialog(QDialog):
-    # the store is made: "demo" or "org"
+    # the store is made: "demo", "org" or "server"
     sig_ready = Signal(str)
 
     def __init__(self, store_path: Path, workers: Workers, demo_tickets: int = DEMO_TICKETS,
@@ -58,10 +59,18 @@ class FirstRunDialog(QDialog):
         self.org.setObjectName("choiceOrg")
         org_hint = self._hint(self.tr("Set up this computer for one site from your organisation's file "
                                       "(TOML), working on its own without a server."))
+        self.server = QRadioButton(self.tr("Connect to a central server"), self)
+        self.server.setObjectName("choiceServer")
+        server_hint = self._hint(self.tr("Sign in with your account on your organisation's Branchdesk server. "
+                                         "This computer keeps your tickets and works on when the link is down."))
         group = QButtonGroup(self)
-        group.addButton(self.demo)
-        group.addButton(self.org)
+        for choice in (self.demo, self.org, self.server):
+            group.addButton(choice)
         self.demo.setChecked(True)
+        self.server_form = ServerForm(self)
+        self.server_form.setContentsMargins(24, 0, 0, 0)
+        self.server_form.setEnabled(False)
+        self.server.toggled.connect(self.server_form.setEnabled)
 
         self.org_box = QWidget(self)
         self.org_form = Form(self.org_box)
@@ -103,6 +112,9 @@ class FirstRunDialog(QDialog):
         layout.addWidget(self.org)
         layout.addWidget(org_hint)
         layout.addWidget(self.org_box)
+        layout.addWidget(self.server)
+        layout.addWidget(server_hint)
+        layout.addWidget(self.server_form)
         layout.addStretch(1)
         layout.addWidget(self.progress)
         layout.addWidget(self.error)
@@ -111,6 +123,7 @@ class FirstRunDialog(QDialog):
         self.org_box.setEnabled(False)
         self._relay = _Progress(self)
         self._relay.sig_progress.connect(self._progressed)
+        self.sign_in = SignInRun(workers, self.progress, self)
         self.setMinimumWidth(560)
 
     def _hint(self, text: str) -> QLabel:
@@ -149,6 +162,9 @@ class FirstRunDialog(QDialog):
     # -- making the store ---------------------------------------------------
     def start(self) -> None:
         self.error.setVisible(False)
+        if self.server.isChecked():
+            self._connect()
+            return
         if self.org.isChecked():
             org_file, site = self.org_file.text(), self.site.currentData()
             if not org_file:
@@ -167,13 +183,30 @@ class FirstRunDialog(QDialog):
             lambda: make_demo_store(self.store_path, tickets, lambda done, total: relay.sig_progress.emit(done, total)),
             self._demo_made, self._failed, pool="write")
 
+    # -- a central server ---------------------------------------------------
+    def _connect(self) -> None:
+        if not self.server_form.check():
+            return
+        server, username, password, site = self.server_form.values()
+        path = self.store_path
+        self._busy(True)
+
+        def failed(exc: BaseException) -> None:
+            self._busy(False)
+            self.server_form.show_failure(exc)
+
+        self.sign_in.run(lambda progress: connect_store(path, server, username, password, site, progress),
+                         lambda _username: self._made("server"), failed)
+
     def _busy(self, busy: bool, text: str = "") -> None:
         self.go.setEnabled(not busy)
-        for widget in (self.demo, self.org, self.org_box):
-            widget.setEnabled(not busy and (widget is not self.org_box or self.org.isChecked()))
+        for widget, choice in ((self.demo, None), (self.org, None), (self.server, None),
+                               (self.org_box, self.org), (self.server_form, self.server)):
+            widget.setEnabled(not busy and (choice is None or choice.isChecked()))
         self.progress.setVisible(busy)
-        self.progress.setRange(0, 0)
-        self.progress.setFormat(text)
+        if busy and text:
+            self.progress.setRange(0, 0)
+            self.progress.setFormat(text)
 
     def _progressed(self, done: int, total: int) -> None:
         self.progress.setRange(0, max(1, total))

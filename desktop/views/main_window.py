@@ -1,15 +1,19 @@
 """The main window: queues on the left with live counts, the ticket table in the
 middle, the selected ticket on the right (double-click opens it in its own
-window), the status bar below; shortcuts for everything done often."""
+window), the status bar below, and a dock with the conflicts and refused changes
+sync left to look at; shortcuts for everything done often."""
 
 from __future__ import annotations
 
-from core.store_status import store_status
+from typing import TYPE_CHECKING
+
+from core.store_status import StoreStatus, store_status
 from core.ticket_table import TableFilter
 from desktop.labels import label
 from desktop.qt import (
     QAction,
     QCloseEvent,
+    QDockWidget,
     QInputDialog,
     QKeySequence,
     QLineEdit,
@@ -22,6 +26,7 @@ from desktop.qt import (
     Signal,
 )
 from desktop.settings import Settings
+from desktop.views.conflicts import ConflictsPanel
 from desktop.views.new_ticket import NewTicketDialog
 from desktop.views.queue_list import QueueList
 from desktop.views.search import SearchDialog
@@ -30,6 +35,9 @@ from desktop.views.ticket_table import TicketTable
 from desktop.views.ticket_view import TicketView
 from desktop.views.ticket_window import TicketWindow
 from desktop.workspace import Workspace
+
+if TYPE_CHECKING:
+    from desktop.sync_controller import SyncController, SyncState
 
 # action key -> (shortcut, the ticket view's action it runs)
 TICKET_SHORTCUTS = {
@@ -72,6 +80,14 @@ class MainWindow(QMainWindow):
         self.setCentralWidget(self.split)
         self.status = StatusBar(self)
         self.setStatusBar(self.status)
+        self.sync: SyncController | None = None
+        self.sync_state: SyncState | None = None
+        self.conflicts = ConflictsPanel(workspace, self)
+        self.conflicts_dock = QDockWidget(self.tr("Conflicts and refused changes"), self)
+        self.conflicts_dock.setObjectName("conflictsDock")
+        self.conflicts_dock.setWidget(self.conflicts)
+        self.addDockWidget(Qt.DockWidgetArea.BottomDockWidgetArea, self.conflicts_dock)
+        self.conflicts_dock.hide()
 
         self.queues.sig_chosen.connect(lambda _key, flt: self.table.show_queue(flt))
         self.queues.sig_forget.connect(self._forget_filter)
@@ -80,6 +96,9 @@ class MainWindow(QMainWindow):
         self.table.sig_save_filter.connect(self.save_filter)
         self.table.view.sig_first_paint.connect(self.sig_first_paint)
         self.ticket.sig_open_ticket.connect(self.open_window)
+        self.status.sig_conflicts_clicked.connect(self.show_conflicts)
+        self.conflicts.sig_open_ticket.connect(self.show_number)
+        self.conflicts.sig_acknowledged.connect(self.refresh_status)
         workspace.bus.sig_changed.connect(self._changed)
         workspace.sig_error.connect(self._error)
 
@@ -111,6 +130,8 @@ class MainWindow(QMainWindow):
         self.act_prev = self._action(self.tr("Previous ticket"), "Alt+Up", lambda: self.table.step(-1))
         self.act_reply = self._action(self.tr("Reply"), "Ctrl+R", self._focus_reply)
         self.act_filter = self._action(self.tr("Filter"), "Ctrl+F", self.table.text.setFocus)
+        self.act_conflicts = self._action(self.tr("Conflicts and refused changes"), "Ctrl+Shift+K",
+                                          self.toggle_conflicts, self.tr("What sync overrode or refused"))
         self.act_sign_out = self._action(self.tr("Sign out"), None, self.sign_out)
         self.act_quit = self._action(self.tr("Quit"), "Ctrl+Q", self.close)
         self.ticket_actions = {
@@ -139,7 +160,8 @@ class MainWindow(QMainWindow):
         for action in self.ticket_actions.values():
             ticket.addAction(action)
         view = menus.addMenu(self.tr("&View"))
-        for action in (self.act_search, self.act_filter, self.act_next, self.act_prev, self.act_sync):
+        for action in (self.act_search, self.act_filter, self.act_next, self.act_prev, self.act_sync,
+                       self.act_conflicts):
             view.addAction(action)
         help_menu = menus.addMenu(self.tr("&Help"))
         help_menu.addAction(self.tr("Keyboard shortcuts"), self.show_shortcuts)
@@ -174,6 +196,9 @@ class MainWindow(QMainWindow):
             self.ticket.show_ticket(number)
 
     def refresh(self) -> None:
+        """F5: sync now on a store signed in to a server; and read every view afresh."""
+        if self.sync is not None:
+            self.sync.sync_now()
         self.table.model.reload()
         self.queues.recount()
         self.ticket.reload()
@@ -187,12 +212,46 @@ class MainWindow(QMainWindow):
 
     def refresh_status(self) -> None:
         store = self.ws.store
-        self.ws.workers.submit(lambda: store_status(store), self._status_read)
+        self.ws.workers.submit(lambda: store_status(store), self.show_status)
 
-    def _status_read(self, status: object) -> None:
-        self.status.set_mode(status.mode)  # type: ignore[attr-defined]
-        self.status.set_pending(status.pending_changes)  # type: ignore[attr-defined]
-        self.status.set_last_sync(status.last_sync)  # type: ignore[attr-defined]
+    def show_status(self, status: StoreStatus) -> None:
+        state = self.sync_state
+        if state is None:
+            self.status.set_mode(status.mode)
+        else:
+            self.status.set_mode(status.mode, state.online, busy=state.busy, stopped=state.halted,
+                                 problem=state.error)
+        self.status.set_pending(status.pending_changes)
+        self.status.set_last_sync(status.last_sync)
+        self.status.set_conflicts(status.to_review)
+
+    # -- sync --------------------------------------------------------------------
+    def attach_sync(self, sync: SyncController) -> None:
+        """Show a server store's sync in the status bar; F5 becomes "Sync now"."""
+        self.sync = sync
+        self.act_sync.setText(self.tr("Sync now"))
+        sync.sig_state.connect(self._sync_changed)
+        self._sync_changed(sync.state)
+
+    def _sync_changed(self, state: SyncState) -> None:
+        previous, self.sync_state = self.sync_state, state
+        if state.error and (previous is None or previous.error != state.error):
+            self.status.showMessage(self.tr("Sync: {0}").format(state.error), 10_000)
+        if state.status is not None and (previous is None or state.status is not previous.status):
+            self.show_status(state.status)  # read just now, after an exchange with the server
+        else:  # what the store says has not changed since (or was read since, on a local commit)
+            self.status.set_mode("server", state.online, busy=state.busy, stopped=state.halted,
+                                 problem=state.error)
+
+    def show_conflicts(self) -> None:
+        self.conflicts_dock.show()
+        self.conflicts_dock.raise_()
+
+    def toggle_conflicts(self) -> None:
+        if self.conflicts_dock.isVisible():
+            self.conflicts_dock.hide()
+        else:
+            self.show_conflicts()
 
     def _focus_reply(self) -> None:
         self.ticket.tabs.setCurrentIndex(0)

@@ -1,10 +1,12 @@
-"""The window's status bar: the store's mode (standalone, or online/offline once
-sync arrives), changes waiting to be sent, the last sync and conflicts to look at.
-A small widget with setters, so a sync controller can drive it later."""
+"""The window's status bar: the store's mode (standalone, or online/offline for a
+store signed in to a server), changes waiting to be sent, the last sync and the
+conflicts and refused changes to look at (a link that opens them). A small widget
+with setters; the main window drives it from the store's status and sync's state."""
 
 from __future__ import annotations
 
-from desktop.qt import QLabel, QStatusBar, QWidget, Signal
+from core.clock import parse_iso
+from desktop.qt import QDateTime, QLabel, QLocale, QStatusBar, QWidget, Signal
 
 
 class StatusBar(QStatusBar):
@@ -29,15 +31,26 @@ class StatusBar(QStatusBar):
         self.set_last_sync(None)
         self.set_conflicts(0)
 
-    def set_mode(self, mode: str, online: bool | None = None) -> None:
-        """standalone, or connected with online True/False."""
+    def set_mode(self, mode: str, online: bool | None = None, *, busy: bool = False, stopped: bool = False,
+                 problem: str | None = None) -> None:
+        """standalone; or signed in to a server: online True/False, None while not known yet.
+        `busy` says a sync round is running; `stopped` that sync waits for the person to act;
+        `problem` why sync fails or stopped."""
         if mode == "standalone":
             text = self.tr("Standalone")
             tip = self.tr("This computer keeps its own store and does not sync with a server.")
+        elif stopped:
+            text, tip = self.tr("⚠ Sync stopped"), self.tr("Work is kept here and sent once sync can go on.")
+        elif busy:
+            text, tip = self.tr("⟳ Syncing…"), self.tr("Exchanging changes with the central server.")
         elif online:
             text, tip = self.tr("● Online"), self.tr("Connected to the central server.")
+        elif online is None:
+            text, tip = self.tr("◌ Connecting…"), self.tr("Reaching the central server.")
         else:
             text, tip = self.tr("○ Offline"), self.tr("The server cannot be reached; work is kept and sent later.")
+        if problem and not busy:
+            tip = f"{tip}\n{problem}"
         self.mode_label.setText(text)
         self.mode_label.setToolTip(tip)
 
@@ -46,10 +59,18 @@ class StatusBar(QStatusBar):
         self.pending_label.setToolTip(self.tr("Changes made here that no server has confirmed yet."))
 
     def set_last_sync(self, when: str | None) -> None:
+        """`when` is an ISO 8601 instant; shown in local time, with the date unless it is today."""
         self.sync_label.setVisible(when is not None)
-        if when is not None:
-            self.sync_label.setText(self.tr("Last sync {0}").format(when))
+        if when is None:
+            return
+        stamp = QDateTime.fromSecsSinceEpoch(int(parse_iso(when).timestamp())).toLocalTime()
+        today = stamp.date() == QDateTime.currentDateTime().date()
+        text = QLocale().toString(stamp, "HH:mm" if today else "d MMM HH:mm")
+        self.sync_label.setText(self.tr("Last sync {0}").format(text))
+        self.sync_label.setToolTip(QLocale().toString(stamp, QLocale.FormatType.LongFormat))
 
     def set_conflicts(self, count: int) -> None:
         self.conflicts_label.setVisible(count > 0)
-        self.conflicts_label.setText(f'<a href="#conflicts">{self.tr("%n conflict(s)", "", count)}</a>')
+        text = self.tr("%n conflict(s) to look at", "", count)
+        self.conflicts_label.setText(f'<a href="#conflicts">{text}</a>')
+        self.conflicts_label.setToolTip(self.tr("Changes that sync overrode or the server refused: click to see them."))

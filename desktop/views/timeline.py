@@ -37,7 +37,7 @@ FIELD_NAMES = {
     "priority_reason": QT_TRANSLATE_NOOP("Timeline", "Priority reason"),
 }
 LABEL_KINDS = {"status": "status", "pending_reason": "pending_reason", "resolution_code": "resolution",
-               "type": "type"}
+               "type": "type", "impact": "impact", "urgency": "impact"}
 QUIET_FIELDS = {"first_response_at", "resolved_at", "closed_at", "tier"}
 
 
@@ -50,7 +50,12 @@ def when(value: str | None) -> str:
     return QLocale().toString(stamp, "d MMM yyyy HH:mm")
 
 
-def _value(field: str | None, value: Any, ref: Reference) -> str:
+def field_name(field: str | None) -> str:
+    return QCoreApplication.translate("Timeline", FIELD_NAMES.get(field or "", field or ""))
+
+
+def value_text(field: str | None, value: Any, ref: Reference) -> str:
+    """A field's value as people read it: names for usernames, labels for codes."""
     if value is None or value == "":
         return "—"
     if field in ("assignee_id", "requester_id") and str(value) in ref.usernames:
@@ -76,10 +81,10 @@ def entries(detail: dict[str, Any], ref: Reference) -> list[tuple[str, str, str]
         elif h["kind"] == "field":
             if h["field"] in QUIET_FIELDS:
                 continue
-            name = QCoreApplication.translate("Timeline", FIELD_NAMES.get(h["field"], h["field"] or ""))
+            name = field_name(h["field"])
             text = QCoreApplication.translate("Timeline", "{0} changed {1}: {2} → {3}").format(
-                actor, html.escape(name), html.escape(_value(h["field"], h["old"], ref)),
-                html.escape(_value(h["field"], h["new"], ref)))
+                actor, html.escape(name), html.escape(value_text(h["field"], h["old"], ref)),
+                html.escape(value_text(h["field"], h["new"], ref)))
         else:
             text = f"{actor} {html.escape(h['kind'])}"
         if h.get("note"):

@@ -38,6 +38,132 @@
     </message>
 </context>
 <context>
+    <name>ConflictsPanel</name>
+    <message>
+        <location filename="../../desktop/views/conflicts.py" line="53"/>
+        <source>When two people change the same thing before their computers sync, one change is kept and the other is shown here; so are changes the server refused. Acknowledge each once you have seen it.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/views/conflicts.py" line="60"/>
+        <location filename="../../desktop/views/conflicts.py" line="64"/>
+        <source>Ticket</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/views/conflicts.py" line="60"/>
+        <source>Field</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/views/conflicts.py" line="60"/>
+        <source>Kept</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/views/conflicts.py" line="60"/>
+        <source>Lost</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/views/conflicts.py" line="60"/>
+        <source>Outcome</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/views/conflicts.py" line="61"/>
+        <location filename="../../desktop/views/conflicts.py" line="64"/>
+        <source>When</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/views/conflicts.py" line="64"/>
+        <source>Change</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/views/conflicts.py" line="64"/>
+        <source>Reason</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/views/conflicts.py" line="65"/>
+        <source>Nothing to look at: every change was applied as made.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../desktop/views/conflicts.py" line="130"/>
+        <source>Conflicts (%n)</source>
+        <translation>
+            <numerusform>Conflicts (%n)</numerusform>
+            <numerusform>Conflicts (%n)</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location filename="../../desktop/views/conflicts.py" line="136"/>
+        <source>Refused: the ticket had moved on</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/views/conflicts.py" line="137"/>
+        <source>Replaced by the later change</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../desktop/views/conflicts.py" line="149"/>
+        <source>Changes the server refused (%n)</source>
+        <translation>
+            <numerusform>Changes the server refused (%n)</numerusform>
+            <numerusform>Changes the server refused (%n)</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location filename="../../desktop/views/conflicts.py" line="167"/>
+        <source>New ticket: {0}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/views/conflicts.py" line="171"/>
+        <source>A change of the ticket</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/views/conflicts.py" line="174"/>
+        <source>Reply: {0}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/views/conflicts.py" line="174"/>
+        <source>Internal note: {0}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/views/conflicts.py" line="176"/>
+        <source>Work log: {0} min</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/views/conflicts.py" line="178"/>
+        <source>Link: {0}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/views/conflicts.py" line="180"/>
+        <source>Acknowledgement of a conflict</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/views/conflicts.py" line="200"/>
+        <source>Open the ticket</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/views/conflicts.py" line="205"/>
+        <source>Acknowledge</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>Errors</name>
     <message>
         <location filename="../../desktop/errors.py" line="22"/>
@@ -71,83 +197,93 @@
 <context>
     <name>FirstRunDialog</name>
     <message>
-        <location filename="../../desktop/views/first_run.py" line="47"/>
+        <location filename="../../desktop/views/first_run.py" line="48"/>
         <source>Welcome to Branchdesk</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/views/first_run.py" line="49"/>
+        <location filename="../../desktop/views/first_run.py" line="50"/>
         <source>&lt;h2&gt;Welcome to Branchdesk&lt;/h2&gt;&lt;p&gt;There is no Branchdesk data on this computer yet. How would you like to start?&lt;/p&gt;</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/views/first_run.py" line="53"/>
+        <location filename="../../desktop/views/first_run.py" line="54"/>
         <source>Try it with demo data</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/views/first_run.py" line="55"/>
+        <location filename="../../desktop/views/first_run.py" line="56"/>
         <source>A made-up fuel station company with a few thousand tickets. You are signed in as one of its service desk agents.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/views/first_run.py" line="57"/>
+        <location filename="../../desktop/views/first_run.py" line="58"/>
         <source>Open an organisation file</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/views/first_run.py" line="59"/>
+        <location filename="../../desktop/views/first_run.py" line="60"/>
         <source>Set up this computer for one site from your organisation&apos;s file (TOML), working on its own without a server.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/views/first_run.py" line="72"/>
-        <source>Choose…</source>
+        <location filename="../../desktop/views/first_run.py" line="62"/>
+        <source>Connect to a central server</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/views/first_run.py" line="80"/>
-        <location filename="../../desktop/views/first_run.py" line="126"/>
-        <source>Organisation file</source>
+        <location filename="../../desktop/views/first_run.py" line="64"/>
+        <source>Sign in with your account on your organisation&apos;s Branchdesk server. This computer keeps your tickets and works on when the link is down.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../../desktop/views/first_run.py" line="81"/>
+        <source>Choose…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/views/first_run.py" line="89"/>
+        <location filename="../../desktop/views/first_run.py" line="139"/>
+        <source>Organisation file</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/views/first_run.py" line="90"/>
         <source>This computer&apos;s site</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/views/first_run.py" line="93"/>
+        <location filename="../../desktop/views/first_run.py" line="102"/>
         <source>Start</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/views/first_run.py" line="126"/>
+        <location filename="../../desktop/views/first_run.py" line="139"/>
         <source>Organisation files (*.toml);;All files (*)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/views/first_run.py" line="155"/>
+        <location filename="../../desktop/views/first_run.py" line="171"/>
         <source>Choose your organisation&apos;s file</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/views/first_run.py" line="158"/>
+        <location filename="../../desktop/views/first_run.py" line="174"/>
         <source>Choose the site this computer is at</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/views/first_run.py" line="160"/>
+        <location filename="../../desktop/views/first_run.py" line="176"/>
         <source>Setting up the store…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/views/first_run.py" line="164"/>
+        <location filename="../../desktop/views/first_run.py" line="180"/>
         <source>Making demo data…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/views/first_run.py" line="181"/>
+        <location filename="../../desktop/views/first_run.py" line="214"/>
         <source>Making demo tickets: %v of %m</source>
         <translation type="unfinished"></translation>
     </message>
@@ -446,113 +582,134 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../desktop/views/main_window.py" line="55"/>
+        <location filename="../../desktop/views/main_window.py" line="63"/>
         <source>Branchdesk — {0} ({1})</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/views/main_window.py" line="105"/>
+        <location filename="../../desktop/views/main_window.py" line="86"/>
+        <location filename="../../desktop/views/main_window.py" line="133"/>
+        <source>Conflicts and refused changes</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/views/main_window.py" line="124"/>
         <source>New ticket</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/views/main_window.py" line="105"/>
+        <location filename="../../desktop/views/main_window.py" line="124"/>
         <source>Log a new ticket</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/views/main_window.py" line="106"/>
+        <location filename="../../desktop/views/main_window.py" line="125"/>
         <source>Search</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/views/main_window.py" line="107"/>
+        <location filename="../../desktop/views/main_window.py" line="126"/>
         <source>Search tickets and comments</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/views/main_window.py" line="108"/>
+        <location filename="../../desktop/views/main_window.py" line="127"/>
         <source>Refresh</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/views/main_window.py" line="109"/>
+        <location filename="../../desktop/views/main_window.py" line="128"/>
         <source>Sync with the server, or reload on a standalone store</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/views/main_window.py" line="110"/>
+        <location filename="../../desktop/views/main_window.py" line="129"/>
         <source>Next ticket</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/views/main_window.py" line="111"/>
+        <location filename="../../desktop/views/main_window.py" line="130"/>
         <source>Previous ticket</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/views/main_window.py" line="112"/>
+        <location filename="../../desktop/views/main_window.py" line="131"/>
         <source>Reply</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/views/main_window.py" line="113"/>
+        <location filename="../../desktop/views/main_window.py" line="132"/>
         <source>Filter</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/views/main_window.py" line="114"/>
+        <location filename="../../desktop/views/main_window.py" line="134"/>
+        <source>What sync overrode or refused</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/views/main_window.py" line="135"/>
         <source>Sign out</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/views/main_window.py" line="115"/>
+        <location filename="../../desktop/views/main_window.py" line="136"/>
         <source>Quit</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/views/main_window.py" line="121"/>
+        <location filename="../../desktop/views/main_window.py" line="142"/>
         <source>Main</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/views/main_window.py" line="134"/>
+        <location filename="../../desktop/views/main_window.py" line="155"/>
         <source>&amp;File</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/views/main_window.py" line="137"/>
+        <location filename="../../desktop/views/main_window.py" line="158"/>
         <source>&amp;Ticket</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/views/main_window.py" line="141"/>
+        <location filename="../../desktop/views/main_window.py" line="162"/>
         <source>&amp;View</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/views/main_window.py" line="144"/>
+        <location filename="../../desktop/views/main_window.py" line="166"/>
         <source>&amp;Help</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/views/main_window.py" line="145"/>
-        <location filename="../../desktop/views/main_window.py" line="151"/>
+        <location filename="../../desktop/views/main_window.py" line="167"/>
+        <location filename="../../desktop/views/main_window.py" line="173"/>
         <source>Keyboard shortcuts</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/views/main_window.py" line="161"/>
+        <location filename="../../desktop/views/main_window.py" line="183"/>
         <source>Ticket {0} logged</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/views/main_window.py" line="211"/>
+        <location filename="../../desktop/views/main_window.py" line="232"/>
+        <source>Sync now</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/views/main_window.py" line="239"/>
+        <source>Sync: {0}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/views/main_window.py" line="270"/>
         <source>Save filter</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/views/main_window.py" line="211"/>
+        <location filename="../../desktop/views/main_window.py" line="270"/>
         <source>Name for this filter:</source>
         <translation type="unfinished"></translation>
     </message>
@@ -843,6 +1000,67 @@
     </message>
 </context>
 <context>
+    <name>ServerForm</name>
+    <message>
+        <location filename="../../desktop/views/server_sign_in.py" line="58"/>
+        <source>optional: your home site if empty, e.g. PL-POZ-042</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/views/server_sign_in.py" line="59"/>
+        <source>Server address</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/views/server_sign_in.py" line="60"/>
+        <source>Username</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/views/server_sign_in.py" line="61"/>
+        <source>Password</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/views/server_sign_in.py" line="62"/>
+        <source>This computer&apos;s site</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/views/server_sign_in.py" line="75"/>
+        <source>Give your password</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/views/server_sign_in.py" line="76"/>
+        <source>Give your username</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/views/server_sign_in.py" line="77"/>
+        <source>Give the server&apos;s address, e.g. https://desk.example.com</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>ServerSignInDialog</name>
+    <message>
+        <location filename="../../desktop/views/server_sign_in.py" line="124"/>
+        <source>Sign in — Branchdesk</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/views/server_sign_in.py" line="126"/>
+        <source>&lt;b&gt;Sign in to the central server&lt;/b&gt;&lt;br&gt;This computer&apos;s store belongs to {0} on {1}. Your work made here meanwhile is kept and sent once you are signed in.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/views/server_sign_in.py" line="135"/>
+        <source>Sign in</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>SignInDialog</name>
     <message>
         <location filename="../../desktop/views/sign_in.py" line="32"/>
@@ -871,39 +1089,85 @@
     </message>
 </context>
 <context>
+    <name>SignInRun</name>
+    <message>
+        <location filename="../../desktop/views/server_sign_in.py" line="108"/>
+        <source>Signing in…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../desktop/views/server_sign_in.py" line="113"/>
+        <source>Taking your tickets from the server: %n record(s)</source>
+        <translation>
+            <numerusform>Taking your tickets from the server: %n record</numerusform>
+            <numerusform>Taking your tickets from the server: %n records</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>StatusBar</name>
     <message>
-        <location filename="../../desktop/views/status_bar.py" line="35"/>
+        <location filename="../../desktop/views/status_bar.py" line="40"/>
         <source>Standalone</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/views/status_bar.py" line="36"/>
+        <location filename="../../desktop/views/status_bar.py" line="41"/>
         <source>This computer keeps its own store and does not sync with a server.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/views/status_bar.py" line="38"/>
+        <location filename="../../desktop/views/status_bar.py" line="43"/>
+        <source>⚠ Sync stopped</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/views/status_bar.py" line="43"/>
+        <source>Work is kept here and sent once sync can go on.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/views/status_bar.py" line="45"/>
+        <source>⟳ Syncing…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/views/status_bar.py" line="45"/>
+        <source>Exchanging changes with the central server.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/views/status_bar.py" line="47"/>
         <source>● Online</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/views/status_bar.py" line="38"/>
+        <location filename="../../desktop/views/status_bar.py" line="47"/>
         <source>Connected to the central server.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/views/status_bar.py" line="40"/>
+        <location filename="../../desktop/views/status_bar.py" line="49"/>
+        <source>◌ Connecting…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/views/status_bar.py" line="49"/>
+        <source>Reaching the central server.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/views/status_bar.py" line="51"/>
         <source>○ Offline</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/views/status_bar.py" line="40"/>
+        <location filename="../../desktop/views/status_bar.py" line="51"/>
         <source>The server cannot be reached; work is kept and sent later.</source>
         <translation type="unfinished"></translation>
     </message>
     <message numerus="yes">
-        <location filename="../../desktop/views/status_bar.py" line="45"/>
+        <location filename="../../desktop/views/status_bar.py" line="58"/>
         <source>%n change(s) waiting</source>
         <translation>
             <numerusform>%n change waiting</numerusform>
@@ -911,13 +1175,34 @@
         </translation>
     </message>
     <message>
-        <location filename="../../desktop/views/status_bar.py" line="46"/>
+        <location filename="../../desktop/views/status_bar.py" line="59"/>
         <source>Changes made here that no server has confirmed yet.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/views/status_bar.py" line="51"/>
+        <location filename="../../desktop/views/status_bar.py" line="69"/>
         <source>Last sync {0}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../desktop/views/status_bar.py" line="74"/>
+        <source>%n conflict(s) to look at</source>
+        <translation>
+            <numerusform>%n conflict to look at</numerusform>
+            <numerusform>%n conflicts to look at</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location filename="../../desktop/views/status_bar.py" line="76"/>
+        <source>Changes that sync overrode or the server refused: click to see them.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>SyncController</name>
+    <message>
+        <location filename="../../desktop/sync_controller.py" line="219"/>
+        <source>The server no longer accepts this sign-in: sign out, then sign in again to sync.</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -1332,27 +1617,27 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/views/timeline.py" line="75"/>
+        <location filename="../../desktop/views/timeline.py" line="80"/>
         <source>{0} logged the ticket</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/views/timeline.py" line="80"/>
+        <location filename="../../desktop/views/timeline.py" line="85"/>
         <source>{0} changed {1}: {2} → {3}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/views/timeline.py" line="90"/>
+        <location filename="../../desktop/views/timeline.py" line="95"/>
         <source>{0} replied</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/views/timeline.py" line="91"/>
+        <location filename="../../desktop/views/timeline.py" line="96"/>
         <source>{0} added an internal note</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/views/timeline.py" line="94"/>
+        <location filename="../../desktop/views/timeline.py" line="99"/>
         <source>{0} logged {1} min of work</source>
         <translation type="unfinished"></translation>
     </message>

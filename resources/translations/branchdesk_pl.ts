@@ -38,6 +38,134 @@
     </message>
 </context>
 <context>
+    <name>ConflictsPanel</name>
+    <message>
+        <location filename="../../desktop/views/conflicts.py" line="53"/>
+        <source>When two people change the same thing before their computers sync, one change is kept and the other is shown here; so are changes the server refused. Acknowledge each once you have seen it.</source>
+        <translation>Gdy dwie osoby zmienią to samo, zanim ich komputery się zsynchronizują, jedna zmiana zostaje, a druga trafia tutaj; tak samo zmiany, których serwer nie przyjął. Potwierdź każdą, gdy już ją zobaczysz.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/views/conflicts.py" line="60"/>
+        <location filename="../../desktop/views/conflicts.py" line="64"/>
+        <source>Ticket</source>
+        <translation>Zgłoszenie</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/views/conflicts.py" line="60"/>
+        <source>Field</source>
+        <translation>Pole</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/views/conflicts.py" line="60"/>
+        <source>Kept</source>
+        <translation>Zachowano</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/views/conflicts.py" line="60"/>
+        <source>Lost</source>
+        <translation>Utracono</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/views/conflicts.py" line="60"/>
+        <source>Outcome</source>
+        <translation>Wynik</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/views/conflicts.py" line="61"/>
+        <location filename="../../desktop/views/conflicts.py" line="64"/>
+        <source>When</source>
+        <translation>Kiedy</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/views/conflicts.py" line="64"/>
+        <source>Change</source>
+        <translation>Zmiana</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/views/conflicts.py" line="64"/>
+        <source>Reason</source>
+        <translation>Powód</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/views/conflicts.py" line="65"/>
+        <source>Nothing to look at: every change was applied as made.</source>
+        <translation>Nie ma nic do przejrzenia: każdą zmianę przyjęto tak, jak ją wprowadzono.</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../desktop/views/conflicts.py" line="130"/>
+        <source>Conflicts (%n)</source>
+        <translation>
+            <numerusform>Konflikty (%n)</numerusform>
+            <numerusform>Konflikty (%n)</numerusform>
+            <numerusform>Konflikty (%n)</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location filename="../../desktop/views/conflicts.py" line="136"/>
+        <source>Refused: the ticket had moved on</source>
+        <translation>Odrzucono: zgłoszenie zdążyło się zmienić</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/views/conflicts.py" line="137"/>
+        <source>Replaced by the later change</source>
+        <translation>Zastąpiono późniejszą zmianą</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../desktop/views/conflicts.py" line="149"/>
+        <source>Changes the server refused (%n)</source>
+        <translation>
+            <numerusform>Zmiany odrzucone przez serwer (%n)</numerusform>
+            <numerusform>Zmiany odrzucone przez serwer (%n)</numerusform>
+            <numerusform>Zmiany odrzucone przez serwer (%n)</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location filename="../../desktop/views/conflicts.py" line="167"/>
+        <source>New ticket: {0}</source>
+        <translation>Nowe zgłoszenie: {0}</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/views/conflicts.py" line="171"/>
+        <source>A change of the ticket</source>
+        <translation>Zmiana zgłoszenia</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/views/conflicts.py" line="174"/>
+        <source>Reply: {0}</source>
+        <translation>Odpowiedź: {0}</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/views/conflicts.py" line="174"/>
+        <source>Internal note: {0}</source>
+        <translation>Notatka wewnętrzna: {0}</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/views/conflicts.py" line="176"/>
+        <source>Work log: {0} min</source>
+        <translation>Czas pracy: {0} min</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/views/conflicts.py" line="178"/>
+        <source>Link: {0}</source>
+        <translation>Powiązanie: {0}</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/views/conflicts.py" line="180"/>
+        <source>Acknowledgement of a conflict</source>
+        <translation>Potwierdzenie konfliktu</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/views/conflicts.py" line="200"/>
+        <source>Open the ticket</source>
+        <translation>Otwórz zgłoszenie</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/views/conflicts.py" line="205"/>
+        <source>Acknowledge</source>
+        <translation>Potwierdź</translation>
+    </message>
+</context>
+<context>
     <name>Errors</name>
     <message>
         <location filename="../../desktop/errors.py" line="22"/>
@@ -71,83 +199,93 @@
 <context>
     <name>FirstRunDialog</name>
     <message>
-        <location filename="../../desktop/views/first_run.py" line="47"/>
+        <location filename="../../desktop/views/first_run.py" line="48"/>
         <source>Welcome to Branchdesk</source>
         <translation>Witamy w Branchdesk</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/first_run.py" line="49"/>
+        <location filename="../../desktop/views/first_run.py" line="50"/>
         <source>&lt;h2&gt;Welcome to Branchdesk&lt;/h2&gt;&lt;p&gt;There is no Branchdesk data on this computer yet. How would you like to start?&lt;/p&gt;</source>
         <translation>&lt;h2&gt;Witamy w Branchdesk&lt;/h2&gt;&lt;p&gt;Na tym komputerze nie ma jeszcze danych Branchdesk. Jak chcesz zacząć?&lt;/p&gt;</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/first_run.py" line="53"/>
+        <location filename="../../desktop/views/first_run.py" line="54"/>
         <source>Try it with demo data</source>
         <translation>Wypróbuj na danych demonstracyjnych</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/first_run.py" line="55"/>
+        <location filename="../../desktop/views/first_run.py" line="56"/>
         <source>A made-up fuel station company with a few thousand tickets. You are signed in as one of its service desk agents.</source>
         <translation>Zmyślona sieć stacji paliw z kilkoma tysiącami zgłoszeń. Zostaniesz zalogowany jako jeden z jej konsultantów service desku.</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/first_run.py" line="57"/>
+        <location filename="../../desktop/views/first_run.py" line="58"/>
         <source>Open an organisation file</source>
         <translation>Otwórz plik organizacji</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/first_run.py" line="59"/>
+        <location filename="../../desktop/views/first_run.py" line="60"/>
         <source>Set up this computer for one site from your organisation&apos;s file (TOML), working on its own without a server.</source>
         <translation>Przygotuj ten komputer dla jednej placówki na podstawie pliku organizacji (TOML), do pracy samodzielnej bez serwera.</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/first_run.py" line="72"/>
+        <location filename="../../desktop/views/first_run.py" line="62"/>
+        <source>Connect to a central server</source>
+        <translation>Połącz z serwerem centralnym</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/views/first_run.py" line="64"/>
+        <source>Sign in with your account on your organisation&apos;s Branchdesk server. This computer keeps your tickets and works on when the link is down.</source>
+        <translation>Zaloguj się swoim kontem na serwerze Branchdesk swojej organizacji. Ten komputer przechowuje twoje zgłoszenia i działa dalej, gdy łącze nie działa.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/views/first_run.py" line="81"/>
         <source>Choose…</source>
         <translation>Wybierz…</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/first_run.py" line="80"/>
-        <location filename="../../desktop/views/first_run.py" line="126"/>
+        <location filename="../../desktop/views/first_run.py" line="89"/>
+        <location filename="../../desktop/views/first_run.py" line="139"/>
         <source>Organisation file</source>
         <translation>Plik organizacji</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/first_run.py" line="81"/>
+        <location filename="../../desktop/views/first_run.py" line="90"/>
         <source>This computer&apos;s site</source>
         <translation>Placówka tego komputera</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/first_run.py" line="93"/>
+        <location filename="../../desktop/views/first_run.py" line="102"/>
         <source>Start</source>
         <translation>Zaczynamy</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/first_run.py" line="126"/>
+        <location filename="../../desktop/views/first_run.py" line="139"/>
         <source>Organisation files (*.toml);;All files (*)</source>
         <translation>Pliki organizacji (*.toml);;Wszystkie pliki (*)</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/first_run.py" line="155"/>
+        <location filename="../../desktop/views/first_run.py" line="171"/>
         <source>Choose your organisation&apos;s file</source>
         <translation>Wybierz plik swojej organizacji</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/first_run.py" line="158"/>
+        <location filename="../../desktop/views/first_run.py" line="174"/>
         <source>Choose the site this computer is at</source>
         <translation>Wybierz placówkę, w której stoi ten komputer</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/first_run.py" line="160"/>
+        <location filename="../../desktop/views/first_run.py" line="176"/>
         <source>Setting up the store…</source>
         <translation>Przygotowuję magazyn danych…</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/first_run.py" line="164"/>
+        <location filename="../../desktop/views/first_run.py" line="180"/>
         <source>Making demo data…</source>
         <translation>Tworzę dane demonstracyjne…</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/first_run.py" line="181"/>
+        <location filename="../../desktop/views/first_run.py" line="214"/>
         <source>Making demo tickets: %v of %m</source>
         <translation>Tworzę zgłoszenia demonstracyjne: %v z %m</translation>
     </message>
@@ -446,113 +584,134 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../desktop/views/main_window.py" line="55"/>
+        <location filename="../../desktop/views/main_window.py" line="63"/>
         <source>Branchdesk — {0} ({1})</source>
         <translation>Branchdesk — {0} ({1})</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/main_window.py" line="105"/>
+        <location filename="../../desktop/views/main_window.py" line="86"/>
+        <location filename="../../desktop/views/main_window.py" line="133"/>
+        <source>Conflicts and refused changes</source>
+        <translation>Konflikty i odrzucone zmiany</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/views/main_window.py" line="124"/>
         <source>New ticket</source>
         <translation>Nowe zgłoszenie</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/main_window.py" line="105"/>
+        <location filename="../../desktop/views/main_window.py" line="124"/>
         <source>Log a new ticket</source>
         <translation>Zarejestruj nowe zgłoszenie</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/main_window.py" line="106"/>
+        <location filename="../../desktop/views/main_window.py" line="125"/>
         <source>Search</source>
         <translation>Szukaj</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/main_window.py" line="107"/>
+        <location filename="../../desktop/views/main_window.py" line="126"/>
         <source>Search tickets and comments</source>
         <translation>Szukaj w zgłoszeniach i komentarzach</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/main_window.py" line="108"/>
+        <location filename="../../desktop/views/main_window.py" line="127"/>
         <source>Refresh</source>
         <translation>Odśwież</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/main_window.py" line="109"/>
+        <location filename="../../desktop/views/main_window.py" line="128"/>
         <source>Sync with the server, or reload on a standalone store</source>
         <translation>Synchronizuj z serwerem albo odśwież samodzielny magazyn</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/main_window.py" line="110"/>
+        <location filename="../../desktop/views/main_window.py" line="129"/>
         <source>Next ticket</source>
         <translation>Następne zgłoszenie</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/main_window.py" line="111"/>
+        <location filename="../../desktop/views/main_window.py" line="130"/>
         <source>Previous ticket</source>
         <translation>Poprzednie zgłoszenie</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/main_window.py" line="112"/>
+        <location filename="../../desktop/views/main_window.py" line="131"/>
         <source>Reply</source>
         <translation>Odpowiedz</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/main_window.py" line="113"/>
+        <location filename="../../desktop/views/main_window.py" line="132"/>
         <source>Filter</source>
         <translation>Filtruj</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/main_window.py" line="114"/>
+        <location filename="../../desktop/views/main_window.py" line="134"/>
+        <source>What sync overrode or refused</source>
+        <translation>Co synchronizacja nadpisała lub odrzuciła</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/views/main_window.py" line="135"/>
         <source>Sign out</source>
         <translation>Wyloguj</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/main_window.py" line="115"/>
+        <location filename="../../desktop/views/main_window.py" line="136"/>
         <source>Quit</source>
         <translation>Zakończ</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/main_window.py" line="121"/>
+        <location filename="../../desktop/views/main_window.py" line="142"/>
         <source>Main</source>
         <translation>Główny</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/main_window.py" line="134"/>
+        <location filename="../../desktop/views/main_window.py" line="155"/>
         <source>&amp;File</source>
         <translation>&amp;Plik</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/main_window.py" line="137"/>
+        <location filename="../../desktop/views/main_window.py" line="158"/>
         <source>&amp;Ticket</source>
         <translation>&amp;Zgłoszenie</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/main_window.py" line="141"/>
+        <location filename="../../desktop/views/main_window.py" line="162"/>
         <source>&amp;View</source>
         <translation>&amp;Widok</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/main_window.py" line="144"/>
+        <location filename="../../desktop/views/main_window.py" line="166"/>
         <source>&amp;Help</source>
         <translation>Pomo&amp;c</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/main_window.py" line="145"/>
-        <location filename="../../desktop/views/main_window.py" line="151"/>
+        <location filename="../../desktop/views/main_window.py" line="167"/>
+        <location filename="../../desktop/views/main_window.py" line="173"/>
         <source>Keyboard shortcuts</source>
         <translation>Skróty klawiszowe</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/main_window.py" line="161"/>
+        <location filename="../../desktop/views/main_window.py" line="183"/>
         <source>Ticket {0} logged</source>
         <translation>Zarejestrowano zgłoszenie {0}</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/main_window.py" line="211"/>
+        <location filename="../../desktop/views/main_window.py" line="232"/>
+        <source>Sync now</source>
+        <translation>Synchronizuj teraz</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/views/main_window.py" line="239"/>
+        <source>Sync: {0}</source>
+        <translation>Synchronizacja: {0}</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/views/main_window.py" line="270"/>
         <source>Save filter</source>
         <translation>Zapisz filtr</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/main_window.py" line="211"/>
+        <location filename="../../desktop/views/main_window.py" line="270"/>
         <source>Name for this filter:</source>
         <translation>Nazwa tego filtra:</translation>
     </message>
@@ -844,6 +1003,67 @@
     </message>
 </context>
 <context>
+    <name>ServerForm</name>
+    <message>
+        <location filename="../../desktop/views/server_sign_in.py" line="58"/>
+        <source>optional: your home site if empty, e.g. PL-POZ-042</source>
+        <translation>opcjonalnie: pusta oznacza twoją placówkę macierzystą, np. PL-POZ-042</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/views/server_sign_in.py" line="59"/>
+        <source>Server address</source>
+        <translation>Adres serwera</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/views/server_sign_in.py" line="60"/>
+        <source>Username</source>
+        <translation>Nazwa użytkownika</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/views/server_sign_in.py" line="61"/>
+        <source>Password</source>
+        <translation>Hasło</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/views/server_sign_in.py" line="62"/>
+        <source>This computer&apos;s site</source>
+        <translation>Placówka tego komputera</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/views/server_sign_in.py" line="75"/>
+        <source>Give your password</source>
+        <translation>Podaj hasło</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/views/server_sign_in.py" line="76"/>
+        <source>Give your username</source>
+        <translation>Podaj nazwę użytkownika</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/views/server_sign_in.py" line="77"/>
+        <source>Give the server&apos;s address, e.g. https://desk.example.com</source>
+        <translation>Podaj adres serwera, np. https://desk.example.com</translation>
+    </message>
+</context>
+<context>
+    <name>ServerSignInDialog</name>
+    <message>
+        <location filename="../../desktop/views/server_sign_in.py" line="124"/>
+        <source>Sign in — Branchdesk</source>
+        <translation>Logowanie — Branchdesk</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/views/server_sign_in.py" line="126"/>
+        <source>&lt;b&gt;Sign in to the central server&lt;/b&gt;&lt;br&gt;This computer&apos;s store belongs to {0} on {1}. Your work made here meanwhile is kept and sent once you are signed in.</source>
+        <translation>&lt;b&gt;Zaloguj się do serwera centralnego&lt;/b&gt;&lt;br&gt;Dane tego komputera należą do użytkownika {0} na serwerze {1}. Praca wykonana tu w międzyczasie jest zachowana i zostanie wysłana po zalogowaniu.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/views/server_sign_in.py" line="135"/>
+        <source>Sign in</source>
+        <translation>Zaloguj</translation>
+    </message>
+</context>
+<context>
     <name>SignInDialog</name>
     <message>
         <location filename="../../desktop/views/sign_in.py" line="32"/>
@@ -872,39 +1092,86 @@
     </message>
 </context>
 <context>
+    <name>SignInRun</name>
+    <message>
+        <location filename="../../desktop/views/server_sign_in.py" line="108"/>
+        <source>Signing in…</source>
+        <translation>Logowanie…</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../desktop/views/server_sign_in.py" line="113"/>
+        <source>Taking your tickets from the server: %n record(s)</source>
+        <translation>
+            <numerusform>Pobieranie zgłoszeń z serwera: %n rekord</numerusform>
+            <numerusform>Pobieranie zgłoszeń z serwera: %n rekordy</numerusform>
+            <numerusform>Pobieranie zgłoszeń z serwera: %n rekordów</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>StatusBar</name>
     <message>
-        <location filename="../../desktop/views/status_bar.py" line="35"/>
+        <location filename="../../desktop/views/status_bar.py" line="40"/>
         <source>Standalone</source>
         <translation>Samodzielnie</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/status_bar.py" line="36"/>
+        <location filename="../../desktop/views/status_bar.py" line="41"/>
         <source>This computer keeps its own store and does not sync with a server.</source>
         <translation>Ten komputer ma własny magazyn danych i nie synchronizuje się z serwerem.</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/status_bar.py" line="38"/>
+        <location filename="../../desktop/views/status_bar.py" line="43"/>
+        <source>⚠ Sync stopped</source>
+        <translation>⚠ Synchronizacja wstrzymana</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/views/status_bar.py" line="43"/>
+        <source>Work is kept here and sent once sync can go on.</source>
+        <translation>Praca jest zachowana tutaj i zostanie wysłana, gdy synchronizacja będzie mogła ruszyć.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/views/status_bar.py" line="45"/>
+        <source>⟳ Syncing…</source>
+        <translation>⟳ Synchronizacja…</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/views/status_bar.py" line="45"/>
+        <source>Exchanging changes with the central server.</source>
+        <translation>Wymiana zmian z serwerem centralnym.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/views/status_bar.py" line="47"/>
         <source>● Online</source>
         <translation>● Połączono</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/status_bar.py" line="38"/>
+        <location filename="../../desktop/views/status_bar.py" line="47"/>
         <source>Connected to the central server.</source>
         <translation>Połączono z serwerem centralnym.</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/status_bar.py" line="40"/>
+        <location filename="../../desktop/views/status_bar.py" line="49"/>
+        <source>◌ Connecting…</source>
+        <translation>◌ Łączenie…</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/views/status_bar.py" line="49"/>
+        <source>Reaching the central server.</source>
+        <translation>Łączenie z serwerem centralnym.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/views/status_bar.py" line="51"/>
         <source>○ Offline</source>
         <translation>○ Bez połączenia</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/status_bar.py" line="40"/>
+        <location filename="../../desktop/views/status_bar.py" line="51"/>
         <source>The server cannot be reached; work is kept and sent later.</source>
         <translation>Serwer jest nieosiągalny; praca jest zachowana i zostanie wysłana później.</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../desktop/views/status_bar.py" line="45"/>
+        <location filename="../../desktop/views/status_bar.py" line="58"/>
         <source>%n change(s) waiting</source>
         <translation>
             <numerusform>%n zmiana czeka</numerusform>
@@ -913,14 +1180,36 @@
         </translation>
     </message>
     <message>
-        <location filename="../../desktop/views/status_bar.py" line="46"/>
+        <location filename="../../desktop/views/status_bar.py" line="59"/>
         <source>Changes made here that no server has confirmed yet.</source>
         <translation>Zmiany zrobione tutaj, których serwer jeszcze nie potwierdził.</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/status_bar.py" line="51"/>
+        <location filename="../../desktop/views/status_bar.py" line="69"/>
         <source>Last sync {0}</source>
         <translation>Ostatnia synchronizacja {0}</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../desktop/views/status_bar.py" line="74"/>
+        <source>%n conflict(s) to look at</source>
+        <translation>
+            <numerusform>%n konflikt do przejrzenia</numerusform>
+            <numerusform>%n konflikty do przejrzenia</numerusform>
+            <numerusform>%n konfliktów do przejrzenia</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location filename="../../desktop/views/status_bar.py" line="76"/>
+        <source>Changes that sync overrode or the server refused: click to see them.</source>
+        <translation>Zmiany nadpisane przez synchronizację lub odrzucone przez serwer: kliknij, aby je zobaczyć.</translation>
+    </message>
+</context>
+<context>
+    <name>SyncController</name>
+    <message>
+        <location filename="../../desktop/sync_controller.py" line="219"/>
+        <source>The server no longer accepts this sign-in: sign out, then sign in again to sync.</source>
+        <translation>Serwer nie przyjmuje już tego logowania: wyloguj się i zaloguj ponownie, aby synchronizować.</translation>
     </message>
 </context>
 <context>
@@ -1335,27 +1624,27 @@
         <translation>Powód priorytetu</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/timeline.py" line="75"/>
+        <location filename="../../desktop/views/timeline.py" line="80"/>
         <source>{0} logged the ticket</source>
         <translation>{0} rejestruje zgłoszenie</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/timeline.py" line="80"/>
+        <location filename="../../desktop/views/timeline.py" line="85"/>
         <source>{0} changed {1}: {2} → {3}</source>
         <translation>{0} zmienia pole {1}: {2} → {3}</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/timeline.py" line="90"/>
+        <location filename="../../desktop/views/timeline.py" line="95"/>
         <source>{0} replied</source>
         <translation>{0} odpowiada</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/timeline.py" line="91"/>
+        <location filename="../../desktop/views/timeline.py" line="96"/>
         <source>{0} added an internal note</source>
         <translation>{0} dodaje notatkę wewnętrzną</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/timeline.py" line="94"/>
+        <location filename="../../desktop/views/timeline.py" line="99"/>
         <source>{0} logged {1} min of work</source>
         <translation>{0} rejestruje {1} min pracy</translation>
     </message>

@@ -82,3 +82,27 @@ def status_of(store) -> Callable[[str], str]:  # type: ignore[no-untyped-def]
             return get_ticket(session, SYSTEM_USER, number).status
 
     return status
+
+
+@pytest.fixture
+def memory_keyring() -> Iterator[Any]:
+    """Sign-in tokens kept in memory for the test, as the OS keyring keeps them."""
+    import keyring
+    from gui_sync_kit import MemoryKeyring
+
+    previous = keyring.get_keyring()
+    kept = MemoryKeyring()
+    keyring.set_keyring(kept)
+    yield kept
+    keyring.set_keyring(previous)
+
+
+@pytest.fixture
+def central(tmp_path, memory_keyring) -> Iterator[Any]:  # type: ignore[no-untyped-def]
+    """A central server of the test's own (tests/fixtures/small-org.toml) on a loopback port."""
+    from gui_sync_kit import LocalServer, cheap_hashing
+
+    with cheap_hashing():
+        server = LocalServer(tmp_path / "server").start()
+        yield server
+        server.stop()

@@ -1,5 +1,5 @@
-"""The first run, when there is no store: demo data, or an organisation file and
-then signing in. (Connecting to a central server arrives with sync.)"""
+"""The first run, when there is no store: demo data, an organisation file and then
+signing in, or connecting to a central server (and signing out and in again)."""
 
 from __future__ import annotations
 
@@ -94,3 +94,94 @@ def test_cancelling_the_first_run_ends_the_app(qtbot, desk):
     with qtbot.waitSignal(app.sig_finished):
         app.dialog.reject()
     assert not app.ctx.store_path.exists()
+
+
+def _fill(first: FirstRunDialog, server: str, username: str, password: str, site: str = "") -> None:
+    first.server.setChecked(True)
+    form = first.server_form
+    form.server.setText(server)
+    form.username.setText(username)
+    form.password.setText(password)
+    form.site.setText(site)
+
+
+def test_a_central_server_signs_in_syncs_and_signs_out(qtbot, desk, central, memory_keyring):
+    from desktop.views.server_sign_in import ServerSignInDialog
+
+    app = desk()
+    app.start()
+    first = app.dialog
+    assert isinstance(first, FirstRunDialog)
+    first.server.setChecked(True)
+    first.go.click()  # nothing given: each field says what it needs
+    assert "server's address" in first.server_form.error_text("server")
+    assert "password" in first.server_form.error_text("password")
+    _fill(first, central.url, "anna", "pw-anna")
+    with qtbot.waitSignal(app.sig_main_window, timeout=30_000) as opened:
+        first.go.click()
+    window = opened.args[0]
+    assert window.ws.user.username == "anna" and window.ws.home_site_code == "PL-POZ-001"
+    assert app.ctx.store.meta("mode") == "server" and app.ctx.store.meta("server_url") == central.url
+    assert window.sync is not None
+    qtbot.waitUntil(lambda: window.sync.state.online is True, timeout=10_000)
+    assert window.act_sync.text() == "Sync now"
+    assert len(memory_keyring.secrets) == 1  # the token is in the keyring, and nowhere else
+
+    with qtbot.waitSignal(window.sig_closed, timeout=10_000):
+        window.sign_out()
+    qtbot.waitUntil(lambda: isinstance(app.dialog, ServerSignInDialog), timeout=10_000)
+    again = app.dialog
+    assert memory_keyring.secrets == {}  # signing out forgot the token
+    assert again.form.server.isReadOnly() and again.form.username.text() == "anna"
+    again.form.password.setText("wrong")
+    again.sign_in.click()
+    qtbot.waitUntil(lambda: bool(again.form.error_text("password")), timeout=10_000)
+    assert "wrong username or password" in again.form.error_text("password")
+    again.form.password.setText("pw-anna")
+    with qtbot.waitSignal(app.sig_main_window, timeout=30_000) as reopened:
+        again.sign_in.click()
+    assert reopened.args[0].ws.user.username == "anna"
+
+
+@pytest.mark.parametrize("problem", ["password", "server", "keyring"])
+def test_a_failed_server_sign_in_says_why_next_to_the_field(qtbot, tmp_path, central, monkeypatch, problem):
+    import functools
+
+    import keyring
+    from keyring.backends import fail
+
+    import sync.account
+    from sync.client import http_session
+
+    path = tmp_path / "data" / "branchdesk.sqlite3"
+    workers = Workers()
+    first = FirstRunDialog(path, workers)
+    qtbot.addWidget(first)
+    url, password = central.url, "pw-anna"
+    if problem == "password":
+        password = "not-her-password"
+    elif problem == "server":
+        monkeypatch.setattr(sync.account, "http_session", functools.partial(http_session, retries=0))
+        url = f"http://127.0.0.1:{closed_port()}"
+    else:
+        keyring.set_keyring(fail.Keyring())
+    _fill(first, url, "anna", password)
+    first.go.click()
+    form = first.server_form
+    qtbot.waitUntil(lambda: first.go.isEnabled(), timeout=30_000)
+    if problem == "password":
+        assert "wrong username or password" in form.error_text("password")
+    elif problem == "server":
+        assert "Cannot reach the server" in form.error_text("server")
+    else:
+        assert "No system keyring" in form.error_text()
+    assert not path.exists()  # nothing half made is left behind
+    workers.wait_idle()
+
+
+def closed_port() -> int:
+    import socket
+
+    with socket.socket() as probe:
+        probe.bind(("127.0.0.1", 0))
+        return int(probe.getsockname()[1])

@@ -36,6 +36,10 @@ def test_polish_in_the_window(qtbot, polish):
     assert bar.pending_label.text() == "5 zmian czeka"
     bar.set_pending(3)
     assert bar.pending_label.text() == "3 zmiany czekają"
+    bar.set_conflicts(5)
+    assert "5 konfliktów do przejrzenia" in bar.conflicts_label.text()
+    bar.set_mode("server", online=False)
+    assert bar.mode_label.text() == "○ Bez połączenia"
 
 
 def test_english_plurals(qtbot, qapp):
