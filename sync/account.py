@@ -71,8 +71,16 @@ def login(
             body["device"] = {"id": str(store.client_id), "name": platform.node()[:100] or "device",
                               "site": user["site"]}
             session = _post_login(http, server, body)
+        # The token goes into the keyring before the store says it is signed in: with
+        # no keyring, the session is ended again and nothing about it is kept.
+        store_key = store.meta("token_key") or str(uuid.uuid4())
+        try:
+            save_token(token_key(server, username, store_key), session["token"])
+        except BranchdeskError:
+            _logout(http, server, session["token"])
+            raise
         with store.write() as db:
-            store.set_meta(db, "token_key", store.meta("token_key") or str(uuid.uuid4()))
+            store.set_meta(db, "token_key", store_key)
             store.set_meta(db, "mode", "server")
             store.set_meta(db, "server_url", server)
             store.set_meta(db, "signed_in_user", username)
@@ -80,7 +88,6 @@ def login(
                 store.set_meta(db, "ca_bundle", ca_bundle)
             if user.get("site") or site:
                 store.set_meta(db, "home_site", site or user["site"])
-        save_token(_key(store), session["token"])
         client = SyncClient(store, server, session["token"], ca_bundle=ca_bundle, http=http)
         summary = client.sync(progress=progress)
         return LoginResult(username, user["role"], user.get("site"), summary)

@@ -95,8 +95,12 @@ def push(
                     f"client {request.client_id} already sent entry {entry.seq}; this store was restored "
                     "from a copy and must take a new client id"
                 )
+            # The same answer again, with the record as it now stands, whatever the
+            # outcome: the client never saw the first answer, may since have pulled
+            # changes made after this entry, and replayed it over them in its view.
+            record = applier.snapshot(entry)
             results.append(EntryResult(id=entry.id, seq=entry.seq, outcome=prior.outcome,  # type: ignore[arg-type]
-                                       reason=prior.reason))
+                                       reason=prior.reason, record=record))
             continue
         conflict = None
         try:
@@ -162,12 +166,17 @@ class Applier:
         self.seq.touch("conflict", row.id, ticket_id)
 
     def snapshot(self, entry: EntryIn) -> dict[str, Any] | None:
-        kind = {"sla_event": "ticket"}.get(entry.kind, entry.kind)
-        record_id = entry.data.get("ticket_id") if entry.kind == "sla_event" else entry.record_id
+        """What the client holds instead of its refused change: the record as the server
+        has it, or, for a refused child, the ticket it hangs on (the client touched that
+        too); None when the server has nothing the caller may see."""
+        kind, record_id = entry.kind, entry.record_id
+        if kind == "sla_event":
+            kind, record_id = "ticket", _uuid_or_none(entry.data.get("ticket_id"))
         model = MODELS.get(kind)
-        if model is None or record_id is None:
-            return None
-        row = self.session.get(model, uuid.UUID(str(record_id)))
+        row = self.session.get(model, record_id) if model is not None and record_id is not None else None
+        if row is None and kind in ("comment", "worklog", "link"):
+            parent = _uuid_or_none(entry.data.get("ticket_id"))
+            kind, row = "ticket", self.session.get(Ticket, parent) if parent is not None else None
         if row is None:
             return None
         ticket = row if kind == "ticket" else self.session.get(Ticket, row.ticket_id)
@@ -330,9 +339,12 @@ class Applier:
                         lost_entry=uuid.UUID(version_of(ticket.versions, name) or str(entry.id)),
                         at=entry.occurred_at,
                     ))
+            # One event per field of the entry, even one that sets the value the field
+            # already has (a concurrent change to the same value): the device that made
+            # the change recorded exactly these events, under the same ids.
+            self._history(entry, ticket.id, "field", name, current, value,
+                          actor=SYSTEM_USER_ID if system else None)
             if current != value:
-                self._history(entry, ticket.id, "field", name, current, value,
-                              actor=SYSTEM_USER_ID if system else None)
                 setattr(ticket, name, value)
             ticket.versions = {**ticket.versions, name: str(entry.id)}
         ticket.updated_at = max(ticket.updated_at, entry.occurred_at)
@@ -343,6 +355,15 @@ class Applier:
         return ("merged", "changed concurrently; the later change was kept") if merged else ("applied", None)
 
     def _last_actor(self, ticket: Ticket, field: str) -> uuid.UUID | None:
+        """Who set the field's current value: the author of the change its version names
+        (found by the history event that change wrote, whose id derives from it). Device
+        clocks differ, so the latest event by its instant need not be that one."""
+        version = version_of(ticket.versions, field)
+        if version is not None:
+            for kind, name in (("field", field), ("created", "")):
+                event = self.session.get(HistoryEvent, derived_id(version, kind, name))
+                if event is not None:
+                    return event.actor_id
         return self.session.scalar(
             select(HistoryEvent.actor_id)
             .where(HistoryEvent.ticket_id == ticket.id, HistoryEvent.field == field)
@@ -392,10 +413,20 @@ class Applier:
         if entry.actor_id != SYSTEM_USER_ID:
             raise Rejected("SLA events are the system's")
         data = entry.data
-        ticket = self._visible_ticket(uuid.UUID(str(data.get("ticket_id"))))
+        ticket_id = _uuid_or_none(data.get("ticket_id"))
+        if ticket_id is None:
+            raise Rejected("an SLA event names its ticket")
+        ticket = self._visible_ticket(ticket_id)
         clock, label = str(data.get("clock")), str(data.get("threshold"))
         kind = "sla_breach" if label == "breach" else "sla_warning"
-        what = "breached its target" if label == "breach" else f"passed {label.split()[-1]} of its target"
+        if label == "breach":
+            what = "breached its target"
+        else:
+            # worded as the device that computed it words it (core.uow), so both hold one event
+            try:
+                what = f"passed {float(label.split()[1]):.0%} of its target"
+            except (IndexError, ValueError):
+                raise Rejected(f"unknown SLA threshold {label!r}") from None
         self._history(entry, ticket.id, kind, clock, None, label, f"{clock} clock {what}")
         return "applied", None
 
@@ -415,3 +446,10 @@ class Applier:
             self.seq.touch("conflict", conflict.id, conflict.ticket_id)
         return "applied", None
 
+
+
+def _uuid_or_none(value: Any) -> uuid.UUID | None:
+    try:
+        return uuid.UUID(str(value)) if value is not None else None
+    except ValueError:
+        return None

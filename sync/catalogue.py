@@ -29,9 +29,10 @@ def register_unlisted(connection: Connection) -> int:
                                    else text("SELECT value FROM sync_counter WHERE id = 1")).scalar_one()
         result = connection.execute(text(
             f"INSERT INTO sync_records (kind, record_id, seq, ticket_id) "
-            f"SELECT :kind, t.id, :start + ROW_NUMBER() OVER (ORDER BY t.id), t.{ticket_column} "
-            f"FROM {table} t WHERE NOT EXISTS (SELECT 1 FROM sync_records r "
-            f"WHERE r.kind = :kind AND r.record_id = t.id)"
+            # CAST: PostgreSQL must deduce one type for the parameter used twice
+            f"SELECT CAST(:kind AS VARCHAR(20)), t.id, :start + ROW_NUMBER() OVER (ORDER BY t.id), "
+            f"t.{ticket_column} FROM {table} t WHERE NOT EXISTS (SELECT 1 FROM sync_records r "
+            f"WHERE r.kind = CAST(:kind AS VARCHAR(20)) AND r.record_id = t.id)"
         ), {"kind": kind, "start": start})
         count = result.rowcount or 0
         if count:

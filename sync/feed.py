@@ -15,6 +15,7 @@ from typing import Any
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
+from core.lifecycle import CENTRAL_ROLES
 from core.models import HistoryEvent
 from core.reference import UserInfo
 from core.scope import can_see
@@ -39,14 +40,17 @@ def _load(session: Session, kind: str, ids: list[uuid.UUID]) -> dict[uuid.UUID, 
     return found
 
 
+SCOPE_FIELDS = ("site_id", "team_id", "assignee_id")
+
+
 def _left_scope(session: Session, user: UserInfo, ticket_ids: list[uuid.UUID]) -> set[uuid.UUID]:
-    """Tickets the user no longer sees that their site or team once put in the user's
-    scope: the device may hold them and must drop them."""
+    """Tickets the user no longer sees that their site, team or person once put in the
+    user's scope: the device may hold them and must drop them."""
     gone: set[uuid.UUID] = set()
     for chunk in _chunks(ticket_ids):
         rows = session.execute(
             select(HistoryEvent.ticket_id, HistoryEvent.field, HistoryEvent.old)
-            .where(HistoryEvent.ticket_id.in_(chunk), HistoryEvent.field.in_(("site_id", "team_id")))
+            .where(HistoryEvent.ticket_id.in_(chunk), HistoryEvent.field.in_(SCOPE_FIELDS))
         )
         for ticket_id, field, old in rows:
             if old is None:
@@ -54,9 +58,30 @@ def _left_scope(session: Session, user: UserInfo, ticket_ids: list[uuid.UUID]) -
             old_id = uuid.UUID(str(old))
             if (field == "site_id" and (old_id in user.site_ids or old_id == user.site_id)) or (
                 field == "team_id" and old_id in user.team_ids
-            ):
+            ) or (field == "assignee_id" and old_id == user.id):
                 gone.add(ticket_id)
     return gone
+
+
+def _missed(session: Session, rows: list[Any], cursor: int) -> list[Any]:
+    """What hangs off the tickets whose site, team or assignee changed in this page,
+    numbered at or before the cursor. While such a ticket was outside the device's
+    scope, earlier pages went past these records without sending them; now that it
+    may be (back) in scope, the device gets them with it."""
+    changes = [r for k, r, _s, _t in rows if k == "history"]
+    moved: set[uuid.UUID] = set()
+    for chunk in _chunks(changes):
+        moved.update(session.scalars(
+            select(HistoryEvent.ticket_id).where(HistoryEvent.id.in_(chunk), HistoryEvent.field.in_(SCOPE_FIELDS))
+        ))
+    found: list[Any] = []
+    for chunk in _chunks(sorted(moved)):
+        found += session.execute(
+            select(SyncRecord.kind, SyncRecord.record_id, SyncRecord.seq, SyncRecord.ticket_id)
+            .where(SyncRecord.ticket_id.in_(chunk), SyncRecord.kind != "ticket", SyncRecord.seq <= cursor)
+            .order_by(SyncRecord.seq)
+        ).all()
+    return found
 
 
 def _child_visible(user: UserInfo, kind: str, data: dict[str, Any]) -> bool:
@@ -74,6 +99,10 @@ def pull(session: Session, user: UserInfo, cursor: int, limit: int, now: datetim
     ).all()
     more = len(rows) > limit
     rows = rows[:limit]
+    page_end = rows[-1][2] if rows else cursor
+    if user.role not in CENTRAL_ROLES and cursor > 0:
+        # (a central role's scope is everything: nothing ever leaves it or comes back)
+        rows = [*_missed(session, rows, cursor), *rows]
     by_kind: dict[str, list[uuid.UUID]] = defaultdict(list)
     for kind, record_id, _seq, _ticket in rows:
         by_kind[kind].append(record_id)
@@ -134,4 +163,4 @@ def pull(session: Session, user: UserInfo, cursor: int, limit: int, now: datetim
         if kind == "link":
             send_ticket(uuid.UUID(str(data["other_id"])))
         records.append(RecordOut(kind=kind, id=record_id, seq=seq, data=data))  # type: ignore[arg-type]
-    return PullResponse(server_time=now, cursor=rows[-1][2] if rows else cursor, more=more, records=records)
+    return PullResponse(server_time=now, cursor=page_end, more=more, records=records)

@@ -10,7 +10,7 @@ import uuid
 from datetime import datetime
 from typing import Any, Literal
 
-from pydantic import BaseModel, ConfigDict, Field
+from pydantic import BaseModel, ConfigDict, Field, model_validator
 
 PROTOCOL_VERSION = 1
 MAX_BATCH = 500
@@ -44,14 +44,25 @@ class PushRequest(Strict):
     client_id: uuid.UUID
     entries: list[EntryIn] = Field(max_length=MAX_BATCH)
 
+    @model_validator(mode="after")
+    def _distinct(self) -> PushRequest:
+        # Two entries of one batch under one number (or one id) is a malformed batch,
+        # not a store restored from a copy.
+        if len({e.seq for e in self.entries}) != len(self.entries):
+            raise ValueError("two entries of the batch have the same seq")
+        if len({e.id for e in self.entries}) != len(self.entries):
+            raise ValueError("two entries of the batch have the same id")
+        return self
+
 
 class EntryResult(Strict):
     id: uuid.UUID
     seq: int
     outcome: Outcome
     reason: str | None = None
-    # For a rejected entry: the record as the server holds it (None when the server
-    # has none the caller may see), so the client can undo the change at once.
+    # For a rejected entry, and for any entry answered a second time: the record as
+    # the server holds it (None when the server has none the caller may see), so the
+    # client can undo the change, or drop a stale view of it, at once.
     record: dict[str, Any] | None = None
 
 

@@ -14,8 +14,9 @@ from sqlalchemy import delete, or_, select, update
 from sqlalchemy.dialects.sqlite import insert as sqlite_insert
 from sqlalchemy.orm import Session
 
+from core.ids import derived_id
 from core.models import ChangeEntry, Comment, Conflict, HistoryEvent, Ticket, TicketLink, WorkLog
-from core.store import Store, set_meta
+from core.store import Store, new_device_code, set_meta
 from core.uow import ChangeSet, UnitOfWork, unit_of_work
 from sync.protocol import EntryResult, PullResponse
 from sync.records import columns, dict_to_row, table, ticket_field_value
@@ -109,6 +110,19 @@ def apply_pull(store: Store, page: PullResponse, *, offset: int | None = None) -
         return uow.changes
 
 
+def own_events(entry: ChangeEntry) -> list[uuid.UUID]:
+    """The history events this store wrote for its own change: their ids derive from
+    the entry's, so the server, applying it, writes the very same ones."""
+    if entry.kind == "ticket" and entry.op == "update":
+        return [derived_id(entry.id, "field", name) for name in entry.data]
+    if entry.kind == "link":
+        return [derived_id(entry.id, "link", "")]
+    if entry.kind == "sla_event":
+        kind = "sla_breach" if entry.data.get("threshold") == "breach" else "sla_warning"
+        return [derived_id(entry.id, kind, entry.data.get("clock"))]
+    return []
+
+
 def apply_results(store: Store, results: list[EntryResult], server_time: datetime) -> ChangeSet:
     """Record the server's answer to each pushed entry; undo what it refused."""
     with unit_of_work(store) as uow:
@@ -120,13 +134,18 @@ def apply_results(store: Store, results: list[EntryResult], server_time: datetim
                 continue
             entry.state = result.outcome
             entry.answer = result.reason
+            record = result.record
+            if record is not None:
+                restore.append((record["kind"], uuid.UUID(record["data"]["id"]), record["data"]))
             if result.outcome != "rejected":
                 continue
-            if result.record is not None:
-                restore.append((result.record["kind"], uuid.UUID(result.record["data"]["id"]), result.record["data"]))
-            elif entry.kind == "ticket":
+            # A refused change leaves no trace in the history: the server has none of it.
+            events = HistoryEvent.__table__
+            session.execute(delete(events).where(events.c.id.in_(own_events(entry))))
+            kept = record is not None and record["kind"] == entry.kind
+            if entry.kind == "ticket" and not kept:
                 restore.append(("ticket", entry.record_id, None))
-            elif entry.kind in ("comment", "worklog", "link"):
+            elif entry.kind in ("comment", "worklog", "link") and not kept:
                 model = {"comment": Comment, "worklog": WorkLog, "link": TicketLink}[entry.kind]
                 session.execute(delete(model.__table__).where(model.__table__.c.id == entry.record_id))
                 uow.changes.tickets.add(uuid.UUID(str(entry.data.get("ticket_id"))))
@@ -139,8 +158,13 @@ def apply_results(store: Store, results: list[EntryResult], server_time: datetim
 
 def take_new_client_id(store: Store) -> uuid.UUID:
     """After a restore from a backup: a new identity, and the pending entries renumbered
-    under it, so the server never mistakes them for the ones it already has."""
+    under it, so the server never mistakes them for the ones it already has.
+
+    The device code changes too: the backup's ticket counter is behind, so a ticket
+    made since the restore may carry a number the lost store already gave and sent.
+    Tickets not yet sent take their number again under the new code."""
     new = uuid.uuid4()
+    old_code, code = store.device_code, new_device_code()
     with store.write() as session:
         pending = session.scalars(
             select(ChangeEntry).where(ChangeEntry.state == "pending").order_by(ChangeEntry.seq)
@@ -148,7 +172,21 @@ def take_new_client_id(store: Store) -> uuid.UUID:
         for number, entry in enumerate(pending, start=1):
             entry.client_id = new
             entry.seq = number
+            if entry.kind == "ticket" and entry.op == "create":
+                _renumber(session, entry, old_code, code)
         store.set_meta(session, "client_id", str(new))
+        store.set_meta(session, "device_code", code)
         set_meta(session, "change_seq", str(len(pending)))
     store.forget_meta()
     return new
+
+
+def _renumber(session: Session, entry: ChangeEntry, old_code: str, code: str) -> None:
+    site, device, counter = str(entry.data["number"]).rsplit("-", 2)
+    if device != old_code:
+        return
+    number = f"{site}-{code}-{counter}"
+    entry.data = {**entry.data, "number": number}
+    tickets, events = Ticket.__table__, HistoryEvent.__table__
+    session.execute(update(tickets).where(tickets.c.id == entry.record_id).values(number=number))
+    session.execute(update(events).where(events.c.id == derived_id(entry.id, "created", "")).values(new=number))

@@ -5,14 +5,16 @@ match is told to update (426) and keeps its unsent entries until it has."""
 
 from __future__ import annotations
 
+import asyncio
 import re
 import time
 from typing import Annotated
 
-from fastapi import APIRouter, Header, Query
+from fastapi import APIRouter, Header, Query, Request
+from starlette.concurrency import run_in_threadpool
 
 from core.migrate import head_revision
-from server.deps import CurrentCaller, Server
+from server.deps import Caller, CurrentCaller, Server, ServerState
 from server.errors import ERROR_RESPONSES, ApiError, ErrorOut
 from sync import apply, feed
 from sync.protocol import MAX_PAGE, PROTOCOL_VERSION, PullResponse, PushRequest, PushResponse
@@ -62,8 +64,8 @@ def push(
 
 
 @router.get("/pull", response_model=PullResponse)
-def pull(
-    caller: CurrentCaller, server: Server,
+async def pull(
+    request: Request, caller: CurrentCaller, server: Server,
     x_branchdesk_protocol: Annotated[int, Header(ge=0, le=1000)],
     x_branchdesk_schema: Annotated[str, Header(max_length=40)],
     cursor: Annotated[int, Query(ge=0, le=2**62)] = 0,
@@ -75,8 +77,15 @@ def pull(
     _versions(x_branchdesk_protocol, x_branchdesk_schema)
     deadline = time.monotonic() + wait
     while True:
-        with server.db.read() as session:
-            page = feed.pull(session, caller.user, cursor, limit, server.clock())
-        if page.cursor != cursor or time.monotonic() >= deadline:
+        # The database work runs in the thread pool; the waiting in between holds no
+        # thread, so sites in connected mode cannot use up the pool that every other
+        # request needs. A poll whose client went away ends at once.
+        page = await run_in_threadpool(_page, server, caller, cursor, limit)
+        if page.cursor != cursor or time.monotonic() >= deadline or await request.is_disconnected():
             return page
-        time.sleep(LONG_POLL_STEP)
+        await asyncio.sleep(LONG_POLL_STEP)
+
+
+def _page(server: ServerState, caller: Caller, cursor: int, limit: int) -> PullResponse:
+    with server.db.read() as session:
+        return feed.pull(session, caller.user, cursor, limit, server.clock())
