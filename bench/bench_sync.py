@@ -1,0 +1,506 @@
+"""Sync benchmark: prints figures, asserts nothing (DESIGN §10 Sync).
+
+    .venv/bin/python bench/bench_sync.py [--tickets N] [--changes M] [--sites S] [--rounds R]
+                                         [--period SECONDS] [--backends sqlite,postgresql]
+                                         [--database-url URL] [--no-pouchdb]
+
+For each backend, a real `branchdesk-server serve` on loopback, on a database made
+with `branchdesk-server init --org resources/demo-org.toml` and `demo --tickets N`
+(default 100,000): SQLite in a temp folder, and PostgreSQL in a schema of its own
+(created in the database at --database-url, else BRANCHDESK_BENCH_DATABASE_URL, else
+postgresql://postgres@127.0.0.1:5432/test, and dropped at the end). Then:
+
+1. first sync: a new central device (an agent's empty store) signs in and pulls
+   every ticket, with history, comments and work logs (DESIGN: under 10 s for 100,000);
+   printed with where the time went: waiting on the server, taking pages in;
+2. round trip: a second central device (a copy of the first) makes M changes (default
+   1,000 status changes on as many tickets), pushes them, and the first pulls them
+   (DESIGN: under 0.5 s for 1,000);
+3. many sites: S simulated sites (default 128; a requester's device at each site, each
+   its own client id and session) each push 3 comments and pull, R rounds (default 5),
+   every site once per period (default 3 s: a 30 s sync interval compressed tenfold),
+   at a random phase. Printed: the server's answer times (from its request log, so the
+   load generator's own work is not counted) at the 50th and 99th percentile (DESIGN:
+   p99 under 250 ms for 128 sites every 30 s), and as the sites saw them.
+
+Then PouchDB on the same machine in the same run (../shared/peers/pouchdb/run.sh N M,
+which installs pouchdb from npm once) and both side by side, with the ratio.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import random
+import shutil
+import socket
+import sqlite3
+import subprocess
+import sys
+import tempfile
+import threading
+import time
+import uuid
+from collections.abc import Iterator
+from contextlib import closing, contextmanager
+from dataclasses import dataclass, field
+from datetime import UTC, datetime
+from pathlib import Path
+from typing import Any
+
+import requests
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT))
+
+from sqlalchemy import create_engine, select, text  # noqa: E402
+from sqlalchemy.engine import make_url  # noqa: E402
+
+from core.errors import BranchdeskError  # noqa: E402
+from core.models import Ticket  # noqa: E402
+from core.services import tickets as service  # noqa: E402
+from core.store import Store, new_device_code  # noqa: E402
+from core.uow import unit_of_work  # noqa: E402
+from sync.client import PAGE, SyncClient, http_session  # noqa: E402
+
+ORG = ROOT / "resources" / "demo-org.toml"
+POUCHDB = ROOT.parent / "shared" / "peers" / "pouchdb" / "run.sh"
+AGENT = ("katarzyna.mazur", "demo")
+DEFAULT_PG = "postgresql://postgres@127.0.0.1:5432/test"
+
+
+# -- the server ---------------------------------------------------------------------------------
+
+def free_port() -> int:
+    with socket.socket() as probe:
+        probe.bind(("127.0.0.1", 0))
+        return int(probe.getsockname()[1])
+
+
+def server_command(url: str) -> list[str]:
+    return [sys.executable, "-m", "server.cli", "--database-url", url]
+
+
+def env() -> dict[str, str]:
+    return {**{k: v for k, v in os.environ.items() if not k.startswith("BRANCHDESK_")}, "PYTHONPATH": str(ROOT)}
+
+
+def run(command: list[str]) -> float:
+    started = time.perf_counter()
+    done = subprocess.run(command, capture_output=True, text=True, cwd=ROOT, env=env())
+    if done.returncode != 0:
+        sys.exit(f"{' '.join(command)} failed:\n{done.stderr}")
+    return time.perf_counter() - started
+
+
+@contextmanager
+def serving(url: str, log: Path) -> Iterator[str]:
+    port = free_port()
+    base = f"http://127.0.0.1:{port}"
+    with log.open("wb") as out:
+        process = subprocess.Popen([*server_command(url), "serve", "--port", str(port), "--log-level", "info"],
+                                   cwd=ROOT, env=env(), stdout=out, stderr=out)
+        try:
+            deadline = time.monotonic() + 120
+            while True:
+                if process.poll() is not None:
+                    sys.exit(f"the server stopped before answering /health:\n{log.read_text()[-2000:]}")
+                try:
+                    if requests.get(f"{base}/health", timeout=2).status_code == 200:
+                        break
+                except requests.RequestException:
+                    pass
+                if time.monotonic() > deadline:
+                    sys.exit("the server did not answer /health")
+                time.sleep(0.1)
+            yield base
+        finally:
+            process.terminate()
+            try:
+                process.wait(timeout=30)
+            except subprocess.TimeoutExpired:
+                process.kill()
+                process.wait()
+
+
+def login(base: str, username: str, password: str, http: requests.Session | None = None) -> dict[str, Any]:
+    answer = (http or requests).post(f"{base}/auth/login", json={"username": username, "password": password},
+                                     timeout=60)
+    answer.raise_for_status()
+    result: dict[str, Any] = answer.json()
+    return result
+
+
+class Timed(requests.Session):
+    """SyncClient's session, keeping how long the server took to answer each request."""
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.adapters = http_session().adapters
+        self.waited = 0.0
+        self.requests = 0
+
+    def request(self, *args: Any, **kwargs: Any) -> requests.Response:  # type: ignore[override]
+        started = time.perf_counter()
+        try:
+            return super().request(*args, **kwargs)
+        finally:
+            self.waited += time.perf_counter() - started
+            self.requests += 1
+
+
+def signed_in(path: Path, base: str, username: str, token: str, http: Timed) -> SyncClient:
+    """What `branchdesk login` leaves, less the keyring: a store that names the server."""
+    store = Store.open(path, create=True)
+    with store.write() as session:
+        store.set_meta(session, "mode", "server")
+        store.set_meta(session, "server_url", base)
+        store.set_meta(session, "signed_in_user", username)
+        store.set_meta(session, "token_key", str(uuid.uuid4()))
+    return SyncClient(store, base, token, http=http)
+
+
+def copy_store(source: Path, target: Path) -> None:
+    """A second device: the same data, a client id and device code of its own."""
+    target.parent.mkdir(parents=True, exist_ok=True)
+    with closing(sqlite3.connect(source)) as src, closing(sqlite3.connect(target)) as dst:
+        src.backup(dst)
+    with closing(sqlite3.connect(target)) as conn, conn:
+        conn.execute("UPDATE store_meta SET value = ? WHERE key = 'client_id'", (str(uuid.uuid4()),))
+        conn.execute("UPDATE store_meta SET value = ? WHERE key = 'device_code'", (new_device_code(),))
+
+
+# -- 1 and 2 ------------------------------------------------------------------------------------
+
+@dataclass
+class Figures:
+    backend: str
+    first_sync_s: float = 0.0
+    first_records: int = 0
+    first_waited_s: float = 0.0
+    first_pages: int = 0
+    push_s: float = 0.0
+    pull_s: float = 0.0
+    changes: int = 0
+    pulled_changes: int = 0
+    sites: dict[str, Any] = field(default_factory=dict)
+
+
+def first_sync(base: str, folder: Path, figures: Figures) -> Path:
+    http = Timed()
+    token = login(base, *AGENT, http)["token"]
+    http.waited, http.requests = 0.0, 0
+    path = folder / "central-1" / "branchdesk.sqlite3"
+    client = signed_in(path, base, AGENT[0], token, http)
+    try:
+        started = time.perf_counter()
+        summary = client.sync()
+        figures.first_sync_s = time.perf_counter() - started
+        figures.first_records = summary.pulled
+        figures.first_waited_s = http.waited
+        figures.first_pages = http.requests
+        with client.store.read() as session:
+            tickets = len(session.scalars(select(Ticket.id)).all())
+        print(f"  1. new central device, first sync: {figures.first_sync_s:6.2f} s for {tickets} tickets "
+              f"({summary.pulled} records in {http.requests} requests of up to {PAGE} records, "
+              f"{summary.pushed} SLA events of its own pushed back)")
+        print(f"     waiting on the server {http.waited:6.2f} s, taking the pages in "
+              f"{figures.first_sync_s - http.waited:6.2f} s")
+    finally:
+        client.store.close()
+    return path
+
+
+def round_trip(base: str, folder: Path, central: Path, changes: int, figures: Figures) -> None:
+    second = folder / "central-2" / "branchdesk.sqlite3"
+    copy_store(central, second)
+    token = login(base, *AGENT)["token"]
+    pusher = SyncClient(Store.open(second), base, token, http=Timed())
+    puller = SyncClient(Store.open(central), base, token, http=Timed())
+    try:
+        with unit_of_work(pusher.store) as uow:
+            actor = uow.ref.user(AGENT[0])
+            numbers = uow.session.scalars(
+                select(Ticket.number).where(Ticket.status.in_(("assigned", "in_progress"))).order_by(Ticket.number)
+            ).all()
+            made = 0
+            for number in numbers:
+                target = "pending" if made % 2 else "in_progress"
+                try:
+                    service.move(uow, actor, number, target, reason="customer" if target == "pending" else None)
+                except BranchdeskError:  # a move this ticket does not allow: take the next one
+                    continue
+                made += 1
+                if made == changes:
+                    break
+        pending = pusher.pending()
+        started = time.perf_counter()
+        pushed = pusher.push()
+        figures.push_s = time.perf_counter() - started
+        started = time.perf_counter()
+        pulled = puller.pull()
+        figures.pull_s = time.perf_counter() - started
+        figures.changes, figures.pulled_changes = made, pulled.pulled
+        print(f"  2. {made} changes ({pending} change entries) round trip: {figures.push_s + figures.pull_s:6.3f} s "
+              f"(push {figures.push_s:.3f} s: {pushed.applied} applied, {pushed.merged} merged, "
+              f"{pushed.rejected} rejected; pull {figures.pull_s:.3f} s: {pulled.pulled} records)")
+    finally:
+        pusher.store.close()
+        puller.store.close()
+
+
+# -- 3 ------------------------------------------------------------------------------------------
+
+def database_rows(url: str, sql: str) -> list[Any]:
+    engine = create_engine(url.replace("postgresql://", "postgresql+psycopg://", 1))
+    try:
+        with engine.connect() as conn:
+            return list(conn.execute(text(sql)))
+    finally:
+        engine.dispose()
+
+
+@dataclass
+class Site:
+    username: str
+    user_id: str
+    site_id: str
+    token: str
+    tickets: list[str]
+    cursor: int
+    client_id: str = field(default_factory=lambda: str(uuid.uuid4()))
+    device: str = field(default_factory=new_device_code)
+    seq: int = 0
+
+
+def sites_for(base: str, url: str, count: int) -> list[Site]:
+    agent = {"Authorization": f"Bearer {login(base, *AGENT)['token']}"}
+    users = requests.get(f"{base}/reference", headers=agent, timeout=60).json()["users"]
+    chosen: dict[str, dict[str, Any]] = {}
+    for user in users:
+        if user["role"] == "requester" and user.get("site") and user["site"] not in chosen:
+            chosen[user["site"]] = user
+    people = list(chosen.values())[:count]
+    cursor = int(database_rows(url, "SELECT value FROM sync_counter WHERE id = 1")[0][0])
+    made = []
+    for person in people:
+        session = login(base, person["username"], "demo")
+        code, user_id = session["user"].get("site"), session["user"]["id"]
+        rows = database_rows(url, "SELECT t.id FROM tickets t JOIN sites s ON s.id = t.site_id "
+                                  f"WHERE s.code = '{code}' AND t.status NOT IN ('closed', 'cancelled') LIMIT 20")
+        if rows:
+            made.append(Site(person["username"], user_id, code, session["token"], [str(r[0]) for r in rows],
+                             cursor))
+    return made
+
+
+def site_rounds(base: str, sites: list[Site], rounds: int, period: float, schema: str) -> dict[str, Any]:
+    seen: list[float] = []
+    errors: list[str] = []
+    lock = threading.Lock()
+    start = time.monotonic() + 1.0
+
+    def site_loop(site: Site, phase: float) -> None:
+        rng = random.Random(site.client_id)
+        headers = {"Authorization": f"Bearer {site.token}", "X-Branchdesk-Protocol": "1",
+                   "X-Branchdesk-Schema": schema, "X-Branchdesk-Device": site.device}
+        mine: list[float] = []
+        with requests.Session() as http:
+            http.headers.update(headers)
+            for number in range(rounds):
+                wake = start + phase + number * period
+                time.sleep(max(0.0, wake - time.monotonic()))
+                now = datetime.now(UTC).replace(microsecond=0).isoformat().replace("+00:00", "Z")
+                entries = []
+                for _ in range(3):
+                    site.seq += 1
+                    comment = str(uuid.uuid4())
+                    entries.append({
+                        "id": str(uuid.uuid4()), "seq": site.seq, "kind": "comment", "record_id": comment,
+                        "op": "insert", "base": {}, "actor_id": site.user_id, "occurred_at": now,
+                        "hlc": f"{int(time.time() * 1000)}-{site.seq:05d}-{site.client_id[:8]}",
+                        "data": {"id": comment, "ticket_id": rng.choice(site.tickets), "author_id": site.user_id,
+                                 "body": "Any news? The queue at the till is growing.", "public": True,
+                                 "created_at": now, "device": site.device},
+                    })
+                body = {"protocol": 1, "schema_revision": schema, "client_id": site.client_id, "entries": entries}
+                started = time.perf_counter()
+                answer = http.post(f"{base}/sync/push", json=body, timeout=120)
+                mine.append(time.perf_counter() - started)
+                if answer.status_code != 200 or any(r["outcome"] == "rejected" for r in answer.json()["results"]):
+                    with lock:
+                        errors.append(f"push {answer.status_code} {answer.text[:200]}")
+                more = True
+                while more:
+                    started = time.perf_counter()
+                    answer = http.get(f"{base}/sync/pull", params={"cursor": site.cursor, "limit": PAGE}, timeout=120)
+                    mine.append(time.perf_counter() - started)
+                    if answer.status_code != 200:
+                        with lock:
+                            errors.append(f"pull {answer.status_code} {answer.text[:200]}")
+                        break
+                    page = answer.json()
+                    site.cursor, more = page["cursor"], page["more"]
+        with lock:
+            seen.extend(mine)
+
+    threads = [threading.Thread(target=site_loop, args=(s, random.random() * period)) for s in sites]
+    started = time.perf_counter()
+    for thread in threads:
+        thread.start()
+    for thread in threads:
+        thread.join()
+    return {"seen": sorted(seen), "errors": errors, "elapsed": time.perf_counter() - started}
+
+
+def server_times(log: Path, skip: int) -> dict[str, list[float]]:
+    """Answer times of the sync endpoints from the server's request log, after the first `skip` bytes."""
+    times: dict[str, list[float]] = {"/sync/push": [], "/sync/pull": []}
+    with log.open("rb") as handle:
+        handle.seek(skip)
+        for line in handle:
+            try:
+                entry = json.loads(line)
+            except ValueError:
+                continue
+            if entry.get("message") == "request" and entry.get("path") in times:
+                times[entry["path"]].append(float(entry["ms"]))
+    return {k: sorted(v) for k, v in times.items()}
+
+
+def percentile(values: list[float], fraction: float) -> float:
+    return values[min(len(values) - 1, int(len(values) * fraction))] if values else float("nan")
+
+
+def many_sites(base: str, url: str, log: Path, args: argparse.Namespace, figures: Figures) -> None:
+    from core.migrate import head_revision
+
+    sites = sites_for(base, url, args.sites)
+    skip = log.stat().st_size
+    result = site_rounds(base, sites, args.rounds, args.period, head_revision())
+    on_server = server_times(log, skip)
+    both = sorted(on_server["/sync/push"] + on_server["/sync/pull"])
+    seen = [s * 1000 for s in result["seen"]]
+    figures.sites = {"p50": percentile(both, 0.5), "p99": percentile(both, 0.99), "seen_p99": percentile(seen, 0.99)}
+    rate = len(sites) / args.period
+    print(f"  3. {len(sites)} sites, each pushing 3 comments and pulling once every {args.period:g} s "
+          f"({rate:.0f} syncs/s offered, {rate * args.period / 30:.1f}x of every site every 30 s), "
+          f"{args.rounds} rounds in {result['elapsed']:.1f} s:")
+    for name, values in (("push", on_server["/sync/push"]), ("pull", on_server["/sync/pull"]), ("both", both)):
+        print(f"     server answer, {name:4}: p50 {percentile(values, 0.5):7.1f} ms  p99 {percentile(values, 0.99):7.1f} ms"
+              f"  ({len(values)} answers)")
+    print(f"     as the sites saw it:  p50 {percentile(seen, 0.5):7.1f} ms  p99 {percentile(seen, 0.99):7.1f} ms")
+    if result["errors"]:
+        print(f"     {len(result['errors'])} unexpected answers, e.g. {result['errors'][0]}")
+
+
+# -- one backend --------------------------------------------------------------------------------
+
+@contextmanager
+def database(backend: str, folder: Path, pg_base: str) -> Iterator[str]:
+    if backend == "sqlite":
+        yield f"sqlite:///{folder / 'server.sqlite3'}"
+        return
+    schema = f"bench_sync_{uuid.uuid4().hex[:12]}"
+    admin = create_engine(make_url(pg_base).set(drivername="postgresql+psycopg"))
+    with admin.begin() as conn:
+        conn.execute(text(f'CREATE SCHEMA "{schema}"'))
+    try:
+        url = make_url(pg_base).update_query_dict({"options": f"-csearch_path={schema}"})
+        yield url.render_as_string(hide_password=False)
+    finally:
+        with admin.begin() as conn:
+            conn.execute(text(f'DROP SCHEMA "{schema}" CASCADE'))
+        admin.dispose()
+
+
+def bench_backend(backend: str, args: argparse.Namespace, pg_base: str) -> Figures | None:
+    figures = Figures(backend)
+    with tempfile.TemporaryDirectory(prefix=f"branchdesk-bench-sync-{backend}-") as name:
+        folder = Path(name)
+        try:
+            context = database(backend, folder, pg_base)
+            url = context.__enter__()
+        except Exception as exc:  # noqa: BLE001 - no PostgreSQL here: say so and go on
+            print(f"\n{backend}: skipped ({type(exc).__name__}: {str(exc).splitlines()[0]})")
+            return None
+        try:
+            print(f"\n{backend}: {url if backend == 'postgresql' else 'SQLite in a temp folder'}")
+            print(f"  setup: init {run([*server_command(url), 'init', '--org', str(ORG)]):.1f} s, "
+                  f"demo --tickets {args.tickets} {run([*server_command(url), 'demo', '--tickets', str(args.tickets)]):.1f} s")
+            log = folder / "server.log"
+            with serving(url, log) as base:
+                central = first_sync(base, folder, figures)
+                round_trip(base, folder, central, args.changes, figures)
+                many_sites(base, url, log, args, figures)
+        finally:
+            context.__exit__(None, None, None)
+    return figures
+
+
+# -- PouchDB ------------------------------------------------------------------------------------
+
+def pouchdb(tickets: int, changes: int) -> dict[str, Any] | None:
+    if not POUCHDB.exists() or shutil.which("node") is None or shutil.which("npm") is None:
+        print(f"\nPouchDB: skipped (needs {POUCHDB} and node with npm)")
+        return None
+    print(f"\nPouchDB: {POUCHDB} {tickets} {changes}")
+    done = subprocess.run(["bash", str(POUCHDB), str(tickets), str(changes)], capture_output=True, text=True,
+                          check=False)
+    steps: dict[str, Any] = {}
+    for line in done.stdout.splitlines():
+        try:
+            entry = json.loads(line)
+        except ValueError:
+            continue
+        steps[entry.get("step")] = entry
+        print(f"  {line}")
+    if done.returncode != 0:
+        print(f"  failed ({done.returncode}): {done.stderr.strip()[-500:]}")
+        return None
+    return steps
+
+
+def side_by_side(results: list[Figures], peer: dict[str, Any] | None, args: argparse.Namespace) -> None:
+    print(f"\nside by side ({args.tickets} tickets, {args.changes} changes; ratio = PouchDB / Branchdesk, "
+          "above 1 means Branchdesk is faster):")
+    header = f"  {'':44}" + "".join(f"{'Branchdesk ' + f.backend:>24}" for f in results) + f"{'PouchDB':>12}"
+    print(header)
+    pouch_first = peer["first_pull_new_device"]["ms"] / 1000 if peer and "first_pull_new_device" in peer else None
+    pouch_trip = peer["changes_round_trip"]["ms"] / 1000 if peer and "changes_round_trip" in peer else None
+    rows = [
+        ("new central device pulls every ticket (s)", [f.first_sync_s for f in results], pouch_first),
+        ("changes pushed and pulled, round trip (s)", [f.push_s + f.pull_s for f in results], pouch_trip),
+    ]
+    for label, ours, theirs in rows:
+        cells = "".join(f"{value:24.3f}" for value in ours)
+        ratio = "  ".join(f"x{theirs / value:.1f}" for value in ours if value) if theirs else ""
+        peer_cell = f"{theirs:12.3f}" if theirs else f"{'-':>12}"
+        print(f"  {label:44}{cells}{peer_cell}   ratio {ratio}")
+    cells = "".join(f"{f.sites.get('p99', float('nan')):24.1f}" for f in results)
+    print(f"  {str(args.sites) + ' sites syncing, server p99 answer (ms)':44}{cells}{'-':>12}")
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser.add_argument("--tickets", type=int, default=100_000, help="demo tickets on the server (default 100000)")
+    parser.add_argument("--changes", type=int, default=1000, help="changes in the round trip (default 1000)")
+    parser.add_argument("--sites", type=int, default=128, help="simulated sites (default 128)")
+    parser.add_argument("--rounds", type=int, default=5, help="syncs per site (default 5)")
+    parser.add_argument("--period", type=float, default=3.0, help="seconds between a site's syncs (default 3)")
+    parser.add_argument("--backends", default="sqlite,postgresql", help="sqlite, postgresql or both (default)")
+    parser.add_argument("--database-url", help="PostgreSQL database for a schema of the benchmark's own "
+                                               f"(default BRANCHDESK_BENCH_DATABASE_URL or {DEFAULT_PG})")
+    parser.add_argument("--no-pouchdb", action="store_true", help="skip the PouchDB peer")
+    args = parser.parse_args()
+    pg_base = args.database_url or os.environ.get("BRANCHDESK_BENCH_DATABASE_URL") or DEFAULT_PG
+    print(f"bench_sync: {args.tickets} tickets, {args.changes} changes, {args.sites} sites x {args.rounds} rounds; "
+          f"{os.cpu_count()} CPUs")
+    results = [f for b in args.backends.split(",") if (f := bench_backend(b.strip(), args, pg_base)) is not None]
+    peer = None if args.no_pouchdb else pouchdb(args.tickets, args.changes)
+    side_by_side(results, peer, args)
+
+
+if __name__ == "__main__":
+    main()
