@@ -11,6 +11,9 @@ from core.lifecycle import CENTRAL_ROLES
 from core.models import Ticket
 from core.reference import UserInfo
 
+# The ticket fields whose values decide who sees it.
+SCOPE_FIELDS = frozenset({"site_id", "team_id", "assignee_id"})
+
 
 def can_see(
     user: UserInfo, site_id: uuid.UUID, team_id: uuid.UUID | None, assignee_id: uuid.UUID | None = None

@@ -78,6 +78,12 @@ def _is_blank(path: Path) -> bool:
     return path.is_file() and path.stat().st_size == 0 and not (wal.exists() and wal.stat().st_size > 0)
 
 
+def remove_database(path: Path) -> None:
+    """Remove an SQLite file that was made and never finished, with its -wal and -shm."""
+    for suffix in ("", "-wal", "-shm"):
+        Path(f"{path}{suffix}").unlink(missing_ok=True)
+
+
 def backup_copy(path: Path, suffix: str) -> Path:
     """A consistent copy of the store beside it (SQLite's backup API, so WAL content is included)."""
     stamp = datetime.now(UTC).strftime("%Y%m%dT%H%M%SZ")
@@ -107,7 +113,8 @@ class Store:
         path = Path(path)
         if not path.exists() or (not create and _is_blank(path)):
             if not create:
-                raise StoreError(f"no Branchdesk store at {path}; run 'branchdesk init' or 'branchdesk demo' first")
+                raise StoreError(f"no Branchdesk store at {path}; make one with 'branchdesk init', "
+                                 "'branchdesk demo' or 'branchdesk login'")
             path.parent.mkdir(parents=True, exist_ok=True)
         _check_file(path)
         engine = _engine(path, immediate=True)

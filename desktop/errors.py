@@ -28,12 +28,8 @@ def field_of(exc: BaseException) -> str | None:
     return getattr(exc, "field", None)
 
 
-# how sync.client words a server it cannot reach (SyncError has no subclass for it)
-UNREACHABLE = ("cannot reach the server", "the server's certificate")
-
-
 def unreachable(exc: BaseException) -> bool:
     """Whether sync failed because the server could not be reached at all."""
-    from sync.client import SyncError  # HTTP loads only once sync is in use
+    from sync.client import ServerUnreachable  # HTTP loads only once sync is in use
 
-    return isinstance(exc, SyncError) and str(exc).startswith(UNREACHABLE)
+    return isinstance(exc, ServerUnreachable)

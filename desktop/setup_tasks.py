@@ -10,6 +10,7 @@ from pathlib import Path
 
 from core.orgfile import load_org
 from core.paths import demo_org_path
+from core.store import remove_database
 from desktop.cli.setup import init_store
 
 DEMO_TICKETS = 2000  # as `make run` makes
@@ -27,16 +28,10 @@ def make_demo_store(path: Path, tickets: int = DEMO_TICKETS,
         generate(store, tickets, progress=progress)
     except BaseException:
         store.close()
-        remove_store(path)
+        remove_database(path)
         raise
     store.close()
     return agent
-
-
-def remove_store(path: Path) -> None:
-    """Remove a half-made store, so the first-run dialog can start again."""
-    for suffix in ("", "-wal", "-shm"):
-        Path(f"{path}{suffix}").unlink(missing_ok=True)
 
 
 def org_sites(org_file: str) -> list[tuple[str, str]]:
@@ -76,4 +71,4 @@ def _forget(path: Path) -> None:
                     logout(store)
             finally:
                 store.close()
-    remove_store(path)
+    remove_database(path)

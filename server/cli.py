@@ -172,6 +172,9 @@ def _check_port(host: str, port: int) -> None:
             raise InvalidInput(f"cannot listen on {host}:{port}: {exc.strerror}", "port") from None
 
 
+SHUTDOWN_GRACE = 3  # seconds
+
+
 def cmd_serve(args: argparse.Namespace, url: str) -> int:
     import uvicorn
 
@@ -196,6 +199,9 @@ def cmd_serve(args: argparse.Namespace, url: str) -> int:
     options = {} if args.forwarded_allow_ips is None else {"forwarded_allow_ips": args.forwarded_allow_ips}
     uvicorn.run(
         "server.app:from_env", factory=True, host=args.host, port=args.port, workers=args.workers,
+        # Long polls would hold a stop for up to their wait; a push still applying is one
+        # transaction, and one cut short is rolled back and replayed by its client.
+        timeout_graceful_shutdown=SHUTDOWN_GRACE,
         ssl_certfile=args.ssl_certfile, ssl_keyfile=args.ssl_keyfile, access_log=False,
         log_config=log_config(args.log_level), log_level=args.log_level, proxy_headers=True,
         server_header=False, **options,

@@ -7,6 +7,7 @@ from pathlib import Path
 
 from core.orgfile import OrgFileError, load_org
 from core.orgspec import OrgSpec
+from core.store import remove_database
 from server.accounts import import_organisation
 from server.db import Database
 from server.migrate import prepare_for_upgrade, upgrade
@@ -37,8 +38,7 @@ def init_database(url: str, spec: OrgSpec, source: str, now: datetime) -> tuple[
     except BaseException:
         db.dispose()
         if created and db.path is not None:
-            for suffix in ("", "-wal", "-shm"):
-                Path(f"{db.path}{suffix}").unlink(missing_ok=True)
+            remove_database(db.path)
         raise
     db.dispose()
     return version, created

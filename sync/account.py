@@ -14,8 +14,8 @@ from typing import Any
 import requests
 
 from core.errors import BranchdeskError, InvalidInput, StoreError
-from core.store import Store
-from sync.client import SyncClient, SyncError, SyncSummary, http_session
+from core.store import Store, remove_database
+from sync.client import ServerUnreachable, SyncClient, SyncError, SyncSummary, http_session
 from sync.credentials import forget_token, load_token, save_token, token_key
 
 
@@ -30,8 +30,10 @@ class LoginResult:
 def _post_login(http: requests.Session, server: str, body: dict[str, Any]) -> dict[str, Any]:
     try:
         answer = http.post(f"{server}/auth/login", json=body, timeout=(5, 30))
+    except requests.exceptions.SSLError as exc:
+        raise ServerUnreachable(f"the server's certificate is not trusted: {exc}") from None
     except requests.RequestException as exc:
-        raise SyncError(f"cannot reach the server at {server}: {type(exc).__name__}") from None
+        raise ServerUnreachable(f"cannot reach the server at {server}: {type(exc).__name__}") from None
     if answer.status_code != 200:
         try:
             detail = answer.json().get("detail")
@@ -47,11 +49,14 @@ def login(
     ca_bundle: str | None = None, progress: Callable[[int], None] | None = None,
 ) -> LoginResult:
     """Sign in, register this device, keep the token in the keyring, and take the
-    reference data and a snapshot of the user's scope. Creates the store if needed."""
+    reference data and a snapshot of the user's scope. Creates the store if needed,
+    and removes it again if the server did not let the person in."""
     server = server.rstrip("/")
     if not server.startswith(("http://", "https://")):
         raise InvalidInput("the server address starts with https:// (or http:// on a trusted network)", "server")
+    existed = path.exists()
     store = Store.open(path, create=True)
+    signed_in = False
     try:
         mode = store.meta("mode")
         if mode == "standalone":
@@ -88,11 +93,15 @@ def login(
                 store.set_meta(db, "ca_bundle", ca_bundle)
             if user.get("site") or site:
                 store.set_meta(db, "home_site", site or user["site"])
+        # From here the store is signed in: a snapshot cut short resumes with `sync`.
+        signed_in = True
         client = SyncClient(store, server, session["token"], ca_bundle=ca_bundle, http=http)
         summary = client.sync(progress=progress)
         return LoginResult(username, user["role"], user.get("site"), summary)
     finally:
         store.close()
+        if not signed_in and not existed:
+            remove_database(path)
 
 
 def _logout(http: requests.Session, server: str, token: str) -> None:

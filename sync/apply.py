@@ -15,16 +15,19 @@ from datetime import datetime, timedelta
 from typing import Any
 
 from sqlalchemy import func, select
+from sqlalchemy.exc import StatementError
 from sqlalchemy.orm import Session
+from sqlalchemy.types import Boolean, Integer, String, Uuid
 
 from core.errors import BranchdeskError
 from core.ids import SYSTEM_USER_ID, derived_id, new_id
 from core.lifecycle import MoveContext, check_move, is_support
 from core.models import Conflict, HistoryEvent, Ticket
+from core.models.base import Instant
 from core.models.tickets import ALL_FIELDS, OPEN_STATUSES, REPLICATED_FIELDS, version_of
 from core.orgspec import PENDING_REASONS, STATUSES, TICKET_TYPES
 from core.reference import Reference, UserInfo
-from core.scope import can_see, can_see_ticket
+from core.scope import SCOPE_FIELDS, can_see, can_see_ticket
 from sync.models import SyncCounter, SyncEntry, SyncRecord
 from sync.protocol import EntryIn, EntryResult, PushRequest
 from sync.records import MODELS, dict_to_row, row_to_dict, ticket_field_value, to_json
@@ -108,6 +111,12 @@ def push(
                 outcome, reason = applier.apply(entry)
         except Rejected as exc:
             outcome, reason, conflict = "rejected", str(exc), exc.conflict
+        except StatementError as exc:
+            # A value the checks above let through and the database's own rules refuse
+            # (batches are applied one at a time, under the counter's lock, so this is
+            # never a race with another writer): this entry is refused, not the batch.
+            problem = str(getattr(exc, "orig", exc)).strip().splitlines()
+            outcome, reason = "rejected", f"the database refused a value of the change: {problem[0] if problem else ''}"
         if conflict is not None:
             applier.conflict(**conflict)
         session.add(SyncEntry(
@@ -182,7 +191,12 @@ class Applier:
         ticket = row if kind == "ticket" else self.session.get(Ticket, row.ticket_id)
         if ticket is None or not can_see_ticket(self.user, ticket):
             return None
-        return {"kind": kind, "data": row_to_dict(kind, row)}
+        data = row_to_dict(kind, row)
+        if kind == "ticket" and row.parent_id is not None:
+            parent = self.session.get(Ticket, row.parent_id)
+            if parent is None or not can_see_ticket(self.user, parent):
+                data["parent_id"] = None  # as pull sends it: the parent is outside the caller's scope
+        return {"kind": kind, "data": data}
 
     # -- entries ---------------------------------------------------------------
     def apply(self, entry: EntryIn) -> tuple[str, str | None]:
@@ -262,6 +276,10 @@ class Applier:
             check = checks.get(name)
             if check is not None and not check(value):
                 raise Rejected(f"{name} {value!r} is not valid here")
+            _check_column(Ticket.__table__.c[name], value, name)
+        parent = values.get("parent_id")
+        if parent is not None:
+            self._visible_ticket(parent)
 
     def _create_ticket(self, entry: EntryIn) -> tuple[str, str | None]:
         if self.session.get(Ticket, entry.record_id) is not None:
@@ -294,6 +312,11 @@ class Applier:
     def _update_ticket(self, entry: EntryIn, system: bool) -> tuple[str, str | None]:
         ticket = self._visible_ticket(entry.record_id)
         values = self._fields(entry, tuple(f for f in REPLICATED_FIELDS if f not in IMMUTABLE))
+        above = values.get("parent_id")
+        while above is not None:  # a ticket is never above itself, however far up
+            if above == ticket.id:
+                raise Rejected("a ticket cannot be a task of itself")
+            above = self.session.scalar(select(Ticket.parent_id).where(Ticket.id == above))
         user = self.user
         if not system:
             if not is_support(user.role) and set(values) - REQUESTER_FIELDS:
@@ -328,6 +351,7 @@ class Applier:
                 if open_tasks:
                     raise Rejected(f"the ticket still has {open_tasks} open task(s)")
         merged = False
+        scope_moved = any(getattr(ticket, name) != values[name] for name in SCOPE_FIELDS & set(values))
         for name, value in values.items():
             current = getattr(ticket, name)
             if entry.base.get(name, version_of(ticket.versions, name)) != version_of(ticket.versions, name):
@@ -350,6 +374,12 @@ class Applier:
         ticket.updated_at = max(ticket.updated_at, entry.occurred_at)
         self.session.flush()
         self.seq.touch("ticket", ticket.id, ticket.id)
+        if scope_moved and SCOPE_FIELDS & set(values):
+            # A device is sent a task's parent only when it may see the parent: the tasks
+            # go out again, with their parent or without, to every device whose view of
+            # the parent changes with this.
+            for task in self.session.scalars(select(Ticket.id).where(Ticket.parent_id == ticket.id)):
+                self.seq.touch("ticket", task, task)
         for conflict in conflicts:
             self.conflict(**conflict)
         return ("merged", "changed concurrently; the later change was kept") if merged else ("applied", None)
@@ -378,6 +408,8 @@ class Applier:
             raise Rejected(f"the {entry.kind} is malformed: {exc}") from None
         if row["id"] != entry.record_id:
             raise Rejected("the record's id does not match the change")
+        for column in model.__table__.columns:
+            _check_column(column, row[column.key], f"the {entry.kind}'s {column.key}")
         if self.session.get(model, row["id"]) is not None:
             return "applied", "already applied"
         ticket = self._visible_ticket(row["ticket_id"])
@@ -453,3 +485,20 @@ def _uuid_or_none(value: Any) -> uuid.UUID | None:
         return uuid.UUID(str(value)) if value is not None else None
     except ValueError:
         return None
+
+
+def _check_column(column: Any, value: Any, what: str) -> None:
+    """A value fit for its column, whatever the database: SQLite would keep a number in
+    a text column or text longer than the column; PostgreSQL would refuse both."""
+    if value is None:
+        if not column.nullable:
+            raise Rejected(f"{what} is missing")
+        return
+    kind = column.type
+    expected: Any = {Boolean: bool, Integer: int, String: str, Uuid: uuid.UUID, Instant: datetime}
+    for base, python in expected.items():
+        if isinstance(kind, base) and (not isinstance(value, python) or (python is int and isinstance(value, bool))):
+            raise Rejected(f"{what} must be a {python.__name__}, not {type(value).__name__}")
+    length = getattr(kind, "length", None)
+    if length is not None and isinstance(value, str) and len(value) > length:
+        raise Rejected(f"{what} is longer than {length} characters")

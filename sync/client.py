@@ -8,6 +8,7 @@ server answers an entry it already has with its first answer."""
 from __future__ import annotations
 
 import time
+import uuid
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
@@ -33,6 +34,11 @@ PAGE = 2000
 
 class SyncError(BranchdeskError):
     pass
+
+
+class ServerUnreachable(SyncError):
+    """No answer at all: the link is down, the server is not running, or its
+    certificate is not trusted. Nothing was changed on either side."""
 
 
 class UpdateRequired(SyncError):
@@ -86,9 +92,9 @@ class SyncClient:
         try:
             answer = self.http.request(method, self.server + path, timeout=kwargs.pop("timeout", TIMEOUT), **kwargs)
         except requests.exceptions.SSLError as exc:
-            raise SyncError(f"the server's certificate is not trusted: {exc}") from None
+            raise ServerUnreachable(f"the server's certificate is not trusted: {exc}") from None
         except requests.RequestException as exc:
-            raise SyncError(f"cannot reach the server at {self.server}: {type(exc).__name__}") from None
+            raise ServerUnreachable(f"cannot reach the server at {self.server}: {type(exc).__name__}") from None
         if answer.status_code == 401:
             raise NotSignedIn("the server no longer accepts this session; run 'branchdesk login' again")
         if answer.status_code == 426:
@@ -120,6 +126,7 @@ class SyncClient:
 
     def push(self, summary: SyncSummary | None = None) -> SyncSummary:
         summary = summary or SyncSummary()
+        renewed = False
         while True:
             with self.store.read() as session:
                 entries = session.scalars(
@@ -135,8 +142,10 @@ class SyncClient:
             answer = self._call("POST", "/sync/push", data=request.model_dump_json(),
                                 headers={"Content-Type": "application/json",
                                          "X-Branchdesk-Device": self.store.device_code})
-            if answer.status_code == 409:
+            if answer.status_code == 409 and not renewed:
+                # restored from a copy: its numbers were used; once is enough to fix that
                 take_new_client_id(self.store)
+                renewed = True
                 continue
             if answer.status_code != 200:
                 raise SyncError(f"the server refused the push: {_detail(answer)}")
@@ -152,6 +161,10 @@ class SyncClient:
     def pull(self, summary: SyncSummary | None = None, *, wait: int = 0,
              progress: Callable[[int], None] | None = None) -> SyncSummary:
         summary = summary or SyncSummary()
+        # SLA figures wait for the last page (see apply_pull); a pull cut short before
+        # it left a mark, and this one computes every ticket's figures at its end
+        deferred: set[uuid.UUID] = set()
+        refresh_all = self.store.meta("sla_refresh_due") == "1"
         while True:
             cursor = int(self.store.meta("sync_cursor") or 0)
             sent = time.time()
@@ -162,7 +175,8 @@ class SyncClient:
                 raise SyncError(f"the server refused the pull: {_detail(answer)}")
             page = PullResponse.model_validate_json(answer.content)
             offset = self._offset(sent, received, page.server_time)
-            summary.changes.merge(apply_pull(self.store, page, offset=offset))
+            summary.changes.merge(apply_pull(self.store, page, offset=offset, deferred=deferred,
+                                             refresh_all=refresh_all and not page.more))
             summary.pulled += len(page.records)
             if progress:
                 progress(summary.pulled)

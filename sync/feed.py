@@ -84,6 +84,32 @@ def _missed(session: Session, rows: list[Any], cursor: int) -> list[Any]:
     return found
 
 
+def _uuid(value: Any) -> uuid.UUID | None:
+    return uuid.UUID(str(value)) if value is not None else None
+
+
+def _changed_since(session: Session, ticket_ids: list[uuid.UUID], cursor: int) -> set[uuid.UUID]:
+    """The tickets whose last change is numbered after the cursor."""
+    found: set[uuid.UUID] = set()
+    for chunk in _chunks(ticket_ids):
+        found.update(session.scalars(
+            select(SyncRecord.record_id)
+            .where(SyncRecord.kind == "ticket", SyncRecord.record_id.in_(chunk), SyncRecord.seq > cursor)
+        ))
+    return found
+
+
+def _scopes(session: Session, ticket_ids: list[uuid.UUID]) -> dict[uuid.UUID, tuple[Any, ...]]:
+    """What decides who sees each ticket: its site, team and assignee."""
+    table = MODELS["ticket"].__table__
+    found: dict[uuid.UUID, tuple[Any, ...]] = {}
+    for chunk in _chunks(ticket_ids):
+        for row in session.execute(select(table.c.id, table.c.site_id, table.c.team_id, table.c.assignee_id)
+                                   .where(table.c.id.in_(chunk))):
+            found[row[0]] = tuple(row[1:])
+    return found
+
+
 def _child_visible(user: UserInfo, kind: str, data: dict[str, Any]) -> bool:
     if user.role != "requester":
         return True
@@ -106,25 +132,33 @@ def pull(session: Session, user: UserInfo, cursor: int, limit: int, now: datetim
     by_kind: dict[str, list[uuid.UUID]] = defaultdict(list)
     for kind, record_id, _seq, _ticket in rows:
         by_kind[kind].append(record_id)
-    ticket_ids = {t for *_rest, t in rows if t is not None}
     loaded = {kind: _load(session, kind, ids) for kind, ids in by_kind.items()}
 
-    # Every ticket a record of this page hangs on, as it stands now: the scope is
-    # decided on it, and a child is never sent before the ticket it belongs to.
+    # The tickets this page's records hang on (or link to, or sit under), as they stand
+    # now: the scope is decided on them. A child is never sent before its ticket, but
+    # a ticket that has not changed since the cursor is on the device already (as it
+    # stands now), and is not sent again with every page of its history.
     tickets = dict(loaded.get("ticket", {}))
-    extra = [t for t in ticket_ids if t not in tickets]
-    tickets.update(_load(session, "ticket", extra))
-    linked = {
-        uuid.UUID(str(d["other_id"])) for d in loaded.get("link", {}).values()
-    } | {uuid.UUID(str(d["parent_id"])) for d in tickets.values() if d.get("parent_id")}
-    tickets.update(_load(session, "ticket", [t for t in linked if t not in tickets]))
+    referenced = {t for k, _r, _s, t in rows if k != "ticket" and t is not None} | {
+        uuid.UUID(str(d["other_id"])) for d in loaded.get("link", {}).values()}
+    referenced |= {uuid.UUID(str(d["parent_id"])) for d in tickets.values() if d.get("parent_id")}
+    referenced -= set(tickets)
+    changed = _changed_since(session, sorted(referenced), cursor)
+    tickets.update(_load(session, "ticket", sorted(changed)))
+    above = list(tickets.values())
+    while above:  # the parents, theirs, and so on up: whether each is in scope decides what is sent
+        parents = {uuid.UUID(str(d["parent_id"])) for d in above if d.get("parent_id")} - set(tickets)
+        above = list(_load(session, "ticket", sorted(parents)).values())
+        tickets.update({uuid.UUID(d["id"]): d for d in above})
+    scopes = {t: (uuid.UUID(d["site_id"]), _uuid(d["team_id"]), _uuid(d["assignee_id"])) for t, d in tickets.items()}
+    if user.role not in CENTRAL_ROLES:
+        scopes.update(_scopes(session, sorted(referenced - set(scopes))))
 
     def visible(ticket_id: uuid.UUID | None) -> bool:
-        data = tickets.get(ticket_id) if ticket_id is not None else None
-        return data is not None and can_see(
-            user, uuid.UUID(data["site_id"]), uuid.UUID(data["team_id"]) if data["team_id"] else None,
-            uuid.UUID(data["assignee_id"]) if data["assignee_id"] else None,
-        )
+        scope = scopes.get(ticket_id) if ticket_id is not None else None
+        if scope is None:
+            return user.role in CENTRAL_ROLES and ticket_id in referenced
+        return can_see(user, *scope)
 
     hidden_tickets = [t for t in by_kind.get("ticket", []) if not visible(t)]
     gone = _left_scope(session, user, hidden_tickets) if hidden_tickets else set()
@@ -134,14 +168,14 @@ def pull(session: Session, user: UserInfo, cursor: int, limit: int, now: datetim
     seq_of = {(k, r): s for k, r, s, _t in rows}
 
     def send_ticket(ticket_id: uuid.UUID) -> None:
-        if ticket_id in sent_tickets:
-            return
+        if ticket_id in sent_tickets or ticket_id not in tickets:
+            return  # (not loaded: unchanged since the cursor, so the device holds it as it is)
         data = dict(tickets[ticket_id])
+        sent_tickets.add(ticket_id)
         if data.get("parent_id") and not visible(uuid.UUID(data["parent_id"])):
             data["parent_id"] = None  # the parent is outside this device's scope
         elif data.get("parent_id"):
             send_ticket(uuid.UUID(data["parent_id"]))
-        sent_tickets.add(ticket_id)
         records.append(RecordOut(kind="ticket", id=ticket_id, seq=seq_of.get(("ticket", ticket_id), 0), data=data))
 
     for kind, record_id, seq, ticket_id in rows:

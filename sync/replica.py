@@ -98,16 +98,35 @@ def _take_in(uow: UnitOfWork, records: list[tuple[str, uuid.UUID, dict[str, Any]
     return touched
 
 
-def apply_pull(store: Store, page: PullResponse, *, offset: int | None = None) -> ChangeSet:
+def apply_pull(store: Store, page: PullResponse, *, offset: int | None = None,
+               deferred: set[uuid.UUID] | None = None, refresh_all: bool = False) -> ChangeSet:
+    """Take in one page, with its cursor, in one transaction.
+
+    With `deferred` (a set the caller keeps across the pages of one pull), the SLA
+    figures of what a page touched wait for the last page: until then a ticket can
+    stand here without the rest of its history, and figures computed from part of it
+    are wrong; warnings and breaches recorded from them would even travel to every
+    replica. A pull cut short leaves a mark, so that the next one (`refresh_all`)
+    computes every ticket's figures again."""
     with unit_of_work(store) as uow:
         touched = _take_in(uow, [(r.kind, r.id, r.data) for r in page.records])
         rebase(uow, touched)
-        uow.changes.tickets |= touched
+        if deferred is not None and page.more:
+            deferred |= touched
+            set_meta(uow.session, "sla_refresh_due", "1")
+            changes = ChangeSet(tickets=set(touched), kinds=set(uow.changes.kinds))
+        else:
+            uow.changes.tickets |= touched | (deferred or set())
+            if refresh_all:
+                uow.changes.tickets |= set(uow.session.scalars(select(Ticket.id)))
+            if deferred is not None or refresh_all:
+                set_meta(uow.session, "sla_refresh_due", "0")
+            changes = uow.changes
         set_meta(uow.session, "sync_cursor", str(page.cursor))
         set_meta(uow.session, "last_pull_at", page.server_time.isoformat())
         if offset is not None:
             set_meta(uow.session, "clock_offset", str(offset))
-        return uow.changes
+        return changes
 
 
 def own_events(entry: ChangeEntry) -> list[uuid.UUID]:

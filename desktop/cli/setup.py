@@ -11,7 +11,7 @@ from core.errors import InvalidInput, StoreError
 from core.orgfile import load_org
 from core.paths import demo_org_path
 from core.reference import load_reference
-from core.store import Store, set_meta
+from core.store import Store, remove_database, set_meta
 from desktop.cli.context import Context
 
 
@@ -64,8 +64,7 @@ def init_store(path: Path, org_file: str, site: str, default_user: str | None = 
     except BaseException:
         store.close()
         if not existed:
-            for suffix in ("", "-wal", "-shm"):
-                Path(f"{path}{suffix}").unlink(missing_ok=True)
+            remove_database(path)
         raise
     return store, version
 

@@ -7,13 +7,14 @@ import getpass
 import sys
 import threading
 import time
+from dataclasses import asdict
 from typing import TYPE_CHECKING, Any
 
 from sqlalchemy import func, select
 
 from core.clock import iso, utcnow
 from core.errors import InvalidInput, NotFound
-from core.models import ChangeEntry, Conflict, Ticket
+from core.models import ChangeEntry
 from desktop.cli.context import Context
 from desktop.cli.output import print_json
 
@@ -148,17 +149,12 @@ def _watch(ctx: Context) -> int:
 
 
 def status_document(ctx: Context) -> dict[str, Any]:
+    from core.store_status import to_review
+
     store = ctx.store
     with ctx.reading() as (session, ref, actor):
         pending = session.scalar(select(func.count()).where(ChangeEntry.state == "pending")) or 0
-        conflicts = session.execute(
-            select(Conflict, Ticket.number).join(Ticket, Ticket.id == Conflict.ticket_id)
-            .where(Conflict.acknowledged_at.is_(None)).order_by(Conflict.occurred_at)
-        ).all()
-        rejected = session.scalars(
-            select(ChangeEntry).where(ChangeEntry.state == "rejected", ChangeEntry.acknowledged_at.is_(None))
-            .order_by(ChangeEntry.seq)
-        ).all()
+        conflicts, rejected = to_review(session, ref)
         return {
             "mode": store.meta("mode"),
             "server": store.meta("server_url"),
@@ -169,17 +165,8 @@ def status_document(ctx: Context) -> dict[str, Any]:
             "last_pull_at": store.meta("last_pull_at"),
             "cursor": int(store.meta("sync_cursor") or 0),
             "pending": pending,
-            "conflicts": [
-                {"id": str(c.id), "ticket": number, "field": c.field, "kept": c.kept, "lost": c.lost,
-                 "outcome": c.outcome, "lost_by": ref.username_of(c.lost_actor_id),
-                 "kept_by": ref.username_of(c.kept_actor_id), "at": iso(c.occurred_at)}
-                for c, number in conflicts
-            ],
-            "rejected": [
-                {"id": str(e.id), "kind": e.kind, "record_id": str(e.record_id), "reason": e.answer,
-                 "data": e.data, "at": iso(e.occurred_at)}
-                for e in rejected
-            ],
+            "conflicts": [{**asdict(c), "id": str(c.id), "at": iso(c.at)} for c in conflicts],
+            "rejected": [{**asdict(r), "id": str(r.id), "at": iso(r.at)} for r in rejected],
         }
 
 
@@ -197,7 +184,8 @@ def cmd_status(ctx: Context, args: argparse.Namespace) -> int:
         print(f"conflict {c['id'][:8]} on {c['ticket']} {c['field']}: kept {c['kept']!r} ({c['kept_by']}),"
               f" {c['outcome']} {c['lost']!r} ({c['lost_by']})")
     for r in doc["rejected"]:
-        print(f"rejected {r['id'][:8]} {r['kind']} change: {r['reason']}")
+        print(f"rejected {r['id'][:8]} {r['kind']} change{' to ' + r['ticket'] if r['ticket'] else ''}: "
+              f"{r['reason']}")
     return 0
 
 
