@@ -8,47 +8,28 @@ server verifies them exactly as in production, only faster."""
 
 from __future__ import annotations
 
-import os
 import shutil
-import uuid
 from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
 
 import pytest
-from argon2 import PasswordHasher
 from fastapi import FastAPI
 from fastapi.testclient import TestClient
 from server_testkit import ORG, START, FakeClock
-from sqlalchemy import create_engine, text
-from sqlalchemy.engine import make_url
+from sqlalchemy import text
 from sqlalchemy.schema import sort_tables
 
-import core.orgimport
 from core.models import Base
 from server.accounts import import_organisation
 from server.app import create_app
 from server.config import Settings
-from server.config import database_url as normalise_url
 from server.db import Database
 from server.migrate import VERSION_TABLE, head_revision, upgrade
 from server.models import ServerBase
 from server.setup import init_database, read_org
-
-PG_URL = os.environ.get("BRANCHDESK_TEST_DATABASE_URL")
-
-
-CHEAP_HASHER = PasswordHasher(time_cost=1, memory_cost=1024, parallelism=1)
-
-
-@contextmanager
-def cheap_hashing() -> Iterator[None]:
-    saved = core.orgimport._hasher
-    core.orgimport._hasher = CHEAP_HASHER
-    try:
-        yield
-    finally:
-        core.orgimport._hasher = saved
+from tests.support.databases import PG_URL, cheap_hashing
+from tests.support.databases import pg_schema as pg_schema_in
 
 
 @pytest.fixture(autouse=True)
@@ -58,27 +39,12 @@ def cheap_argon2() -> Iterator[None]:
         yield
 
 
-def pg_schema_url(base: str, schema: str) -> str:
-    url = make_url(normalise_url(base, Path(".")))
-    # synchronous_commit=off: the tests need no durability, only speed
-    options = f"-csearch_path={schema} -csynchronous_commit=off"
-    return url.update_query_dict({"options": options}).render_as_string(hide_password=False)
-
-
 @contextmanager
 def _pg_schema() -> Iterator[str]:
     if not PG_URL:
         pytest.skip("BRANCHDESK_TEST_DATABASE_URL is not set")
-    schema = f"bd_test_{uuid.uuid4().hex[:16]}"
-    admin = create_engine(normalise_url(PG_URL, Path(".")))
-    with admin.begin() as conn:
-        conn.execute(text(f'CREATE SCHEMA "{schema}"'))
-    try:
-        yield pg_schema_url(PG_URL, schema)
-    finally:
-        with admin.begin() as conn:
-            conn.execute(text(f'DROP SCHEMA "{schema}" CASCADE'))
-        admin.dispose()
+    with pg_schema_in(PG_URL, "bd_test") as url:
+        yield url
 
 
 @pytest.fixture

@@ -51,7 +51,7 @@ def pg_session_url(org_file: Path) -> Iterator[str]:
     """One migrated PostgreSQL schema for the session; each test empties it again."""
     if not PG_URL:
         pytest.skip("BRANCHDESK_TEST_DATABASE_URL is not set")
-    with pg_schema(PG_URL) as url:
+    with pg_schema(PG_URL, "bd_sync") as url:
         init_database(url, org_file)
         yield url
 

@@ -23,7 +23,7 @@ import threading
 import time
 import uuid
 from collections.abc import Callable, Iterator
-from contextlib import closing, contextmanager
+from contextlib import closing
 from dataclasses import dataclass
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
@@ -31,13 +31,10 @@ from typing import Any
 
 import httpx
 import requests
-from argon2 import PasswordHasher
 from fastapi.testclient import TestClient
-from sqlalchemy import create_engine, select, text
-from sqlalchemy.engine import make_url
+from sqlalchemy import select, text
 from sqlalchemy.schema import sort_tables
 
-import core.orgimport
 from core.errors import BranchdeskError
 from core.models import Base, ChangeEntry, Conflict, HistoryEvent, Ticket
 from core.models.tickets import version_of
@@ -50,7 +47,6 @@ from core.store import Store
 from core.uow import unit_of_work
 from server.app import create_app
 from server.config import Settings
-from server.config import database_url as normalise_url
 from server.db import Database
 from server.models import ServerBase
 from sync.client import SyncClient
@@ -58,18 +54,17 @@ from sync.models import SyncBase, SyncEntry
 from sync.protocol import EntryResult, PullResponse
 from sync.records import MODELS, columns, row_to_dict
 from sync.replica import apply_pull
+from tests.support.databases import PG_URL, cheap_hashing, pg_schema  # noqa: F401 (the sync tests take them from here)
 
 ROOT = Path(__file__).resolve().parents[2]
 SMALL_ORG = ROOT / "tests" / "fixtures" / "small-org.toml"
 BIN = Path(sys.executable).parent
 BASE = "http://testserver"
-PG_URL = os.environ.get("BRANCHDESK_TEST_DATABASE_URL")
 STARTUP_LIMIT = 90  # seconds a process may take to come up before a test gives up on it
 PASSWORDS = {
     "anna": "pw-anna", "ola": "pw-ola", "vip": "pw-vip-1", "tom": "pw-tom-1", "nina": "pw-nina-1",
     "ada": "pw-ada", "max": "pw-max-1", "root": "pw-root-1",
 }
-CHEAP_HASHER = PasswordHasher(time_cost=1, memory_cost=1024, parallelism=1)
 KINDS = tuple(MODELS)  # ticket, comment, worklog, link, history, conflict
 
 
@@ -83,43 +78,10 @@ def org_text() -> str:
     return source
 
 
-@contextmanager
-def cheap_hashing() -> Iterator[None]:
-    """Argon2 at its cheapest while the test imports users; hashes carry their own
-    parameters, so a server verifies them exactly as in production, only faster."""
-    saved = core.orgimport._hasher
-    core.orgimport._hasher = CHEAP_HASHER
-    try:
-        yield
-    finally:
-        core.orgimport._hasher = saved
-
-
 # -- databases ------------------------------------------------------------------
 
 ALL_TABLES = sort_tables([*Base.metadata.tables.values(), *ServerBase.metadata.tables.values(),
                           *SyncBase.metadata.tables.values()])
-
-
-def pg_schema_url(base: str, schema: str) -> str:
-    url = make_url(normalise_url(base, Path(".")))
-    options = f"-csearch_path={schema} -csynchronous_commit=off"
-    return url.update_query_dict({"options": options}).render_as_string(hide_password=False)
-
-
-@contextmanager
-def pg_schema(base: str, prefix: str = "bd_sync") -> Iterator[str]:
-    """A fresh PostgreSQL schema, dropped afterwards: the URL that works in it."""
-    schema = f"{prefix}_{uuid.uuid4().hex[:16]}"
-    admin = create_engine(normalise_url(base, Path(".")))
-    with admin.begin() as conn:
-        conn.execute(text(f'CREATE SCHEMA "{schema}"'))
-    try:
-        yield pg_schema_url(base, schema)
-    finally:
-        with admin.begin() as conn:
-            conn.execute(text(f'DROP SCHEMA "{schema}" CASCADE'))
-        admin.dispose()
 
 
 def reset_database(url: str, org_file: Path) -> None:
