@@ -16,7 +16,7 @@ from desktop.sync_controller import SyncController
 from desktop.views.main_window import MainWindow
 from desktop.views.ticket_view import TicketView
 from desktop.workspace import Workspace
-from sync.client import NotSignedIn, SyncClient, SyncError, SyncSummary
+from sync.client import NotSignedIn, ServerUnreachable, SyncClient, SyncError, SyncSummary
 
 
 class ScriptedClient(SyncClient):
@@ -90,11 +90,11 @@ class Offline(SyncClient):
     def sync(self, progress=None) -> SyncSummary:  # type: ignore[no-untyped-def]
         if self.failures:
             self.failures -= 1
-            raise SyncError("cannot reach the server at http://127.0.0.1:9: ConnectionError")
+            raise ServerUnreachable("cannot reach the server at http://127.0.0.1:9: ConnectionError")
         return SyncSummary()
 
     def pull(self, summary=None, *, wait=0, progress=None) -> SyncSummary:  # type: ignore[no-untyped-def]
-        raise SyncError("cannot reach the server at http://127.0.0.1:9: ConnectionError")
+        raise ServerUnreachable("cannot reach the server at http://127.0.0.1:9: ConnectionError")
 
 
 def test_offline_is_shown_and_retried(qtbot, workspace):
