@@ -15,7 +15,18 @@ from sqlalchemy.orm import Session
 
 from core.clock import iso, utcnow
 from core.errors import InvalidInput, NotFound
-from core.models import Category, Comment, Conflict, HistoryEvent, Site, Ticket, TicketLink, User, WorkLog
+from core.models import (
+    Attachment,
+    Category,
+    Comment,
+    Conflict,
+    HistoryEvent,
+    Site,
+    Ticket,
+    TicketLink,
+    User,
+    WorkLog,
+)
 from core.models.tickets import OPEN_STATUSES
 from core.reference import Reference, UserInfo
 from core.scope import can_see_ticket, scope_clause
@@ -164,7 +175,7 @@ def get_ticket(session: Session, user: UserInfo, number: str) -> Ticket:
 
 
 def ticket_detail(session: Session, ref: Reference, user: UserInfo, number: str) -> dict[str, Any]:
-    """A ticket with its history, comments, work and links, as `ticket show --json` prints it."""
+    """A ticket with its history, comments, work, links and attachments, as `ticket show --json` prints it."""
     t = get_ticket(session, user, number)
     support = user.role not in ("requester",)
     # Instants are kept to the second, so comments of one second need a tie-break that
@@ -235,6 +246,15 @@ def ticket_detail(session: Session, ref: Reference, user: UserInfo, number: str)
             for w in work
         ] if support else [],
         "links": [{"kind": k, "ticket": n, "at": iso(at)} for k, n, at in links],
+        "attachments": [
+            {
+                "id": str(a.id), "at": iso(a.created_at), "author": ref.username_of(a.author_id), "name": a.name,
+                "size": a.size, "sha256": a.sha256, "media_type": a.media_type,
+            }
+            for a in session.scalars(
+                select(Attachment).where(Attachment.ticket_id == t.id).order_by(Attachment.created_at, Attachment.id)
+            )
+        ],
         "conflicts": [
             {
                 "id": str(c.id), "field": c.field, "kept": _display(ref, c.field, c.kept),

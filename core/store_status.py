@@ -112,7 +112,8 @@ def to_review(session: Session, ref: Reference) -> tuple[list[ConflictItem], lis
 
 # what a person recognises a refused child by (a ticket change shows every field it set)
 _SHOWN: dict[str, tuple[str, ...]] = {
-    "comment": ("body", "public"), "worklog": ("minutes", "note"), "link": ("kind", "other_id"),
+    "comment": ("body", "public"), "attachment": ("name", "size"), "worklog": ("minutes", "note"),
+    "link": ("kind", "other_id"),
     "conflict": ("acknowledged_at",), "history": ("kind", "field", "new"),
 }
 

@@ -1,5 +1,5 @@
 """Tables only the server has: accounts (lockout, who made the user), login
-sessions and registered devices. They live in their own MetaData, apart from
+sessions, registered devices and attachment content (blobs). They live in their own MetaData, apart from
 core's, because core's migrations are checked against core's metadata alone;
 the server's migrations (server/migrations) cover both.
 
@@ -12,7 +12,18 @@ import uuid
 from datetime import datetime
 from typing import Any
 
-from sqlalchemy import JSON, Boolean, ForeignKey, Index, Integer, MetaData, String, Uuid
+from sqlalchemy import (
+    JSON,
+    BigInteger,
+    Boolean,
+    ForeignKey,
+    Index,
+    Integer,
+    LargeBinary,
+    MetaData,
+    String,
+    Uuid,
+)
 from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column
 
 from core.models import Site, User
@@ -74,3 +85,27 @@ class AuthSession(ServerBase):
     created_at: Mapped[datetime]
     expires_at: Mapped[datetime]
     revoked_at: Mapped[datetime | None]
+
+
+class Blob(ServerBase):
+    """The complete content of attachments, by SHA-256. Kept in the database rather
+    than on one machine's disk, so that every server process on one PostgreSQL
+    answers for every blob."""
+
+    __tablename__ = "blobs"
+
+    sha256: Mapped[str] = mapped_column(String(64), primary_key=True)
+    size: Mapped[int] = mapped_column(BigInteger)
+    data: Mapped[bytes] = mapped_column(LargeBinary)
+    created_at: Mapped[datetime]
+
+
+class BlobUpload(ServerBase):
+    """An upload under way: what has arrived so far, for the client to resume after."""
+
+    __tablename__ = "blob_uploads"
+
+    sha256: Mapped[str] = mapped_column(String(64), primary_key=True)
+    size: Mapped[int] = mapped_column(BigInteger)
+    data: Mapped[bytes] = mapped_column(LargeBinary)
+    updated_at: Mapped[datetime]

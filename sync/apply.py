@@ -11,6 +11,7 @@ later arrival, and the losing value is kept as a conflict record either way."""
 from __future__ import annotations
 
 import uuid
+from collections.abc import Callable
 from datetime import datetime, timedelta
 from typing import Any
 
@@ -19,6 +20,7 @@ from sqlalchemy.exc import StatementError
 from sqlalchemy.orm import Session
 from sqlalchemy.types import Boolean, Integer, String, Uuid
 
+from core.blobs import MAX_ATTACHMENT_BYTES, attachment_note, is_sha256
 from core.errors import BranchdeskError
 from core.ids import SYSTEM_USER_ID, derived_id, new_id
 from core.lifecycle import MoveContext, check_move, is_support
@@ -37,6 +39,15 @@ FUTURE_TOLERANCE = timedelta(minutes=5)
 IMMUTABLE = frozenset({"number", "created_at", "created_by_id"})
 REQUESTER_FIELDS = frozenset({"status", "closed_at", "resolved_at", "resolution_code", "resolution_note"})
 OVERRIDE_ROLES = frozenset({"agent", "manager", "admin"})
+CHILD_KINDS = ("comment", "attachment", "worklog", "link")
+
+# Why an attachment's content cannot be accepted yet (None: it is all there). The
+# server's blob store answers; sync knows no table of it, so the server passes this in.
+BlobCheck = Callable[[Session, str, int], str | None]
+
+
+def no_blobs(_session: Session, _sha: str, _size: int) -> str | None:
+    return "this server keeps no attachment content"
 
 
 class Rejected(Exception):
@@ -84,11 +95,12 @@ class Sequencer:
 
 
 def push(
-    session: Session, ref: Reference, user: UserInfo, request: PushRequest, device: str, now: datetime
+    session: Session, ref: Reference, user: UserInfo, request: PushRequest, device: str, now: datetime,
+    blob_missing: BlobCheck = no_blobs,
 ) -> list[EntryResult]:
     sequencer = Sequencer(session)
     sequencer.lock()
-    applier = Applier(session, ref, user, device, sequencer, now)
+    applier = Applier(session, ref, user, device, sequencer, now, blob_missing)
     results = []
     for entry in sorted(request.entries, key=lambda e: e.seq):
         prior = session.get(SyncEntry, (request.client_id, entry.seq))
@@ -133,7 +145,8 @@ def push(
 
 class Applier:
     def __init__(
-        self, session: Session, ref: Reference, user: UserInfo, device: str, sequencer: Sequencer, now: datetime
+        self, session: Session, ref: Reference, user: UserInfo, device: str, sequencer: Sequencer, now: datetime,
+        blob_missing: BlobCheck = no_blobs,
     ) -> None:
         self.session = session
         self.ref = ref
@@ -141,6 +154,7 @@ class Applier:
         self.device = device
         self.seq = sequencer
         self.now = now
+        self.blob_missing = blob_missing
 
     # -- helpers -------------------------------------------------------------
     def _visible_ticket(self, ticket_id: uuid.UUID) -> Ticket:
@@ -183,7 +197,7 @@ class Applier:
             kind, record_id = "ticket", _uuid_or_none(entry.data.get("ticket_id"))
         model = MODELS.get(kind)
         row = self.session.get(model, record_id) if model is not None and record_id is not None else None
-        if row is None and kind in ("comment", "worklog", "link"):
+        if row is None and kind in CHILD_KINDS:
             parent = _uuid_or_none(entry.data.get("ticket_id"))
             kind, row = "ticket", self.session.get(Ticket, parent) if parent is not None else None
         if row is None:
@@ -215,7 +229,7 @@ class Applier:
             return self._create_ticket(entry)
         if entry.kind == "ticket" and entry.op == "update":
             return self._update_ticket(entry, system)
-        if entry.kind in ("comment", "worklog", "link") and entry.op == "insert":
+        if entry.kind in CHILD_KINDS and entry.op == "insert":
             return self._insert_child(entry)
         if entry.kind == "sla_event" and entry.op == "insert":
             return self._sla_event(entry)
@@ -424,6 +438,8 @@ class Applier:
                 raise Rejected("only support staff may add internal notes")
             if ticket.status in ("closed", "cancelled"):
                 raise Rejected(f"the ticket is {ticket.status}; open a follow-up ticket linked to it")
+        elif entry.kind == "attachment":
+            self._check_attachment(row, ticket)
         elif not support:
             raise Rejected(f"only support staff may add a {entry.kind}")
         if entry.kind == "worklog" and not (isinstance(row["minutes"], int) and 0 < row["minutes"] <= 1440):
@@ -433,6 +449,10 @@ class Applier:
             self.session.add(model(**row))
             self.session.flush()
             self._history(entry, ticket.id, "link", note=f"{row['kind']} {other.number}")
+        elif entry.kind == "attachment":
+            self.session.add(model(**row))
+            self.session.flush()
+            self._history(entry, ticket.id, "attachment", note=attachment_note(row["name"], row["size"]))
         else:
             self.session.add(model(**row))
             self.session.flush()
@@ -440,6 +460,21 @@ class Applier:
         ticket.updated_at = max(ticket.updated_at, entry.occurred_at)
         self.seq.touch("ticket", ticket.id, ticket.id)
         return "applied", None
+
+    def _check_attachment(self, row: dict[str, Any], ticket: Ticket) -> None:
+        """Anyone who sees the ticket may attach to it while it is open to change; the
+        row is taken only once all of its content has been uploaded."""
+        if ticket.status in ("closed", "cancelled"):
+            raise Rejected(f"the ticket is {ticket.status}; open a follow-up ticket linked to it")
+        if not row["name"].strip() or "/" in row["name"] or "\\" in row["name"]:
+            raise Rejected("an attachment needs a file name without folders")
+        if not is_sha256(row["sha256"]):
+            raise Rejected("an attachment's sha256 must be 64 lowercase hex digits")
+        if not 0 < row["size"] <= MAX_ATTACHMENT_BYTES:
+            raise Rejected(f"an attachment's size must be from 1 to {MAX_ATTACHMENT_BYTES} bytes")
+        missing = self.blob_missing(self.session, row["sha256"], row["size"])
+        if missing is not None:
+            raise Rejected(missing)
 
     def _sla_event(self, entry: EntryIn) -> tuple[str, str | None]:
         if entry.actor_id != SYSTEM_USER_ID:

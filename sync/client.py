@@ -24,6 +24,7 @@ from core.migrate import head_revision
 from core.models import ChangeEntry
 from core.store import Store
 from core.uow import ChangeSet
+from sync.blobs import BlobSync, TransferError
 from sync.protocol import MAX_BATCH, PROTOCOL_VERSION, PullResponse, PushRequest, PushResponse
 from sync.reference import import_reference
 from sync.replica import apply_pull, apply_results, take_new_client_id
@@ -51,8 +52,10 @@ class NotSignedIn(SyncError):
 
 def http_session(ca_bundle: str | None = None, retries: int = 4) -> requests.Session:
     session = requests.Session()
+    # A refused connection is retried only briefly: offline is a normal state of a
+    # branch, and each caller has its own slower retry (the next sync, the window's backoff).
     retry = Retry(
-        total=retries, connect=retries, read=retries, status=retries, backoff_factor=0.5,
+        total=retries, connect=min(retries, 2), read=retries, status=retries, backoff_factor=0.5,
         status_forcelist=(502, 503, 504), allowed_methods=None, raise_on_status=False,
     )
     adapter = HTTPAdapter(max_retries=retry)
@@ -71,8 +74,12 @@ class SyncSummary:
     merged: int = 0
     rejected: int = 0
     pulled: int = 0
+    # attachment content sent and fetched, and why some could not be fetched
+    uploaded: int = 0
+    downloaded: int = 0
     changes: ChangeSet = field(default_factory=ChangeSet)
     reasons: list[str] = field(default_factory=list)
+    transfer_problems: list[str] = field(default_factory=list)
 
 
 class SyncClient:
@@ -86,6 +93,7 @@ class SyncClient:
             "X-Branchdesk-Protocol": str(PROTOCOL_VERSION),
             "X-Branchdesk-Schema": head_revision(),
         })
+        self.blobs = BlobSync(store, self._call)
 
     # -- HTTP ------------------------------------------------------------------
     def _call(self, method: str, path: str, **kwargs: Any) -> requests.Response:
@@ -135,6 +143,10 @@ class SyncClient:
                 ).all()
             if not entries:
                 return summary
+            # the server takes an attachment only with all of its content there before it
+            uploaded, problems = self._transfer(self.blobs.upload_for, entries)
+            summary.uploaded += uploaded
+            summary.transfer_problems += problems
             request = PushRequest(
                 protocol=PROTOCOL_VERSION, schema_revision=head_revision(), client_id=self.store.client_id,
                 entries=[_entry_in(e) for e in entries],
@@ -181,8 +193,20 @@ class SyncClient:
             if progress:
                 progress(summary.pulled)
             if not page.more:
-                return summary
+                break
             wait = 0
+        downloaded, problems = self._transfer(self.blobs.download_missing)
+        summary.downloaded += downloaded
+        summary.transfer_problems += problems
+        return summary
+
+    def _transfer(self, work: Callable[..., Any], *args: Any) -> Any:
+        try:
+            return work(*args)
+        except TransferError as exc:
+            raise SyncError(str(exc)) from None
+        except OSError as exc:
+            raise SyncError(f"attachment content cannot be read or written here: {exc}") from None
 
     def sync(self, progress: Callable[[int], None] | None = None) -> SyncSummary:
         """Push and pull until nothing is left either way."""

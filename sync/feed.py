@@ -115,7 +115,7 @@ def _child_visible(user: UserInfo, kind: str, data: dict[str, Any]) -> bool:
         return True
     if kind == "comment":
         return bool(data["public"])
-    return kind in ("history", "link", "conflict")
+    return kind in ("history", "link", "conflict", "attachment")
 
 
 def pull(session: Session, user: UserInfo, cursor: int, limit: int, now: datetime) -> PullResponse:

@@ -16,8 +16,8 @@ PROTOCOL_VERSION = 1
 MAX_BATCH = 500
 MAX_PAGE = 5000
 
-EntryKind = Literal["ticket", "comment", "worklog", "link", "conflict", "sla_event"]
-RecordKind = Literal["ticket", "comment", "worklog", "link", "history", "conflict"]
+EntryKind = Literal["ticket", "comment", "attachment", "worklog", "link", "conflict", "sla_event"]
+RecordKind = Literal["ticket", "comment", "attachment", "worklog", "link", "history", "conflict"]
 Outcome = Literal["applied", "merged", "rejected"]
 
 

@@ -5,6 +5,7 @@ The same serialisation serves the server (what it sends on pull) and the client
 
 from __future__ import annotations
 
+import functools
 import uuid
 from datetime import datetime
 from typing import Any
@@ -13,12 +14,13 @@ from sqlalchemy import Table
 from sqlalchemy.types import JSON, Uuid
 
 from core.clock import iso, parse_iso
-from core.models import Comment, Conflict, HistoryEvent, Ticket, TicketLink, WorkLog
+from core.models import Attachment, Comment, Conflict, HistoryEvent, Ticket, TicketLink, WorkLog
 from core.models.base import Instant
 
 MODELS: dict[str, Any] = {
     "ticket": Ticket,
     "comment": Comment,
+    "attachment": Attachment,
     "worklog": WorkLog,
     "link": TicketLink,
     "history": HistoryEvent,
@@ -34,8 +36,10 @@ def table(kind: str) -> Table:
     return MODELS[kind].__table__  # type: ignore[no-any-return]
 
 
-def columns(kind: str) -> list[Any]:
-    return [c for c in table(kind).columns if c.key not in LOCAL_COLUMNS]
+@functools.cache
+def columns(kind: str) -> tuple[Any, ...]:
+    # cached: a pull serialises every record through this, a million times on a first sync
+    return tuple(c for c in table(kind).columns if c.key not in LOCAL_COLUMNS)
 
 
 def to_json(value: Any) -> Any:

@@ -15,14 +15,14 @@ from sqlalchemy.dialects.sqlite import insert as sqlite_insert
 from sqlalchemy.orm import Session
 
 from core.ids import derived_id
-from core.models import ChangeEntry, Comment, Conflict, HistoryEvent, Ticket, TicketLink, WorkLog
+from core.models import Attachment, ChangeEntry, Comment, Conflict, HistoryEvent, Ticket, TicketLink, WorkLog
 from core.store import Store, new_device_code, set_meta
 from core.uow import ChangeSet, UnitOfWork, unit_of_work
 from sync.protocol import EntryResult, PullResponse
 from sync.records import columns, dict_to_row, table, ticket_field_value
 
 # Parents before children, so that foreign keys hold within a page.
-KIND_ORDER = ("ticket", "history", "comment", "worklog", "link", "conflict")
+KIND_ORDER = ("ticket", "history", "comment", "attachment", "worklog", "link", "conflict")
 
 
 def upsert(session: Session, kind: str, rows: list[dict[str, Any]]) -> None:
@@ -40,7 +40,7 @@ def upsert(session: Session, kind: str, rows: list[dict[str, Any]]) -> None:
 def drop_ticket(session: Session, ticket_id: uuid.UUID) -> None:
     """Remove a ticket this store may no longer hold, with everything hanging off it."""
     conn = session.connection()
-    for model in (HistoryEvent, Comment, WorkLog, Conflict):
+    for model in (HistoryEvent, Comment, Attachment, WorkLog, Conflict):
         conn.execute(delete(model.__table__).where(model.__table__.c.ticket_id == ticket_id))
     links = TicketLink.__table__
     conn.execute(delete(links).where(or_(links.c.ticket_id == ticket_id, links.c.other_id == ticket_id)))
@@ -134,8 +134,8 @@ def own_events(entry: ChangeEntry) -> list[uuid.UUID]:
     the entry's, so the server, applying it, writes the very same ones."""
     if entry.kind == "ticket" and entry.op == "update":
         return [derived_id(entry.id, "field", name) for name in entry.data]
-    if entry.kind == "link":
-        return [derived_id(entry.id, "link", "")]
+    if entry.kind in ("link", "attachment"):
+        return [derived_id(entry.id, entry.kind, "")]
     if entry.kind == "sla_event":
         kind = "sla_breach" if entry.data.get("threshold") == "breach" else "sla_warning"
         return [derived_id(entry.id, kind, entry.data.get("clock"))]
@@ -164,8 +164,9 @@ def apply_results(store: Store, results: list[EntryResult], server_time: datetim
             kept = record is not None and record["kind"] == entry.kind
             if entry.kind == "ticket" and not kept:
                 restore.append(("ticket", entry.record_id, None))
-            elif entry.kind in ("comment", "worklog", "link") and not kept:
-                model = {"comment": Comment, "worklog": WorkLog, "link": TicketLink}[entry.kind]
+            elif entry.kind in ("comment", "attachment", "worklog", "link") and not kept:
+                model = {"comment": Comment, "attachment": Attachment, "worklog": WorkLog,
+                         "link": TicketLink}[entry.kind]
                 session.execute(delete(model.__table__).where(model.__table__.c.id == entry.record_id))
                 uow.changes.tickets.add(uuid.UUID(str(entry.data.get("ticket_id"))))
         touched = _take_in(uow, restore)

@@ -17,6 +17,7 @@ from core.models.tickets import (
     DONE_STATUSES,
     OPEN_STATUSES,
     REPLICATED_FIELDS,
+    Attachment,
     Comment,
     Conflict,
     HistoryEvent,
@@ -26,7 +27,7 @@ from core.models.tickets import (
 )
 
 __all__ = [
-    "Base", "Calendar", "Category", "ChangeEntry", "Comment", "Conflict", "DONE_STATUSES", "HistoryEvent",
+    "Attachment", "Base", "Calendar", "Category", "ChangeEntry", "Comment", "Conflict", "DONE_STATUSES", "HistoryEvent",
     "OPEN_STATUSES", "Organisation", "REPLICATED_FIELDS", "Site", "StoreMeta", "Supplier", "Team",
     "Ticket", "TicketLink", "User", "WorkLog", "user_sites", "user_teams",
 ]

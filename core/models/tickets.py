@@ -1,4 +1,4 @@
-"""Tickets and what hangs off them: comments, work logs, history events and links."""
+"""Tickets and what hangs off them: comments, attachments, work logs, history events and links."""
 
 from __future__ import annotations
 
@@ -111,6 +111,26 @@ class Comment(Base):
     author_id: Mapped[uuid.UUID] = mapped_column(ForeignKey("users.id"))
     body: Mapped[str] = mapped_column(Text)
     public: Mapped[bool] = mapped_column(Boolean, default=True)
+    created_at: Mapped[datetime]
+    device: Mapped[str] = mapped_column(String(40))
+
+
+class Attachment(Base):
+    """A file added to a ticket. The row names the content by its SHA-256; the bytes
+    live apart (core.blobs on a device, the server's blob table), so a row syncs at
+    once and its content travels separately, resumably."""
+
+    __tablename__ = "attachments"
+    # by sha256: who may fetch a content is decided by the tickets that hold it
+    __table_args__ = (Index("ix_attachments_ticket", "ticket_id"), Index("ix_attachments_sha256", "sha256"))
+
+    id: Mapped[uuid.UUID] = mapped_column(primary_key=True)
+    ticket_id: Mapped[uuid.UUID] = mapped_column(ForeignKey("tickets.id"))
+    author_id: Mapped[uuid.UUID] = mapped_column(ForeignKey("users.id"))
+    name: Mapped[str] = mapped_column(String(255))
+    sha256: Mapped[str] = mapped_column(String(64))
+    size: Mapped[int] = mapped_column(Integer)
+    media_type: Mapped[str] = mapped_column(String(100))
     created_at: Mapped[datetime]
     device: Mapped[str] = mapped_column(String(40))
 

@@ -62,18 +62,24 @@ def cmd_login(ctx: Context, args: argparse.Namespace) -> int:
     if not password:
         raise InvalidInput("the password is empty", "password")
 
-    def progress(count: int) -> None:
-        if sys.stderr.isatty():
-            sys.stderr.write(f"\r{count} records")
-            sys.stderr.flush()
-
     result = login(ctx.store_path, args.server, args.username, password, site=args.site,
-                   ca_bundle=args.ca_bundle, progress=progress)
-    if sys.stderr.isatty():
-        sys.stderr.write("\n")
+                   ca_bundle=args.ca_bundle, progress=_progress)
+    _progress_done()
     print(f"signed in to {args.server} as {result.username} ({result.role}); {result.summary.pulled} records"
           f" taken into {ctx.store_path}")
     return 0
+
+
+def _progress(count: int) -> None:
+    """Records taken in so far, on one line of a terminal (a long first pull takes a while)."""
+    if sys.stderr.isatty():
+        sys.stderr.write(f"\r{count} records")
+        sys.stderr.flush()
+
+
+def _progress_done() -> None:
+    if sys.stderr.isatty():
+        sys.stderr.write("\n")
 
 
 def cmd_logout(ctx: Context, args: argparse.Namespace) -> int:
@@ -87,17 +93,28 @@ def cmd_logout(ctx: Context, args: argparse.Namespace) -> int:
 def _report(summary: SyncSummary) -> str:
     text = (f"pushed {summary.pushed} (applied {summary.applied}, merged {summary.merged}, "
             f"rejected {summary.rejected}), pulled {summary.pulled} records")
+    if summary.uploaded or summary.downloaded:
+        text += f"; attachments: {summary.uploaded} uploaded, {summary.downloaded} downloaded"
     for reason in summary.reasons:
         text += f"\n  rejected: {reason}"
+    for problem in summary.transfer_problems:
+        text += f"\n  attachment: {problem}"
     return text
 
 
 def cmd_sync(ctx: Context, args: argparse.Namespace) -> int:
     from sync.account import client_for
+    from sync.client import ServerUnreachable
 
     client = client_for(ctx.store)
     if not args.watch:
-        print(_report(client.sync()))
+        try:
+            summary = client.sync(progress=_progress)
+            _progress_done()
+            print(_report(summary))
+        except ServerUnreachable as exc:
+            # offline is a normal state of a branch: say what is kept for later
+            raise ServerUnreachable(f"{exc}; {client.pending()} change(s) wait here for the next sync") from None
         return 0
     return _watch(ctx)
 

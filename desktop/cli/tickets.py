@@ -3,12 +3,18 @@
 from __future__ import annotations
 
 import argparse
+import os
+import shutil
+import tempfile
+from pathlib import Path
 from typing import Any
 
+from core.blobs import BlobFolder
 from core.clock import iso
 from core.durations import parse_duration
-from core.errors import InvalidInput
+from core.errors import InvalidInput, NotFound
 from core.queries import QUEUES, list_tickets, search, ticket_detail
+from core.services import attachments
 from core.services import tickets as service
 from desktop.cli.context import Context
 from desktop.cli.output import print_json, print_table
@@ -105,6 +111,19 @@ def add_commands(commands: Any) -> None:
     link.add_argument("--kind", default="relates")
     link.set_defaults(handler=cmd_link)
 
+    attach = sub.add_parser("attach", help="add a file to a ticket")
+    attach.add_argument("number")
+    attach.add_argument("file", metavar="FILE")
+    attach.add_argument("--json", action="store_true")
+    attach.set_defaults(handler=cmd_attach)
+
+    fetch = sub.add_parser("attachment", help="write an attachment's content to a file")
+    fetch.add_argument("number")
+    fetch.add_argument("name", help="the attachment's file name, as 'ticket show' lists it")
+    fetch.add_argument("--out", required=True, metavar="PATH", help="a file to write, or a folder to write it into")
+    fetch.add_argument("--force", action="store_true", help="replace the file at PATH if there is one")
+    fetch.set_defaults(handler=cmd_attachment)
+
     find = commands.add_parser("search", help="search titles, descriptions and comments")
     find.add_argument("text")
     find.add_argument("--limit", type=int, default=50)
@@ -178,6 +197,9 @@ def cmd_list(ctx: Context, args: argparse.Namespace) -> int:
 def cmd_show(ctx: Context, args: argparse.Namespace) -> int:
     with ctx.reading() as (session, ref, actor):
         detail = ticket_detail(session, ref, actor, args.number)
+    folder = BlobFolder.beside(ctx.store.path)
+    for item in detail["attachments"]:
+        item["here"] = folder.has(item["sha256"], item["size"])
     if args.json:
         print_json(detail)
         return 0
@@ -201,6 +223,12 @@ def cmd_show(ctx: Context, args: argparse.Namespace) -> int:
     timeline += [(w["at"], f"{w['author']} logged {w['minutes']} min {w['note']}".rstrip()) for w in d["work_log"]]
     for at, line in sorted(timeline, key=lambda item: item[0] or ""):
         print(f"  {at}  {line}")
+    if d["attachments"]:
+        print()
+        print("  attachments:")
+        for a in d["attachments"]:
+            where = "here" if a["here"] else "not downloaded yet"
+            print(f"    {a['name']}  {a['size']} bytes  sha256 {a['sha256'][:12]}  {where}  ({a['author']}, {a['at']})")
     return 0
 
 
@@ -269,6 +297,55 @@ def cmd_link(ctx: Context, args: argparse.Namespace) -> int:
         service.link(uow, actor, args.number, args.other, args.kind)
         print(f"{args.number}  {args.kind}  {args.other}")
     return 0
+
+
+def cmd_attach(ctx: Context, args: argparse.Namespace) -> int:
+    with ctx.command() as (uow, actor):
+        row = attachments.attach(uow, actor, args.number, Path(args.file))
+        item = {"id": str(row.id), "ticket": args.number, "name": row.name, "size": row.size, "sha256": row.sha256,
+                "media_type": row.media_type, "at": iso(row.created_at)}
+    if args.json:
+        print_json(item)
+    else:
+        print(f"{args.number}  attached {row.name} ({row.size} bytes, sha256 {row.sha256[:12]})")
+    return 0
+
+
+def cmd_attachment(ctx: Context, args: argparse.Namespace) -> int:
+    with ctx.reading() as (session, _ref, actor):
+        found = attachments.find_attachment(session, actor, args.number, args.name)
+        name, sha, size = found.name, found.sha256, found.size
+    folder = BlobFolder.beside(ctx.store.path)
+    if not folder.has(sha, size):
+        raise NotFound(f"the content of {name} is not in this store yet; run 'branchdesk sync' to download it")
+    target = Path(args.out)
+    if target.is_dir():
+        target = target / name
+    if target.exists() and not args.force:
+        raise InvalidInput(f"{target} exists; choose another --out or add --force", "out")
+    if target.exists() and not target.is_file():
+        raise InvalidInput(f"{target} is not a regular file", "out")
+    if not target.parent.is_dir():
+        raise InvalidInput(f"no folder {target.parent}", "out")
+    _write_copy(folder.path(sha), target)
+    print(f"{target}  {size} bytes")
+    return 0
+
+
+def _write_copy(source: Path, target: Path) -> None:
+    """Through a temporary file beside the target: never a half-written file under its name."""
+    try:
+        fd, name = tempfile.mkstemp(dir=target.parent, prefix=f".{target.name}.")
+    except OSError as exc:
+        raise InvalidInput(f"cannot write in {target.parent}: {exc.strerror}", "out") from None
+    temp = Path(name)
+    try:
+        with os.fdopen(fd, "wb") as out, source.open("rb") as handle:
+            shutil.copyfileobj(handle, out)
+        os.replace(temp, target)
+    except OSError as exc:
+        temp.unlink(missing_ok=True)
+        raise InvalidInput(f"cannot write {target}: {exc.strerror or exc}", "out") from None
 
 
 def cmd_search(ctx: Context, args: argparse.Namespace) -> int:

@@ -14,6 +14,7 @@ from fastapi import APIRouter, Header, Query, Request
 from starlette.concurrency import run_in_threadpool
 
 from core.migrate import head_revision
+from server import blobstore
 from server.deps import Caller, CurrentCaller, Server, ServerState
 from server.errors import ERROR_RESPONSES, ApiError, ErrorOut
 from sync import apply, feed
@@ -57,7 +58,8 @@ def push(
     now = server.clock()
     try:
         with server.db.write() as session:
-            results = apply.push(session, caller.ref, caller.user, body, x_branchdesk_device, now)
+            results = apply.push(session, caller.ref, caller.user, body, x_branchdesk_device, now,
+                                 blob_missing=blobstore.missing_reason)
     except apply.ClientIdReused as exc:
         raise ApiError(409, str(exc)) from None
     return PushResponse(server_time=now, results=results)

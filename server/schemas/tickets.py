@@ -63,6 +63,16 @@ class LinkOut(BaseModel):
     at: str | None
 
 
+class AttachmentOut(BaseModel):
+    id: str
+    at: str | None
+    author: str | None
+    name: str
+    size: int
+    sha256: str = Field(description="the content's SHA-256; GET /blobs/{sha256} downloads it")
+    media_type: str
+
+
 class ConflictOut(BaseModel):
     id: str
     field: str | None
@@ -114,6 +124,7 @@ class TicketDetailOut(BaseModel):
     comments: list[CommentOut] = Field(description="internal comments only for support staff")
     work_log: list[WorkLogOut]
     links: list[LinkOut]
+    attachments: list[AttachmentOut]
     conflicts: list[ConflictOut]
 
 

@@ -25,6 +25,16 @@ from synckit import (
 )
 
 
+@pytest.hookimpl(tryfirst=True)
+def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
+    """The PostgreSQL variant of a long end-to-end run joins the slow runs: the
+    default run covers PostgreSQL with every other sync test."""
+    for item in items:
+        params = getattr(item, "callspec", None)
+        if item.get_closest_marker("slow_on_postgresql") and params and params.params.get("backend") == "postgresql":
+            item.add_marker(pytest.mark.slow)
+
+
 @pytest.fixture(autouse=True)
 def cheap_argon2() -> Iterator[None]:
     with cheap_hashing():

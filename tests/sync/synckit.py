@@ -65,7 +65,7 @@ PASSWORDS = {
     "anna": "pw-anna", "ola": "pw-ola", "vip": "pw-vip-1", "tom": "pw-tom-1", "nina": "pw-nina-1",
     "ada": "pw-ada", "max": "pw-max-1", "root": "pw-root-1",
 }
-KINDS = tuple(MODELS)  # ticket, comment, worklog, link, history, conflict
+KINDS = tuple(MODELS)  # ticket, comment, attachment, worklog, link, history, conflict
 
 
 def org_text() -> str:
@@ -536,12 +536,12 @@ def visible(user: UserInfo, ticket: dict[str, Any]) -> bool:
 
 
 def child_visible(user: UserInfo, kind: str, row: dict[str, Any]) -> bool:
-    """Requesters see public comments, history, links and conflicts; staff see everything."""
+    """Requesters see public comments, attachments, history, links and conflicts; staff see everything."""
     if user.role != "requester":
         return True
     if kind == "comment":
         return bool(row["public"])
-    return kind in ("history", "link", "conflict")
+    return kind in ("history", "link", "conflict", "attachment")
 
 
 def server_state(db: Database) -> dict[str, dict[str, dict[str, Any]]]:
@@ -629,7 +629,7 @@ def assert_fates(db: Database, replicas: list[Replica]) -> None:
         lost = {(str(c.lost_entry_id), c.field) for c in session.scalars(select(Conflict))}
         acknowledged = {str(c.id) for c in session.scalars(select(Conflict).where(Conflict.acknowledged_at.isnot(None)))}
         children = {kind: set(str(i) for i in session.scalars(select(MODELS[kind].id)))
-                    for kind in ("comment", "worklog", "link")}
+                    for kind in ("comment", "attachment", "worklog", "link")}
     problems: list[str] = []
     for entry_id, (replica, entry) in entries.items():
         where = f"{replica.name} entry {entry.seq} ({entry.kind} {entry.op} {entry.data})"
@@ -702,14 +702,18 @@ def _kept_or_shown(ticket: Ticket, name: str, value: Any, entry_id: str,
         if later.data.get(name, object()) == value:
             return True
         version = later.base.get(name)
-    # Or a later change made on top of this one (knowing it) carries it on, and that
-    # one was kept, or overridden in plain sight.
+    # Or a later change carries it on, and that one was kept, or overridden in plain
+    # sight: one made on top of this one (knowing it), or one made beside it, on the
+    # same base, with the same value (the server keeps either; the values agree, so
+    # there is no conflict to record).
     seen = seen | {entry_id}
+    base = entries[entry_id][1].base.get(name) if entry_id in entries else None
     return any(
         _kept_or_shown(ticket, name, later.data[name], str(later.id), entries, lost, seen)
         for _replica, later in entries.values()
         if later.record_id == ticket.id and later.state != "rejected" and name in later.data
-        and later.base.get(name) == entry_id and str(later.id) not in seen
+        and str(later.id) not in seen
+        and (later.base.get(name) == entry_id or (later.data[name] == value and later.base.get(name) == base))
     )
 
 

@@ -143,7 +143,7 @@ def small_pages(monkeypatch: pytest.MonkeyPatch) -> None:
 def test_replicas_converge(fresh_url, tmp_path, store_template, small_pages):
     # No shrinking in the default run: a failure is reported with every step as drawn,
     # at once, rather than after minutes of shrinking (the slow variant shrinks).
-    run(fresh_url, tmp_path, store_template, max_examples=15, stateful_step_count=30, derandomize=True,
+    run(fresh_url, tmp_path, store_template, max_examples=10, stateful_step_count=30, derandomize=True,
         phases=[Phase.explicit, Phase.reuse, Phase.generate])
 
 

@@ -119,7 +119,8 @@ def test_concurrent_status_changes_a_disallowed_move_is_rejected_and_rolled_back
 
     code, out, err = cli(capsys, tom, "status")
     assert (code, err) == (0, "")
-    assert f"rejected {str(entry.id)[:8]} ticket change: meanwhile the ticket became cancelled" in out
+    assert (f"rejected {str(entry.id)[:8]} ticket change to {ticket.number}: meanwhile the ticket became cancelled"
+            in out)
     assert f"conflict {str(conflict.id)[:8]} on {ticket.number} status" in out
     code, out, _ = cli(capsys, tom, "status", "--json")
     doc = json.loads(out)
