@@ -14,7 +14,7 @@ postgresql://postgres@127.0.0.1:5432/test, and dropped at the end). Then:
    every ticket, with history, comments and work logs (DESIGN: under 10 s for 100,000);
    printed with where the time went: waiting on the server, taking pages in;
 2. round trip: a second central device (a copy of the first) makes M changes (default
-   1,000 status changes on as many tickets), pushes them, and the first pulls them
+   1,000 status changes on as many open tickets), pushes them, and the first pulls them
    (DESIGN: under 0.5 s for 1,000);
 3. many sites: S simulated sites (default 128; a requester's device at each site, each
    its own client id and session) each push 3 comments and pull, R rounds (default 5),
@@ -59,6 +59,7 @@ from sqlalchemy.engine import make_url  # noqa: E402
 
 from core.errors import BranchdeskError  # noqa: E402
 from core.models import Ticket  # noqa: E402
+from core.models.tickets import OPEN_STATUSES  # noqa: E402
 from core.services import tickets as service  # noqa: E402
 from core.store import Store, new_device_code  # noqa: E402
 from core.uow import unit_of_work  # noqa: E402
@@ -222,7 +223,7 @@ def round_trip(base: str, folder: Path, central: Path, changes: int, figures: Fi
         with unit_of_work(pusher.store) as uow:
             actor = uow.ref.user(AGENT[0])
             numbers = uow.session.scalars(
-                select(Ticket.number).where(Ticket.status.in_(("assigned", "in_progress"))).order_by(Ticket.number)
+                select(Ticket.number).where(Ticket.status.in_(OPEN_STATUSES)).order_by(Ticket.number)
             ).all()
             made = 0
             for number in numbers:
