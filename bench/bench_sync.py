@@ -387,7 +387,7 @@ def many_sites(base: str, url: str, log: Path, args: argparse.Namespace, figures
     figures.sites = {"p50": percentile(both, 0.5), "p99": percentile(both, 0.99), "seen_p99": percentile(seen, 0.99)}
     rate = len(sites) / args.period
     print(f"  3. {len(sites)} sites, each pushing 3 comments and pulling once every {args.period:g} s "
-          f"({rate:.0f} syncs/s offered, {rate * args.period / 30:.1f}x of every site every 30 s), "
+          f"({rate:.1f} syncs/s offered, {30 / args.period:.1f}x the load of every site every 30 s), "
           f"{args.rounds} rounds in {result['elapsed']:.1f} s:")
     for name, values in (("push", on_server["/sync/push"]), ("pull", on_server["/sync/pull"]), ("both", both)):
         print(f"     server answer, {name:4}: p50 {percentile(values, 0.5):7.1f} ms  p99 {percentile(values, 0.99):7.1f} ms"
