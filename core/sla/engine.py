@@ -4,6 +4,7 @@ history computes the same figures."""
 
 from __future__ import annotations
 
+import functools
 from dataclasses import dataclass, field
 from datetime import datetime
 from typing import Any
@@ -113,6 +114,12 @@ def compute(ref: Reference, facts: TicketFacts, events: list[Event], now: dateti
     return report
 
 
+@functools.lru_cache(maxsize=1024)
+def _team_key(code: str) -> str:
+    """A team's id as the history's values write it."""
+    return str(reference_id("team", code))
+
+
 def _olas(ref: Reference, policy: SlaPolicySpec, cal_name: str, segs: list[Segment], now: datetime) -> list[Clock]:
     """Per team with an OLA: business time the ticket spent with that team (every
     visit summed), paused as the policy pauses — until resolved for the resolution
@@ -121,7 +128,7 @@ def _olas(ref: Reference, policy: SlaPolicySpec, cal_name: str, segs: list[Segme
     for team in ref.spec.teams:
         if team.ola is None:
             continue
-        team_id = str(reference_id("team", team.code))
+        team_id = _team_key(team.code)
         if not any(s.state.team == team_id for s in segs):
             continue
         name = team.calendar or cal_name
