@@ -39,6 +39,8 @@ FUTURE_TOLERANCE = timedelta(minutes=5)
 IMMUTABLE = frozenset({"number", "created_at", "created_by_id"})
 REQUESTER_FIELDS = frozenset({"status", "closed_at", "resolved_at", "resolution_code", "resolution_note"})
 OVERRIDE_ROLES = frozenset({"agent", "manager", "admin"})
+# Fields whose concurrent values merge to the earliest rather than the later arrival.
+EARLIEST_WINS = frozenset({"first_response_at"})
 CHILD_KINDS = ("comment", "attachment", "worklog", "link")
 
 # Why an attachment's content cannot be accepted yet (None: it is all there). The
@@ -370,7 +372,11 @@ class Applier:
             current = getattr(ticket, name)
             if entry.base.get(name, version_of(ticket.versions, name)) != version_of(ticket.versions, name):
                 merged = True
-                if current != value:
+                if name in EARLIEST_WINS and current is not None and value is not None:
+                    # two people answered concurrently: the first answer is the earlier
+                    # one, whichever arrives last, and nobody lost anything
+                    value = min(current, value)
+                elif current != value:
                     conflicts.append(dict(
                         ticket_id=ticket.id, field=name, kept=value, lost=current, outcome="overridden",
                         kept_actor=entry.actor_id, lost_actor=self._last_actor(ticket, name) or entry.actor_id,

@@ -49,6 +49,7 @@ from server.app import create_app
 from server.config import Settings
 from server.db import Database
 from server.models import ServerBase
+from sync.apply import EARLIEST_WINS
 from sync.client import SyncClient
 from sync.models import SyncBase, SyncEntry
 from sync.protocol import EntryResult, PullResponse
@@ -686,6 +687,9 @@ def _kept_or_shown(ticket: Ticket, name: str, value: Any, entry_id: str,
                    seen: frozenset[str] = frozenset()) -> bool:
     if row_to_dict("ticket", ticket)[name] == value or (entry_id, name) in lost:
         return True
+    kept = row_to_dict("ticket", ticket)[name]
+    if name in EARLIEST_WINS and kept is not None and value is not None and kept <= value:
+        return True  # an earlier first response was kept, as the merge rule says
     # Walk back from the field's current version along the versions each change was
     # based on: meeting this change (or its very value) means a later change replaced
     # it knowingly; not meeting it means it was overridden, which needs a conflict record.

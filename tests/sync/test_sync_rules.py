@@ -206,11 +206,29 @@ def test_comments_are_insert_only_and_never_conflict(cluster):
         assert set(session.scalars(select(Comment.id))) == {c.id for c in made}
     # only the title conflicts; every comment arrived, the internal one to staff only
     assert [c.field for c in server_conflicts(cluster, ticket.id)] == ["title"]
+    # tom and ada both answered first on their devices: the first answer is the earlier
+    # one, though ada's arrived last, and that is no conflict
+    assert server_ticket(cluster, ticket.id).first_response_at == min(made[1].created_at, made[3].created_at)
     with anna.store.read() as session:
         assert len(session.scalars(select(Comment)).all()) == 4
     for replica in (tom, ada):
         with replica.store.read() as session:
             assert len(session.scalars(select(Comment)).all()) == 5
+    cluster.check()
+
+
+def test_concurrent_first_answers_keep_the_earlier_one_whichever_arrives_last(cluster):
+    anna, tom, ada = cluster.replica("anna"), cluster.replica("tom"), cluster.replica("ada")
+    ticket = new_ticket(anna)
+    cluster.settle()
+    early = tom.run(svc.comment, ticket.number, "on my way", at=ticket.created_at + timedelta(minutes=1))
+    ada.run(svc.comment, ticket.number, "we are looking", at=ticket.created_at + timedelta(minutes=2))
+    assert ada.sync().merged == 0 and tom.sync().merged == 1  # tom's earlier answer arrives last
+    cluster.settle()
+    assert server_ticket(cluster, ticket.id).first_response_at == early.created_at
+    assert server_conflicts(cluster, ticket.id) == []
+    for replica in (anna, tom, ada):
+        assert replica.ticket(ticket.number).first_response_at == early.created_at
     cluster.check()
 
 
