@@ -20,6 +20,23 @@ def english(qapp):  # type: ignore[no-untyped-def]
     install_translations(qapp, "en")
 
 
+@pytest.fixture(autouse=True)
+def nothing_outlives_the_test(qapp):  # type: ignore[no-untyped-def]
+    """After each GUI test (and its fixtures' own clean-up), every window it left is
+    closed and deleted and their timers with them, so that nothing of it fires later,
+    in another test, over objects that are gone."""
+    yield
+    from desktop.qt import QApplication, QCoreApplication, QEvent, QTimer
+
+    for widget in QApplication.topLevelWidgets():
+        for timer in widget.findChildren(QTimer):
+            timer.stop()
+        widget.close()
+        widget.deleteLater()
+    QCoreApplication.sendPostedEvents(None, QEvent.Type.DeferredDelete)
+    QCoreApplication.processEvents()
+
+
 @pytest.fixture
 def make_workspace(store, qtbot) -> Iterator[Callable[..., Any]]:  # type: ignore[no-untyped-def]
     from desktop.workspace import Workspace
