@@ -7,12 +7,10 @@ whole with `OrgFileError`. resources/README.md documents the format key by key.
 
 from __future__ import annotations
 
-import difflib
-import json
 import re
 import tomllib
 import zoneinfo
-from collections.abc import Callable, Iterable
+from collections.abc import Iterable
 from datetime import date
 from fnmatch import fnmatchcase
 from functools import cache
@@ -21,7 +19,6 @@ from typing import Any
 
 import holidays
 
-from core.durations import parse_duration
 from core.orgspec import (
     FIELD_TYPES,
     ROLES,
@@ -44,23 +41,30 @@ from core.orgspec import (
     TeamSpec,
     UserSpec,
 )
+from core.toml_table import (
+    MISSING,
+    Problems,
+    Table,
+    bare_key,
+    count,
+    did_you_mean,
+    kind_of,
+    quote,
+    syntax_problem,
+)
 
 SITE_CALENDAR = "site"  # an SLA policy's calendar = "site" means the ticket's site calendar
 SYSTEM_ACTOR = "system"  # the actor of automatic actions; no user may take the name
 ASSIGN_POLICIES = ("none", "least_loaded", "round_robin")
 STOPPED_STATUSES = ("resolved", "closed", "cancelled")  # the resolution clock stops here anyway
-MAX_TARGET = 10_000 * 3600  # far beyond any real target; keeps due-date arithmetic in range
 MAX_AUTO_CLOSE_DAYS = 3650
 
 # what a code, a username and a field key may hold, and how to say so
-_CODE = (re.compile(r"[A-Za-z0-9][A-Za-z0-9_.-]*"), 'letters, digits, "-", "_" and "."')
 _USERNAME = (re.compile(r"\w[\w.@+-]*"), 'letters, digits, ".", "_", "@", "+" and "-"')
 _FIELD_KEY = (re.compile(r"[A-Za-z_][A-Za-z0-9_]*"), 'letters, digits and "_", not starting with a digit')
 _EMAIL = re.compile(r"[^@\s]+@[^@\s]+\.[^@\s]+")
 _INTERVAL = re.compile(r"(\d\d):(\d\d)-(\d\d):(\d\d)")
 _CLOSED = re.compile(r"(\d{4}-\d\d-\d\d)(?: (.*))?")
-_BARE_KEY = re.compile(r"[A-Za-z0-9_-]+")
-_MISSING: Any = object()
 
 
 class OrgFileError(ValueError):
@@ -101,38 +105,8 @@ def parse_org(text: str) -> OrgSpec:
     try:
         data = tomllib.loads(text.removeprefix("\ufeff"))
     except tomllib.TOMLDecodeError as exc:
-        raise OrgFileError([_syntax_problem(exc)]) from None
+        raise OrgFileError([syntax_problem(exc)]) from None
     return _Reader(data).read()
-
-
-def _syntax_problem(exc: tomllib.TOMLDecodeError) -> str:
-    message = str(exc)
-    found = re.search(r"\s*\(at line (\d+), column (\d+)\)$", message)
-    if found:
-        return f"line {found[1]}, column {found[2]}: TOML syntax error: {message[: found.start()]}"
-    return f"TOML syntax error: {message}"
-
-
-def _quote(value: Any) -> str:
-    if isinstance(value, bool):
-        return "true" if value else "false"
-    return json.dumps(value, ensure_ascii=False) if isinstance(value, str) else str(value)
-
-
-def _kind(value: Any) -> str:
-    names = {bool: "a boolean", int: "an integer", float: "a number", str: "a string",
-             list: "an array", dict: "a table"}
-    kind = names.get(type(value), f"a {type(value).__name__}")
-    return f"{kind} ({_quote(value)})" if isinstance(value, bool | int | float | str) else kind
-
-
-def _key(name: str) -> str:
-    return name if _BARE_KEY.fullmatch(name) else _quote(name)
-
-
-def _hint(value: str, known: Iterable[str]) -> str:
-    close = difflib.get_close_matches(value, list(known), n=1, cutoff=0.6)
-    return f" (did you mean {_quote(close[0])}?)" if close else ""
 
 
 def _patterns(names: Iterable[str]) -> set[str]:
@@ -141,10 +115,6 @@ def _patterns(names: Iterable[str]) -> set[str]:
     for name in list(found):
         found.update(name[: i + 1] + "*" for i, char in enumerate(name) if char in "/-")
     return found
-
-
-def _count(n: int, one: str, many: str) -> str:
-    return f"{n} {one if n == 1 else many}"
 
 
 @cache
@@ -157,112 +127,11 @@ def _holiday_countries() -> dict[str, list[str]]:
     return dict(holidays.list_supported_countries())
 
 
-class _Table:
-    """One TOML table at a key path; remembers which keys were asked for, to find unknown ones."""
-
-    def __init__(self, reader: _Reader, path: str, data: dict[str, Any]) -> None:
-        self.reader, self.path, self.data = reader, path, data
-        self.asked: set[str] = set()
-        reader.tables.append(self)
-
-    def at(self, key: str) -> str:
-        return f"{self.path}.{_key(key)}" if self.path else _key(key)
-
-    def get(self, key: str, want: str, ok: Callable[[Any], bool], required: bool = False) -> Any:
-        self.asked.add(key)
-        value = self.data.get(key, _MISSING)
-        if value is _MISSING:
-            if required:
-                self.reader.problem(self.at(key), "missing")
-        elif not ok(value):
-            self.reader.problem(self.at(key), f"expected {want}, got {_kind(value)}")
-            value = _MISSING
-        return value
-
-    def text(self, key: str, required: bool = True) -> str | None:
-        value = self.get(key, "a string", lambda v: isinstance(v, str), required)
-        if value is _MISSING:
-            return None
-        if not value.strip():
-            self.reader.problem(self.at(key), "must not be empty")
-            return None
-        return str(value)
-
-    def integer(self, key: str, default: int, low: int, high: int) -> int:
-        value = self.get(key, "an integer", lambda v: isinstance(v, int) and not isinstance(v, bool))
-        if value is _MISSING:
-            return default
-        if not low <= value <= high:
-            self.reader.problem(self.at(key), f"{value} is out of range ({low} to {high})")
-            return default
-        return int(value)
-
-    def flag(self, key: str, default: bool) -> bool:
-        value = self.get(key, "true or false", lambda v: isinstance(v, bool))
-        return default if value is _MISSING else bool(value)
-
-    def strings(self, key: str, required: bool = False) -> list[tuple[str, str]] | None:
-        """The array's strings with their paths; None when the key is absent or not an array."""
-        items = self.get(key, "an array of strings", lambda v: isinstance(v, list), required)
-        if items is _MISSING:
-            return None
-        found = []
-        for i, item in enumerate(items):
-            path = f"{self.at(key)}[{i}]"
-            if not isinstance(item, str):
-                self.reader.problem(path, f"expected a string, got {_kind(item)}")
-            elif not item.strip():
-                self.reader.problem(path, "must not be empty")
-            else:
-                found.append((path, item))
-        return found
-
-    def table(self, key: str, required: bool = False) -> _Table | None:
-        value = self.get(key, "a table", lambda v: isinstance(v, dict), required)
-        return None if value is _MISSING else _Table(self.reader, self.at(key), value)
-
-    def tables(self, key: str) -> list[_Table]:
-        want = f"an array of tables ([[{key}]])"
-        items = self.get(key, want, lambda v: isinstance(v, list))
-        found = []
-        for i, item in enumerate([] if items is _MISSING else items):
-            if isinstance(item, dict):
-                found.append(_Table(self.reader, f"{self.at(key)}[{i}]", item))
-            else:
-                self.reader.problem(f"{self.at(key)}[{i}]", f"expected a table, got {_kind(item)}")
-        return found
-
-    def duration(self, key: str, required: bool = True) -> int | None:
-        value = self.text(key, required)
-        if value is None:
-            return None
-        try:
-            seconds = parse_duration(value)
-        except ValueError as exc:
-            self.reader.problem(self.at(key), str(exc))
-            return None
-        if seconds <= 0 or seconds > MAX_TARGET:
-            self.reader.problem(self.at(key), f"{_quote(value)} must be more than 0s and at most 10000h")
-            return None
-        return seconds
-
-    def code(self, key: str, rule: tuple[re.Pattern[str], str] = _CODE) -> str:
-        value = self.text(key)
-        pattern, allowed = rule
-        if value is not None and not pattern.fullmatch(value):
-            self.reader.problem(self.at(key), f"{_quote(value)} may hold only {allowed}, without spaces")
-        return value or ""
-
-
-class _Reader:
+class _Reader(Problems):
     def __init__(self, data: dict[str, Any]) -> None:
-        self.problems: list[str] = []
-        self.tables: list[_Table] = []
+        super().__init__()
         self.refs: list[tuple[str, str, str]] = []  # (path, kind, value), checked once all names are known
-        self.root = _Table(self, "", data)
-
-    def problem(self, path: str, message: str) -> None:
-        self.problems.append(f"{path}: {message}")
+        self.root = Table(self, "", data)
 
     def ref(self, path: str, kind: str, value: str | None) -> None:
         if value is not None:
@@ -271,7 +140,7 @@ class _Reader:
     def one_of(self, path: str, value: str, what: str, options: Iterable[str]) -> bool:
         if value in options:
             return True
-        self.problem(path, f"{_quote(value)} is not {what} (one of {', '.join(options)})")
+        self.problem(path, f"{quote(value)} is not {what} (one of {', '.join(options)})")
         return False
 
     def unique(self, items: Iterable[tuple[str, str]], what: str, fold: bool = False) -> None:
@@ -279,7 +148,7 @@ class _Reader:
         for path, value in items:
             key = value.casefold() if fold else value
             if key in first:
-                self.problem(path, f"duplicate {what} {_quote(value)} (also at {first[key]})")
+                self.problem(path, f"duplicate {what} {quote(value)} (also at {first[key]})")
             else:
                 first[key] = path
 
@@ -313,7 +182,7 @@ class _Reader:
         self.check_unreachable(sla)
         for table in self.tables:
             for key in [key for key in table.data if key not in table.asked]:
-                self.problem(table.at(key), f"unknown key{_hint(key, table.asked)}")
+                self.problem(table.at(key), f"unknown key{did_you_mean(key, table.asked)}")
         if self.problems:
             raise OrgFileError(sorted(self.problems, key=self.section_order))
         return OrgSpec(
@@ -329,7 +198,7 @@ class _Reader:
         head, index = (match[1], int(match[2] or -1)) if match else ("", -1)
         return (sections.index(head) if head in sections else len(sections), index)
 
-    def required_tables(self, key: str) -> list[_Table]:
+    def required_tables(self, key: str) -> list[Table]:
         found = self.root.tables(key)
         if not found and not self.root.data.get(key):
             self.problem(key, f"missing: at least one [[{key}]] is needed")
@@ -337,7 +206,7 @@ class _Reader:
 
     # --- organisation and priority ---
 
-    def organisation(self, t: _Table | None) -> tuple[str, int, str | None]:
+    def organisation(self, t: Table | None) -> tuple[str, int, str | None]:
         if t is None:
             return "", 5, None
         name = t.text("name") or ""
@@ -346,49 +215,49 @@ class _Reader:
         self.ref(t.at("triage_team"), "team", triage)
         return name, days, triage
 
-    def names(self, t: _Table, key: str, noun: str) -> tuple[str, ...]:
+    def names(self, t: Table, key: str, noun: str) -> tuple[str, ...]:
         items = t.strings(key, required=True)
         if items is not None and not items and not t.data[key]:
             self.problem(t.at(key), "must not be empty")
         self.unique(items or [], noun)
         return tuple(dict.fromkeys(value for _, value in items or []))
 
-    def priority(self, t: _Table | None) -> PrioritySpec:
+    def priority(self, t: Table | None) -> PrioritySpec:
         if t is None:
             return PrioritySpec(levels=(), impact=(), urgency=(), matrix=())
         levels = self.names(t, "levels", "priority level")
         impact, urgency = self.names(t, "impact", "impact"), self.names(t, "urgency", "urgency")
         rows = t.get("matrix", "an array of rows", lambda v: isinstance(v, list), required=True)
         matrix: list[tuple[str, ...]] = []
-        if rows is not _MISSING and impact and len(rows) != len(impact):
-            rows_found = _count(len(rows), "row", "rows")
+        if rows is not MISSING and impact and len(rows) != len(impact):
+            rows_found = count(len(rows), "row", "rows")
             self.problem(t.at("matrix"), f"{rows_found}, expected {len(impact)} (one per impact)")
-        for i, row in enumerate([] if rows is _MISSING else rows):
+        for i, row in enumerate([] if rows is MISSING else rows):
             path = f"{t.at('matrix')}[{i}]"
             if not isinstance(row, list):
-                self.problem(path, f"expected an array of priority levels, got {_kind(row)}")
+                self.problem(path, f"expected an array of priority levels, got {kind_of(row)}")
                 continue
             if urgency and len(row) != len(urgency):
-                entries = _count(len(row), "entry", "entries")
+                entries = count(len(row), "entry", "entries")
                 self.problem(path, f"{entries}, expected {len(urgency)} (one per urgency)")
             for j, cell in enumerate(row):
                 if not isinstance(cell, str):
-                    self.problem(f"{path}[{j}]", f"expected a priority level, got {_kind(cell)}")
+                    self.problem(f"{path}[{j}]", f"expected a priority level, got {kind_of(cell)}")
                 elif levels and cell not in levels:
-                    hint = _hint(cell, levels)
-                    self.problem(f"{path}[{j}]", f"{_quote(cell)} is not one of the levels{hint}")
+                    hint = did_you_mean(cell, levels)
+                    self.problem(f"{path}[{j}]", f"{quote(cell)} is not one of the levels{hint}")
             matrix.append(tuple(str(cell) for cell in row))
         vip_raise = t.integer("vip_raise", 0, 0, max(len(levels) - 1, 0))
         floor = t.text("security_floor", required=False)
         if floor is not None and levels and floor not in levels:
-            hint = _hint(floor, levels)
-            self.problem(t.at("security_floor"), f"unknown priority level {_quote(floor)}{hint}")
+            hint = did_you_mean(floor, levels)
+            self.problem(t.at("security_floor"), f"unknown priority level {quote(floor)}{hint}")
         return PrioritySpec(levels=levels, impact=impact, urgency=urgency, matrix=tuple(matrix),
                             vip_raise=vip_raise, security_floor=floor)
 
     # --- calendars ---
 
-    def calendars(self, t: _Table | None) -> dict[str, CalendarSpec]:
+    def calendars(self, t: Table | None) -> dict[str, CalendarSpec]:
         found: dict[str, CalendarSpec] = {}
         if t is None:
             return found
@@ -398,17 +267,17 @@ class _Reader:
                 self.problem(t.at(name), 'the name "site" is reserved: an SLA policy\'s calendar = "site" '
                                          "means the ticket's site calendar")
             if isinstance(value, dict):
-                found[name] = self.calendar(name, _Table(self, t.at(name), value))
+                found[name] = self.calendar(name, Table(self, t.at(name), value))
             else:
-                self.problem(t.at(name), f"expected a table ([calendars.{_key(name)}]), got {_kind(value)}")
+                self.problem(t.at(name), f"expected a table ([calendars.{bare_key(name)}]), got {kind_of(value)}")
         if not t.data:
             self.problem("calendars", "missing: at least one calendar is needed")
         return found
 
-    def calendar(self, name: str, t: _Table) -> CalendarSpec:
+    def calendar(self, name: str, t: Table) -> CalendarSpec:
         zone = t.text("timezone")
         if zone is not None and zone not in _time_zones():
-            self.problem(t.at("timezone"), f"unknown time zone {_quote(zone)}{_hint(zone, _time_zones())}")
+            self.problem(t.at("timezone"), f"unknown time zone {quote(zone)}{did_you_mean(zone, _time_zones())}")
         always = t.flag("always_open", False)
         week = tuple(self.weekday(t, day) for day in WEEKDAYS)
         country, subdivision = self.holidays(t.table("holidays"))
@@ -421,7 +290,7 @@ class _Reader:
         return CalendarSpec(name=name, timezone=zone or "", always_open=always, week=week,
                             holidays_country=country, holidays_subdivision=subdivision, closed=closed)
 
-    def weekday(self, t: _Table, day: str) -> tuple[Interval, ...]:
+    def weekday(self, t: Table, day: str) -> tuple[Interval, ...]:
         parsed: list[tuple[Interval, str]] = []
         for path, text in t.strings(day) or []:
             interval = self.interval(path, text)
@@ -430,61 +299,61 @@ class _Reader:
         parsed.sort(key=lambda pair: (pair[0].start, pair[0].end))
         for (prev, prev_text), (cur, cur_text) in zip(parsed, parsed[1:], strict=False):
             if cur.start < prev.end:
-                self.problem(t.at(day), f"intervals {_quote(prev_text)} and {_quote(cur_text)} overlap")
+                self.problem(t.at(day), f"intervals {quote(prev_text)} and {quote(cur_text)} overlap")
         return tuple(interval for interval, _ in parsed)
 
     def interval(self, path: str, text: str) -> Interval | None:
         match = _INTERVAL.fullmatch(text)
         if match is None:
-            self.problem(path, f'{_quote(text)} is not an interval (write "HH:MM-HH:MM", e.g. "08:00-16:00")')
+            self.problem(path, f'{quote(text)} is not an interval (write "HH:MM-HH:MM", e.g. "08:00-16:00")')
             return None
         h1, m1, h2, m2 = (int(g) for g in match.groups())
         if h1 > 24 or m1 > 59 or h2 > 24 or m2 > 59 or (h1 == 24 and m1) or (h2 == 24 and m2):
-            self.problem(path, f'{_quote(text)} has a time that does not exist ("00:00" to "24:00")')
+            self.problem(path, f'{quote(text)} has a time that does not exist ("00:00" to "24:00")')
         elif h1 == 24:
-            self.problem(path, f'{_quote(text)}: "24:00" can only end an interval')
+            self.problem(path, f'{quote(text)}: "24:00" can only end an interval')
         elif (h1, m1) > (h2, m2):
-            self.problem(path, f"{_quote(text)} starts after it ends (an overnight shift is two intervals "
+            self.problem(path, f"{quote(text)} starts after it ends (an overnight shift is two intervals "
                                "on two days)")
         elif (h1, m1) == (h2, m2):
-            self.problem(path, f"{_quote(text)} is empty: it starts when it ends")
+            self.problem(path, f"{quote(text)} is empty: it starts when it ends")
         else:
             return Interval(start=h1 * 60 + m1, end=h2 * 60 + m2)
         return None
 
-    def holidays(self, t: _Table | None) -> tuple[str | None, str | None]:
+    def holidays(self, t: Table | None) -> tuple[str | None, str | None]:
         if t is None:
             return None, None
         country, subdivision = t.text("country"), t.text("subdivision", required=False)
         supported = _holiday_countries()
         if country is not None and country not in supported:
-            hint = _hint(country, supported)
-            self.problem(t.at("country"), f"unknown holiday country {_quote(country)}{hint}")
+            hint = did_you_mean(country, supported)
+            self.problem(t.at("country"), f"unknown holiday country {quote(country)}{hint}")
         elif country is not None and subdivision is not None and subdivision not in supported[country]:
             try:
                 holidays.country_holidays(country, subdiv=subdivision)  # also knows subdivision aliases
             except (NotImplementedError, ValueError, KeyError):
                 known = ", ".join(supported[country]) or "none"
-                self.problem(t.at("subdivision"), f"unknown subdivision {_quote(subdivision)} of holiday "
-                                                  f"country {_quote(country)} (known: {known})")
+                self.problem(t.at("subdivision"), f"unknown subdivision {quote(subdivision)} of holiday "
+                                                  f"country {quote(country)} (known: {known})")
         return country, subdivision
 
-    def closed(self, t: _Table) -> tuple[ClosedPeriod, ...]:
+    def closed(self, t: Table) -> tuple[ClosedPeriod, ...]:
         items = t.get("closed", "an array of dates", lambda v: isinstance(v, list))
         found = []
-        for i, item in enumerate([] if items is _MISSING else items):
+        for i, item in enumerate([] if items is MISSING else items):
             path = f"{t.at('closed')}[{i}]"
             if type(item) is date:  # a TOML local date, written without quotes
                 found.append(ClosedPeriod(day=item))
                 continue
             match = _CLOSED.fullmatch(item) if isinstance(item, str) else None
             if match is None:
-                self.problem(path, f'expected "YYYY-MM-DD" or "YYYY-MM-DD HH:MM-HH:MM", got {_kind(item)}')
+                self.problem(path, f'expected "YYYY-MM-DD" or "YYYY-MM-DD HH:MM-HH:MM", got {kind_of(item)}')
                 continue
             try:
                 day = date.fromisoformat(match[1])
             except ValueError:
-                self.problem(path, f"{_quote(match[1])} is not a date")
+                self.problem(path, f"{quote(match[1])} is not a date")
                 continue
             if match[2] is None:
                 found.append(ClosedPeriod(day=day))
@@ -494,13 +363,13 @@ class _Reader:
 
     # --- sites, teams, people, suppliers ---
 
-    def site(self, t: _Table) -> SiteSpec:
+    def site(self, t: Table) -> SiteSpec:
         code, name, calendar = t.code("code"), t.text("name") or "", t.text("calendar")
         self.ref(t.at("calendar"), "calendar", calendar)
         return SiteSpec(code=code, name=name, calendar=calendar or "", critical=t.flag("critical", False),
                         country=t.text("country", required=False), region=t.text("region", required=False))
 
-    def team(self, t: _Table) -> TeamSpec:
+    def team(self, t: Table) -> TeamSpec:
         code, name = t.code("code"), t.text("name") or ""
         tier = t.integer("tier", 1, 1, 3)
         escalates_to, calendar, lead = (t.text(key, False) for key in ("escalates_to", "calendar", "lead"))
@@ -519,10 +388,10 @@ class _Reader:
         return TeamSpec(code=code, name=name, tier=tier, escalates_to=escalates_to, calendar=calendar,
                         lead=lead, ola=ola)
 
-    def user(self, t: _Table) -> UserSpec:
+    def user(self, t: Table) -> UserSpec:
         username, name = t.code("username", _USERNAME), t.text("name") or ""
         if username.casefold() == SYSTEM_ACTOR:
-            self.problem(t.at("username"), f"{_quote(username)} is reserved for automatic actions")
+            self.problem(t.at("username"), f"{quote(username)} is reserved for automatic actions")
         role = t.text("role") or ""
         if role:
             self.one_of(t.at("role"), role, "a role", ROLES)
@@ -543,12 +412,12 @@ class _Reader:
         self.unique([(t.at("site"), site)] + sites if site else sites, "site")
         email = t.text("email", required=False)
         if email is not None and not _EMAIL.fullmatch(email):
-            self.problem(t.at("email"), f"{_quote(email)} is not an e-mail address")
+            self.problem(t.at("email"), f"{quote(email)} is not an e-mail address")
         return UserSpec(username=username, name=name, role=role, site=site,
                         teams=tuple(v for _, v in teams), sites=tuple(v for _, v in sites),
                         vip=t.flag("vip", False), email=email, password=t.text("password", required=False))
 
-    def supplier(self, t: _Table) -> SupplierSpec:
+    def supplier(self, t: Table) -> SupplierSpec:
         code, name, calendar = t.code("code"), t.text("name") or "", t.text("calendar")
         self.ref(t.at("calendar"), "calendar", calendar)
         response, resolution = t.duration("response"), t.duration("resolution")
@@ -556,20 +425,20 @@ class _Reader:
         return SupplierSpec(code=code, name=name, calendar=calendar or "", response=response or 0,
                             resolution=resolution or 0)
 
-    def check_order(self, t: _Table, response: int | None, resolution: int | None) -> None:
+    def check_order(self, t: Table, response: int | None, resolution: int | None) -> None:
         if response is not None and resolution is not None and response > resolution:
-            self.problem(t.path, f"response {_quote(t.data['response'])} is longer than resolution "
-                                 f"{_quote(t.data['resolution'])}")
+            self.problem(t.path, f"response {quote(t.data['response'])} is longer than resolution "
+                                 f"{quote(t.data['resolution'])}")
 
     # --- categories ---
 
-    def categories(self, tables: list[_Table]) -> list[CategorySpec]:
-        listed: dict[str, tuple[_Table, CategorySpec]] = {}
+    def categories(self, tables: list[Table]) -> list[CategorySpec]:
+        listed: dict[str, tuple[Table, CategorySpec]] = {}
         for t in tables:
             spec = self.category(t)
             if spec.path in listed:
                 first = listed[spec.path][0].path
-                self.problem(t.at("path"), f"duplicate category {_quote(spec.path)} (also at {first})")
+                self.problem(t.at("path"), f"duplicate category {quote(spec.path)} (also at {first})")
             elif spec.path:
                 listed[spec.path] = (t, spec)
         found: dict[str, CategorySpec] = {}
@@ -586,19 +455,19 @@ class _Reader:
                     security=own.security or bool(parent and parent.security),
                     fields=own.fields, description=own.description)
             if found[path].team is None and "team" not in t.data:
-                self.problem(t.at("team"), f"missing: {_quote(path)} has no team and neither have its "
+                self.problem(t.at("team"), f"missing: {quote(path)} has no team and neither have its "
                                            "parents (set team here or on a parent)")
         return list(found.values())
 
-    def category(self, t: _Table) -> CategorySpec:
+    def category(self, t: Table) -> CategorySpec:
         path = t.text("path") or ""
         parts = path.split("/")
         if path and any(not part for part in parts):
-            self.problem(t.at("path"), f'{_quote(path)} has an empty part (write "Parent/Child")')
+            self.problem(t.at("path"), f'{quote(path)} has an empty part (write "Parent/Child")')
         elif path and any(part != part.strip() for part in parts):
-            self.problem(t.at("path"), f"{_quote(path)}: a part starts or ends with a space")
+            self.problem(t.at("path"), f"{quote(path)}: a part starts or ends with a space")
         elif path and any(char in path for char in "*?[]"):
-            self.problem(t.at("path"), f"{_quote(path)} contains a wildcard character (* ? [ ])")
+            self.problem(t.at("path"), f"{quote(path)} contains a wildcard character (* ? [ ])")
         team = t.text("team", required=False)
         self.ref(t.at("team"), "team", team)
         fields = [self.field(f) for f in t.tables("fields")]
@@ -607,7 +476,7 @@ class _Reader:
         return CategorySpec(path=path, team=team, security=t.flag("security", False), fields=tuple(fields),
                             description=t.text("description", required=False) or "")
 
-    def field(self, t: _Table) -> FieldSpec:
+    def field(self, t: Table) -> FieldSpec:
         key, label = t.code("key", _FIELD_KEY), t.text("label") or ""
         kind = t.text("type", required=False) or "text"
         self.one_of(t.at("type"), kind, "a field type", FIELD_TYPES)
@@ -622,7 +491,7 @@ class _Reader:
 
     # --- SLA policies and routing ---
 
-    def conditions(self, t: _Table) -> tuple[tuple[str, ...], tuple[str, ...], tuple[str, ...]]:
+    def conditions(self, t: Table) -> tuple[tuple[str, ...], tuple[str, ...], tuple[str, ...]]:
         types = t.strings("types") or []
         for path, value in types:
             self.one_of(path, value, "a ticket type", TICKET_TYPES)
@@ -631,7 +500,7 @@ class _Reader:
         self.refs += [(path, "site glob", value) for path, value in sites]
         return tuple(v for _, v in types), tuple(v for _, v in categories), tuple(v for _, v in sites)
 
-    def policy(self, t: _Table, levels: tuple[str, ...]) -> SlaPolicySpec:
+    def policy(self, t: Table, levels: tuple[str, ...]) -> SlaPolicySpec:
         name = t.text("name") or ""
         types, categories, sites = self.conditions(t)
         calendar = t.text("calendar", required=False) or SITE_CALENDAR
@@ -640,14 +509,14 @@ class _Reader:
         pause_on = t.strings("pause_on")
         for path, status in pause_on or []:
             if self.one_of(path, status, "a status", STATUSES) and status in STOPPED_STATUSES:
-                self.problem(path, f"{_quote(status)} stops the clock anyway; it cannot pause it")
+                self.problem(path, f"{quote(status)} stops the clock anyway; it cannot pause it")
         self.unique(pause_on or [], "status")
         warn_at = self.warn_at(t)
         targets: dict[str, TargetSpec] = {}
         if (tt := t.table("targets", required=True)) is not None:
             tt.asked.update(tt.data)
             for level in [key for key in tt.data if levels and key not in levels]:
-                self.problem(tt.at(level), f"unknown priority level {_quote(level)}{_hint(level, levels)}")
+                self.problem(tt.at(level), f"unknown priority level {quote(level)}{did_you_mean(level, levels)}")
             for level in levels:
                 if level not in tt.data:
                     self.problem(tt.at(level), "missing: every priority level needs a target")
@@ -660,15 +529,15 @@ class _Reader:
             pause_on=("pending",) if pause_on is None else tuple(v for _, v in pause_on), warn_at=warn_at,
             targets=targets, pause_on_supplier=t.flag("pause_on_supplier", True))
 
-    def warn_at(self, t: _Table) -> tuple[float, ...]:
+    def warn_at(self, t: Table) -> tuple[float, ...]:
         items = t.get("warn_at", "an array of fractions", lambda v: isinstance(v, list))
-        if items is _MISSING:
+        if items is MISSING:
             return (0.75,)
         found = []
         for i, item in enumerate(items):
             path = f"{t.at('warn_at')}[{i}]"
             if isinstance(item, bool) or not isinstance(item, int | float):
-                self.problem(path, f"expected a fraction, got {_kind(item)}")
+                self.problem(path, f"expected a fraction, got {kind_of(item)}")
             elif not 0 < item < 1:
                 self.problem(path, f"{item} is not a fraction between 0 and 1 (write 0.75 for 75%)")
             else:
@@ -677,14 +546,14 @@ class _Reader:
             self.problem(t.at("warn_at"), f"{found} must go up, each fraction once")
         return tuple(found)
 
-    def routing_rule(self, t: _Table) -> RoutingRuleSpec:
+    def routing_rule(self, t: Table) -> RoutingRuleSpec:
         name, team = t.text("name") or "", t.text("team")
         self.ref(t.at("team"), "team", team)
         types, categories, sites = self.conditions(t)
         words = t.strings("words") or []
         for path, word in words:
             if len(word.split()) != 1:
-                self.problem(path, f"{_quote(word)} is not one word (rules match whole words of the title)")
+                self.problem(path, f"{quote(word)} is not one word (rules match whole words of the title)")
         assign = t.text("assign", required=False) or "none"
         self.one_of(t.at("assign"), assign, "an assign policy", ASSIGN_POLICIES)
         return RoutingRuleSpec(name=name, team=team or "", types=types, categories=categories, sites=sites,
@@ -697,11 +566,11 @@ class _Reader:
             if kind.endswith(" glob"):
                 target = kind.removesuffix(" glob")
                 if not any(fnmatchcase(name, value) for name in names[target]):
-                    hint = _hint(value, _patterns(names[target]))
-                    self.problem(path, f"{_quote(value)} matches no {target}{hint}")
+                    hint = did_you_mean(value, _patterns(names[target]))
+                    self.problem(path, f"{quote(value)} matches no {target}{hint}")
             elif value not in names[kind]:
                 hint = ' (only an SLA policy may name the calendar "site")' if value == SITE_CALENDAR else ""
-                self.problem(path, f"unknown {kind} {_quote(value)}{hint or _hint(value, names[kind])}")
+                self.problem(path, f"unknown {kind} {quote(value)}{hint or did_you_mean(value, names[kind])}")
 
     def check_escalation(self, teams: list[TeamSpec]) -> None:
         index = {team.code: i for i, team in reversed(list(enumerate(teams)))}
@@ -726,16 +595,16 @@ class _Reader:
         roles = {user.username: user.role for user in users}
         for i, team in enumerate(teams):
             if team.lead is not None and roles.get(team.lead) == "requester":
-                self.problem(f"teams[{i}].lead", f"{_quote(team.lead)} is a requester, not support staff")
+                self.problem(f"teams[{i}].lead", f"{quote(team.lead)} is a requester, not support staff")
         for i, rule in enumerate(routing):
             members = [u for u in users if rule.team in u.teams and u.role != "requester"]
             if rule.assign != "none" and rule.team and not members:
-                self.problem(f"routing[{i}].assign", f"team {_quote(rule.team)} has no members to assign to")
+                self.problem(f"routing[{i}].assign", f"team {quote(rule.team)} has no members to assign to")
 
     def check_unreachable(self, sla: list[SlaPolicySpec]) -> None:
         for i, policy in enumerate(sla):
             if not (policy.types or policy.categories or policy.sites):
                 for j in range(i + 1, len(sla)):
-                    self.problem(f"sla[{j}]", f"never applies: sla[{i}] {_quote(policy.name)} before it "
+                    self.problem(f"sla[{j}]", f"never applies: sla[{i}] {quote(policy.name)} before it "
                                               "matches every ticket")
                 return
