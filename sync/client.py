@@ -22,7 +22,7 @@ from urllib3.util.retry import Retry
 from core.errors import BranchdeskError
 from core.migrate import head_revision
 from core.models import ChangeEntry
-from core.store import Store
+from core.store import Store, set_meta
 from core.uow import ChangeSet
 from sync.blobs import BlobSync, TransferError
 from sync.protocol import MAX_BATCH, PROTOCOL_VERSION, PullResponse, PushRequest, PushResponse
@@ -195,9 +195,15 @@ class SyncClient:
             if not page.more:
                 break
             wait = 0
-        downloaded, problems = self._transfer(self.blobs.download_missing)
-        summary.downloaded += downloaded
-        summary.transfer_problems += problems
+        # Content is looked for only when pulls brought attachments in (or an earlier
+        # download did not finish): not on every long poll of connected mode.
+        if self.store.meta("blob_downloads_due") == "1":
+            downloaded, problems = self._transfer(self.blobs.download_missing)
+            summary.downloaded += downloaded
+            summary.transfer_problems += problems
+            if not problems:
+                with self.store.write() as session:
+                    set_meta(session, "blob_downloads_due", "0")
         return summary
 
     def _transfer(self, work: Callable[..., Any], *args: Any) -> Any:

@@ -122,6 +122,9 @@ def apply_pull(store: Store, page: PullResponse, *, offset: int | None = None,
             if deferred is not None or refresh_all:
                 set_meta(uow.session, "sla_refresh_due", "0")
             changes = uow.changes
+        if any(r.kind == "attachment" for r in page.records):
+            # their content comes after the pull; the mark outlives a pull cut short
+            set_meta(uow.session, "blob_downloads_due", "1")
         set_meta(uow.session, "sync_cursor", str(page.cursor))
         set_meta(uow.session, "last_pull_at", page.server_time.isoformat())
         if offset is not None:
