@@ -32,7 +32,7 @@ from core.reference import Reference, UserInfo
 from core.scope import SCOPE_FIELDS, can_see, can_see_ticket
 from sync.models import SyncCounter, SyncEntry, SyncRecord
 from sync.protocol import EntryIn, EntryResult, PushRequest
-from sync.records import MODELS, dict_to_row, row_to_dict, ticket_field_value, to_json
+from sync.records import MODELS, dict_to_row, row_to_dict, ticket_field_value, to_json, uuid_or_none
 
 # How far ahead of the server's clock a device instant may be before it is refused.
 FUTURE_TOLERANCE = timedelta(minutes=5)
@@ -196,11 +196,11 @@ class Applier:
         too); None when the server has nothing the caller may see."""
         kind, record_id = entry.kind, entry.record_id
         if kind == "sla_event":
-            kind, record_id = "ticket", _uuid_or_none(entry.data.get("ticket_id"))
+            kind, record_id = "ticket", uuid_or_none(entry.data.get("ticket_id"))
         model = MODELS.get(kind)
         row = self.session.get(model, record_id) if model is not None and record_id is not None else None
         if row is None and kind in CHILD_KINDS:
-            parent = _uuid_or_none(entry.data.get("ticket_id"))
+            parent = uuid_or_none(entry.data.get("ticket_id"))
             kind, row = "ticket", self.session.get(Ticket, parent) if parent is not None else None
         if row is None:
             return None
@@ -486,7 +486,7 @@ class Applier:
         if entry.actor_id != SYSTEM_USER_ID:
             raise Rejected("SLA events are the system's")
         data = entry.data
-        ticket_id = _uuid_or_none(data.get("ticket_id"))
+        ticket_id = uuid_or_none(data.get("ticket_id"))
         if ticket_id is None:
             raise Rejected("an SLA event names its ticket")
         ticket = self._visible_ticket(ticket_id)
@@ -519,13 +519,6 @@ class Applier:
             self.seq.touch("conflict", conflict.id, conflict.ticket_id)
         return "applied", None
 
-
-
-def _uuid_or_none(value: Any) -> uuid.UUID | None:
-    try:
-        return uuid.UUID(str(value)) if value is not None else None
-    except ValueError:
-        return None
 
 
 def _check_column(column: Any, value: Any, what: str) -> None:

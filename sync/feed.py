@@ -21,7 +21,7 @@ from core.reference import UserInfo
 from core.scope import can_see
 from sync.models import SyncRecord
 from sync.protocol import PullResponse, RecordOut
-from sync.records import MODELS, columns, row_to_dict
+from sync.records import MODELS, columns, row_to_dict, uuid_or_none
 
 CHUNK = 900
 
@@ -82,10 +82,6 @@ def _missed(session: Session, rows: list[Any], cursor: int) -> list[Any]:
             .order_by(SyncRecord.seq)
         ).all()
     return found
-
-
-def _uuid(value: Any) -> uuid.UUID | None:
-    return uuid.UUID(str(value)) if value is not None else None
 
 
 def _changed_since(session: Session, ticket_ids: list[uuid.UUID], cursor: int) -> set[uuid.UUID]:
@@ -150,7 +146,7 @@ def pull(session: Session, user: UserInfo, cursor: int, limit: int, now: datetim
         parents = {uuid.UUID(str(d["parent_id"])) for d in above if d.get("parent_id")} - set(tickets)
         above = list(_load(session, "ticket", sorted(parents)).values())
         tickets.update({uuid.UUID(d["id"]): d for d in above})
-    scopes = {t: (uuid.UUID(d["site_id"]), _uuid(d["team_id"]), _uuid(d["assignee_id"])) for t, d in tickets.items()}
+    scopes = {t: (uuid.UUID(d["site_id"]), uuid_or_none(d["team_id"]), uuid_or_none(d["assignee_id"])) for t, d in tickets.items()}
     if user.role not in CENTRAL_ROLES:
         scopes.update(_scopes(session, sorted(referenced - set(scopes))))
 

@@ -42,6 +42,14 @@ def columns(kind: str) -> tuple[Any, ...]:
     return tuple(c for c in table(kind).columns if c.key not in LOCAL_COLUMNS)
 
 
+def uuid_or_none(value: Any) -> uuid.UUID | None:
+    """A record's id from its JSON, or None for none (or for one that is no id)."""
+    try:
+        return uuid.UUID(str(value)) if value is not None else None
+    except ValueError:
+        return None
+
+
 def to_json(value: Any) -> Any:
     if isinstance(value, uuid.UUID):
         return str(value)

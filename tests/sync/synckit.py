@@ -53,7 +53,7 @@ from sync.apply import EARLIEST_WINS
 from sync.client import SyncClient
 from sync.models import SyncBase, SyncEntry
 from sync.protocol import EntryResult, PullResponse
-from sync.records import MODELS, columns, row_to_dict
+from sync.records import MODELS, columns, row_to_dict, uuid_or_none
 from sync.replica import apply_pull
 from tests.support.databases import PG_URL, cheap_hashing, pg_schema  # noqa: F401 (the sync tests take them from here)
 
@@ -527,13 +527,9 @@ def settle(replicas: list[Replica], rounds: int = 12) -> None:
 
 # -- what a replica must hold ---------------------------------------------------------
 
-def _uuid(value: Any) -> uuid.UUID | None:
-    return None if value is None else uuid.UUID(str(value))
-
-
 def visible(user: UserInfo, ticket: dict[str, Any]) -> bool:
-    return can_see(user, _uuid(ticket["site_id"]), _uuid(ticket["team_id"]),  # type: ignore[arg-type]
-                   _uuid(ticket["assignee_id"]))
+    return can_see(user, uuid_or_none(ticket["site_id"]), uuid_or_none(ticket["team_id"]),  # type: ignore[arg-type]
+                   uuid_or_none(ticket["assignee_id"]))
 
 
 def child_visible(user: UserInfo, kind: str, row: dict[str, Any]) -> bool:
