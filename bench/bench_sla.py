@@ -48,7 +48,7 @@ from core.queries import get_ticket, sla_report  # noqa: E402
 from core.reference import reference_for  # noqa: E402
 from core.sla.figures import recompute_all  # noqa: E402
 from core.store import Store  # noqa: E402
-from core.uow import UnitOfWork  # noqa: E402
+from core.uow import store_work  # noqa: E402
 
 BRANCHDESK = Path(sys.executable).parent / "branchdesk"
 
@@ -97,7 +97,7 @@ def recompute(store: Store, label: str, ahead: float) -> None:
     now = utcnow() + timedelta(hours=ahead)
     started = time.perf_counter()
     with store.write() as session:
-        uow = UnitOfWork(store, session)
+        uow = store_work(store, session)
         a = time.perf_counter()
         tickets, events = recompute_all(uow, now)
         b = time.perf_counter()

@@ -102,3 +102,23 @@ def check_move(ctx: MoveContext, target: str) -> None:
 
 def _a(word: str) -> str:
     return f"{'an' if word[:1] in 'aeiou' else 'a'} {word}"
+
+
+# A status and the fields that belong to it move as one unit (DESIGN §6a).
+STATUS_UNIT = (
+    "status", "pending_reason", "pending_supplier_id", "resolution_code", "resolution_note", "resolved_at",
+    "closed_at",
+)
+_OPEN = frozenset({"new", "assigned", "in_progress", "pending"})
+
+
+def left_behind(old: str, new: str) -> dict[str, None]:
+    """The fields of the status a ticket leaves that must not stay with the new one:
+    a ticket off hold has no pending reason, an open one no resolution."""
+    values: dict[str, None] = {}
+    if old == "pending" and new != "pending":
+        values["pending_reason"] = values["pending_supplier_id"] = None
+    if new in _OPEN:
+        values["resolved_at"] = values["resolution_code"] = values["resolution_note"] = None
+        values["closed_at"] = None
+    return values

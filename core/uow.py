@@ -1,6 +1,14 @@
 """The unit of work: one transaction in which a command writes its domain change,
-the history events that describe it and the change-log entries sync will send,
-or nothing at all (DESIGN §2 and §6 Outbox)."""
+the history events that describe it and what sync needs to know of it, or nothing
+at all (DESIGN §2, §6 Outbox and §6a).
+
+It is not tied to a client store. It holds a session, the reference data and an
+outbox port, which decides what a command's changes leave behind besides the
+records themselves: on a branch store, change-log entries stamped with the
+store's clock (core.store_outbox); on the server, or when a store replays its
+own pending commands over what the server confirmed, the ids of the entries
+being replayed and record numbers for the feed (sync.replay). The service
+functions in core.services run unchanged over any of them: one rulebook."""
 
 from __future__ import annotations
 
@@ -8,19 +16,21 @@ import uuid
 from collections.abc import Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass, field
-from datetime import datetime, timedelta
-from typing import Any
+from datetime import datetime
+from typing import TYPE_CHECKING, Any, Protocol
 
 from sqlalchemy import insert
 from sqlalchemy.orm import Session
 
-from core.clock import iso, to_utc, utcnow
-from core.hlc import next_stamp
-from core.ids import derived_id, new_id
-from core.models import ChangeEntry, HistoryEvent, Ticket
+from core.clock import iso, to_utc
+from core.ids import derived_id
+from core.models import HistoryEvent, Ticket
 from core.models.tickets import ALL_FIELDS, REPLICATED_FIELDS, version_of
-from core.reference import SYSTEM_USER, Reference, UserInfo, reference_for
-from core.store import Store, get_meta, set_meta
+from core.reference import SYSTEM_USER, Reference, UserInfo
+
+if TYPE_CHECKING:
+    from core.blobs import BlobFolder
+    from core.store import Store
 
 
 @dataclass
@@ -50,89 +60,136 @@ def jsonable(value: Any) -> Any:
     return value
 
 
+@dataclass(frozen=True)
+class Effect:
+    """One change a command made to a replicated record, as the outbox sees it."""
+
+    kind: str
+    record_id: uuid.UUID
+    op: str  # create | update | insert
+    data: dict[str, Any]
+    base: dict[str, Any]
+    actor: UserInfo
+    at: datetime
+    # the command that made it, on the first change of a command: {"name", "args"}
+    command: dict[str, Any] | None
+    # the first change of the command this one belongs to, on every later one
+    part_of: uuid.UUID | None
+
+
+class Outbox(Protocol):
+    """What a unit of work leaves for sync besides the records it writes."""
+
+    @property
+    def device(self) -> str:
+        """The device a change is recorded as made on."""
+
+    def now(self, session: Session) -> datetime:
+        """The instant of a command that names none."""
+
+    def counter(self, session: Session, key: str) -> int:
+        """The next value of a named counter (ticket numbers, round robin turns)."""
+
+    def entry(self, session: Session, effect: Effect, entry_id: uuid.UUID | None) -> tuple[uuid.UUID, str]:
+        """Take note of one change; returns the change's id and the stamp its history
+        events carry. `entry_id` is the id the command derived for it, if any."""
+
+    def written(self, kind: str, record_id: uuid.UUID, ticket_id: uuid.UUID) -> None:
+        """A replicated record was written (the server numbers it for the feed)."""
+
+    def finish(self, session: Session) -> None:
+        """The command is done: write what was kept in hand."""
+
+    def blobs(self) -> BlobFolder | None:
+        """Where attached files are copied to, on a store that attaches files."""
+
+    def content_missing(self, session: Session, sha256: str, size: int) -> str | None:
+        """Why an attachment's content is not all here yet (None: it is)."""
+
+
 class UnitOfWork:
-    def __init__(self, store: Store, session: Session) -> None:
-        self.store = store
+    def __init__(self, session: Session, ref: Reference, outbox: Outbox) -> None:
         self.session = session
-        self.ref: Reference = reference_for(store, session)
-        self.client_id = store.client_id
-        self.device = store.device_code
+        self.ref = ref
+        self.outbox = outbox
         self.changes = ChangeSet()
-        self._seq: int | None = None
-        self._hlc: str | None = None
         self._history_rows: list[dict[str, Any]] = []
-        self._entry_rows: list[dict[str, Any]] = []
         self._child_rows: dict[Any, list[dict[str, Any]]] = {}
-        self._counters: dict[str, int] = {}
         self._sla_done: set[uuid.UUID] = set()
-        self._offset: int | None = None
+        self._command: dict[str, Any] | None = None
+        self._command_lead: uuid.UUID | None = None
+        self._command_depth = 0
         # tickets this command has in hand, by number: saves a query and a flush each time
         self.tickets_by_number: dict[str, Ticket] = {}
 
+    @property
+    def device(self) -> str:
+        return self.outbox.device
+
     def counter(self, key: str) -> int:
-        """The next value of a counter kept in store_meta, written back when the command ends."""
-        if key not in self._counters:
-            self._counters[key] = int(get_meta(self.session, key) or 0)
-        self._counters[key] += 1
-        return self._counters[key]
+        return self.outbox.counter(self.session, key)
 
-    # -- the change log -------------------------------------------------
-    def _next_seq(self) -> int:
-        if self._seq is None:
-            self._seq = int(get_meta(self.session, "change_seq") or 0)
-            self._hlc = get_meta(self.session, "hlc")
-        self._seq += 1
-        self._hlc = next_stamp(self._hlc, self.client_id.hex)
-        return self._seq
+    # -- commands ---------------------------------------------------------------
+    @contextmanager
+    def command(self, name: str, args: dict[str, Any]) -> Iterator[None]:
+        """Name the command whose changes follow, with the arguments that make it again
+        anywhere (ids and numbers it drew included): the server, and this store when it
+        rebases, run the very same function with them. A command that calls another
+        (escalate calls assign) is recorded as the outer one."""
+        outer = self._command_depth == 0
+        if outer:
+            self._command, self._command_lead = {"name": name, "args": jsonable(args)}, None
+        self._command_depth += 1
+        try:
+            yield
+        finally:
+            self._command_depth -= 1
+            if outer:
+                self._command, self._command_lead = None, None
 
+    # -- the change log -------------------------------------------------------
     def _entry(
         self, *, kind: str, record_id: uuid.UUID, op: str, data: dict[str, Any], base: dict[str, Any],
         actor: UserInfo, at: datetime, entry_id: uuid.UUID | None = None,
-    ) -> uuid.UUID:
-        seq = self._next_seq()
-        entry_id = entry_id or new_id()
-        assert self._hlc is not None
-        # Buffered and written in one executemany when the command ends.
-        self._entry_rows.append({
-            "id": entry_id, "client_id": self.client_id, "seq": seq, "kind": kind, "record_id": record_id,
-            "op": op, "data": jsonable(data), "base": base, "actor_id": actor.id, "occurred_at": at,
-            "hlc": self._hlc, "state": "pending", "answer": None, "acknowledged_at": None,
-        })
-        return entry_id
+    ) -> tuple[uuid.UUID, str]:
+        lead = self._command_lead
+        effect = Effect(kind=kind, record_id=record_id, op=op, data=jsonable(data), base=base, actor=actor, at=at,
+                        command=self._command if lead is None else None, part_of=lead)
+        made, stamp = self.outbox.entry(self.session, effect, entry_id)
+        if self._command is not None and lead is None:
+            self._command_lead = made
+        return made, stamp
 
     def _history(
-        self, entry_id: uuid.UUID, ticket_id: uuid.UUID, actor: UserInfo, at: datetime, kind: str,
+        self, entry_id: uuid.UUID, stamp: str, ticket_id: uuid.UUID, actor: UserInfo, at: datetime, kind: str,
         field_name: str | None = None, old: Any = None, new: Any = None, note: str | None = None,
     ) -> None:
         # The event's id is derived from its change entry, so the server, applying the
         # same entry, records the very same event rather than a second one.
+        event_id = derived_id(entry_id, kind, field_name or "")
         self._history_rows.append({
-            "id": derived_id(entry_id, kind, field_name or ""), "ticket_id": ticket_id, "actor_id": actor.id,
-            "device": self.device, "occurred_at": at, "stamp": self._hlc, "kind": kind, "field": field_name,
+            "id": event_id, "ticket_id": ticket_id, "actor_id": actor.id,
+            "device": self.device, "occurred_at": at, "stamp": stamp, "kind": kind, "field": field_name,
             "old": jsonable(old), "new": jsonable(new), "note": note,
         })
+        self.outbox.written("history", event_id, ticket_id)
 
     # -- what commands call ------------------------------------------------
     def now(self, at: datetime | None = None) -> datetime:
-        """The instant a command happened: the given device instant, or now on this
-        device's clock corrected by the offset the last sync measured against the server."""
+        """The instant a command happened: the given instant, or now as the outbox tells it."""
         if at is not None:
             return to_utc(at)
-        if self._offset is None:
-            self._offset = int(get_meta(self.session, "clock_offset") or 0)
-        return utcnow() + timedelta(seconds=self._offset)
+        return self.outbox.now(self.session)
 
     def create_ticket(self, actor: UserInfo, ticket: Ticket, at: datetime) -> None:
-        entry_id = new_id()
+        data = {name: getattr(ticket, name) for name in REPLICATED_FIELDS}
+        entry_id, stamp = self._entry(kind="ticket", record_id=ticket.id, op="create", data=data, base={},
+                                      actor=actor, at=at)
         ticket.versions = {ALL_FIELDS: str(entry_id)}
         self.session.add(ticket)
         self.tickets_by_number[ticket.number] = ticket
-        data = {name: getattr(ticket, name) for name in REPLICATED_FIELDS}
-        self._entry(kind="ticket", record_id=ticket.id, op="create", data=data, base={}, actor=actor,
-                    at=at, entry_id=entry_id)
-        self._history(entry_id, ticket.id, actor, at, "created", new=ticket.number)
-        self.changes.tickets.add(ticket.id)
-        self.changes.kinds.add("ticket")
+        self._history(entry_id, stamp, ticket.id, actor, at, "created", new=ticket.number)
+        self._touched(ticket, "ticket")
 
     def update_ticket(
         self, actor: UserInfo, ticket: Ticket, values: dict[str, Any], at: datetime,
@@ -144,15 +201,14 @@ class UnitOfWork:
         if not changed:
             return {}
         base = {k: version_of(ticket.versions, k) for k in changed}
-        entry_id = self._entry(kind="ticket", record_id=ticket.id, op="update", data=changed, base=base,
-                               actor=actor, at=at, entry_id=entry_id)
+        entry_id, stamp = self._entry(kind="ticket", record_id=ticket.id, op="update", data=changed, base=base,
+                                      actor=actor, at=at, entry_id=entry_id)
         for name, value in changed.items():
-            self._history(entry_id, ticket.id, actor, at, "field", name, getattr(ticket, name), value, note)
+            self._history(entry_id, stamp, ticket.id, actor, at, "field", name, getattr(ticket, name), value, note)
             setattr(ticket, name, value)
         ticket.versions = {**ticket.versions, **{k: str(entry_id) for k in changed}}
         ticket.updated_at = max(ticket.updated_at, at)
-        self.changes.tickets.add(ticket.id)
-        self.changes.kinds.add("ticket")
+        self._touched(ticket, "ticket")
         return changed
 
     def insert_child(
@@ -160,15 +216,16 @@ class UnitOfWork:
         history_note: str | None = None,
     ) -> None:
         """An insert-only child record (comment, work log, link): never conflicts.
-        Buffered like the change entries, and written after the tickets it hangs on."""
+        Buffered like the history, and written after the tickets it hangs on."""
         data = {c.key: getattr(row, c.key) for c in row.__table__.columns}
         self._child_rows.setdefault(row.__table__, []).append(data)
-        entry_id = self._entry(kind=kind, record_id=row.id, op="insert", data=data, base={}, actor=actor, at=at)
+        entry_id, stamp = self._entry(kind=kind, record_id=row.id, op="insert", data=data, base={}, actor=actor,
+                                      at=at)
+        self.outbox.written(kind, row.id, ticket.id)
         if history_note is not None:
-            self._history(entry_id, ticket.id, actor, at, kind, note=history_note)
+            self._history(entry_id, stamp, ticket.id, actor, at, kind, note=history_note)
         ticket.updated_at = max(ticket.updated_at, at)
-        self.changes.tickets.add(ticket.id)
-        self.changes.kinds.add(kind)
+        self._touched(ticket, kind)
 
     def record_change(
         self, actor: UserInfo, kind: str, record_id: uuid.UUID, values: dict[str, Any], at: datetime,
@@ -176,6 +233,7 @@ class UnitOfWork:
     ) -> None:
         """A change to a record other than a ticket (such as a conflict's acknowledgement)."""
         self._entry(kind=kind, record_id=record_id, op="update", data=values, base={}, actor=actor, at=at)
+        self.outbox.written(kind, record_id, ticket_id)
         self.changes.tickets.add(ticket_id)
         self.changes.kinds.add(kind)
 
@@ -185,15 +243,15 @@ class UnitOfWork:
         """A warning or breach as an automatic action of the system. Its change entry's
         id derives from ticket, clock and threshold, so two replicas that compute the
         same crossing record one event between them."""
-        kind = "sla_breach" if label == "breach" else "sla_warning"
+        kind = sla_event_kind(label)
         entry_id = derived_id("sla", ticket_id, clock, label)
         if derived_id(entry_id, kind, clock) in recorded:
             return False
         data = {"ticket_id": ticket_id, "clock": clock, "threshold": label, "at": at}
-        self._entry(kind="sla_event", record_id=ticket_id, op="insert", data=data, base={}, actor=SYSTEM_USER,
-                    at=at, entry_id=entry_id)
-        what = "breached its target" if label == "breach" else f"passed {float(label.split()[1]):.0%} of its target"
-        self._history(entry_id, ticket_id, SYSTEM_USER, at, kind, clock, None, label, f"{clock} clock {what}")
+        entry_id, stamp = self._entry(kind="sla_event", record_id=ticket_id, op="insert", data=data, base={},
+                                      actor=SYSTEM_USER, at=at, entry_id=entry_id)
+        self._history(entry_id, stamp, ticket_id, SYSTEM_USER, at, kind, clock, None, label,
+                      sla_event_note(clock, label))
         if ticket_id not in self.changes.tickets:
             # Its figures were just computed (as of the caller's now); don't redo them at commit.
             self._sla_done.add(ticket_id)
@@ -201,50 +259,77 @@ class UnitOfWork:
         self.changes.kinds.add("sla")
         return True
 
+    def _touched(self, ticket: Ticket, kind: str) -> None:
+        self.outbox.written("ticket", ticket.id, ticket.id)
+        self.changes.tickets.add(ticket.id)
+        self.changes.kinds.add(kind)
+
     def pending_children(self, table: Any) -> list[dict[str, Any]]:
         """Child rows this command has added but not written yet."""
         return self._child_rows.get(table, [])
 
     def flush_history(self) -> None:
-        """Write the buffered children, change entries and history events (Core
-        executemany: the ORM's per-row work is not needed for rows never read back)."""
-        if not (self._entry_rows or self._history_rows or self._child_rows):
-            return
+        """Write the buffered children and history events (Core executemany: the ORM's
+        per-row work is not needed for rows never read back)."""
         self.session.flush()
+        if not (self._history_rows or self._child_rows):
+            return
         connection = self.session.connection()
         for table, rows in self._child_rows.items():
             connection.execute(table.insert(), rows)
         self._child_rows = {}
-        if self._entry_rows:
-            connection.execute(insert(ChangeEntry), self._entry_rows)
-            self._entry_rows = []
         if self._history_rows:
             connection.execute(insert(HistoryEvent), self._history_rows)
             self._history_rows = []
 
-    def finish(self) -> None:
+    def refresh_sla(self, now: datetime | None = None) -> None:
+        """The SLA figures of every ticket this work touched, and the warnings and breaches
+        they passed, computed from history in the same transaction."""
         from core.sla.figures import refresh
 
         self.flush_history()
-        if self.changes.tickets - self._sla_done:
-            # SLA figures follow every change that could move them, in the same transaction.
-            todo = self.changes.tickets - self._sla_done
+        todo = self.changes.tickets - self._sla_done
+        if todo:
             self._sla_done |= todo
-            refresh(self, todo, self.now())
+            refresh(self, todo, now or self.now())
             self.flush_history()
-        for key, value in self._counters.items():
-            set_meta(self.session, key, str(value))
-        if self._seq is not None:
-            set_meta(self.session, "change_seq", str(self._seq))
-            assert self._hlc is not None
-            set_meta(self.session, "hlc", self._hlc)
+
+    def finish(self, *, refresh_sla: bool = True) -> None:
+        if refresh_sla:
+            self.refresh_sla()
+        else:
+            self.flush_history()
+        self.outbox.finish(self.session)
+
+
+def sla_event_kind(label: str) -> str:
+    return "sla_breach" if label == "breach" else "sla_warning"
+
+
+def sla_event_note(clock: str, label: str) -> str:
+    """How a warning or breach reads in the history; raises ValueError for a label
+    that is neither "breach" nor "warn FRACTION"."""
+    if label == "breach":
+        return f"{clock} clock breached its target"
+    word, fraction = label.split()
+    if word != "warn":
+        raise ValueError(label)
+    return f"{clock} clock passed {float(fraction):.0%} of its target"
+
+
+def store_work(store: Store, session: Session) -> UnitOfWork:
+    """A unit of work on a branch store, in the transaction `session` holds."""
+    from core.reference import reference_for
+    from core.store_outbox import StoreOutbox
+
+    return UnitOfWork(session, reference_for(store, session), StoreOutbox(store, session))
 
 
 @contextmanager
 def unit_of_work(store: Store) -> Iterator[UnitOfWork]:
-    """A command's transaction. Commits when the block ends without error; any
-    exception rolls back every write the command made."""
+    """A command's transaction on a branch store. Commits when the block ends without
+    error; any exception rolls back every write the command made."""
     with store.write() as session:
-        uow = UnitOfWork(store, session)
+        uow = store_work(store, session)
         yield uow
         uow.finish()

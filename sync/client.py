@@ -20,12 +20,11 @@ from sqlalchemy import func, select
 from urllib3.util.retry import Retry
 
 from core.errors import BranchdeskError
-from core.migrate import head_revision
 from core.models import ChangeEntry
 from core.store import Store, set_meta
 from core.uow import ChangeSet
 from sync.blobs import BlobSync, TransferError
-from sync.protocol import MAX_BATCH, PROTOCOL_VERSION, PullResponse, PushRequest, PushResponse
+from sync.protocol import MAX_BATCH, PROTOCOL_VERSION, WIRE_SCHEMA, PullResponse, PushRequest, PushResponse
 from sync.reference import import_reference
 from sync.replica import apply_pull, apply_results, take_new_client_id
 
@@ -91,7 +90,7 @@ class SyncClient:
         self.http.headers.update({
             "Authorization": f"Bearer {token}",
             "X-Branchdesk-Protocol": str(PROTOCOL_VERSION),
-            "X-Branchdesk-Schema": head_revision(),
+            "X-Branchdesk-Schema": WIRE_SCHEMA,
         })
         self.blobs = BlobSync(store, self._call)
 
@@ -143,12 +142,13 @@ class SyncClient:
                 ).all()
             if not entries:
                 return summary
+            entries = _whole_commands(list(entries))
             # the server takes an attachment only with all of its content there before it
             uploaded, problems = self._transfer(self.blobs.upload_for, entries)
             summary.uploaded += uploaded
             summary.transfer_problems += problems
             request = PushRequest(
-                protocol=PROTOCOL_VERSION, schema_revision=head_revision(), client_id=self.store.client_id,
+                protocol=PROTOCOL_VERSION, schema_revision=WIRE_SCHEMA, client_id=self.store.client_id,
                 entries=[_entry_in(e) for e in entries],
             )
             answer = self._call("POST", "/sync/push", data=request.model_dump_json(),
@@ -232,8 +232,20 @@ def _entry_in(entry: ChangeEntry) -> dict[str, Any]:
     return {
         "id": entry.id, "seq": entry.seq, "kind": entry.kind, "record_id": entry.record_id, "op": entry.op,
         "data": entry.data, "base": entry.base, "actor_id": entry.actor_id, "occurred_at": entry.occurred_at,
-        "hlc": entry.hlc,
+        "hlc": entry.hlc, "command": entry.command if entry.command and "name" in entry.command else None,
+        "part_of": entry.command.get("part_of") if entry.command else None,
     }
+
+
+def _whole_commands(entries: list[ChangeEntry]) -> list[ChangeEntry]:
+    """A full batch ends before the last command in it, which may go on in the next:
+    the server answers a command as one, so it is sent whole."""
+    if len(entries) < MAX_BATCH:
+        return entries
+    for index in range(len(entries) - 1, 0, -1):
+        if not (entries[index].command or {}).get("part_of"):
+            return entries[:index]
+    return entries
 
 
 def _detail(answer: requests.Response) -> str:

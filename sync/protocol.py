@@ -12,7 +12,12 @@ from typing import Any, Literal
 
 from pydantic import BaseModel, ConfigDict, Field, model_validator
 
-PROTOCOL_VERSION = 1
+PROTOCOL_VERSION = 2
+# The version of the replicated records' shape (the columns that travel): both sides
+# compare it on every request. It moves only when a replicated column changes, not
+# with every local migration: an index or a table only one side keeps does not stop
+# a device from syncing.
+WIRE_SCHEMA = "2"
 MAX_BATCH = 500
 MAX_PAGE = 5000
 
@@ -23,6 +28,13 @@ Outcome = Literal["applied", "merged", "rejected"]
 
 class Strict(BaseModel):
     model_config = ConfigDict(extra="forbid")
+
+
+class CommandIn(Strict):
+    """The command that made a change, as core.commands runs it again."""
+
+    name: str = Field(max_length=40)
+    args: dict[str, Any]
 
 
 class EntryIn(Strict):
@@ -36,6 +48,10 @@ class EntryIn(Strict):
     actor_id: uuid.UUID
     occurred_at: datetime
     hlc: str = Field(max_length=40)
+    # On the first change of a command: the command. On its later changes: the first
+    # change's id. The server answers the command as one.
+    command: CommandIn | None = None
+    part_of: uuid.UUID | None = None
 
 
 class PushRequest(Strict):

@@ -14,13 +14,18 @@ from sqlalchemy import delete, or_, select, update
 from sqlalchemy.dialects.sqlite import insert as sqlite_insert
 from sqlalchemy.orm import Session
 
+from core.commands import run
+from core.errors import BranchdeskError
 from core.ids import derived_id
 from core.models import Attachment, ChangeEntry, Comment, Conflict, HistoryEvent, Ticket, TicketLink, WorkLog
+from core.reference import SYSTEM_USER
 from core.store import Store, new_device_code, set_meta
 from core.uow import ChangeSet, UnitOfWork, unit_of_work
 from sync.protocol import EntryResult, PullResponse
-from sync.records import columns, dict_to_row, table, ticket_field_value
+from sync.records import columns, dict_to_row, table
+from sync.replay import ReplayOutbox
 
+CHILD_MODELS: dict[str, Any] = {"comment": Comment, "attachment": Attachment, "worklog": WorkLog, "link": TicketLink}
 # Parents before children, so that foreign keys hold within a page.
 KIND_ORDER = ("ticket", "history", "comment", "attachment", "worklog", "link", "conflict")
 
@@ -53,24 +58,65 @@ def drop_ticket(session: Session, ticket_id: uuid.UUID) -> None:
 
 
 def rebase(uow: UnitOfWork, ticket_ids: Iterable[uuid.UUID]) -> None:
-    """Replay this store's pending ticket changes over the server's state just taken in."""
-    ids = list(ticket_ids)
+    """Run this store's pending commands again over the server's state just taken in,
+    in their order, with the same service functions (Replicache's rebase): the view
+    is then what the server will make of them if nothing else comes between. A
+    command the rules now refuse leaves the server's state in view; the server's
+    answer to it will say why."""
+    ids = set(ticket_ids)
     if not ids:
         return
     session = uow.session
     pending = session.scalars(
-        select(ChangeEntry).where(
-            ChangeEntry.state == "pending", ChangeEntry.kind == "ticket", ChangeEntry.op == "update",
-            ChangeEntry.record_id.in_(ids),
-        ).order_by(ChangeEntry.seq)
+        select(ChangeEntry).where(ChangeEntry.state == "pending").order_by(ChangeEntry.seq)
     ).all()
-    for entry in pending:
-        ticket = session.get(Ticket, entry.record_id, populate_existing=True)
-        if ticket is None:
+    for group in command_groups(pending):
+        lead = group[0]
+        if not lead.command or "name" not in lead.command or lead.op == "create":
+            continue  # a ticket this store made is the server's once it comes back from it
+        if not ids & {_ticket_of(e) for e in group}:
             continue
-        for name, value in entry.data.items():
-            setattr(ticket, name, ticket_field_value(name, value))
-        ticket.versions = {**ticket.versions, **{k: str(entry.id) for k in entry.data}}
+        _undo(session, group)
+        actor = uow.ref.users.get(lead.actor_id, SYSTEM_USER)
+        replay = UnitOfWork(session, uow.ref, ReplayOutbox(uow.device, group, lead.occurred_at))
+        try:
+            with session.begin_nested():
+                run(replay, actor, lead.command, lead.occurred_at)
+                replay.finish(refresh_sla=False)
+        except BranchdeskError:
+            pass
+        uow.changes.merge(replay.changes)
+
+
+def command_groups(entries: Iterable[ChangeEntry]) -> list[list[ChangeEntry]]:
+    """Entries cut into the commands that made them, in order."""
+    groups: list[list[ChangeEntry]] = []
+    for entry in entries:
+        part_of = (entry.command or {}).get("part_of")
+        if part_of is not None and groups and str(groups[-1][0].id) == part_of:
+            groups[-1].append(entry)
+        else:
+            groups.append([entry])
+    return groups
+
+
+def _ticket_of(entry: ChangeEntry) -> uuid.UUID | None:
+    if entry.kind == "ticket":
+        return entry.record_id
+    value = entry.data.get("ticket_id")
+    return uuid.UUID(str(value)) if value else None
+
+
+def _undo(session: Session, group: list[ChangeEntry]) -> None:
+    """Take a pending command's own traces out of the view before it runs again: its
+    history events and the records it added (the ticket's fields are the server's already)."""
+    events = HistoryEvent.__table__
+    session.execute(delete(events).where(events.c.id.in_([i for e in group for i in own_events(e)])))
+    for entry in group:
+        if entry.op == "insert" and entry.kind in CHILD_MODELS:
+            model = CHILD_MODELS[entry.kind]
+            session.execute(delete(model.__table__).where(model.__table__.c.id == entry.record_id))
+    session.expire_all()
 
 
 def _take_in(uow: UnitOfWork, records: list[tuple[str, uuid.UUID, dict[str, Any] | None]]) -> set[uuid.UUID]:
@@ -135,6 +181,8 @@ def apply_pull(store: Store, page: PullResponse, *, offset: int | None = None,
 def own_events(entry: ChangeEntry) -> list[uuid.UUID]:
     """The history events this store wrote for its own change: their ids derive from
     the entry's, so the server, applying it, writes the very same ones."""
+    if entry.kind == "ticket" and entry.op == "create":
+        return [derived_id(entry.id, "created", "")]
     if entry.kind == "ticket" and entry.op == "update":
         return [derived_id(entry.id, "field", name) for name in entry.data]
     if entry.kind in ("link", "attachment"):
@@ -159,17 +207,19 @@ def apply_results(store: Store, results: list[EntryResult], server_time: datetim
             record = result.record
             if record is not None:
                 restore.append((record["kind"], uuid.UUID(record["data"]["id"]), record["data"]))
-            if result.outcome != "rejected":
+            if result.outcome == "applied":
                 continue
             # A refused change leaves no trace in the history: the server has none of it.
+            # A merged one leaves the server's, which pull brings; this store's may differ.
             events = HistoryEvent.__table__
             session.execute(delete(events).where(events.c.id.in_(own_events(entry))))
+            if result.outcome == "merged":
+                continue
             kept = record is not None and record["kind"] == entry.kind
             if entry.kind == "ticket" and not kept:
                 restore.append(("ticket", entry.record_id, None))
             elif entry.kind in ("comment", "attachment", "worklog", "link") and not kept:
-                model = {"comment": Comment, "attachment": Attachment, "worklog": WorkLog,
-                         "link": TicketLink}[entry.kind]
+                model = CHILD_MODELS[entry.kind]
                 session.execute(delete(model.__table__).where(model.__table__.c.id == entry.record_id))
                 uow.changes.tickets.add(uuid.UUID(str(entry.data.get("ticket_id"))))
         touched = _take_in(uow, restore)

@@ -29,8 +29,12 @@ def store_factory(tmp_path: Path) -> Iterator:
 
     opened: list[Store] = []
 
-    def make(name: str = "store", org: Path = SMALL_ORG, site: str = "PL-POZ-001") -> Store:
+    def make(name: str = "store", org: Path = SMALL_ORG, site: str = "PL-POZ-001", *, log: bool = False) -> Store:
         store, _ = init_store(tmp_path / name / "branchdesk.sqlite3", str(org), site)
+        if log:
+            # as a store signed in to a server is: it keeps the change log it will send
+            with store.write() as session:
+                store.set_meta(session, "mode", "server")
         opened.append(store)
         return store
 
@@ -42,3 +46,9 @@ def store_factory(tmp_path: Path) -> Iterator:
 @pytest.fixture
 def store(store_factory):  # type: ignore[no-untyped-def]
     return store_factory()
+
+
+@pytest.fixture
+def logging_store(store_factory):  # type: ignore[no-untyped-def]
+    """A store that keeps a change log, as one signed in to a server does."""
+    return store_factory(log=True)

@@ -9,7 +9,7 @@ import uuid
 from datetime import datetime
 from typing import Any
 
-from sqlalchemy import Index, String, Text, UniqueConstraint
+from sqlalchemy import JSON, Index, String, Text, UniqueConstraint
 from sqlalchemy.orm import Mapped, mapped_column
 
 from core.models.base import Base
@@ -38,6 +38,9 @@ class ChangeEntry(Base):
     actor_id: Mapped[uuid.UUID]
     occurred_at: Mapped[datetime]
     hlc: Mapped[str] = mapped_column(String(40))
+    # On the first change a command made: {"name", "args"}, what the server (and this
+    # store, rebasing) runs again; on its later changes: {"part_of": first change's id}.
+    command: Mapped[dict[str, Any] | None] = mapped_column(JSON)
     # pending | applied | merged | rejected
     state: Mapped[str] = mapped_column(String(10), default="pending")
     answer: Mapped[str | None] = mapped_column(Text)

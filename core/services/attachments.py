@@ -8,13 +8,14 @@ content is addressed by its hash and the same file attached again reuses it."""
 from __future__ import annotations
 
 import mimetypes
+import uuid
 from datetime import datetime
 from pathlib import Path
 
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
-from core.blobs import MAX_ATTACHMENT_BYTES, BlobFolder, TooLarge, attachment_note
+from core.blobs import MAX_ATTACHMENT_BYTES, TooLarge, attachment_note, is_sha256
 from core.errors import InvalidInput, NotFound
 from core.ids import new_id
 from core.models import Attachment, Ticket
@@ -89,8 +90,11 @@ def attach(uow: UnitOfWork, actor: UserInfo, number: str, path: Path | str,
     name = _name_of(path)
     ticket = find_ticket(uow, actor, number)
     _require_open_for_change(ticket)
+    folder = uow.outbox.blobs()
+    if folder is None:
+        raise InvalidInput("files are attached on a branch store, whose sync uploads them", "file")
     try:
-        sha, size = BlobFolder.beside(uow.store.path).put_file(path)
+        sha, size = folder.put_file(path)
     except TooLarge:
         raise InvalidInput(f"{path} grew past {_size_words(MAX_ATTACHMENT_BYTES)} while it was read",
                            "file") from None
@@ -98,9 +102,33 @@ def attach(uow: UnitOfWork, actor: UserInfo, number: str, path: Path | str,
         raise InvalidInput(f"cannot copy {path}: {exc.strerror or exc}", "file") from None
     if size == 0:
         raise InvalidInput(f"{path} is empty", "file")
-    row = Attachment(id=new_id(), ticket_id=ticket.id, author_id=actor.id, name=name, sha256=sha, size=size,
-                     media_type=_media_type(name), created_at=now, device=uow.device)
-    uow.insert_child(actor, "attachment", row, ticket, now, history_note=attachment_note(name, size))
+    return add_attachment(uow, actor, number, name, sha, size, now)
+
+
+def add_attachment(
+    uow: UnitOfWork, actor: UserInfo, number: str, name: str, sha256: str, size: int,
+    at: datetime | None = None, id: uuid.UUID | None = None,
+) -> Attachment:
+    """The attachment record of content already held: copied in by `attach` here, or
+    uploaded beforehand to the server, whose outbox says whether all of it arrived."""
+    now = uow.now(at)
+    ticket = find_ticket(uow, actor, number)
+    _require_open_for_change(ticket)
+    if not name.strip() or "/" in name or "\\" in name or len(name) > NAME_MAX:
+        raise InvalidInput(f"an attachment needs a file name without folders, at most {NAME_MAX} characters",
+                           "file")
+    if not is_sha256(sha256):
+        raise InvalidInput("an attachment's sha256 must be 64 lowercase hex digits", "file")
+    if not 0 < size <= MAX_ATTACHMENT_BYTES:
+        raise InvalidInput(f"an attachment's size must be from 1 to {MAX_ATTACHMENT_BYTES} bytes", "file")
+    missing = uow.outbox.content_missing(uow.session, sha256, size)
+    if missing is not None:
+        raise InvalidInput(missing, "file")
+    row = Attachment(id=id or new_id(), ticket_id=ticket.id, author_id=actor.id, name=name, sha256=sha256,
+                     size=size, media_type=_media_type(name), created_at=now, device=uow.device)
+    args = {"number": number, "name": name, "sha256": sha256, "size": size, "id": row.id}
+    with uow.command("attach", args):
+        uow.insert_child(actor, "attachment", row, ticket, now, history_note=attachment_note(name, size))
     return row
 
 

@@ -5,21 +5,21 @@ and its change-log entries through the unit of work."""
 from __future__ import annotations
 
 import uuid
-from dataclasses import dataclass, field
-from datetime import datetime
+from dataclasses import asdict, dataclass, field
+from datetime import datetime, timedelta
 from typing import Any
 
 from sqlalchemy import select
 
 from core.errors import InvalidInput, InvalidTransition, NotAllowed, NotFound
 from core.fields import validate_fields
-from core.ids import new_id
-from core.lifecycle import RESOLUTION_CODES, MoveContext, check_move, is_support
+from core.ids import derived_id, new_id
+from core.lifecycle import RESOLUTION_CODES, MoveContext, check_move, is_support, left_behind
 from core.models import Comment, Ticket, TicketLink, WorkLog
 from core.models.tickets import OPEN_STATUSES
 from core.orgspec import PENDING_REASONS, TICKET_TYPES
 from core.priority import check_impact_urgency, compute_priority
-from core.reference import Reference, UserInfo
+from core.reference import SYSTEM_USER, Reference, UserInfo
 from core.routing import route
 from core.scope import can_see_ticket
 from core.uow import UnitOfWork
@@ -44,6 +44,18 @@ class NewTicket:
     asset_tag: str | None = None
     parent: str | None = None
     major_incident: bool = False
+
+
+@dataclass(frozen=True)
+class Made:
+    """What creating a ticket drew where it was made: its id, its number and where
+    routing sent it. Run again elsewhere (the server, a rebase), the command takes
+    these as they were, so a ticket is the same ticket on every replica."""
+
+    id: uuid.UUID
+    number: str
+    team_id: uuid.UUID | None
+    assignee_id: uuid.UUID | None
 
 
 @dataclass
@@ -118,7 +130,9 @@ def _number(uow: UnitOfWork, site_code: str) -> str:
 
 # -- commands -----------------------------------------------------------------
 
-def create(uow: UnitOfWork, actor: UserInfo, cmd: NewTicket, at: datetime | None = None) -> Ticket:
+def create(
+    uow: UnitOfWork, actor: UserInfo, cmd: NewTicket, at: datetime | None = None, made: Made | None = None,
+) -> Ticket:
     ref = uow.ref
     now = uow.now(at)
     title = _check_title(cmd.title)
@@ -163,22 +177,45 @@ def create(uow: UnitOfWork, actor: UserInfo, cmd: NewTicket, at: datetime | None
     if cmd.major_incident and cmd.type != "incident":
         raise InvalidInput("only an incident can be a major incident", "major_incident")
 
-    where = route(uow.session, ref, uow.counter, type=cmd.type, category=category.path, site=site.code, title=title)
-    team = ref.teams.get(where.team_id) if where.team_id else None
+    if made is None:
+        where = route(uow.session, ref, uow.counter, type=cmd.type, category=category.path, site=site.code,
+                      title=title)
+        made = Made(new_id(), _number(uow, site.code), where.team_id, where.assignee_id)
+    else:
+        _check_made(uow, made, site.code)
+    team = ref.teams.get(made.team_id) if made.team_id else None
     ticket = Ticket(
-        id=new_id(), number=_number(uow, site.code), type=cmd.type, title=title,
-        description=cmd.description.strip(), status="assigned" if where.assignee_id else "new",
+        id=made.id, number=made.number, type=cmd.type, title=title,
+        description=cmd.description.strip(), status="assigned" if made.assignee_id else "new",
         major_incident=cmd.major_incident, channel=cmd.channel, requester_id=requester.id, site_id=site.id,
         asset_tag=(cmd.asset_tag or None), category_id=category.id, impact=cmd.impact, urgency=cmd.urgency,
-        priority="", priority_reason=None, team_id=where.team_id, assignee_id=where.assignee_id,
+        priority="", priority_reason=None, team_id=made.team_id, assignee_id=made.assignee_id,
         tier=team.tier if team else 1, pending_reason=None, pending_supplier_id=None,
         resolution_code=None, resolution_note=None, fields=values, parent_id=parent_id,
         created_at=now, created_by_id=actor.id, updated_at=now,
         first_response_at=None, resolved_at=None, closed_at=None, versions={},
     )
     ticket.priority = _priority_for(ref, ticket)
-    uow.create_ticket(actor, ticket, now)
+    with uow.command("create", {"ticket": asdict(cmd), "made": asdict(made)}):
+        uow.create_ticket(actor, ticket, now)
     return ticket
+
+
+def _check_made(uow: UnitOfWork, made: Made, site_code: str) -> None:
+    """A ticket made elsewhere keeps its id, number and routing, if they hold here."""
+    parts = made.number.rsplit("-", 2)
+    if len(parts) != 3 or parts[0] != site_code or not parts[1].isalnum() or not parts[2].isdigit():
+        raise InvalidInput(f"ticket number {made.number!r} is not a number of site {site_code}", "number")
+    taken = uow.session.scalar(select(Ticket.id).where((Ticket.number == made.number) | (Ticket.id == made.id)))
+    if taken is not None:
+        raise InvalidInput(f"ticket number {made.number} is taken", "number")
+    team = uow.ref.teams.get(made.team_id) if made.team_id is not None else None
+    if made.team_id is not None and team is None:
+        raise InvalidInput("the ticket was routed to a team this organisation does not have", "team")
+    if made.assignee_id is not None:
+        assignee = uow.ref.users.get(made.assignee_id)
+        if assignee is None or not is_support(assignee.role) or team is None or team.id not in assignee.team_ids:
+            raise InvalidInput("the ticket was routed to someone who does not work for its team", "to")
 
 
 def edit(uow: UnitOfWork, actor: UserInfo, number: str, cmd: TicketEdit, at: datetime | None = None) -> Ticket:
@@ -234,8 +271,9 @@ def edit(uow: UnitOfWork, actor: UserInfo, number: str, cmd: TicketEdit, at: dat
         # A computed priority follows impact, urgency, category and requester, in the same change.
         values["priority"] = _priority_for(ref, ticket, values)
     note = cmd.priority_reason.strip() if cmd.priority and cmd.priority_reason else None
-    if not uow.update_ticket(actor, ticket, values, now, note=note):
-        raise InvalidInput("nothing to change: every value given is the ticket's current one")
+    with uow.command("edit", {"number": number, "edit": asdict(cmd)}):
+        if not uow.update_ticket(actor, ticket, values, now, note=note):
+            raise InvalidInput("nothing to change: every value given is the ticket's current one")
     return ticket
 
 
@@ -276,7 +314,8 @@ def assign(
         values["tier"] = new_team.tier
     if values["assignee_id"] is not None and ticket.assignee_id == values["assignee_id"] and team is None:
         raise InvalidInput(f"ticket {number} is already assigned to {to}")
-    uow.update_ticket(actor, ticket, values, now, note=note)
+    with uow.command("assign", {"number": number, "team": team, "to": to, "note": note}):
+        uow.update_ticket(actor, ticket, values, now, note=note)
     return ticket
 
 
@@ -288,8 +327,9 @@ def escalate(uow: UnitOfWork, actor: UserInfo, number: str, at: datetime | None 
     team = uow.ref.teams.get(ticket.team_id) if ticket.team_id else None
     if team is None or team.escalates_to_id is None:
         raise InvalidTransition(f"ticket {number} has no team to escalate to")
-    return assign(uow, actor, number, team=uow.ref.teams[team.escalates_to_id].code, at=at,
-                  note=note or f"escalated from {team.code}")
+    with uow.command("escalate", {"number": number, "note": note}):
+        return assign(uow, actor, number, team=uow.ref.teams[team.escalates_to_id].code, at=at,
+                      note=note or f"escalated from {team.code}")
 
 
 def _open_tasks(uow: UnitOfWork, parent: Ticket) -> int:
@@ -336,9 +376,7 @@ def move(
     if status == "assigned":
         raise InvalidInput("use 'ticket assign' to assign a ticket to a team or a person")
     check_move(_move_context(uow, actor, ticket, now), status)
-    values: dict[str, object] = {"status": status}
-    if ticket.status == "pending":
-        values["pending_reason"], values["pending_supplier_id"] = None, None
+    values: dict[str, object] = {"status": status, **left_behind(ticket.status, status)}
     if status == "pending":
         if reason not in PENDING_REASONS:
             raise InvalidInput(f"putting a ticket on hold needs --reason, one of {', '.join(PENDING_REASONS)}",
@@ -365,10 +403,7 @@ def move(
     elif code:
         raise InvalidInput("--code goes with a move to resolved", "code")
     if status == "in_progress":
-        if ticket.status == "resolved":
-            values["resolved_at"] = None
-            values["resolution_code"], values["resolution_note"] = None, None
-        elif ticket.assignee_id is None and is_support(actor.role):
+        if ticket.status != "resolved" and ticket.assignee_id is None and is_support(actor.role):
             values["assignee_id"] = actor.id
             if ticket.team_id is None or ticket.team_id not in actor.team_ids:
                 teams = sorted(actor.team_ids, key=str)
@@ -379,13 +414,15 @@ def move(
     if status == "closed":
         values["closed_at"] = now
     history_note = note if status != "resolved" else None
-    uow.update_ticket(actor, ticket, values, now, note=history_note)
+    args = {"number": number, "status": status, "reason": reason, "supplier": supplier, "code": code, "note": note}
+    with uow.command("move", args):
+        uow.update_ticket(actor, ticket, values, now, note=history_note)
     return ticket
 
 
 def comment(
     uow: UnitOfWork, actor: UserInfo, number: str, text: str, *, internal: bool = False,
-    at: datetime | None = None,
+    at: datetime | None = None, id: uuid.UUID | None = None,
 ) -> Comment:
     now = uow.now(at)
     ticket = find_ticket(uow, actor, number)
@@ -396,16 +433,18 @@ def comment(
         raise NotAllowed("only support staff may add internal notes")
     if ticket.status in ("closed", "cancelled"):
         raise InvalidTransition(f"ticket {number} is {ticket.status}; open a follow-up ticket linked to it")
-    row = Comment(id=new_id(), ticket_id=ticket.id, author_id=actor.id, body=body, public=not internal,
+    row = Comment(id=id or new_id(), ticket_id=ticket.id, author_id=actor.id, body=body, public=not internal,
                   created_at=now, device=uow.device)
-    uow.insert_child(actor, "comment", row, ticket, now)
-    if not internal and is_support(actor.role) and ticket.first_response_at is None:
-        uow.update_ticket(actor, ticket, {"first_response_at": now}, now)
+    with uow.command("comment", {"number": number, "text": text, "internal": internal, "id": row.id}):
+        uow.insert_child(actor, "comment", row, ticket, now)
+        if not internal and is_support(actor.role) and ticket.first_response_at is None:
+            uow.update_ticket(actor, ticket, {"first_response_at": now}, now)
     return row
 
 
 def log_work(
     uow: UnitOfWork, actor: UserInfo, number: str, minutes: int, note: str = "", at: datetime | None = None,
+    id: uuid.UUID | None = None,
 ) -> WorkLog:
     now = uow.now(at)
     ticket = find_ticket(uow, actor, number)
@@ -413,15 +452,16 @@ def log_work(
     _require_open_for_change(ticket)
     if not 0 < minutes <= 24 * 60:
         raise InvalidInput("work is logged in minutes, from 1 to 1440", "minutes")
-    row = WorkLog(id=new_id(), ticket_id=ticket.id, author_id=actor.id, minutes=minutes, note=note.strip(),
+    row = WorkLog(id=id or new_id(), ticket_id=ticket.id, author_id=actor.id, minutes=minutes, note=note.strip(),
                   occurred_at=now, device=uow.device)
-    uow.insert_child(actor, "worklog", row, ticket, now)
+    with uow.command("log_work", {"number": number, "minutes": minutes, "note": note, "id": row.id}):
+        uow.insert_child(actor, "worklog", row, ticket, now)
     return row
 
 
 def link(
     uow: UnitOfWork, actor: UserInfo, number: str, other: str, kind: str = "relates",
-    at: datetime | None = None,
+    at: datetime | None = None, id: uuid.UUID | None = None,
 ) -> TicketLink:
     now = uow.now(at)
     if kind not in LINK_KINDS:
@@ -441,33 +481,43 @@ def link(
     )
     if existing:
         raise InvalidInput(f"{number} is already linked to {other} as {kind}")
-    row = TicketLink(id=new_id(), ticket_id=ticket.id, other_id=target.id, kind=kind, created_at=now,
+    row = TicketLink(id=id or new_id(), ticket_id=ticket.id, other_id=target.id, kind=kind, created_at=now,
                      actor_id=actor.id)
-    uow.insert_child(actor, "link", row, ticket, now, history_note=f"{kind} {target.number}")
+    with uow.command("link", {"number": number, "other": other, "kind": kind, "id": row.id}):
+        uow.insert_child(actor, "link", row, ticket, now, history_note=f"{kind} {target.number}")
     return row
 
 
 def close_expired(uow: UnitOfWork, at: datetime | None = None) -> list[uuid.UUID]:
-    """Close resolved tickets whose reopen period has ended, as the system.
-
-    The change entry's id derives from the ticket and the resolution instant, so
-    two replicas closing the same ticket produce one change, not two."""
-    from datetime import timedelta
-
-    from core.ids import derived_id
-    from core.reference import SYSTEM_USER
-
+    """Close resolved tickets whose reopen period has ended, as the system."""
     now = uow.now(at)
     cutoff = now - timedelta(days=uow.ref.spec.auto_close_days)
     due = uow.session.scalars(
         select(Ticket).where(Ticket.status == "resolved", Ticket.resolved_at <= cutoff)
     ).all()
     for ticket in due:
-        assert ticket.resolved_at is not None
-        closed_at = ticket.resolved_at + timedelta(days=uow.ref.spec.auto_close_days)
+        uow.tickets_by_number[ticket.number] = ticket
+        auto_close(uow, SYSTEM_USER, ticket.number, now)
+    return [t.id for t in due]
+
+
+def auto_close(uow: UnitOfWork, actor: UserInfo, number: str, at: datetime | None = None) -> Ticket:
+    """Close one resolved ticket whose reopen period has ended, as the system, at the
+    instant the period ended. The change entry's id derives from the ticket and the
+    resolution instant, so two replicas closing the same ticket make one change."""
+    now = uow.now(at)
+    ticket = find_ticket(uow, actor, number)
+    if actor.role != "system":
+        raise NotAllowed("only the system closes tickets when their reopen period ends")
+    if ticket.status != "resolved" or ticket.resolved_at is None:
+        raise InvalidTransition(f"ticket {number} is {ticket.status}, not resolved; it does not close by itself")
+    closed_at = ticket.resolved_at + timedelta(days=uow.ref.spec.auto_close_days)
+    if closed_at > now:
+        raise InvalidTransition(f"ticket {number} can still be reopened until {closed_at:%Y-%m-%d %H:%M}Z")
+    with uow.command("auto_close", {"number": number}):
         uow.update_ticket(
-            SYSTEM_USER, ticket, {"status": "closed", "closed_at": closed_at}, closed_at,
+            actor, ticket, {"status": "closed", "closed_at": closed_at}, closed_at,
             note="closed automatically after the reopen period",
             entry_id=derived_id("auto-close", ticket.id, ticket.resolved_at.isoformat()),
         )
-    return [t.id for t in due]
+    return ticket

@@ -13,12 +13,11 @@ from typing import Annotated
 from fastapi import APIRouter, Header, Query, Request
 from starlette.concurrency import run_in_threadpool
 
-from core.migrate import head_revision
 from server import blobstore
 from server.deps import Caller, CurrentCaller, Server, ServerState
 from server.errors import ERROR_RESPONSES, ApiError, ErrorOut
 from sync import apply, feed
-from sync.protocol import MAX_PAGE, PROTOCOL_VERSION, PullResponse, PushRequest, PushResponse
+from sync.protocol import MAX_PAGE, PROTOCOL_VERSION, WIRE_SCHEMA, PullResponse, PushRequest, PushResponse
 
 router = APIRouter(prefix="/sync", tags=["sync"], responses={
     **ERROR_RESPONSES,
@@ -32,10 +31,10 @@ DEVICE_CODE = re.compile(r"^[0-9A-Z]{1,40}$")
 
 
 def _versions(protocol: int, schema: str) -> None:
-    if protocol != PROTOCOL_VERSION or schema != head_revision():
+    if protocol != PROTOCOL_VERSION or schema != WIRE_SCHEMA:
         raise ApiError(
             426,
-            f"this server speaks sync protocol {PROTOCOL_VERSION} with schema {head_revision()}; "
+            f"this server speaks sync protocol {PROTOCOL_VERSION} with schema {WIRE_SCHEMA}; "
             f"the client sent protocol {protocol}, schema {schema}: update Branchdesk to sync "
             "(unsent changes are kept until then)",
         )

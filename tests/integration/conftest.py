@@ -24,11 +24,14 @@ SMALL_ORG = Path(__file__).resolve().parent.parent / "fixtures" / "small-org.tom
 
 @pytest.fixture(scope="session")
 def template_store(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    """One standalone store of the small organisation for PL-POZ-001, never used directly."""
+    """One store of the small organisation for PL-POZ-001, never used directly. It keeps
+    a change log, as a store signed in to a server does (a standalone one keeps none)."""
     from desktop.cli.setup import init_store
 
     path = tmp_path_factory.mktemp("template") / "branchdesk.sqlite3"
     store, _ = init_store(path, str(SMALL_ORG), "PL-POZ-001")
+    with store.write() as session:
+        store.set_meta(session, "mode", "server")
     store.close()
     return path
 

@@ -17,7 +17,7 @@ import pytest
 from alembic.autogenerate import compare_metadata
 from alembic.runtime.migration import MigrationContext
 from alembic.script import ScriptDirectory
-from sqlalchemy import Boolean, Connection, DateTime, Integer, MetaData, Table, create_engine, select
+from sqlalchemy import Boolean, Connection, DateTime, Integer, MetaData, Table, create_engine, func, select
 
 from core.errors import StoreError
 from core.ids import SYSTEM_USER_ID, reference_id
@@ -81,7 +81,7 @@ def insert(conn: Connection, table: str, **values: Any) -> None:
     conn.execute(reflected.insert().values(**row))
 
 
-def fill_old_store(conn: Connection) -> None:
+def fill_old_store(conn: Connection, mode: str = "server") -> None:
     """Reference data, a worked ticket with a comment, its history and change entries, and the
     store's own settings, written with nothing but the schema of the old revision."""
     spec = load_org(SMALL_ORG)
@@ -132,9 +132,32 @@ def fill_old_store(conn: Connection) -> None:
            op="create", data={"number": NUMBER}, base={}, actor_id=anna, occurred_at=WHEN,
            hlc="1772443800000-00000-bbbbbbbb", state="pending")
     for key, value in {"client_id": str(CLIENT_ID), "device_code": "OLD01", "home_site": "PL-POZ-001",
-                       "mode": "standalone", "ticket_number": "1", "change_seq": "1",
+                       "mode": mode, "ticket_number": "1", "change_seq": "1",
                        "hlc": "1772443800000-00000-bbbbbbbb"}.items():
         insert(conn, "store_meta", key=key, value=value)
+
+
+@pytest.mark.parametrize("revision", [r for r in OLDER if r < "0006"])
+def test_a_standalone_store_upgraded_drops_the_change_log_it_would_never_send(tmp_path: Path, revision: str) -> None:
+    path = tmp_path / "branchdesk.sqlite3"
+    engine = create_engine(f"sqlite:///{path}")
+    upgrade_to(engine, revision)
+    with engine.begin() as conn:
+        fill_old_store(conn, mode="standalone")
+        conn.exec_driver_sql(f"PRAGMA application_id = {APPLICATION_ID}")
+    engine.dispose()
+    store = Store.open(path)
+    try:
+        with store.read() as session:
+            assert session.scalar(select(func.count()).select_from(ChangeEntry)) == 0
+            assert session.get(Ticket, TICKET_ID) is not None
+        with unit_of_work(store) as uow:
+            service.comment(uow, uow.ref.user("tom"), NUMBER, "Ballast fitted")
+        with store.read() as session:
+            assert session.scalar(select(func.count()).select_from(ChangeEntry)) == 0
+            assert len(session.scalars(select(Comment)).all()) == 2
+    finally:
+        store.close()
 
 
 def backups(path: Path) -> list[Path]:

@@ -1,0 +1,245 @@
+"""One ticket in full, typed: what `ticket show` prints, what the window's ticket
+view shows and what the server's `GET /tickets/{ticket}` answers. `read_ticket`
+builds it; `as_json` is the shape `ticket show --json` prints (DESIGN §9).
+
+Instants are ISO 8601 UTC with a Z; people are usernames, places codes, categories
+paths. History and conflicts keep ids, so their values are shown as names here."""
+
+from __future__ import annotations
+
+import uuid
+from dataclasses import asdict, dataclass, fields
+from datetime import datetime
+from typing import Any
+
+from sqlalchemy import select
+from sqlalchemy.orm import Session
+
+from core.clock import iso, utcnow
+from core.errors import NotFound
+from core.models import Attachment, Comment, Conflict, HistoryEvent, Ticket, TicketLink, WorkLog
+from core.reference import Reference, UserInfo
+from core.scope import can_see_ticket
+from core.sla.engine import SlaReport
+from core.sla.figures import reports
+
+# a value as history and conflicts keep it: text, a number, a flag, a field map, or none
+FieldValue = Any
+
+
+@dataclass(frozen=True)
+class HistoryEntry:
+    at: str | None
+    actor: str | None
+    device: str
+    kind: str
+    field: str | None
+    old: FieldValue
+    new: FieldValue
+    note: str | None
+
+
+@dataclass(frozen=True)
+class CommentEntry:
+    id: str
+    at: str | None
+    author: str | None
+    public: bool
+    body: str
+
+
+@dataclass(frozen=True)
+class WorkEntry:
+    at: str | None
+    author: str | None
+    minutes: int
+    note: str
+
+
+@dataclass(frozen=True)
+class LinkEntry:
+    kind: str
+    ticket: str
+    at: str | None
+
+
+@dataclass(frozen=True)
+class AttachmentEntry:
+    id: str
+    at: str | None
+    author: str | None
+    name: str
+    size: int
+    sha256: str
+    media_type: str
+
+
+@dataclass(frozen=True)
+class ConflictEntry:
+    id: str
+    field: str | None
+    kept: FieldValue
+    lost: FieldValue
+    outcome: str | None
+    kept_by: str | None
+    lost_by: str | None
+    at: str | None
+    acknowledged_at: str | None
+
+
+@dataclass(frozen=True)
+class TicketDetail:
+    id: str
+    number: str
+    type: str
+    title: str
+    description: str
+    status: str
+    major_incident: bool
+    pending_reason: str | None
+    pending_supplier: str | None
+    priority: str
+    priority_reason: str | None
+    impact: str
+    urgency: str
+    category: str | None
+    site: str | None
+    team: str | None
+    tier: int
+    assignee: str | None
+    requester: str | None
+    channel: str
+    asset_tag: str | None
+    fields: dict[str, FieldValue]
+    parent: str | None
+    tasks: tuple[str, ...]
+    resolution_code: str | None
+    resolution_note: str | None
+    created_at: str | None
+    updated_at: str | None
+    first_response_at: str | None
+    resolved_at: str | None
+    closed_at: str | None
+    sla: SlaReport  # the clocks computed when it was read, as `sla explain` shows them
+    history: tuple[HistoryEntry, ...]
+    comments: tuple[CommentEntry, ...]  # internal notes only for support staff
+    work_log: tuple[WorkEntry, ...]  # support staff only
+    links: tuple[LinkEntry, ...]
+    attachments: tuple[AttachmentEntry, ...]
+    conflicts: tuple[ConflictEntry, ...]
+
+    @property
+    def ticket_id(self) -> uuid.UUID:
+        return uuid.UUID(self.id)
+
+    def as_json(self) -> dict[str, Any]:
+        """The ticket as `ticket show --json` prints it."""
+        out: dict[str, Any] = {}
+        for f in fields(self):
+            value = getattr(self, f.name)
+            if f.name == "sla":
+                out["sla"] = value.as_dict()
+            elif f.name == "tasks":
+                out["tasks"] = list(value)
+            elif f.name == "fields":
+                out["fields"] = dict(value)
+            elif isinstance(value, tuple):
+                out[f.name] = [asdict(entry) for entry in value]
+            else:
+                out[f.name] = value
+        return out
+
+
+def get_ticket(session: Session, user: UserInfo, number: str) -> Ticket:
+    ticket = session.scalar(select(Ticket).where(Ticket.number == number))
+    if ticket is None or not can_see_ticket(user, ticket):
+        raise NotFound(f"no ticket {number}")
+    return ticket
+
+
+def sla_report(session: Session, ref: Reference, ticket_id: uuid.UUID, now: datetime | None = None) -> SlaReport:
+    """The ticket's SLA clocks computed now from its history (what `sla explain` shows)."""
+    return reports(session, ref, [ticket_id], now or utcnow())[ticket_id]
+
+
+def read_ticket(session: Session, ref: Reference, user: UserInfo, number: str) -> TicketDetail:
+    """Ticket `number` with its history, comments, work, links, attachments and conflicts,
+    as `user` may see it (NotFound, word for word as a missing one, outside their scope)."""
+    t = get_ticket(session, user, number)
+    support = user.role != "requester"
+    # Instants are kept to the second, so comments of one second need a tie-break that
+    # every replica and the server (PostgreSQL, no rowid) agree on: the comment's id.
+    comments = session.scalars(
+        select(Comment).where(Comment.ticket_id == t.id).order_by(Comment.created_at, Comment.id)
+    ).all()
+    history = session.scalars(
+        select(HistoryEvent).where(HistoryEvent.ticket_id == t.id).order_by(HistoryEvent.occurred_at)
+    ).all()
+    work = session.scalars(
+        select(WorkLog).where(WorkLog.ticket_id == t.id).order_by(WorkLog.occurred_at)
+    ).all() if support else []
+    links = session.execute(
+        select(TicketLink.kind, Ticket.number, TicketLink.created_at)
+        .join(Ticket, Ticket.id == TicketLink.other_id).where(TicketLink.ticket_id == t.id)
+    ).all()
+    tasks = session.scalars(select(Ticket.number).where(Ticket.parent_id == t.id)).all()
+    parent = session.scalar(select(Ticket.number).where(Ticket.id == t.parent_id)) if t.parent_id else None
+    attachments = session.scalars(
+        select(Attachment).where(Attachment.ticket_id == t.id).order_by(Attachment.created_at, Attachment.id))
+    conflicts = session.scalars(select(Conflict).where(Conflict.ticket_id == t.id).order_by(Conflict.occurred_at))
+    return TicketDetail(
+        id=str(t.id), number=t.number, type=t.type, title=t.title, description=t.description, status=t.status,
+        major_incident=t.major_incident, pending_reason=t.pending_reason,
+        pending_supplier=ref.supplier_code_of(t.pending_supplier_id), priority=t.priority,
+        priority_reason=t.priority_reason, impact=t.impact, urgency=t.urgency,
+        category=ref.category_path_of(t.category_id), site=ref.site_code_of(t.site_id),
+        team=ref.team_code_of(t.team_id), tier=t.tier, assignee=ref.username_of(t.assignee_id),
+        requester=ref.username_of(t.requester_id), channel=t.channel, asset_tag=t.asset_tag, fields=t.fields,
+        parent=parent, tasks=tuple(tasks), resolution_code=t.resolution_code, resolution_note=t.resolution_note,
+        created_at=iso(t.created_at), updated_at=iso(t.updated_at), first_response_at=iso(t.first_response_at),
+        resolved_at=iso(t.resolved_at), closed_at=iso(t.closed_at), sla=sla_report(session, ref, t.id),
+        history=tuple(
+            HistoryEntry(at=iso(h.occurred_at), actor=ref.username_of(h.actor_id), device=h.device, kind=h.kind,
+                         field=h.field, old=display(ref, h.field, h.old), new=display(ref, h.field, h.new),
+                         note=h.note)
+            for h in history
+        ),
+        comments=tuple(
+            CommentEntry(id=str(c.id), at=iso(c.created_at), author=ref.username_of(c.author_id), public=c.public,
+                         body=c.body)
+            for c in comments if c.public or support
+        ),
+        work_log=tuple(
+            WorkEntry(at=iso(w.occurred_at), author=ref.username_of(w.author_id), minutes=w.minutes, note=w.note)
+            for w in work
+        ),
+        links=tuple(LinkEntry(kind=k, ticket=n, at=iso(at)) for k, n, at in links),
+        attachments=tuple(
+            AttachmentEntry(id=str(a.id), at=iso(a.created_at), author=ref.username_of(a.author_id), name=a.name,
+                            size=a.size, sha256=a.sha256, media_type=a.media_type)
+            for a in attachments
+        ),
+        conflicts=tuple(
+            ConflictEntry(id=str(c.id), field=c.field, kept=display(ref, c.field, c.kept),
+                          lost=display(ref, c.field, c.lost), outcome=c.outcome,
+                          kept_by=ref.username_of(c.kept_actor_id), lost_by=ref.username_of(c.lost_actor_id),
+                          at=iso(c.occurred_at), acknowledged_at=iso(c.acknowledged_at))
+            for c in conflicts
+        ),
+    )
+
+
+def display(ref: Reference, field: str | None, value: FieldValue) -> FieldValue:
+    """History keeps ids; people read codes and names."""
+    if value is None or field is None or not field.endswith("_id"):
+        return value
+    try:
+        key = uuid.UUID(str(value))
+    except ValueError:
+        return value
+    for lookup in (ref.username_of, ref.site_code_of, ref.team_code_of, ref.category_path_of,
+                   ref.supplier_code_of):
+        name = lookup(key)
+        if name is not None:
+            return name
+    return value

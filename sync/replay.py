@@ -1,0 +1,110 @@
+"""Running a recorded command again (DESIGN §6a): on the server when a device pushes
+it, and on the device when it rebases its pending commands over what the server
+confirmed. The command runs through the same service function as where it was made;
+this outbox gives the changes it makes the ids of the change entries being replayed,
+so that the history events they write carry the same ids on every replica.
+
+A change the replay makes that the device did not (the merge took it elsewhere: a
+reopen clears the resolution) takes an id derived from the command's first entry,
+the same wherever it is replayed."""
+
+from __future__ import annotations
+
+import uuid
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass
+from datetime import datetime
+from typing import Any, Protocol
+
+from sqlalchemy.orm import Session
+
+from core.blobs import BlobFolder
+from core.ids import derived_id
+from core.uow import Effect
+
+
+class Recorded(Protocol):
+    """A change entry as pushed (sync.protocol.EntryIn) or as kept (core ChangeEntry)."""
+
+    @property
+    def id(self) -> uuid.UUID: ...
+    @property
+    def kind(self) -> str: ...
+    @property
+    def record_id(self) -> uuid.UUID: ...
+    @property
+    def op(self) -> str: ...
+    @property
+    def data(self) -> dict[str, Any]: ...
+    @property
+    def hlc(self) -> str: ...
+
+
+@dataclass(frozen=True)
+class Made:
+    """A change the replay made, under the id it took."""
+
+    id: uuid.UUID
+    effect: Effect
+
+
+ContentCheck = Callable[[Session, str, int], "str | None"]
+
+
+class ReplayOutbox:
+    def __init__(self, device: str, entries: Sequence[Recorded], now: datetime,
+                 content_missing: ContentCheck | None = None) -> None:
+        self._device = device
+        self._lead = entries[0]
+        self._unused = list(entries)
+        self._now = now
+        self._content_missing = content_missing
+        self._counters: dict[str, int] = {}
+        self.made: list[Made] = []
+        # (kind, record id, ticket id) of every replicated record written, in order
+        self.written_records: list[tuple[str, uuid.UUID, uuid.UUID]] = []
+
+    @property
+    def device(self) -> str:
+        return self._device
+
+    def now(self, session: Session) -> datetime:
+        return self._now
+
+    def counter(self, session: Session, key: str) -> int:
+        # A replayed command takes its number and routing as made; nothing here counts for real.
+        self._counters[key] = self._counters.get(key, 0) + 1
+        return self._counters[key]
+
+    def entry(self, session: Session, effect: Effect, entry_id: uuid.UUID | None) -> tuple[uuid.UUID, str]:
+        if entry_id is None:
+            for recorded in self._unused:
+                if (recorded.kind, recorded.record_id, recorded.op) == (effect.kind, effect.record_id, effect.op):
+                    entry_id = recorded.id
+                    self._unused.remove(recorded)
+                    break
+            else:
+                entry_id = derived_id(self._lead.id, "effect", effect.kind, effect.record_id, effect.op,
+                                      len(self.made))
+        self.made.append(Made(entry_id, effect))
+        return entry_id, self._lead.hlc
+
+    def written(self, kind: str, record_id: uuid.UUID, ticket_id: uuid.UUID) -> None:
+        self.written_records.append((kind, record_id, ticket_id))
+
+    def finish(self, session: Session) -> None:
+        pass
+
+    def blobs(self) -> BlobFolder | None:
+        return None
+
+    def content_missing(self, session: Session, sha256: str, size: int) -> str | None:
+        return self._content_missing(session, sha256, size) if self._content_missing else None
+
+    def same_as(self, entries: Sequence[Recorded]) -> bool:
+        """Whether the replay made exactly the changes the entries record: then the
+        device's view of the command was right, and nothing of it needs replacing."""
+        made = {m.id: m.effect for m in self.made if m.effect.kind != "sla_event"}
+        if set(made) != {e.id for e in entries}:
+            return False
+        return all(made[e.id].data == e.data for e in entries)
