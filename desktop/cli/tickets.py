@@ -6,6 +6,7 @@ import argparse
 import os
 import shutil
 import tempfile
+from dataclasses import asdict
 from pathlib import Path
 from typing import Any
 
@@ -13,9 +14,11 @@ from core.blobs import BlobFolder
 from core.clock import iso
 from core.durations import parse_duration
 from core.errors import InvalidInput, NotFound
-from core.queries import QUEUES, list_tickets, search, ticket_detail
+from core.queries import search
 from core.services import attachments
 from core.services import tickets as service
+from core.ticket_detail import HistoryEntry, read_ticket
+from core.ticket_query import QUEUES, SORT_ALIASES, SORT_KEYS, TicketFilter, TicketQuery
 from desktop.cli.context import Context
 from desktop.cli.output import print_json, print_table
 
@@ -44,7 +47,9 @@ def add_commands(commands: Any) -> None:
     lst = sub.add_parser("list", help="a queue of tickets")
     lst.add_argument("--queue", default="all", choices=QUEUES)
     lst.add_argument("--status")
-    lst.add_argument("--sort", default=None, help="number, title, status, priority, created, updated, due, …")
+    lst.add_argument("--sort", default=None, metavar="KEY",
+                     help=f"one of {', '.join(SORT_KEYS)} (default: updated; sla_due, soonest first, for the "
+                          "breaching queue)")
     lst.add_argument("--within", default="1h", metavar="DURATION",
                      help="with --queue breaching: how far ahead to look (default 1h)")
     lst.add_argument("--limit", type=int, default=50)
@@ -160,7 +165,7 @@ def cmd_new(ctx: Context, args: argparse.Namespace) -> int:
         number = ticket.number
     if args.json:
         with ctx.reading() as (session, ref, actor):
-            print_json(ticket_detail(session, ref, actor, number))
+            print_json(read_ticket(session, ref, actor, number).as_json())
     else:
         print(f"{number}  {ticket.priority}  {ticket.status}  {ticket.title}")
     return 0
@@ -176,12 +181,12 @@ def cmd_list(ctx: Context, args: argparse.Namespace) -> int:
     _auto_close(ctx)
     home = ctx.store.meta("home_site")
     # The breaching queue reads most urgent first; the others most recently changed first.
-    sort = args.sort or ("due" if args.queue == "breaching" else "updated")
+    sort = SORT_ALIASES.get(args.sort, args.sort) or ("sla_due" if args.queue == "breaching" else "updated")
     with ctx.reading() as (session, ref, actor):
         home_id = ref.site_codes[home].id if home in ref.site_codes else None
-        rows = list_tickets(session, ref, actor, queue=args.queue, status=args.status, sort=sort,
-                            descending=sort not in ("due",), limit=args.limit, offset=args.offset,
-                            home_site=home_id, within=within)
+        query = TicketQuery(ref, actor, TicketFilter(queue=args.queue, status=args.status, within=within),
+                            sort=sort, descending=sort != "sla_due", home_site=home_id)
+        rows = query.page(session, args.offset, args.limit)
     if args.json:
         print_json([r.as_dict() for r in rows])
         return 0
@@ -196,49 +201,48 @@ def cmd_list(ctx: Context, args: argparse.Namespace) -> int:
 
 def cmd_show(ctx: Context, args: argparse.Namespace) -> int:
     with ctx.reading() as (session, ref, actor):
-        detail = ticket_detail(session, ref, actor, args.number)
+        d = read_ticket(session, ref, actor, args.number)
     folder = BlobFolder.beside(ctx.store.path)
-    for item in detail["attachments"]:
-        item["here"] = folder.has(item["sha256"], item["size"])
+    here = {a.id: folder.has(a.sha256, a.size) for a in d.attachments}
     if args.json:
-        print_json(detail)
+        shown = d.as_json()
+        shown["attachments"] = [{**asdict(a), "here": here[a.id]} for a in d.attachments]
+        print_json(shown)
         return 0
-    d = detail
-    print(f"{d['number']}  {d['title']}")
-    print(f"  {d['type']}, {d['status']}" + (f" ({d['pending_reason']})" if d["pending_reason"] else "")
-          + f", priority {d['priority']} (impact {d['impact']}, urgency {d['urgency']})")
-    print(f"  site {d['site']}, category {d['category']}, channel {d['channel']}")
-    print(f"  requester {d['requester']}, team {d['team'] or '-'} (tier {d['tier']}), assignee {d['assignee'] or '-'}")
-    if d["fields"]:
-        print("  fields: " + ", ".join(f"{k}={v}" for k, v in d["fields"].items()))
-    if d["resolution_code"]:
-        print(f"  resolved: {d['resolution_code']}: {d['resolution_note']}")
-    if d["description"]:
+    print(f"{d.number}  {d.title}")
+    print(f"  {d.type}, {d.status}" + (f" ({d.pending_reason})" if d.pending_reason else "")
+          + f", priority {d.priority} (impact {d.impact}, urgency {d.urgency})")
+    print(f"  site {d.site}, category {d.category}, channel {d.channel}")
+    print(f"  requester {d.requester}, team {d.team or '-'} (tier {d.tier}), assignee {d.assignee or '-'}")
+    if d.fields:
+        print("  fields: " + ", ".join(f"{k}={v}" for k, v in d.fields.items()))
+    if d.resolution_code:
+        print(f"  resolved: {d.resolution_code}: {d.resolution_note}")
+    if d.description:
         print()
-        print("  " + d["description"].replace("\n", "\n  "))
+        print("  " + d.description.replace("\n", "\n  "))
     print()
-    timeline = [(h["at"], _history_line(h)) for h in d["history"]]
-    timeline += [(c["at"], f"{c['author']} {'replied' if c['public'] else 'noted (internal)'}: {c['body']}")
-                 for c in d["comments"]]
-    timeline += [(w["at"], f"{w['author']} logged {w['minutes']} min {w['note']}".rstrip()) for w in d["work_log"]]
+    timeline = [(h.at, _history_line(h)) for h in d.history]
+    timeline += [(c.at, f"{c.author} {'replied' if c.public else 'noted (internal)'}: {c.body}") for c in d.comments]
+    timeline += [(w.at, f"{w.author} logged {w.minutes} min {w.note}".rstrip()) for w in d.work_log]
     for at, line in sorted(timeline, key=lambda item: item[0] or ""):
         print(f"  {at}  {line}")
-    if d["attachments"]:
+    if d.attachments:
         print()
         print("  attachments:")
-        for a in d["attachments"]:
-            where = "here" if a["here"] else "not downloaded yet"
-            print(f"    {a['name']}  {a['size']} bytes  sha256 {a['sha256'][:12]}  {where}  ({a['author']}, {a['at']})")
+        for a in d.attachments:
+            where = "here" if here[a.id] else "not downloaded yet"
+            print(f"    {a.name}  {a.size} bytes  sha256 {a.sha256[:12]}  {where}  ({a.author}, {a.at})")
     return 0
 
 
-def _history_line(h: dict[str, Any]) -> str:
-    if h["kind"] == "created":
-        return f"{h['actor']} created the ticket"
-    if h["kind"] == "field":
-        note = f" ({h['note']})" if h["note"] else ""
-        return f"{h['actor']} set {h['field']}: {h['old']} -> {h['new']}{note}"
-    return f"{h['actor']} {h['kind']} {h['note'] or ''}".rstrip()
+def _history_line(h: HistoryEntry) -> str:
+    if h.kind == "created":
+        return f"{h.actor} created the ticket"
+    if h.kind == "field":
+        note = f" ({h.note})" if h.note else ""
+        return f"{h.actor} set {h.field}: {h.old} -> {h.new}{note}"
+    return f"{h.actor} {h.kind} {h.note or ''}".rstrip()
 
 
 def cmd_edit(ctx: Context, args: argparse.Namespace) -> int:

@@ -1,4 +1,4 @@
-"""The queues on the left: the organisation's queues (core.queries.QUEUES, so a
+"""The queues on the left: the organisation's queues (core.ticket_query.QUEUES, so a
 queue core adds, such as "breaching", appears by itself) and the person's saved
 filters, each with a live count."""
 
@@ -6,10 +6,9 @@ from __future__ import annotations
 
 from dataclasses import dataclass, replace
 
-from core.queries import QUEUES
-from core.ticket_table import TableFilter
+from core.ticket_query import QUEUES, TicketFilter
 from desktop.labels import label
-from desktop.qt import QAbstractListModel, QCoreApplication, QModelIndex, Qt
+from desktop.qt import QAbstractListModel, QCoreApplication, QModelIndex, QObject, QPersistentModelIndex, Qt
 
 FilterRole = Qt.ItemDataRole.UserRole + 1
 KeyRole = Qt.ItemDataRole.UserRole + 2
@@ -21,7 +20,7 @@ SAVED_PREFIX = "saved:"
 class QueueEntry:
     key: str  # a queue name, or "saved:<name>"
     title: str
-    filter: TableFilter
+    filter: TicketFilter
     count: int | None = None
 
     @property
@@ -34,11 +33,11 @@ def standard_queues(role: str) -> list[QueueEntry]:
     skip = {"mine", "team", "triage"} if role == "requester" else set()
     if role == "technician":
         skip.add("triage")
-    return [QueueEntry(q, label("queue", q), TableFilter(queue=q)) for q in QUEUES if q not in skip]
+    return [QueueEntry(q, label("queue", q), TicketFilter(queue=q)) for q in QUEUES if q not in skip]
 
 
 class QueueListModel(QAbstractListModel):
-    def __init__(self, entries: list[QueueEntry], parent: object | None = None) -> None:
+    def __init__(self, entries: list[QueueEntry], parent: QObject | None = None) -> None:
         super().__init__(parent)
         self._entries = list(entries)
 
@@ -51,7 +50,7 @@ class QueueListModel(QAbstractListModel):
     def row_of(self, key: str) -> int:
         return next((i for i, e in enumerate(self._entries) if e.key == key), -1)
 
-    def set_saved(self, saved: list[tuple[str, TableFilter]]) -> None:
+    def set_saved(self, saved: list[tuple[str, TicketFilter]]) -> None:
         """Replace the saved filters (kept after the standard queues, in their order)."""
         standard = [e for e in self._entries if not e.saved]
         old = {e.key: e.count for e in self._entries}
@@ -67,10 +66,11 @@ class QueueListModel(QAbstractListModel):
                 index = self.index(row, 0)
                 self.dataChanged.emit(index, index)
 
-    def rowCount(self, parent: QModelIndex = QModelIndex()) -> int:  # noqa: B008
+    def rowCount(self, parent: QModelIndex | QPersistentModelIndex = QModelIndex()) -> int:  # noqa: B008
         return 0 if parent.isValid() else len(self._entries)
 
-    def data(self, index: QModelIndex, role: int = Qt.ItemDataRole.DisplayRole):  # type: ignore[no-untyped-def]
+    def data(self, index: QModelIndex | QPersistentModelIndex,
+             role: int = Qt.ItemDataRole.DisplayRole) -> object:
         if not index.isValid() or index.parent().isValid() or not 0 <= index.row() < len(self._entries):
             return None
         entry = self._entries[index.row()]
@@ -88,7 +88,7 @@ class QueueListModel(QAbstractListModel):
             return entry.count
         return None
 
-    def flags(self, index: QModelIndex) -> Qt.ItemFlag:
+    def flags(self, index: QModelIndex | QPersistentModelIndex) -> Qt.ItemFlag:
         if not index.isValid():
             return Qt.ItemFlag.NoItemFlags
         return Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable | Qt.ItemFlag.ItemNeverHasChildren

@@ -1,7 +1,9 @@
 """The ticket table: a QAbstractTableModel over paged SQL (DESIGN §8, STYLE "Big
 tables"). It keeps only the ordered row ids of the current filter and sort, asked
 for on a worker; rows are read a page at a time by id when the view shows them,
-through a small cache. Sorting and filtering happen in SQL."""
+through a small cache. Sorting and filtering happen in SQL, through the one
+TicketQuery (core.ticket_query) the command line and the server also ask, so each
+column sorts by the value it shows."""
 
 from __future__ import annotations
 
@@ -9,8 +11,9 @@ import uuid
 from collections import OrderedDict
 from datetime import UTC, datetime
 
-from core.clock import iso
-from core.ticket_table import TableFilter, TableRow, rowid_of, ticket_ids, ticket_rows
+from core.clock import parse_iso
+from core.models.tickets import DONE_STATUSES
+from core.ticket_query import TicketFilter, TicketQuery, TicketRow, rowid_of, ticket_rows
 from core.uow import ChangeSet
 from desktop import theme
 from desktop.labels import label
@@ -20,6 +23,8 @@ from desktop.qt import (
     QColor,
     QCoreApplication,
     QModelIndex,
+    QObject,
+    QPersistentModelIndex,
     Qt,
     QTimer,
     Signal,
@@ -37,7 +42,6 @@ COLUMNS = (
     ("sla_due", QT_TRANSLATE_NOOP("TicketTableModel", "SLA due")),
 )
 KEYS = tuple(key for key, _title in COLUMNS)
-DONE = ("resolved", "closed", "cancelled")
 PAGE = 120
 CACHE_ROWS = 3000
 TicketIdRole = Qt.ItemDataRole.UserRole + 1
@@ -72,12 +76,12 @@ class TicketTableModel(QAbstractTableModel):
     # the ids of a new filter or sort have arrived and the rows are in place
     sig_loaded = Signal()
 
-    def __init__(self, workspace: Workspace, parent: object | None = None) -> None:
+    def __init__(self, workspace: Workspace, parent: QObject | None = None) -> None:
         super().__init__(parent)
         self._ws = workspace
         self._ids: list[int] = []
-        self._cache: OrderedDict[int, TableRow] = OrderedDict()
-        self._filter = TableFilter()
+        self._cache: OrderedDict[int, TicketRow] = OrderedDict()
+        self._filter = TicketFilter()
         self._sort, self._descending = "updated", True
         self._generation = 0
         self._loading = False
@@ -98,14 +102,14 @@ class TicketTableModel(QAbstractTableModel):
 
     # -- what the model shows -----------------------------------------------
     @property
-    def filter(self) -> TableFilter:
+    def filter(self) -> TicketFilter:
         return self._filter
 
     @property
     def loading(self) -> bool:
         return self._loading
 
-    def set_filter(self, flt: TableFilter) -> None:
+    def set_filter(self, flt: TicketFilter) -> None:
         self._filter = flt
         self.reload()
 
@@ -122,8 +126,8 @@ class TicketTableModel(QAbstractTableModel):
         generation, flt, sort, desc = self._generation, self._filter, self._sort, self._descending
         self._loading = True
         self._ws.read(
-            lambda s, ref, user: ticket_ids(s, ref, user, flt, sort=sort, descending=desc,
-                                            home_site=self._ws.home_site_id),
+            lambda s, ref, user: TicketQuery(ref, user, flt, sort=sort, descending=desc,
+                                             home_site=self._ws.home_site_id).row_ids(s),
             lambda ids: self._ids_arrived(generation, ids),
             lambda exc: self._failed(generation, exc),
             owner=self,
@@ -158,7 +162,7 @@ class TicketTableModel(QAbstractTableModel):
             self.reload()
 
     # -- rows on demand -----------------------------------------------------
-    def row_at(self, row: int) -> TableRow | None:
+    def row_at(self, row: int) -> TicketRow | None:
         if not 0 <= row < len(self._ids):
             return None
         rowid = self._ids[row]
@@ -186,9 +190,9 @@ class TicketTableModel(QAbstractTableModel):
                     return self._ids.index(rowid)
                 except ValueError:
                     return -1
-        rowid = self._ws.read_now(lambda s, _ref, _user: rowid_of(s, number))
+        found = self._ws.read_now(lambda s, _ref, _user: rowid_of(s, number))
         try:
-            return self._ids.index(rowid) if rowid is not None else -1
+            return self._ids.index(found) if found is not None else -1
         except ValueError:
             return -1
 
@@ -201,19 +205,21 @@ class TicketTableModel(QAbstractTableModel):
         return found.id if found else None
 
     # -- QAbstractTableModel ------------------------------------------------
-    def rowCount(self, parent: QModelIndex = QModelIndex()) -> int:  # noqa: B008
+    def rowCount(self, parent: QModelIndex | QPersistentModelIndex = QModelIndex()) -> int:  # noqa: B008
         return 0 if parent.isValid() else len(self._ids)
 
-    def columnCount(self, parent: QModelIndex = QModelIndex()) -> int:  # noqa: B008
+    def columnCount(self, parent: QModelIndex | QPersistentModelIndex = QModelIndex()) -> int:  # noqa: B008
         return 0 if parent.isValid() else len(COLUMNS)
 
-    def headerData(self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole):  # type: ignore[no-untyped-def]
+    def headerData(self, section: int, orientation: Qt.Orientation,
+                   role: int = Qt.ItemDataRole.DisplayRole) -> object:
         if orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole \
                 and 0 <= section < len(COLUMNS):
             return QCoreApplication.translate("TicketTableModel", COLUMNS[section][1])
         return None
 
-    def data(self, index: QModelIndex, role: int = Qt.ItemDataRole.DisplayRole):  # type: ignore[no-untyped-def]
+    def data(self, index: QModelIndex | QPersistentModelIndex,
+             role: int = Qt.ItemDataRole.DisplayRole) -> object:
         # called for every role of every visible cell at each paint: the cheap refusals first
         if role not in ROLES or not index.isValid():
             return None
@@ -230,43 +236,42 @@ class TicketTableModel(QAbstractTableModel):
         if role == Qt.ItemDataRole.ForegroundRole:
             return self._colour(key, row)
         if key == "sla_due" and row.sla_due is not None:
-            return iso(row.sla_due)
+            return row.sla_due
         return row.title if key == "title" else None
 
-    def _text(self, key: str, row: TableRow) -> str:
+    def _text(self, key: str, row: TicketRow) -> str:
         if key == "status":
             return label("status", row.status)
         if key == "sla_due":
-            if row.status in DONE:
+            if row.status in DONE_STATUSES:
                 # a finished ticket is due nowhere; say only whether it missed its target
                 return label("sla_state", "breached") if row.sla_state == "breached" else ""
-            if row.sla_state == "paused":
+            if row.sla_state == "paused" and row.sla_due is None:
                 return label("sla_state", "paused")
-            return due_text(row.sla_due, self.now())
-        value = getattr(row, key)
+            # the instant shown is the one the column sorts by (TicketRow.sla_due)
+            return due_text(parse_iso(row.sla_due) if row.sla_due else None, self.now())
+        value = row.assignee_name if key == "assignee" else getattr(row, key)
         return "" if value is None else str(value)
 
-    def _colour(self, key: str, row: TableRow) -> QColor | None:
+    def _colour(self, key: str, row: TicketRow) -> QColor | None:
         if key not in ("priority", "sla_due", "status"):
             return None
         colours = theme.colours()
         if key == "priority":
             return theme.priority_colour(row.priority, self._ws.ref.spec.priority.levels)
-        if key == "sla_due" and row.status in DONE:
+        if key == "sla_due" and row.status in DONE_STATUSES:
             return QColor(colours.sla_breached) if row.sla_state == "breached" else None
-        if key == "sla_due" and row.sla_state == "paused":
-            return QColor(colours.sla_paused)
+        if key == "sla_due" and row.sla_due is None:
+            return QColor(colours.sla_paused) if row.sla_state == "paused" else None
         if key == "sla_due" and row.sla_due is not None:
-            if row.sla_state == "paused":
-                return QColor(colours.sla_paused)
-            if row.sla_state == "breached" or row.sla_due <= self.now():
+            if row.sla_state == "breached" or parse_iso(row.sla_due) <= self.now():
                 return QColor(colours.sla_breached)
             if row.sla_state == "warning":
                 return QColor(colours.sla_warning)
             return QColor(colours.sla_ok)
-        if key == "status" and row.status in ("closed", "cancelled", "resolved"):
+        if key == "status" and row.status in DONE_STATUSES:
             return QColor(colours.muted)
         return None
 
-    def flags(self, index: QModelIndex) -> Qt.ItemFlag:
+    def flags(self, index: QModelIndex | QPersistentModelIndex) -> Qt.ItemFlag:
         return FLAGS if index.isValid() else Qt.ItemFlag.NoItemFlags

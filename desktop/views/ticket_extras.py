@@ -3,9 +3,8 @@ the work log and the links to other tickets."""
 
 from __future__ import annotations
 
-from typing import Any
-
 from core.services.tickets import LINK_KINDS
+from core.ticket_detail import TicketDetail
 from desktop.labels import label
 from desktop.qt import (
     QComboBox,
@@ -46,7 +45,7 @@ class ReplyBox(QWidget):
         self.error = error_label(self)
         self.reply.clicked.connect(lambda: self._send(False))
         self.note.clicked.connect(lambda: self._send(True))
-        QShortcut(QKeySequence("Ctrl+Return"), self.text, activated=lambda: self._send(False))
+        QShortcut(QKeySequence("Ctrl+Return"), self.text, lambda: self._send(False))
         buttons = QHBoxLayout()
         buttons.addWidget(self.error, 1)
         buttons.addWidget(self.note)
@@ -104,15 +103,15 @@ class WorkLogPanel(QWidget):
         layout.addLayout(row)
         layout.addWidget(self.error)
 
-    def show_detail(self, d: dict[str, Any], may_log: bool, names: dict[str, str]) -> None:
+    def show_detail(self, d: TicketDetail, may_log: bool, names: dict[str, str]) -> None:
         self.entries.clear()
-        for w in d["work_log"]:
-            author = names.get(w["author"], w["author"])
-            text = self.tr("{0}  {1}: {2} min").format(when(w["at"]), author, w["minutes"])
-            self.entries.addItem(text + (f" — {w['note']}" if w["note"] else ""))
-        minutes = sum(w["minutes"] for w in d["work_log"])
+        for w in d.work_log:
+            author = names.get(w.author or "", w.author)
+            text = self.tr("{0}  {1}: {2} min").format(when(w.at), author, w.minutes)
+            self.entries.addItem(text + (f" — {w.note}" if w.note else ""))
+        minutes = sum(w.minutes for w in d.work_log)
         self.total.setText(self.tr("Total: {0} h {1:02d} min").format(minutes // 60, minutes % 60))
-        self.total.setVisible(bool(d["work_log"]))
+        self.total.setVisible(bool(d.work_log))
         for widget in (self.minutes, self.note, self.button):
             widget.setVisible(may_log)
 
@@ -154,12 +153,12 @@ class LinksPanel(QWidget):
         layout.addLayout(row)
         layout.addWidget(self.error)
 
-    def show_detail(self, d: dict[str, Any], may_link: bool) -> None:
+    def show_detail(self, d: TicketDetail, may_link: bool) -> None:
         self.entries.clear()
-        related = [(label("link", link["kind"]), link["ticket"]) for link in d["links"]]
-        if d.get("parent"):
-            related.insert(0, (self.tr("Task of"), d["parent"]))
-        related += [(self.tr("Task"), number) for number in d.get("tasks") or []]
+        related = [(label("link", link.kind), link.ticket) for link in d.links]
+        if d.parent:
+            related.insert(0, (self.tr("Task of"), d.parent))
+        related += [(self.tr("Task"), number) for number in d.tasks]
         for kind, number in related:
             item = QListWidgetItem(f"{kind}  {number}")
             item.setData(Qt.ItemDataRole.UserRole, number)

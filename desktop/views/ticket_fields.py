@@ -9,6 +9,7 @@ from typing import Any
 from core.orgspec import TICKET_TYPES
 from core.reference import Reference
 from core.services.tickets import TicketEdit
+from core.ticket_detail import TicketDetail
 from desktop.labels import label
 from desktop.qt import (
     QCheckBox,
@@ -89,7 +90,7 @@ class TicketFields(QScrollArea):
         layout.addStretch(1)
         self.setWidget(body)
         self._editors: dict[str, FieldEditor] = {}
-        self._detail: dict[str, Any] | None = None
+        self._detail: TicketDetail | None = None
         self._editable = self._may_override = False
         self.category.currentIndexChanged.connect(lambda _i: self._category_fields(None))
         self.priority.currentIndexChanged.connect(lambda _i: self._reason_row())
@@ -112,65 +113,67 @@ class TicketFields(QScrollArea):
     def _reason_row(self) -> None:
         self.form.set_row_visible("reason", self._may_override and self.priority.currentData() != COMPUTED)
 
-    def show_detail(self, d: dict[str, Any], actions: frozenset[str]) -> None:
+    def show_detail(self, d: TicketDetail, actions: frozenset[str]) -> None:
         self._detail = d
         self._editable = "edit" in actions
         self._may_override = "override_priority" in actions
         self.form.clear_errors()
-        for combo, value in ((self.type, d["type"]), (self.impact, d["impact"]), (self.urgency, d["urgency"]),
-                             (self.category, d["category"]),
-                             (self.priority, d["priority"] if d.get("priority_reason") else COMPUTED)):
+        for combo, value in ((self.type, d.type), (self.impact, d.impact), (self.urgency, d.urgency),
+                             (self.category, d.category),
+                             (self.priority, d.priority if d.priority_reason else COMPUTED)):
             combo.blockSignals(True)
             combo.setCurrentIndex(max(0, combo.findData(value)))
             combo.blockSignals(False)
-        self.title.setText(d["title"])
-        self.reason.setText(d.get("priority_reason") or "")
-        self.asset.setText(d.get("asset_tag") or "")
-        self.major.setChecked(bool(d.get("major_incident")))
-        self.description.setPlainText(d.get("description") or "")
-        for widget in (self.title, self.asset, self.reason):
-            widget.setReadOnly(not self._editable)
+        self.title.setText(d.title)
+        self.reason.setText(d.priority_reason or "")
+        self.asset.setText(d.asset_tag or "")
+        self.major.setChecked(d.major_incident)
+        self.description.setPlainText(d.description or "")
+        for line in (self.title, self.asset, self.reason):
+            line.setReadOnly(not self._editable)
         self.description.setReadOnly(not self._editable)
-        for widget in (self.type, self.impact, self.urgency, self.category, self.major):
-            widget.setEnabled(self._editable)
+        for choice in (self.type, self.impact, self.urgency, self.category, self.major):
+            choice.setEnabled(self._editable)
         self.priority.setEnabled(self._may_override)
         self.save.setVisible(self._editable)
-        self._category_fields(d.get("fields") or {})
+        self._category_fields(d.fields or {})
         self._reason_row()
-        lines = [self.tr("Channel: {0}").format(label("channel", d["channel"]))]
-        if d.get("resolution_code"):
-            lines.append(self.tr("Resolved as {0}: {1}").format(label("resolution", d["resolution_code"]),
-                                                                  d.get("resolution_note") or ""))
-        if d.get("parent"):
-            lines.append(self.tr("Task of {0}").format(d["parent"]))
-        if d.get("tasks"):
-            lines.append(self.tr("Tasks: {0}").format(", ".join(d["tasks"])))
+        lines = [self.tr("Channel: {0}").format(label("channel", d.channel))]
+        if d.resolution_code:
+            lines.append(self.tr("Resolved as {0}: {1}").format(label("resolution", d.resolution_code),
+                                                                  d.resolution_note or ""))
+        if d.parent:
+            lines.append(self.tr("Task of {0}").format(d.parent))
+        if d.tasks:
+            lines.append(self.tr("Tasks: {0}").format(", ".join(d.tasks)))
         self.info.setText("\n".join(lines))
 
     def edit(self) -> TicketEdit:
         """What the person changed, and only that."""
-        d = self._detail or {}
+        d = self._detail
         cmd = TicketEdit()
-        if self.title.text().strip() != d.get("title"):
+        if d is None:
+            return cmd
+        if self.title.text().strip() != d.title:
             cmd.title = self.title.text()
-        if self.description.toPlainText().strip() != (d.get("description") or ""):
+        if self.description.toPlainText().strip() != (d.description or ""):
             cmd.description = self.description.toPlainText()
         for attr, combo in (("type", self.type), ("impact", self.impact), ("urgency", self.urgency),
                             ("category", self.category)):
-            if combo.currentData() != d.get(attr):
+            if combo.currentData() != getattr(d, attr):
                 setattr(cmd, attr, combo.currentData())
-        if self.asset.text().strip() != (d.get("asset_tag") or ""):
+        if self.asset.text().strip() != (d.asset_tag or ""):
             cmd.asset_tag = self.asset.text().strip()
-        if self.major.isChecked() != bool(d.get("major_incident")):
+        if self.major.isChecked() != d.major_incident:
             cmd.major_incident = self.major.isChecked()
         fields = {key: editor.value() for key, editor in self._editors.items()}
         old = {k: "" if v is None else ("yes" if v is True else "no" if v is False else str(v))
-               for k, v in (d.get("fields") or {}).items()}
+               for k, v in (d.fields or {}).items()}
         if cmd.category is not None or any(fields[k] != old.get(k, "") for k in fields):
             cmd.fields = {k: v for k, v in fields.items() if v}
         priority = self.priority.currentData()
         if self._may_override and priority != COMPUTED and (
-                priority != d.get("priority") or self.reason.text().strip() != (d.get("priority_reason") or "")):
+                priority != d.priority or self.reason.text().strip() != (d.priority_reason or "")):
             cmd.priority, cmd.priority_reason = priority, self.reason.text()
         return cmd
 

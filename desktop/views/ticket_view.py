@@ -1,6 +1,9 @@
 """One ticket: header with chips and SLA bars, the actions allowed for its status
 and the person's role, one timeline with the reply box, its fields, work log and
-links. It loads on a worker and reloads only when a change set names its ticket."""
+links. It loads on a worker and reloads only when a change set names its ticket.
+
+It reads the ticket as core.ticket_detail.TicketDetail, as the command line and the
+server do; the header and the window title still read its JSON form (`detail`)."""
 
 from __future__ import annotations
 
@@ -10,9 +13,9 @@ from datetime import UTC, datetime
 from typing import Any
 
 from core.errors import BranchdeskError
-from core.queries import ticket_detail
 from core.services import tickets as service
 from core.ticket_actions import actions_for
+from core.ticket_detail import TicketDetail, read_ticket
 from core.uow import ChangeSet
 from desktop import theme
 from desktop.errors import field_of, message_for
@@ -36,6 +39,10 @@ from desktop.views.ticket_header import TicketHeader
 from desktop.views.timeline import Timeline
 from desktop.workspace import Workspace
 
+# what a load brings back: the ticket, its JSON form, and the actions allowed on it
+Loaded = tuple[TicketDetail, dict[str, Any], frozenset[str]]
+# a command for the write worker: (unit of work, person) -> result
+Command = Callable[[Any, Any], Any]
 # the buttons, in the order a ticket's life usually takes them
 BUTTONS = ("assign", "start", "pend", "resolve", "close", "reopen", "escalate", "cancel")
 
@@ -51,8 +58,11 @@ class TicketView(QWidget):
         self.ws = workspace
         self.number: str | None = None
         self.ticket_id: uuid.UUID | None = None
+        self.ticket: TicketDetail | None = None
+        # the same ticket as `ticket show --json` prints it, for the header and the window's title
         self.detail: dict[str, Any] | None = None
-        self.actions: frozenset[str] = frozenset()
+        # what the person may do to it now (not `actions`: QWidget has a method of that name)
+        self.allowed: frozenset[str] = frozenset()
         self._generation = 0
         self._busy = False
 
@@ -119,10 +129,10 @@ class TicketView(QWidget):
         self.number = number
         if number is None:
             self._generation += 1
-            self.detail, self.ticket_id = None, None
+            self.ticket, self.detail, self.ticket_id = None, None, None
             self.stack.setCurrentIndex(0)
             return
-        if self.detail is None or self.detail["number"] != number:
+        if self.ticket is None or self.ticket.number != number:
             self.error.setVisible(False)
         self.reload()
 
@@ -132,31 +142,32 @@ class TicketView(QWidget):
         self._generation += 1
         generation, number = self._generation, self.number
 
-        def read(session: Any, ref: Any, user: Any) -> tuple[dict[str, Any], frozenset[str]]:
-            detail = ticket_detail(session, ref, user, number)
-            return detail, actions_for(ref, user, detail, datetime.now(UTC))
+        def read(session: Any, ref: Any, user: Any) -> Loaded:
+            ticket = read_ticket(session, ref, user, number)
+            shown = ticket.as_json()
+            return ticket, shown, actions_for(ref, user, shown, datetime.now(UTC))
 
         self.ws.read(read, lambda result: self._loaded(generation, result),
                      lambda exc: self._load_failed(generation, exc), owner=self)
 
-    def _loaded(self, generation: int, result: tuple[dict[str, Any], frozenset[str]]) -> None:
+    def _loaded(self, generation: int, result: Loaded) -> None:
         if generation != self._generation:
             return
-        detail, actions = result
-        self.detail, self.actions = detail, actions
-        self.ticket_id = uuid.UUID(detail["id"])
+        ticket, shown, actions = result
+        self.ticket, self.detail, self.allowed = ticket, shown, actions
+        self.ticket_id = ticket.ticket_id
         ref = self.ws.ref
-        self.header.show_detail(detail, ref)
-        self.timeline.show_detail(detail, ref, theme.colours().dark)
-        self.fields.show_detail(detail, actions)
+        self.header.show_detail(shown, ref)
+        self.timeline.show_detail(ticket, ref, theme.colours().dark)
+        self.fields.show_detail(ticket, actions)
         names = {u.username: u.name for u in ref.users.values()}
-        self.work.show_detail(detail, "log_work" in actions, names)
-        self.links.show_detail(detail, "link" in actions)
+        self.work.show_detail(ticket, "log_work" in actions, names)
+        self.links.show_detail(ticket, "link" in actions)
         self.reply.allow("reply" in actions, "internal_note" in actions)
-        self.tabs.setTabVisible(2, "log_work" in actions or bool(detail["work_log"]))
+        self.tabs.setTabVisible(2, "log_work" in actions or bool(ticket.work_log))
         self._show_buttons()
         self.stack.setCurrentIndex(1)
-        self.sig_loaded.emit(detail["number"])
+        self.sig_loaded.emit(ticket.number)
 
     def _load_failed(self, generation: int, exc: BaseException) -> None:
         if generation != self._generation:
@@ -165,10 +176,10 @@ class TicketView(QWidget):
         self.stack.setCurrentIndex(0)
 
     def _show_buttons(self) -> None:
-        status = self.detail["status"] if self.detail else ""
+        status = self.ticket.status if self.ticket else ""
         self.buttons["start"].setText(self.tr("Resume work") if status == "pending" else self.tr("Start work"))
         for key, button in self.buttons.items():
-            button.setVisible(key in self.actions)
+            button.setVisible(key in self.allowed)
             button.setEnabled(not self._busy)
         self.reply.setEnabled(not self._busy)
 
@@ -208,21 +219,31 @@ class TicketView(QWidget):
 
     def run_action(self, key: str) -> None:
         """Do action `key` (a button's), asking first for what it needs."""
-        if key not in self.actions or self.number is None or self.detail is None or self._busy:
+        if key not in self.allowed or self.number is None or self.ticket is None or self._busy:
             return
         number, ref = self.number, self.ws.ref
         if key == "assign":
-            dialog = AssignDialog(ref, self.detail["team"], self.detail["assignee"], self)
-            self._dialog_loop(dialog, lambda: (lambda uow, user, v=dialog.values(): service.assign(
-                uow, user, number, team=v[0], to=v[1], note=v[2])))
+            dialog = AssignDialog(ref, self.ticket.team, self.ticket.assignee, self)
+
+            def assign() -> Command:
+                team, to, note = dialog.values()  # as the dialog was accepted, not as it is later
+                return lambda uow, user: service.assign(uow, user, number, team=team, to=to, note=note)
+            self._dialog_loop(dialog, assign)
         elif key == "pend":
             pend = PendDialog(ref, self)
-            self._dialog_loop(pend, lambda: (lambda uow, user, v=pend.values(): service.move(
-                uow, user, number, "pending", reason=v[0], supplier=v[1], note=v[2])))
+
+            def put_on_hold() -> Command:
+                reason, supplier, note = pend.values()
+                return lambda uow, user: service.move(uow, user, number, "pending", reason=reason,
+                                                      supplier=supplier, note=note)
+            self._dialog_loop(pend, put_on_hold)
         elif key == "resolve":
             resolve = ResolveDialog(self)
-            self._dialog_loop(resolve, lambda: (lambda uow, user, v=resolve.values(): service.move(
-                uow, user, number, "resolved", code=v[0], note=v[1])))
+
+            def resolved() -> Command:
+                code, note = resolve.values()
+                return lambda uow, user: service.move(uow, user, number, "resolved", code=code, note=note)
+            self._dialog_loop(resolve, resolved)
         elif key == "cancel":
             answer = QMessageBox.question(self, self.tr("Cancel ticket"),
                                           self.tr("Cancel ticket {0}? It cannot be reopened.").format(number))
@@ -234,7 +255,7 @@ class TicketView(QWidget):
             target = {"start": "in_progress", "reopen": "in_progress", "close": "closed"}[key]
             self._run(lambda uow, user: service.move(uow, user, number, target))
 
-    def _dialog_loop(self, dialog: QDialog, command: Callable[[], Callable[[Any, Any], Any]]) -> None:
+    def _dialog_loop(self, dialog: QDialog, command: Callable[[], Command]) -> None:
         """Open the dialog; run its command on OK; on a refusal show it by its field and reopen."""
         form = getattr(dialog, "form", None)
 

@@ -8,6 +8,7 @@ from typing import Any
 
 from core.clock import parse_iso
 from core.reference import Reference
+from core.ticket_detail import TicketDetail
 from desktop.labels import label
 from desktop.qt import QT_TRANSLATE_NOOP, QCoreApplication, QDateTime, QLocale, QTextBrowser, QWidget
 
@@ -67,43 +68,43 @@ def value_text(field: str | None, value: Any, ref: Reference) -> str:
     return str(value)
 
 
-def entries(detail: dict[str, Any], ref: Reference) -> list[tuple[str, str, str]]:
+def entries(detail: TicketDetail, ref: Reference) -> list[tuple[str, str, str]]:
     """(instant, css class, html) for every event, comment, work entry and link."""
     def who(username: str | None) -> str:
         user = ref.usernames.get(username or "")
         return html.escape(user.name if user else (username or "?"))
 
     items: list[tuple[str, str, str]] = []
-    for h in detail["history"]:
-        actor = who(h["actor"])
-        if h["kind"] == "created":
+    for h in detail.history:
+        actor = who(h.actor)
+        if h.kind == "created":
             text = QCoreApplication.translate("Timeline", "{0} logged the ticket").format(actor)
-        elif h["kind"] == "field":
-            if h["field"] in QUIET_FIELDS:
+        elif h.kind == "field":
+            if h.field in QUIET_FIELDS:
                 continue
-            name = field_name(h["field"])
+            name = field_name(h.field)
             text = QCoreApplication.translate("Timeline", "{0} changed {1}: {2} → {3}").format(
-                actor, html.escape(name), html.escape(value_text(h["field"], h["old"], ref)),
-                html.escape(value_text(h["field"], h["new"], ref)))
+                actor, html.escape(name), html.escape(value_text(h.field, h.old, ref)),
+                html.escape(value_text(h.field, h.new, ref)))
         else:
-            text = f"{actor} {html.escape(h['kind'])}"
-        if h.get("note"):
-            text += f" <i>({html.escape(str(h['note']))})</i>"
-        items.append((h["at"] or "", "event", text))
-    for c in detail["comments"]:
-        body = html.escape(c["body"]).replace("\n", "<br>")
-        head = QCoreApplication.translate("Timeline", "{0} replied").format(who(c["author"])) if c["public"] \
-            else QCoreApplication.translate("Timeline", "{0} added an internal note").format(who(c["author"]))
-        items.append((c["at"] or "", "reply" if c["public"] else "note", f"<b>{head}</b><br>{body}"))
-    for w in detail["work_log"]:
-        text = QCoreApplication.translate("Timeline", "{0} logged {1} min of work").format(who(w["author"]), w["minutes"])
-        if w["note"]:
-            text += f": {html.escape(w['note'])}"
-        items.append((w["at"] or "", "event", text))
-    for link in detail["links"]:
-        text = f'{label("link", link["kind"])} <a href="ticket:{html.escape(link["ticket"])}">' \
-               f'{html.escape(link["ticket"])}</a>'
-        items.append((link["at"] or "", "event", text))
+            text = f"{actor} {html.escape(h.kind)}"
+        if h.note:
+            text += f" <i>({html.escape(str(h.note))})</i>"
+        items.append((h.at or "", "event", text))
+    for c in detail.comments:
+        body = html.escape(c.body).replace("\n", "<br>")
+        head = QCoreApplication.translate("Timeline", "{0} replied").format(who(c.author)) if c.public \
+            else QCoreApplication.translate("Timeline", "{0} added an internal note").format(who(c.author))
+        items.append((c.at or "", "reply" if c.public else "note", f"<b>{head}</b><br>{body}"))
+    for w in detail.work_log:
+        text = QCoreApplication.translate("Timeline", "{0} logged {1} min of work").format(who(w.author), w.minutes)
+        if w.note:
+            text += f": {html.escape(w.note)}"
+        items.append((w.at or "", "event", text))
+    for link in detail.links:
+        text = f'{label("link", link.kind)} <a href="ticket:{html.escape(link.ticket)}">' \
+               f'{html.escape(link.ticket)}</a>'
+        items.append((link.at or "", "event", text))
     items.sort(key=lambda item: item[0])
     return items
 
@@ -123,7 +124,7 @@ class Timeline(QTextBrowser):
         self.setOpenLinks(False)
         self.setObjectName("timeline")
 
-    def show_detail(self, detail: dict[str, Any], ref: Reference, dark: bool = False) -> None:
+    def show_detail(self, detail: TicketDetail, ref: Reference, dark: bool = False) -> None:
         colours = {"reply": "#1f3b57" if dark else "#eef5fd", "note": "#4a3b12" if dark else "#fff6db"}
         rows = []
         for at, css, text in entries(detail, ref):
@@ -133,7 +134,7 @@ class Timeline(QTextBrowser):
                             f"</td></tr></table>")
             else:
                 rows.append(f"<p>{cell}</p>")
-        if detail.get("description"):
-            intro = html.escape(detail["description"]).replace("\n", "<br>")
+        if detail.description:
+            intro = html.escape(detail.description).replace("\n", "<br>")
             rows.insert(0, f"<p>{intro}</p><hr>")
         self.setHtml(STYLE % colours + "".join(rows))

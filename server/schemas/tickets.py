@@ -1,12 +1,21 @@
+"""The ticket read API's answers, built from the read side's own types
+(core.ticket_query.TicketRow, core.ticket_detail.TicketDetail) by their attributes."""
+
 from __future__ import annotations
 
 import uuid
 from typing import Any
 
-from pydantic import BaseModel, Field
+from pydantic import BaseModel, ConfigDict, Field, field_validator
+
+from core.sla.engine import SlaReport
 
 
-class TicketRowOut(BaseModel):
+class FromCore(BaseModel):
+    model_config = ConfigDict(from_attributes=True)
+
+
+class TicketRowOut(FromCore):
     id: uuid.UUID
     number: str
     title: str
@@ -15,13 +24,18 @@ class TicketRowOut(BaseModel):
     site: str | None
     category: str | None
     team: str | None
-    assignee: str | None
+    assignee: str | None = Field(description="username")
+    assignee_name: str | None = None
+    created_at: str | None = None
     updated_at: str | None = Field(description="ISO 8601 UTC, e.g. 2026-03-01T08:15:00Z")
     response_due_at: str | None = None
     response_state: str | None = None
     resolution_due_at: str | None = None
     resolution_state: str | None = None
     sla_next_at: str | None = Field(default=None, description="the next SLA warning or breach, if a clock runs")
+    sla_due: str | None = Field(default=None, description="a breached clock's breach, else the running clock due "
+                                                          "first; what sort=sla_due orders by")
+    sla_state: str | None = Field(default=None, description="breached, warning, running or paused")
 
 
 class TicketPage(BaseModel):
@@ -31,7 +45,7 @@ class TicketPage(BaseModel):
     items: list[TicketRowOut]
 
 
-class HistoryOut(BaseModel):
+class HistoryOut(FromCore):
     at: str | None
     actor: str | None
     device: str
@@ -42,7 +56,7 @@ class HistoryOut(BaseModel):
     note: str | None
 
 
-class CommentOut(BaseModel):
+class CommentOut(FromCore):
     id: str
     at: str | None
     author: str | None
@@ -50,20 +64,20 @@ class CommentOut(BaseModel):
     body: str
 
 
-class WorkLogOut(BaseModel):
+class WorkLogOut(FromCore):
     at: str | None
     author: str | None
     minutes: int
     note: str
 
 
-class LinkOut(BaseModel):
+class LinkOut(FromCore):
     kind: str
     ticket: str
     at: str | None
 
 
-class AttachmentOut(BaseModel):
+class AttachmentOut(FromCore):
     id: str
     at: str | None
     author: str | None
@@ -73,7 +87,7 @@ class AttachmentOut(BaseModel):
     media_type: str
 
 
-class ConflictOut(BaseModel):
+class ConflictOut(FromCore):
     id: str
     field: str | None
     kept: Any = None
@@ -85,7 +99,7 @@ class ConflictOut(BaseModel):
     acknowledged_at: str | None
 
 
-class TicketDetailOut(BaseModel):
+class TicketDetailOut(FromCore):
     """One ticket as `branchdesk ticket show --json` prints it (DESIGN §9)."""
 
     id: str
@@ -126,6 +140,11 @@ class TicketDetailOut(BaseModel):
     links: list[LinkOut]
     attachments: list[AttachmentOut]
     conflicts: list[ConflictOut]
+
+    @field_validator("sla", mode="before")
+    @classmethod
+    def _sla_as_printed(cls, value: Any) -> Any:
+        return value.as_dict() if isinstance(value, SlaReport) else value
 
 
 class TicketCountsOut(BaseModel):

@@ -1,4 +1,4 @@
-"""The read side (core.queries): queues, scope (DESIGN §7: a requester sees their
+"""The read side (core.queries, core.ticket_query): queues, scope (DESIGN §7: a requester sees their
 site's tickets only), sorting and paging in SQL, and full-text search over titles,
 descriptions and comments with prefixes and diacritics folded."""
 
@@ -10,10 +10,11 @@ from typing import Any
 import pytest
 
 from core.errors import InvalidInput, NotFound
-from core.queries import count_tickets, list_tickets, search, ticket_detail, tickets_query
+from core.queries import list_tickets, search, ticket_detail
 from core.reference import reference_for
 from core.services import tickets as service
 from core.store import Store
+from core.ticket_query import TicketQuery
 from core.uow import unit_of_work
 
 # key: (who logs it, extra, title, description, category, impact, urgency, then: what happens)
@@ -145,8 +146,8 @@ def test_status_filter_sorting_and_paging(desk: Any, world: dict[str, str]) -> N
         ref = reference_for(desk.store, session)
         ada = ref.user("ada")
         pages = [list_tickets(session, ref, ada, sort="number", offset=o, limit=3) for o in (0, 3, 6)]
-        assert count_tickets(session, tickets_query(ref, ada)) == 8
-        assert count_tickets(session, tickets_query(ref, ref.user("anna"))) == 5
+        assert TicketQuery(ref, ada).count(session) == 8
+        assert TicketQuery(ref, ref.user("anna")).count(session) == 5
     flat = [r.number for page in pages for r in page]
     assert [len(p) for p in pages] == [3, 3, 2]
     assert flat == sorted(world.values(), reverse=True)
