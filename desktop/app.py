@@ -70,10 +70,11 @@ class DesktopApp(QObject):
 
     def start(self) -> None:
         if not self.ctx.store_path.exists():
+            from desktop.setup_tasks import DEMO_TICKETS
             from desktop.views.first_run import FirstRunDialog
 
-            kwargs = {} if self.demo_tickets is None else {"demo_tickets": self.demo_tickets}
-            first = FirstRunDialog(self.ctx.store_path, self.workers, **kwargs)
+            demo_tickets = DEMO_TICKETS if self.demo_tickets is None else self.demo_tickets
+            first = FirstRunDialog(self.ctx.store_path, self.workers, demo_tickets=demo_tickets)
             first.accepted.connect(lambda: self._store_ready(first.demo_user))
             first.rejected.connect(self.sig_finished)
             self.dialog = first

@@ -5,7 +5,6 @@ calibre's qt.core do), so that the binding can change in one place and `core`,
 from __future__ import annotations
 
 from PySide6.QtCore import (
-    QT_TRANSLATE_NOOP,
     QAbstractItemModel,
     QAbstractListModel,
     QAbstractTableModel,
@@ -104,6 +103,13 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 from shiboken6 import isValid as _is_valid
+
+
+def QT_TRANSLATE_NOOP(context: str, text: str) -> str:  # the name pyside6-lupdate looks for
+    """Mark `text` for translation in `context` and give it back unchanged, to be
+    translated where it is shown. PySide6's own returns the text too, but its stub
+    says `object`, which every label would then have to cast back to `str`."""
+    return text
 
 
 def is_alive(obj: object) -> bool:

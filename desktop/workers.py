@@ -17,8 +17,9 @@ from desktop.qt import QObject, QRunnable, QThreadPool, Signal, is_alive
 
 log = logging.getLogger("branchdesk.workers")
 
-Done = Callable[[Any], None]
-Failed = Callable[[BaseException], None]
+# what a callback gives back is ignored, so any callable of the right arguments will do
+Done = Callable[[Any], object]
+Failed = Callable[[BaseException], object]
 
 
 class _Relay(QObject):

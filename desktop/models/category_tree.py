@@ -5,13 +5,21 @@ matches, so a match is always shown in its place)."""
 from __future__ import annotations
 
 from core.reference import Reference
-from desktop.qt import QSortFilterProxyModel, QStandardItem, QStandardItemModel, Qt
+from desktop.qt import (
+    QModelIndex,
+    QObject,
+    QPersistentModelIndex,
+    QSortFilterProxyModel,
+    QStandardItem,
+    QStandardItemModel,
+    Qt,
+)
 
 PathRole = Qt.ItemDataRole.UserRole + 1
 
 
 class CategoryTreeModel(QStandardItemModel):
-    def __init__(self, ref: Reference, parent: object | None = None) -> None:
+    def __init__(self, ref: Reference, parent: QObject | None = None) -> None:
         super().__init__(parent)
         nodes: dict[str, QStandardItem] = {}
         root = self.invisibleRootItem()
@@ -32,13 +40,13 @@ class CategoryTreeModel(QStandardItemModel):
                 nodes[prefix] = item
         self._nodes = nodes
 
-    def index_of(self, path: str):  # type: ignore[no-untyped-def]
+    def index_of(self, path: str) -> QModelIndex | None:
         item = self._nodes.get(path)
         return item.index() if item is not None else None
 
 
 class CategoryFilter(QSortFilterProxyModel):
-    def __init__(self, parent: object | None = None) -> None:
+    def __init__(self, parent: QObject | None = None) -> None:
         super().__init__(parent)
         self.setRecursiveFilteringEnabled(True)
         self.setFilterCaseSensitivity(Qt.CaseSensitivity.CaseInsensitive)
@@ -52,13 +60,13 @@ class CategoryFilter(QSortFilterProxyModel):
     def matches(self, path: str) -> bool:
         return all(word in path.casefold() for word in self._words)
 
-    def filterAcceptsRow(self, source_row: int, source_parent) -> bool:  # type: ignore[no-untyped-def]
+    def filterAcceptsRow(self, source_row: int, source_parent: QModelIndex | QPersistentModelIndex) -> bool:
         if not self._words:
             return True
         index = self.sourceModel().index(source_row, 0, source_parent)
         return self.matches(index.data(Qt.ItemDataRole.ToolTipRole) or "")
 
-    def first_match(self):  # type: ignore[no-untyped-def]
+    def first_match(self) -> QModelIndex | None:
         """The first category, depth first, that matches the words itself (not just by a child)."""
         pending = [self.index(row, 0) for row in range(self.rowCount())]
         while pending:

@@ -3,6 +3,8 @@ service layer names the field it refuses (core.errors.InvalidInput.field)."""
 
 from __future__ import annotations
 
+from typing import cast
+
 from desktop.qt import QFormLayout, QLabel, QVBoxLayout, QWidget
 
 
@@ -48,7 +50,9 @@ class Form(QWidget):
 
     def row_index(self, key: str) -> int:
         """The layout row of field `key` (for inserting rows after it)."""
-        row, _role = self.layout_.getWidgetPosition(self._rows[key][1])
+        position = self.layout_.getWidgetPosition(self._rows[key][1])
+        # PySide6's stub says `object`; Qt gives back the pair (row, role)
+        row, _role = cast("tuple[int, QFormLayout.ItemRole]", position)
         return row
 
     def remove_row(self, key: str) -> None:

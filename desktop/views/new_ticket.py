@@ -26,7 +26,9 @@ from desktop.qt import (
     QKeySequence,
     QLabel,
     QLineEdit,
+    QModelIndex,
     QPlainTextEdit,
+    QPushButton,
     QShortcut,
     QSplitter,
     Qt,
@@ -39,6 +41,14 @@ from desktop.views.chips import Chip
 from desktop.views.field_editors import FieldEditor
 from desktop.views.form import Form
 from desktop.workspace import Workspace
+
+
+def _complete_anywhere(combo: QComboBox) -> None:
+    """Let an editable combo box suggest every item that contains what is typed."""
+    completer = combo.completer()  # an editable combo box always has one
+    if completer is not None:
+        completer.setFilterMode(Qt.MatchFlag.MatchContains)
+        completer.setCompletionMode(QCompleter.CompletionMode.PopupCompletion)
 
 
 class NewTicketDialog(QDialog):
@@ -152,7 +162,8 @@ class NewTicketDialog(QDialog):
         self.submit.setToolTip(self.tr("Ctrl+Enter"))
         self.buttons.addButton(QDialogButtonBox.StandardButton.Cancel)
         for button in self.buttons.buttons():
-            button.setAutoDefault(False)
+            if isinstance(button, QPushButton):  # a button box makes only push buttons
+                button.setAutoDefault(False)
         self.buttons.accepted.connect(self.send)
         self.buttons.rejected.connect(self.reject)
         right = QWidget(self)
@@ -169,7 +180,7 @@ class NewTicketDialog(QDialog):
         layout = QVBoxLayout(self)
         layout.addWidget(split)
         for key in ("Ctrl+Return", "Ctrl+Enter"):
-            QShortcut(QKeySequence(key), self, activated=self.send)
+            QShortcut(QKeySequence(key), self).activated.connect(self.send)
         for combo in (self.impact, self.urgency, self.type, self.requester, self.site):
             combo.currentIndexChanged.connect(lambda _i: self._update_preview())
         self.resize(880, 620)
@@ -198,16 +209,14 @@ class NewTicketDialog(QDialog):
                     self.requester.addItem(f"{other.name} ({other.username})", other.username)
             self.requester.setEditable(True)
             self.requester.setInsertPolicy(QComboBox.InsertPolicy.NoInsert)
-            self.requester.completer().setFilterMode(Qt.MatchFlag.MatchContains)
-            self.requester.completer().setCompletionMode(QCompleter.CompletionMode.PopupCompletion)
+            _complete_anywhere(self.requester)
         self.site.addItem(self.tr("The requester's home site"), "")
         for site in sorted(ref.sites.values(), key=lambda s: s.code):
             self.site.addItem(f"{site.code} — {site.name}", site.code)
         self.site.setEditable(self.support)
         if self.support:
             self.site.setInsertPolicy(QComboBox.InsertPolicy.NoInsert)
-            self.site.completer().setFilterMode(Qt.MatchFlag.MatchContains)
-            self.site.completer().setCompletionMode(QCompleter.CompletionMode.PopupCompletion)
+            _complete_anywhere(self.site)
         self.channel.setCurrentIndex(max(0, self.channel.findData("phone" if self.support else "portal")))
 
     def _requester_name(self) -> str | None:
@@ -244,8 +253,8 @@ class NewTicketDialog(QDialog):
         if source is not None:
             self.tree.setCurrentIndex(self.tree_filter.mapFromSource(source))
 
-    def _category_chosen(self, index: object) -> None:
-        path = self.tree_filter.data(index, PathRole) if index is not None else None  # type: ignore[arg-type]
+    def _category_chosen(self, index: QModelIndex) -> None:
+        path = self.tree_filter.data(index, PathRole)
         if not path:
             return
         self.category = path

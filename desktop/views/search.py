@@ -63,7 +63,7 @@ class SearchDialog(QDialog):
         self.box.textChanged.connect(lambda _t: self._debounce.start())
         self.box.returnPressed.connect(self._choose_current)
         self.table.activated.connect(lambda index: self._choose(index.row()))
-        QShortcut(QKeySequence(Qt.Key.Key_Down), self.box, activated=self._down)
+        QShortcut(QKeySequence(Qt.Key.Key_Down), self.box).activated.connect(self._down)
         self.resize(720, 440)
 
     def _down(self) -> None:

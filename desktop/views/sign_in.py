@@ -41,8 +41,10 @@ class SignInDialog(QDialog):
             where = f", {account.site}" if account.site else ""
             self.person.addItem(f"{account.name} ({account.username}) — {label('role', account.role)}{where}",
                                 account.username)
-        self.person.completer().setFilterMode(Qt.MatchFlag.MatchContains)
-        self.person.completer().setCompletionMode(QCompleter.CompletionMode.PopupCompletion)
+        completer = self.person.completer()  # an editable combo box always has one
+        if completer is not None:
+            completer.setFilterMode(Qt.MatchFlag.MatchContains)
+            completer.setCompletionMode(QCompleter.CompletionMode.PopupCompletion)
         self.person.setCurrentIndex(max(0, self.person.findData(preselect)) if preselect else -1)
         self.password = QLineEdit(self)
         self.password.setObjectName("password")
