@@ -268,6 +268,11 @@ class TicketQuery:
     def count(self, session: Session) -> int:
         return session.scalar(select(func.count()).select_from(Ticket).where(self.where())) or 0
 
+    def count_by(self, session: Session, column: Any) -> dict[Any, int]:
+        """How many of the tickets have each value of `column`."""
+        rows = session.execute(select(column, func.count()).where(self.where()).group_by(column))
+        return {value: n for value, n in rows}
+
     # -- in which order ---------------------------------------------------------------
     def sort_key(self) -> tuple[Any, Any]:
         """(key, missing): the SQL value the sorted column shows, and whether a row has
