@@ -59,7 +59,7 @@ def startup(data_dir: Path, runs: int) -> list[float]:
 def table_timings(data_dir: Path, runs: int) -> dict[str, list[float]]:
     from core.accounts import sign_in_default
     from core.store import Store
-    from core.ticket_table import TableFilter
+    from core.ticket_query import TicketFilter
     from desktop.app import application
     from desktop.models.ticket_table import COLUMNS
     from desktop.qt import QApplication, Qt
@@ -99,18 +99,18 @@ def table_timings(data_dir: Path, runs: int) -> dict[str, list[float]]:
         model.sig_loaded.connect(window.table._loaded)
         return elapsed
 
-    timed(lambda: window.table.show_queue(TableFilter(queue="all")))
+    timed(lambda: window.table.show_queue(TicketFilter(queue="all")))
     print(f"table holds {model.rowCount():,} tickets (All tickets, as {user.username})")
     results: dict[str, list[float]] = {}
     for run in range(runs):
         for column, (key, _title) in enumerate(COLUMNS):
             order = Qt.SortOrder.AscendingOrder if run % 2 == 0 else Qt.SortOrder.DescendingOrder
             results.setdefault(f"sort by {key}", []).append(timed(lambda c=column, o=order: model.sort(c, o)))
-        for name, flt in (("filter words 'printer'", TableFilter(queue="all", text="printer")),
-                          ("filter status pending", TableFilter(queue="all", status="pending")),
-                          ("filter priority P1", TableFilter(queue="all", priority="P1")),
-                          ("queue 'This site'", TableFilter(queue="site")),
-                          ("back to all", TableFilter(queue="all"))):
+        for name, flt in (("filter words 'printer'", TicketFilter(queue="all", text="printer")),
+                          ("filter status pending", TicketFilter(queue="all", status="pending")),
+                          ("filter priority P1", TicketFilter(queue="all", priority="P1")),
+                          ("queue 'This site'", TicketFilter(queue="site")),
+                          ("back to all", TicketFilter(queue="all"))):
             results.setdefault(name, []).append(timed(lambda f=flt: model.set_filter(f)))
     window.close()
     workspace.close()

@@ -15,7 +15,7 @@ Measured:
 1. recompute the SLA figures of every open ticket (core.sla.figures.recompute_all in
    one unit of work, commit included), twice: the first run may record many warning
    and breach events, the second is the steady state. Target: under 5 s on 2 cores.
-2. one `sla explain` in process (core.queries.sla_report for the ticket with the
+2. one `sla explain` in process (core.ticket_detail.sla_report for the ticket with the
    longest history, in a read session as the command does): median and p95 over
    --runs runs. Target: under 50 ms.
 3. `branchdesk sla explain NUMBER` wall time, one process each, a few times.
@@ -44,10 +44,10 @@ from core.clock import utcnow  # noqa: E402
 from core.models import HistoryEvent, Ticket  # noqa: E402
 from core.models.tickets import OPEN_STATUSES  # noqa: E402
 from core.paths import STORE_FILE  # noqa: E402
-from core.queries import get_ticket, sla_report  # noqa: E402
 from core.reference import reference_for  # noqa: E402
 from core.sla.figures import recompute_all  # noqa: E402
 from core.store import Store  # noqa: E402
+from core.ticket_detail import get_ticket, sla_report  # noqa: E402
 from core.uow import store_work  # noqa: E402
 
 BRANCHDESK = Path(sys.executable).parent / "branchdesk"

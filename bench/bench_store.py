@@ -45,10 +45,11 @@ from sqlalchemy import func, select  # noqa: E402
 from core.migrate import head_revision  # noqa: E402
 from core.models import Ticket  # noqa: E402
 from core.paths import STORE_FILE  # noqa: E402
-from core.queries import QUEUES, list_tickets, search  # noqa: E402
+from core.queries import search  # noqa: E402
 from core.reference import Reference, UserInfo, reference_for  # noqa: E402
 from core.services import tickets as service  # noqa: E402
 from core.store import Store  # noqa: E402
+from core.ticket_query import QUEUES, TicketFilter, TicketQuery  # noqa: E402
 from core.uow import unit_of_work  # noqa: E402
 
 BRANCHDESK = Path(sys.executable).parent / "branchdesk"
@@ -158,8 +159,9 @@ def bench_lists(store: Store, runs: int) -> None:
     def page(user: UserInfo, queue: str, sort: str, descending: bool = True, offset: int = 0) -> Callable[[], Any]:
         def run() -> Any:
             with store.read() as session:
-                return list_tickets(session, ref, user, queue=queue, sort=sort, descending=descending,
-                                    offset=offset, limit=50, home_site=home_id)
+                query = TicketQuery(ref, user, TicketFilter(queue=queue), sort=sort, descending=descending,
+                                    home_site=home_id)
+                return query.page(session, offset, 50)
         return run
 
     print(f"a page of 50 rows, {runs} runs each:")

@@ -1,11 +1,9 @@
-"""The read side's entry points: lists of tickets (one TicketQuery, core.ticket_query),
-one ticket in full (core.ticket_detail) and full-text search. Everything is scoped
-to the person asking (core.scope)."""
+"""Full-text search over tickets and their comments, scoped to the person asking
+(core.scope). Lists of tickets are core.ticket_query.TicketQuery's; one ticket in
+full is core.ticket_detail.read_ticket's."""
 
 from __future__ import annotations
 
-import uuid
-from datetime import datetime
 from typing import Any
 
 from sqlalchemy import column, func, literal_column, select
@@ -16,31 +14,9 @@ from core.errors import InvalidInput
 from core.models import Ticket
 from core.reference import Reference, UserInfo
 from core.scope import scope_clause
-from core.ticket_detail import display, get_ticket, read_ticket, sla_report
-from core.ticket_query import BREACHING_WITHIN, QUEUES, SORT_KEYS, TicketFilter, TicketQuery, TicketRow
 from core.ticket_words import words_match
 
-__all__ = [
-    "BREACHING_WITHIN", "QUEUES", "SORT_KEYS", "TicketRow", "get_ticket", "list_tickets", "search", "sla_report",
-    "ticket_detail",
-]
-_display = display  # core.store_status names it so
-
-
-def list_tickets(
-    session: Session, ref: Reference, user: UserInfo, *, queue: str = "all", status: str | None = None,
-    sort: str = "updated", descending: bool = True, offset: int = 0, limit: int = 50,
-    home_site: uuid.UUID | None = None, within: int = BREACHING_WITHIN, now: datetime | None = None,
-) -> list[TicketRow]:
-    """A page of a queue: TicketQuery(...).page(...) in one call."""
-    query = TicketQuery(ref, user, TicketFilter(queue=queue, status=status, within=within), sort=sort,
-                        descending=descending, home_site=home_site, now=now)
-    return query.page(session, offset, limit)
-
-
-def ticket_detail(session: Session, ref: Reference, user: UserInfo, number: str) -> dict[str, Any]:
-    """Ticket `number` as `ticket show --json` prints it (core.ticket_detail.read_ticket, as JSON)."""
-    return read_ticket(session, ref, user, number).as_json()
+__all__ = ["search"]
 
 
 def search(session: Session, ref: Reference, user: UserInfo, text: str, limit: int = 50) -> list[dict[str, Any]]:
@@ -65,7 +41,7 @@ def search(session: Session, ref: Reference, user: UserInfo, text: str, limit: i
         .where(scope_clause(user))
         .order_by(ranked.c.best, Ticket.number)
         .limit(limit),
-        # internal notes are support staff's, as in ticket_detail: a requester's search must not reveal them
+        # internal notes are support staff's, as in read_ticket: a requester's search must not reveal them
         {"q": match, "staff": int(user.role != "requester")},
     ).all()
     return [

@@ -8,12 +8,12 @@ from collections.abc import Iterable
 from sqlalchemy.orm import Session
 
 from core.reference import Reference, UserInfo
-from core.ticket_table import TableFilter, count_filtered
+from core.ticket_query import TicketFilter, TicketQuery
 
 
 def queue_counts(
-    session: Session, ref: Reference, user: UserInfo, filters: Iterable[tuple[str, TableFilter]],
+    session: Session, ref: Reference, user: UserInfo, filters: Iterable[tuple[str, TicketFilter]],
     home_site: uuid.UUID | None = None,
 ) -> dict[str, int]:
     """How many tickets each named filter (a queue or a saved filter) holds now."""
-    return {name: count_filtered(session, ref, user, flt, home_site) for name, flt in filters}
+    return {name: TicketQuery(ref, user, flt, home_site=home_site).count(session) for name, flt in filters}

@@ -15,9 +15,9 @@ from sqlalchemy.orm import Session
 
 from core.clock import parse_iso
 from core.models import ChangeEntry, Conflict, Ticket
-from core.queries import _display
 from core.reference import Reference
 from core.store import Store
+from core.ticket_detail import display
 
 # the instants the store records of its exchanges with the server
 SYNC_META = ("last_sync_at", "last_pull_at", "last_push_at")
@@ -101,8 +101,8 @@ def to_review(session: Session, ref: Reference) -> tuple[list[ConflictItem], lis
     tickets = {e.id: _ticket_of(session, e) for e in entries}
     numbers = _numbers(session, {t for t in tickets.values() if t is not None})
     return (
-        [ConflictItem(c.id, number, c.field, _display(ref, c.field, c.kept), ref.username_of(c.kept_actor_id),
-                      _display(ref, c.field, c.lost), ref.username_of(c.lost_actor_id), c.outcome, c.occurred_at)
+        [ConflictItem(c.id, number, c.field, display(ref, c.field, c.kept), ref.username_of(c.kept_actor_id),
+                      display(ref, c.field, c.lost), ref.username_of(c.lost_actor_id), c.outcome, c.occurred_at)
          for c, number in conflicts],
         [RejectedItem(e.id, numbers.get(tickets[e.id]) or _text(e.data.get("number")), e.kind, e.op,
                       _shown(ref, e), e.answer, e.occurred_at)
@@ -120,7 +120,7 @@ _SHOWN: dict[str, tuple[str, ...]] = {
 
 def _shown(ref: Reference, entry: ChangeEntry) -> dict[str, Any]:
     keys = entry.data.keys() if entry.kind == "ticket" else _SHOWN.get(entry.kind, ())
-    return {k: _display(ref, k, entry.data[k]) for k in keys if k in entry.data}
+    return {k: display(ref, k, entry.data[k]) for k in keys if k in entry.data}
 
 
 def _ticket_of(session: Session, entry: ChangeEntry) -> uuid.UUID | None:

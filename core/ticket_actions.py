@@ -5,11 +5,11 @@ checks everything again when the action runs."""
 from __future__ import annotations
 
 from datetime import datetime
-from typing import Any
 
 from core.clock import parse_iso
 from core.lifecycle import CENTRAL_ROLES, MoveContext, allowed_targets, is_support
 from core.reference import Reference, UserInfo
+from core.ticket_detail import TicketDetail
 
 ACTIONS = (
     "assign", "start", "pend", "resolve", "reopen", "close", "cancel", "escalate",
@@ -18,13 +18,13 @@ ACTIONS = (
 DONE_FOR_GOOD = ("closed", "cancelled")
 
 
-def actions_for(ref: Reference, user: UserInfo, detail: dict[str, Any], now: datetime) -> frozenset[str]:
-    """The actions `user` may take on the ticket described by `detail` (core.queries.ticket_detail)."""
-    status = detail["status"]
-    requester = ref.usernames.get(detail["requester"] or "")
+def actions_for(ref: Reference, user: UserInfo, detail: TicketDetail, now: datetime) -> frozenset[str]:
+    """The actions `user` may take on the ticket `detail` (core.ticket_detail.read_ticket)."""
+    status = detail.status
+    requester = ref.usernames.get(detail.requester or "")
     ctx = MoveContext(
         status=status, role=user.role, is_requester=requester is not None and requester.id == user.id,
-        resolved_at=parse_iso(detail["resolved_at"]) if detail["resolved_at"] else None,
+        resolved_at=parse_iso(detail.resolved_at) if detail.resolved_at else None,
         auto_close_days=ref.spec.auto_close_days, now=now,
     )
     moves = set(allowed_targets(ctx))
@@ -32,7 +32,7 @@ def actions_for(ref: Reference, user: UserInfo, detail: dict[str, Any], now: dat
     actions: set[str] = set()
     if "assigned" in moves and support and status in ("new", "assigned", "in_progress"):
         actions.add("assign")
-        team = ref.team_codes.get(detail["team"] or "")
+        team = ref.team_codes.get(detail.team or "")
         if team is not None and team.escalates_to_id is not None:
             actions.add("escalate")
     if "in_progress" in moves:

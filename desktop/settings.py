@@ -8,7 +8,7 @@ import json
 from pathlib import Path
 from typing import Any
 
-from core.ticket_table import TableFilter
+from core.ticket_query import TicketFilter
 from desktop.qt import QByteArray, QSettings
 
 FILE = "desktop.ini"
@@ -39,16 +39,16 @@ class Settings:
     def last_user(self, username: str) -> None:
         self._q.setValue("last_user", username)
 
-    # a person's saved filters: [(name, TableFilter)], in the order they saved them
-    def saved_filters(self, username: str) -> list[tuple[str, TableFilter]]:
+    # a person's saved filters: [(name, TicketFilter)], in the order they saved them
+    def saved_filters(self, username: str) -> list[tuple[str, TicketFilter]]:
         raw = self._q.value(f"users/{username}/saved_filters")
         try:
             items: list[dict[str, Any]] = json.loads(str(raw)) if raw else []
-            return [(str(item["name"]), TableFilter.from_dict(item["filter"])) for item in items]
+            return [(str(item["name"]), TicketFilter.from_dict(item["filter"])) for item in items]
         except (ValueError, KeyError, TypeError):
             return []
 
-    def set_saved_filters(self, username: str, filters: list[tuple[str, TableFilter]]) -> None:
+    def set_saved_filters(self, username: str, filters: list[tuple[str, TicketFilter]]) -> None:
         data = [{"name": name, "filter": flt.as_dict()} for name, flt in filters]
         self._q.setValue(f"users/{username}/saved_filters", json.dumps(data))
 

@@ -16,6 +16,7 @@ import tempfile
 import time
 from collections.abc import Callable
 from pathlib import Path
+from typing import Any
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 ROOT = Path(__file__).resolve().parent.parent
@@ -24,7 +25,7 @@ sys.path.insert(0, str(ROOT))
 from core.accounts import accounts, sign_in_default  # noqa: E402
 from core.services import tickets as service  # noqa: E402
 from core.store import Store  # noqa: E402
-from core.ticket_table import TableFilter  # noqa: E402
+from core.ticket_query import TicketFilter  # noqa: E402
 from desktop.app import application  # noqa: E402
 from desktop.i18n import install_translations  # noqa: E402
 from desktop.qt import QApplication, Qt, QWidget  # noqa: E402
@@ -57,18 +58,21 @@ def save(widget: QWidget, path: Path) -> None:
 
 def pick_ticket(window: MainWindow) -> None:
     """Select an open ticket with a conversation and running SLA clocks, to show them off."""
-    from core.queries import ticket_detail
+    from core.ticket_detail import TicketDetail, read_ticket
+
+    def reader(number: str) -> Callable[[Any, Any, Any], TicketDetail]:
+        return lambda session, ref, user: read_ticket(session, ref, user, number)
 
     model = window.table.model
     best, best_row = -1, 0
     for row in range(min(model.rowCount(), 300)):
         found = model.row_at(row)
         if found and found.status == "in_progress" and found.sla_state in ("running", "warning"):
-            detail = window.ws.read_now(lambda s, ref, user, n=found.number: ticket_detail(s, ref, user, n))
-            if len(detail["comments"]) > best:
-                best, best_row = len(detail["comments"]), row
+            detail = window.ws.read_now(reader(found.number))
+            if len(detail.comments) > best:
+                best, best_row = len(detail.comments), row
     window.table.select_row(best_row)
-    settle(lambda: (window.ticket.detail or {}).get("number") == model.number_at(best_row))
+    settle(lambda: window.ticket.ticket is not None and window.ticket.ticket.number == model.number_at(best_row))
 
 
 def main() -> int:
@@ -112,7 +116,7 @@ def main() -> int:
         window.resize(1440, 860)
         window.show()
         window.queues.choose("all")
-        window.table.show_queue(TableFilter(queue="all"))
+        window.table.show_queue(TicketFilter(queue="all"))
         settle(lambda: window.table.model.rowCount() > 0 and not window.table.model.loading)
         pick_ticket(window)
         window.split.setSizes([190, 780, 470])
@@ -129,7 +133,7 @@ def main() -> int:
         assert number is not None
         ticket = window.open_window(number)
         ticket.resize(820, 760)
-        settle(lambda: ticket.view.detail is not None, seconds=0.8)
+        settle(lambda: ticket.view.ticket is not None, seconds=0.8)
         save(ticket, out / "ticket.png")
         ticket.close()
 
@@ -155,7 +159,7 @@ def main() -> int:
         polish.resize(1440, 860)
         polish.show()
         polish.queues.choose("all")
-        settle(lambda: polish.table.model.rowCount() > 0 and polish.ticket.detail is not None, seconds=0.8)
+        settle(lambda: polish.table.model.rowCount() > 0 and polish.ticket.ticket is not None, seconds=0.8)
         save(polish, out / "main-window-pl.png")
         polish.close()
         install_translations(app, args.language)
@@ -233,7 +237,7 @@ def conflicts(folder: Path, out: Path, tickets: int) -> None:
         window.queues.choose("all")
         settle(lambda: window.table.model.rowCount() > 0 and bool(window.conflicts.conflicts))
         window.show_number(renamed)
-        settle(lambda: window.ticket.detail is not None, seconds=0.8)
+        settle(lambda: window.ticket.ticket is not None, seconds=0.8)
         save(window, out / "conflicts.png")
         sync.stop()
         window.close()

@@ -7,8 +7,8 @@ from typing import Any
 
 from core.clock import utcnow
 from core.durations import format_duration
-from core.queries import get_ticket, sla_report
 from core.sla.figures import recompute_all
+from core.ticket_detail import get_ticket, sla_report
 from desktop.cli.context import Context
 from desktop.cli.output import print_json
 

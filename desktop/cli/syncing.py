@@ -196,7 +196,8 @@ def cmd_status(ctx: Context, args: argparse.Namespace) -> int:
         print(f"server {doc['server']} as {doc['user']} (device {doc['device']})")
         print(f"last sync {doc['last_sync_at'] or 'never'}; {doc['pending']} change(s) waiting to be sent")
     else:
-        print(f"standalone store, acting as {doc['user']}; {doc['pending']} change(s) in the log")
+        # a standalone store sends nothing to anybody: it keeps no change log, so nothing waits
+        print(f"standalone store, acting as {doc['user']}")
     for c in doc["conflicts"]:
         print(f"conflict {c['id'][:8]} on {c['ticket']} {c['field']}: kept {c['kept']!r} ({c['kept_by']}),"
               f" {c['outcome']} {c['lost']!r} ({c['lost_by']})")

@@ -8,7 +8,7 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from core.store_status import StoreStatus, store_status
-from core.ticket_table import TableFilter
+from core.ticket_query import TicketFilter
 from desktop.labels import label
 from desktop.qt import (
     QAction,
@@ -221,7 +221,8 @@ class MainWindow(QMainWindow):
         else:
             self.status.set_mode(status.mode, state.online, busy=state.busy, stopped=state.halted,
                                  problem=state.error)
-        self.status.set_pending(status.pending_changes)
+        # a standalone store sends nothing to anybody, so no change of its waits to be sent
+        self.status.set_pending(None if status.mode == "standalone" else status.pending_changes)
         self.status.set_last_sync(status.last_sync)
         self.status.set_conflicts(status.to_review)
 
@@ -272,7 +273,7 @@ class MainWindow(QMainWindow):
         if ok and name.strip():
             self.add_saved_filter(name.strip(), flt)
 
-    def add_saved_filter(self, name: str, flt: TableFilter) -> None:
+    def add_saved_filter(self, name: str, flt: TicketFilter) -> None:
         saved = [(n, f) for n, f in self.settings.saved_filters(self.ws.user.username) if n != name]
         saved.append((name, flt))
         self.settings.set_saved_filters(self.ws.user.username, saved)

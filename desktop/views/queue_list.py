@@ -4,7 +4,7 @@ change set (merged: a burst of changes recounts once)."""
 from __future__ import annotations
 
 from core.queue_counts import queue_counts
-from core.ticket_table import TableFilter
+from core.ticket_query import TicketFilter
 from desktop.models.queue_list import QueueEntry, QueueListModel, standard_queues
 from desktop.qt import QAbstractItemView, QListView, QMenu, QPoint, QTimer, QWidget, Signal
 from desktop.workspace import Workspace
@@ -37,7 +37,7 @@ class QueueList(QListView):
     def _changed(self, _changes: object) -> None:
         self._recount.start()
 
-    def set_saved(self, saved: list[tuple[str, TableFilter]]) -> None:
+    def set_saved(self, saved: list[tuple[str, TicketFilter]]) -> None:
         key = self.current_key()
         self.model_.set_saved(saved)
         self.choose(key or "all", emit=False)

@@ -1,16 +1,15 @@
 """A live countdown bar per SLA clock: green while running, amber once elapsed time
-passes the policy's warning, red when breached, grey while paused. It reads the
-shape of core.queries.ticket_detail()["sla"]:
-{"policy", "calendar", "clocks": {"response": {...} | None, "resolution": {...} | None}},
-each clock with target_s, elapsed_s, due_at, state, stopped_at and the warnings it
-has passed. With no SLA (None, or no clocks) it shows nothing."""
+passes the policy's warning, red when breached, grey while paused. It reads a
+ticket's SlaReport (TicketDetail.sla): its response and resolution clocks, each with
+its target, elapsed time, due instant, state, stop and the warnings it has passed.
+With no SLA (None, or no clocks) it shows nothing."""
 
 from __future__ import annotations
 
 from datetime import UTC, datetime
-from typing import Any
 
-from core.clock import parse_iso
+from core.sla.clocks import Clock
+from core.sla.engine import SlaReport
 from desktop import theme
 from desktop.labels import label
 from desktop.models.ticket_table import due_text
@@ -19,22 +18,17 @@ from desktop.qt import QColor, QHBoxLayout, QLabel, QPainter, QSize, Qt, QTimer,
 CLOCKS = ("response", "resolution")
 
 
-def clock_look(clock: dict[str, Any], now: datetime) -> tuple[str, float]:
+def clock_look(clock: Clock, now: datetime) -> tuple[str, float]:
     """(colour name: ok|warning|breached|paused|met, fraction of the target used)."""
-    target = max(1, int(clock.get("target_s") or 0))
-    fraction = max(0.0, float(clock.get("elapsed_s") or 0) / target)
-    state = clock.get("state")
-    due = parse_iso(clock["due_at"]) if clock.get("due_at") else None
+    fraction = max(0.0, clock.elapsed_s / max(1, clock.target_s))
+    state, due = clock.state, clock.due_at
     if state == "breached" or (state == "running" and due is not None and due <= now):
         return "breached", max(fraction, 1.0)
     if state == "paused":
         return "paused", fraction
     if state == "met":
         return "met", fraction
-    if any(w.get("passed_at") for w in clock.get("warnings") or []):
-        return "warning", fraction
-    warn_at = clock.get("warn_at")
-    if warn_at and fraction >= min(float(w) for w in warn_at):
+    if clock.warnings:  # the warnings it has passed
         return "warning", fraction
     return "ok", fraction
 
@@ -88,19 +82,18 @@ class ClockBar(QWidget):
         top.addWidget(self.text)
         layout.addLayout(top)
         layout.addWidget(self.bar)
-        self.clock: dict[str, Any] = {}
+        self.clock: Clock | None = None
 
-    def show_clock(self, clock: dict[str, Any], now: datetime) -> None:
+    def show_clock(self, clock: Clock, now: datetime) -> None:
         self.clock = clock
         colour, fraction = clock_look(clock, now)
         self.bar.colour, self.bar.fraction = colour, fraction
         self.bar.update()
         self.setProperty("state", colour)
-        state = clock.get("state")
-        due = parse_iso(clock["due_at"]) if clock.get("due_at") else None
+        state, due = clock.state, clock.due_at
         if state == "paused":
             text = self.tr("paused")
-        elif state in ("met", "breached") and clock.get("stopped_at"):
+        elif state in ("met", "breached") and clock.stopped_at:
             text = label("sla_state", state)
         elif due is not None:
             text = due_text(due, now)
@@ -120,16 +113,16 @@ class SlaBars(QWidget):
         layout.setSpacing(16)
         for bar in self.bars.values():
             layout.addWidget(bar, 1)
-        self.sla: dict[str, Any] | None = None
+        self.sla: SlaReport | None = None
         self.now = lambda: datetime.now(UTC)
         self._timer = QTimer(self)
         self._timer.setInterval(30_000)
         self._timer.timeout.connect(self._tick)
         self.setVisible(False)
 
-    def show_sla(self, sla: dict[str, Any] | None) -> None:
+    def show_sla(self, sla: SlaReport | None) -> None:
         self.sla = sla
-        clocks = {k: v for k, v in ((sla or {}).get("clocks") or {}).items() if v}
+        clocks = self._clocks()
         self.setVisible(bool(clocks))
         for name, bar in self.bars.items():
             bar.setVisible(name in clocks)
@@ -139,8 +132,12 @@ class SlaBars(QWidget):
         else:
             self._timer.stop()
 
+    def _clocks(self) -> dict[str, Clock]:
+        found = {"response": self.sla.response, "resolution": self.sla.resolution} if self.sla else {}
+        return {name: clock for name, clock in found.items() if clock is not None}
+
     def _tick(self) -> None:
-        clocks = {k: v for k, v in ((self.sla or {}).get("clocks") or {}).items() if v}
+        clocks = self._clocks()
         now = self.now()
         for name, bar in self.bars.items():
             if name in clocks:

@@ -1,7 +1,9 @@
 """The window's status bar: the store's mode (standalone, or online/offline for a
-store signed in to a server), changes waiting to be sent, the last sync and the
-conflicts and refused changes to look at (a link that opens them). A small widget
-with setters; the main window drives it from the store's status and sync's state."""
+store signed in to a server), changes waiting to be sent (only on a store signed in
+to a server: a standalone store sends nothing and keeps no change log), the last
+sync and the conflicts and refused changes to look at (a link that opens them). A
+small widget with setters; the main window drives it from the store's status and
+sync's state."""
 
 from __future__ import annotations
 
@@ -27,7 +29,7 @@ class StatusBar(QStatusBar):
         for widget in (self.mode_label, self.pending_label, self.sync_label, self.conflicts_label):
             self.addPermanentWidget(widget)
         self.set_mode("standalone")
-        self.set_pending(0)
+        self.set_pending(None)
         self.set_last_sync(None)
         self.set_conflicts(0)
 
@@ -54,7 +56,12 @@ class StatusBar(QStatusBar):
         self.mode_label.setText(text)
         self.mode_label.setToolTip(tip)
 
-    def set_pending(self, count: int) -> None:
+    def set_pending(self, count: int | None) -> None:
+        """How many changes wait to be sent; None (a standalone store) says nothing of them."""
+        self.pending_label.setVisible(count is not None)
+        if count is None:
+            self.pending_label.clear()
+            return
         self.pending_label.setText(self.tr("%n change(s) waiting", "", count))
         self.pending_label.setToolTip(self.tr("Changes made here that no server has confirmed yet."))
 

@@ -3,9 +3,8 @@ and a countdown bar per SLA clock."""
 
 from __future__ import annotations
 
-from typing import Any
-
 from core.reference import Reference
+from core.ticket_detail import TicketDetail
 from desktop.labels import label
 from desktop.qt import QHBoxLayout, QLabel, Qt, QVBoxLayout, QWidget
 from desktop.views.chips import Chip
@@ -50,31 +49,28 @@ class TicketHeader(QWidget):
         layout.addWidget(self.meta)
         layout.addWidget(self.sla)
 
-    def show_detail(self, d: dict[str, Any], ref: Reference) -> None:
-        self.number.setText(d["number"])
-        self.title.setText(d["title"])
-        status = d["status"]
-        if status == "pending" and d.get("pending_reason"):
-            self.status.show_status(status)
-            self.status.setText(f"{label('status', status)} · {label('pending_reason', d['pending_reason'])}")
-        else:
-            self.status.show_status(status)
-        self.priority.show_priority(d["priority"], ref.spec.priority.levels)
+    def show_detail(self, d: TicketDetail, ref: Reference) -> None:
+        self.number.setText(d.number)
+        self.title.setText(d.title)
+        self.status.show_status(d.status)
+        if d.status == "pending" and d.pending_reason:
+            self.status.setText(f"{label('status', d.status)} · {label('pending_reason', d.pending_reason)}")
+        self.priority.show_priority(d.priority, ref.spec.priority.levels)
         self.priority.setToolTip(
-            self.tr("Overridden: {0}").format(d["priority_reason"]) if d.get("priority_reason")
-            else self.tr("Impact {0}, urgency {1}").format(label("impact", d["impact"]), label("impact", d["urgency"]))
+            self.tr("Overridden: {0}").format(d.priority_reason) if d.priority_reason
+            else self.tr("Impact {0}, urgency {1}").format(label("impact", d.impact), label("impact", d.urgency))
         )
-        self.major.setVisible(bool(d.get("major_incident")))
-        self.kind.setText(label("type", d["type"]))
-        requester = ref.usernames.get(d["requester"] or "")
-        assignee = ref.usernames.get(d["assignee"] or "")
-        site = ref.site_codes.get(d["site"] or "")
-        team = ref.team_codes.get(d["team"] or "")
+        self.major.setVisible(d.major_incident)
+        self.kind.setText(label("type", d.type))
+        requester = ref.usernames.get(d.requester or "")
+        assignee = ref.usernames.get(d.assignee or "")
+        site = ref.site_codes.get(d.site or "")
+        team = ref.team_codes.get(d.team or "")
         parts = [
-            self.tr("Site {0}").format(f"{site.code} — {site.name}" if site else d["site"]),
-            d["category"] or "",
-            self.tr("Requester {0}").format(requester.name if requester else d["requester"]),
+            self.tr("Site {0}").format(f"{site.code} — {site.name}" if site else d.site),
+            d.category or "",
+            self.tr("Requester {0}").format(requester.name if requester else d.requester),
             self.tr("Team {0}").format(team.name if team else "—") + (f" · {assignee.name}" if assignee else ""),
         ]
         self.meta.setText("   ·   ".join(p for p in parts if p))
-        self.sla.show_sla(d.get("sla"))
+        self.sla.show_sla(d.sla)

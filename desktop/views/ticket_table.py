@@ -7,7 +7,7 @@ from __future__ import annotations
 from dataclasses import replace
 
 from core.orgspec import STATUSES
-from core.ticket_table import TableFilter
+from core.ticket_query import TicketFilter
 from desktop.labels import label
 from desktop.models.ticket_table import COLUMNS, TicketTableModel
 from desktop.qt import (
@@ -108,7 +108,7 @@ class TicketTable(QWidget):
         layout.addLayout(bar)
         layout.addWidget(self.view, 1)
 
-        self._queue_filter = TableFilter()
+        self._queue_filter = TicketFilter()
         self._selected: str | None = None
         self._debounce = QTimer(self)
         self._debounce.setSingleShot(True)
@@ -123,7 +123,7 @@ class TicketTable(QWidget):
         self.view.activated.connect(lambda index: self._open(index.row()))
 
     # -- filters -------------------------------------------------------------
-    def show_queue(self, flt: TableFilter) -> None:
+    def show_queue(self, flt: TicketFilter) -> None:
         """Show a queue or saved filter; the bar then narrows it further."""
         self._queue_filter = flt
         for combo, value in ((self.status, flt.status), (self.priority, flt.priority)):
@@ -135,7 +135,7 @@ class TicketTable(QWidget):
         self.text.blockSignals(False)
         self._apply()
 
-    def current_filter(self) -> TableFilter:
+    def current_filter(self) -> TicketFilter:
         return replace(self._queue_filter, text=self.text.text().strip(), status=self.status.currentData(),
                        priority=self.priority.currentData())
 

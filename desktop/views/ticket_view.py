@@ -3,7 +3,7 @@ and the person's role, one timeline with the reply box, its fields, work log and
 links. It loads on a worker and reloads only when a change set names its ticket.
 
 It reads the ticket as core.ticket_detail.TicketDetail, as the command line and the
-server do; the header and the window title still read its JSON form (`detail`)."""
+server do."""
 
 from __future__ import annotations
 
@@ -39,8 +39,8 @@ from desktop.views.ticket_header import TicketHeader
 from desktop.views.timeline import Timeline
 from desktop.workspace import Workspace
 
-# what a load brings back: the ticket, its JSON form, and the actions allowed on it
-Loaded = tuple[TicketDetail, dict[str, Any], frozenset[str]]
+# what a load brings back: the ticket and the actions allowed on it
+Loaded = tuple[TicketDetail, frozenset[str]]
 # a command for the write worker: (unit of work, person) -> result
 Command = Callable[[Any, Any], Any]
 # the buttons, in the order a ticket's life usually takes them
@@ -59,8 +59,6 @@ class TicketView(QWidget):
         self.number: str | None = None
         self.ticket_id: uuid.UUID | None = None
         self.ticket: TicketDetail | None = None
-        # the same ticket as `ticket show --json` prints it, for the header and the window's title
-        self.detail: dict[str, Any] | None = None
         # what the person may do to it now (not `actions`: QWidget has a method of that name)
         self.allowed: frozenset[str] = frozenset()
         self._generation = 0
@@ -129,7 +127,7 @@ class TicketView(QWidget):
         self.number = number
         if number is None:
             self._generation += 1
-            self.ticket, self.detail, self.ticket_id = None, None, None
+            self.ticket, self.ticket_id = None, None
             self.stack.setCurrentIndex(0)
             return
         if self.ticket is None or self.ticket.number != number:
@@ -144,8 +142,7 @@ class TicketView(QWidget):
 
         def read(session: Any, ref: Any, user: Any) -> Loaded:
             ticket = read_ticket(session, ref, user, number)
-            shown = ticket.as_json()
-            return ticket, shown, actions_for(ref, user, shown, datetime.now(UTC))
+            return ticket, actions_for(ref, user, ticket, datetime.now(UTC))
 
         self.ws.read(read, lambda result: self._loaded(generation, result),
                      lambda exc: self._load_failed(generation, exc), owner=self)
@@ -153,11 +150,11 @@ class TicketView(QWidget):
     def _loaded(self, generation: int, result: Loaded) -> None:
         if generation != self._generation:
             return
-        ticket, shown, actions = result
-        self.ticket, self.detail, self.allowed = ticket, shown, actions
+        ticket, actions = result
+        self.ticket, self.allowed = ticket, actions
         self.ticket_id = ticket.ticket_id
         ref = self.ws.ref
-        self.header.show_detail(shown, ref)
+        self.header.show_detail(ticket, ref)
         self.timeline.show_detail(ticket, ref, theme.colours().dark)
         self.fields.show_detail(ticket, actions)
         names = {u.username: u.name for u in ref.users.values()}

@@ -16,7 +16,7 @@ class TicketWindow(QMainWindow):
         self.view = TicketView(workspace, self)
         self.setCentralWidget(self.view)
         self.view.sig_loaded.connect(lambda n: self.setWindowTitle(
-            self.tr("{0} — Branchdesk").format(f"{n}  {self.view.detail['title'] if self.view.detail else ''}")))
+            self.tr("{0} — Branchdesk").format(f"{n}  {self.view.ticket.title if self.view.ticket else ''}")))
         self.view.sig_open_ticket.connect(self.view.show_ticket)
         geometry = settings.layout("ticket_window")
         if geometry is None or not self.restoreGeometry(geometry):

@@ -92,8 +92,8 @@ def act(store) -> Callable[..., Any]:  # type: ignore[no-untyped-def]
 @pytest.fixture
 def status_of(store) -> Callable[[str], str]:  # type: ignore[no-untyped-def]
     def status(number: str) -> str:
-        from core.queries import get_ticket
         from core.reference import SYSTEM_USER
+        from core.ticket_detail import get_ticket
 
         with store.read() as session:
             return get_ticket(session, SYSTEM_USER, number).status

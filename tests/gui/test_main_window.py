@@ -61,18 +61,18 @@ def test_sorting_and_filtering_happen_in_sql(qtbot, window):
 def test_the_selected_ticket_shows_beside_and_in_its_own_window(qtbot, window):
     window.queues.choose("all")
     qtbot.waitUntil(lambda: window.table.model.rowCount() == 3, timeout=10_000)
-    qtbot.waitUntil(lambda: window.ticket.detail is not None, timeout=10_000)
+    qtbot.waitUntil(lambda: window.ticket.ticket is not None, timeout=10_000)
     with qtbot.waitSignal(window.ticket.sig_loaded, timeout=10_000):
         window.table.step(1)
     second = window.table.model.number_at(1)
-    assert window.ticket.detail["number"] == second
+    assert window.ticket.ticket.number == second
     index = window.table.model.index(1, 1)
     rect = window.table.view.visualRect(index)
     qtbot.mouseClick(window.table.view.viewport(), Qt.MouseButton.LeftButton, pos=rect.center())
     qtbot.mouseDClick(window.table.view.viewport(), Qt.MouseButton.LeftButton, pos=rect.center())
     assert len(window.windows) == 1
-    qtbot.waitUntil(lambda: window.windows[0].view.detail is not None, timeout=10_000)
-    assert window.windows[0].view.detail["number"] == second
+    qtbot.waitUntil(lambda: window.windows[0].view.ticket is not None, timeout=10_000)
+    assert window.windows[0].view.ticket.number == second
 
 
 def test_shortcuts(qtbot, window):
@@ -88,14 +88,23 @@ def test_shortcuts(qtbot, window):
 def test_a_new_ticket_appears_in_the_open_table(qtbot, window):
     window.queues.choose("all")
     qtbot.waitUntil(lambda: window.table.model.rowCount() == 3, timeout=10_000)
+    pending_shown: list[int | None] = []
+    set_pending = window.status.set_pending
+    window.status.set_pending = lambda count: (pending_shown.append(count), set_pending(count))
     dialog = window.new_ticket()
     dialog.choose_category("Network/Router")
     dialog.title.setText("Printer jammed")
     with qtbot.waitSignal(window.table.model.sig_loaded, timeout=10_000):
         dialog.send()
     assert window.table.model.rowCount() == 4
-    qtbot.waitUntil(lambda: (window.ticket.detail or {}).get("title") == "Printer jammed", timeout=10_000)
-    qtbot.waitUntil(lambda: "4 change" in window.status.pending_label.text(), timeout=10_000)
+    qtbot.waitUntil(lambda: window.ticket.ticket is not None and window.ticket.ticket.title == "Printer jammed",
+                    timeout=10_000)
+    # the status bar read the store again after the change; a standalone store sends
+    # nothing to anybody, so it says nothing of changes waiting to be sent
+    qtbot.waitUntil(lambda: bool(pending_shown), timeout=10_000)
+    assert pending_shown == [None] * len(pending_shown)
+    assert window.status.pending_label.isHidden() and window.status.pending_label.text() == ""
+    assert window.status.mode_label.text() == "Standalone"
 
 
 def test_saved_filters_join_the_queues(qtbot, window, tmp_path):
@@ -126,6 +135,11 @@ def test_layout_is_remembered(qtbot, workspace, window, tmp_path):
 
 def test_status_bar(window):
     assert window.status.mode_label.text() == "Standalone"
+    assert window.status.pending_label.isHidden()
+    window.status.set_pending(3)
+    assert not window.status.pending_label.isHidden() and "3 change" in window.status.pending_label.text()
+    window.status.set_pending(None)
+    assert window.status.pending_label.isHidden()
     window.status.set_mode("connected", online=False)
     assert "Offline" in window.status.mode_label.text()
     window.status.set_conflicts(2)

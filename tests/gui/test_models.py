@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from core.ticket_table import TableFilter
+from core.ticket_query import TicketFilter
 from desktop.models.category_tree import CategoryFilter, CategoryTreeModel
 from desktop.models.queue_list import QueueListModel, standard_queues
 from desktop.models.search_results import SearchResultsModel
@@ -18,7 +18,7 @@ def test_ticket_table_model(qtbot, qtmodeltester, workspace, new_ticket):
     assert model.rowCount() == 7
     qtmodeltester.check(model, force_py=True)
     with qtbot.waitSignal(model.sig_loaded):
-        model.set_filter(TableFilter(text="blinks 3"))
+        model.set_filter(TicketFilter(text="blinks 3"))
     assert model.rowCount() == 1
     qtmodeltester.check(model, force_py=True)
 
@@ -33,7 +33,7 @@ def test_ticket_table_model_empty(qtbot, qtmodeltester, workspace):
 
 def test_queue_list_model(qtmodeltester, workspace):
     model = QueueListModel(standard_queues("agent"))
-    model.set_saved([("Printers", TableFilter(text="printer"))])
+    model.set_saved([("Printers", TicketFilter(text="printer"))])
     model.set_counts({"mine": 3, "all": 12, "saved:Printers": 1})
     qtmodeltester.check(model, force_py=True)
 

@@ -3,7 +3,7 @@ priority shown live and refusals shown by their field."""
 
 from __future__ import annotations
 
-from core.queries import ticket_detail
+from core.ticket_detail import read_ticket
 from desktop.qt import Qt
 from desktop.views.new_ticket import NewTicketDialog
 
@@ -31,13 +31,13 @@ def test_keystrokes_to_a_stored_ticket(qtbot, make_workspace, store):
         qtbot.keyClick(dialog.title, Qt.Key.Key_Return, Qt.KeyboardModifier.ControlModifier)
     number = created.args[0]
     with store.read() as session:
-        detail = ticket_detail(session, workspace.ref, workspace.user, number)
-    assert detail["title"] == "Card reader at till 2 is dead"
-    assert detail["category"] == "Hardware/POS terminal"
-    assert detail["fields"] == {"terminal_id": "T-0042"}
-    assert detail["requester"] == "anna" and detail["site"] == "PL-POZ-001"
-    assert detail["description"] == "No lights since the storm."
-    assert detail["channel"] == "portal"
+        detail = read_ticket(session, workspace.ref, workspace.user, number)
+    assert detail.title == "Card reader at till 2 is dead"
+    assert detail.category == "Hardware/POS terminal"
+    assert detail.fields == {"terminal_id": "T-0042"}
+    assert detail.requester == "anna" and detail.site == "PL-POZ-001"
+    assert detail.description == "No lights since the storm."
+    assert detail.channel == "portal"
     assert not dialog.isVisible()
 
 
@@ -84,5 +84,5 @@ def test_support_staff_log_for_a_requester_by_phone(qtbot, workspace, store):
     with qtbot.waitSignal(dialog.sig_created, timeout=10_000) as created:
         dialog.send()
     with store.read() as session:
-        detail = ticket_detail(session, workspace.ref, workspace.user, created.args[0])
-    assert (detail["requester"], detail["site"], detail["channel"]) == ("ola", "PL-WAW-002", "phone")
+        detail = read_ticket(session, workspace.ref, workspace.user, created.args[0])
+    assert (detail.requester, detail.site, detail.channel) == ("ola", "PL-WAW-002", "phone")

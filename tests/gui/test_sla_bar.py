@@ -5,7 +5,8 @@ from __future__ import annotations
 
 from datetime import UTC, datetime, timedelta
 
-from core.clock import iso
+from core.sla.clocks import Clock
+from core.sla.engine import SlaReport
 from desktop.models.ticket_table import TicketTableModel, due_text
 from desktop.views.sla_bar import SlaBars, clock_look
 
@@ -13,15 +14,15 @@ NOW = datetime(2026, 3, 2, 12, 0, tzinfo=UTC)
 
 
 def clock(state: str = "running", elapsed: int = 600, target: int = 3600, due: datetime | None = None,
-          warnings: list[dict[str, str]] | None = None) -> dict[str, object]:
-    return {"target_s": target, "elapsed_s": elapsed, "state": state, "stopped_at": None,
-            "due_at": iso(due if due is not None else NOW + timedelta(seconds=target - elapsed)),
-            "warnings": warnings or []}
+          warnings: dict[str, datetime] | None = None) -> Clock:
+    return Clock(name="resolution", calendar="desk", target_s=target, elapsed_s=elapsed, state=state,
+                 due_at=due if due is not None else NOW + timedelta(seconds=target - elapsed), stopped_at=None,
+                 breached_at=None, next_at=None, warnings=warnings or {})
 
 
 def test_colours():
     assert clock_look(clock(), NOW) == ("ok", 600 / 3600)
-    assert clock_look(clock(elapsed=3000, warnings=[{"at_fraction": 0.75, "passed_at": iso(NOW)}]), NOW)[0] \
+    assert clock_look(clock(elapsed=3000, warnings={"0.75": NOW}), NOW)[0] \
         == "warning"
     assert clock_look(clock(state="breached", elapsed=4000), NOW)[0] == "breached"
     assert clock_look(clock(state="paused"), NOW)[0] == "paused"
@@ -36,13 +37,11 @@ def test_bars_follow_the_sla(qtbot):
     bars.now = lambda: NOW
     bars.show_sla(None)
     assert bars.isHidden()
-    bars.show_sla({"policy": "P", "calendar": "desk", "clocks": {"response": clock(state="met"),
-                                                                  "resolution": clock()}})
+    bars.show_sla(SlaReport("P", "desk", response=clock(state="met"), resolution=clock()))
     assert not bars.isHidden()
     assert bars.bars["resolution"].text.text() == "in 50m"
     assert bars.bars["resolution"].bar.colour == "ok"
-    bars.show_sla({"policy": "P", "calendar": "desk", "clocks": {"response": None,
-                                                                  "resolution": clock(state="paused")}})
+    bars.show_sla(SlaReport("P", "desk", response=None, resolution=clock(state="paused")))
     assert bars.bars["response"].isHidden() and bars.bars["resolution"].text.text() == "paused"
 
 

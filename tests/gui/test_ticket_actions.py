@@ -7,8 +7,8 @@ from typing import Any
 
 import pytest
 
-from core.queries import ticket_detail
 from core.services import tickets as service
+from core.ticket_detail import read_ticket
 from desktop.qt import QMessageBox, Qt
 from desktop.views.action_dialogs import AssignDialog, PendDialog, ResolveDialog
 from desktop.views.ticket_view import BUTTONS, TicketView
@@ -63,7 +63,7 @@ def test_an_agent_works_a_ticket_to_closed(qtbot, workspace, new_ticket, status_
     assert _shown(view) == {"assign", "start", "resolve", "cancel"}  # NET is the top tier: no escalation
 
     _click(qtbot, view, "assign", assign_to_nina)
-    assert status_of(number) == "assigned" and view.detail["assignee"] == "nina"
+    assert status_of(number) == "assigned" and view.ticket.assignee == "nina"
     assert _shown(view) >= {"assign", "start", "pend", "resolve"}
 
     _click(qtbot, view, "start")
@@ -71,7 +71,7 @@ def test_an_agent_works_a_ticket_to_closed(qtbot, workspace, new_ticket, status_
     assert "start" not in _shown(view) and "cancel" not in _shown(view)
 
     _click(qtbot, view, "pend", pend_on_supplier)
-    assert status_of(number) == "pending" and view.detail["pending_supplier"] == "POSCO"
+    assert status_of(number) == "pending" and view.ticket.pending_supplier == "POSCO"
     assert _shown(view) == {"start", "resolve"}
     assert view.buttons["start"].text() == "Resume work"
 
@@ -79,7 +79,7 @@ def test_an_agent_works_a_ticket_to_closed(qtbot, workspace, new_ticket, status_
     assert status_of(number) == "in_progress"
 
     _click(qtbot, view, "resolve", resolve_fixed)
-    assert status_of(number) == "resolved" and view.detail["resolution_code"] == "fixed"
+    assert status_of(number) == "resolved" and view.ticket.resolution_code == "fixed"
     assert _shown(view) == {"close", "reopen"}
 
     _click(qtbot, view, "reopen")
@@ -97,7 +97,7 @@ def test_escalate_hands_the_ticket_to_the_next_tier(qtbot, workspace, new_ticket
     view = _view(qtbot, workspace, number)
     assert {"escalate", "assign"} <= _shown(view)
     _click(qtbot, view, "escalate")
-    assert view.detail["team"] == "FIELD" and view.detail["tier"] == 2
+    assert view.ticket.team == "FIELD" and view.ticket.tier == 2
     assert status_of(number) == "assigned"
 
 
@@ -167,7 +167,7 @@ def test_technicians_log_work_but_do_not_override_priority(qtbot, make_workspace
         view.work.minutes.setValue(45)
         view.work.note.setText("Checked the cabling")
         qtbot.mouseClick(view.work.button, Qt.MouseButton.LeftButton)
-    assert view.detail["work_log"][0]["minutes"] == 45
+    assert view.ticket.work_log[0].minutes == 45
     assert view.work.entries.count() == 1
 
 
@@ -181,7 +181,7 @@ def test_reply_and_internal_note(qtbot, workspace, new_ticket, store):
         qtbot.keyClicks(view.reply.text, "Probably the power supply.")
         qtbot.mouseClick(view.reply.note, Qt.MouseButton.LeftButton)
     # both within one second: core orders such comments by id, so compare them as a set
-    comments = {(c["public"], c["body"]) for c in view.detail["comments"]}
+    comments = {(c.public, c.body) for c in view.ticket.comments}
     assert comments == {(True, "We are on it."), (False, "Probably the power supply.")}
     assert view.reply.text.toPlainText() == ""
     assert "We are on it." in view.timeline.toPlainText()
@@ -197,10 +197,10 @@ def test_editing_fields_and_overriding_priority(qtbot, workspace, new_ticket, st
         fields.title.setText("Router down at the station")
         fields.reason.setText("Whole station offline")
         qtbot.mouseClick(fields.save, Qt.MouseButton.LeftButton)
-    assert view.detail["title"] == "Router down at the station"
-    assert (view.detail["priority"], view.detail["priority_reason"]) == ("P1", "Whole station offline")
+    assert view.ticket.title == "Router down at the station"
+    assert (view.ticket.priority, view.ticket.priority_reason) == ("P1", "Whole station offline")
     with store.read() as session:
-        assert ticket_detail(session, workspace.ref, workspace.user, number)["priority"] == "P1"
+        assert read_ticket(session, workspace.ref, workspace.user, number).priority == "P1"
     # an override without a reason is refused by the reason field
     _pick(fields.priority, "P2")
     fields.reason.clear()
@@ -214,7 +214,7 @@ def test_linking_tickets(qtbot, workspace, new_ticket):
     with qtbot.waitSignal(view.sig_loaded, timeout=10_000):
         view.links.other.setText(second)
         qtbot.mouseClick(view.links.button, Qt.MouseButton.LeftButton)
-    assert view.detail["links"][0]["ticket"] == second
+    assert view.ticket.links[0].ticket == second
     with qtbot.waitSignal(view.sig_open_ticket) as opened:
         view.links.entries.itemActivated.emit(view.links.entries.item(0))
     assert opened.args == [second]

@@ -12,13 +12,13 @@ import core.ticket_walks as walks
 from core.accounts import accounts, authenticate, sign_in_default
 from core.errors import InvalidInput
 from core.notifications import current_mark, notices_since
-from core.queries import ticket_detail
 from core.queue_counts import queue_counts
 from core.reference import reference_for
 from core.services import tickets as service
 from core.store_status import store_status
 from core.ticket_actions import actions_for
-from core.ticket_table import SORT_KEYS, TableFilter, count_filtered, ticket_ids, ticket_rows
+from core.ticket_detail import read_ticket
+from core.ticket_query import SORT_KEYS, TicketFilter, TicketQuery, ticket_rows
 from core.uow import unit_of_work
 
 TICKETS = [  # actor, title, category, impact, urgency
@@ -73,8 +73,8 @@ def test_every_sort_orders_like_the_words_people_read(store, filled, sort, index
     with store.read() as session:
         ref = reference_for(store, session)
         user = ref.user("ada")
-        ascending = ticket_ids(session, ref, user, TableFilter(), sort=sort, descending=False)
-        descending = ticket_ids(session, ref, user, TableFilter(), sort=sort, descending=True)
+        ascending = TicketQuery(ref, user, sort=sort, descending=False).row_ids(session)
+        descending = TicketQuery(ref, user, sort=sort, descending=True).row_ids(session)
         rows = ticket_rows(session, ref, ascending)
     assert len(ascending) == len(TICKETS) and sorted(ascending) == sorted(descending)
     key = _expected_key(ref, sort)
@@ -93,7 +93,7 @@ def test_every_sort_orders_like_the_words_people_read(store, filled, sort, index
 def test_sla_due_puts_the_most_urgent_first(store, filled):
     with store.read() as session:
         ref = reference_for(store, session)
-        ids = ticket_ids(session, ref, ref.user("ada"), TableFilter(), sort="sla_due", descending=False)
+        ids = TicketQuery(ref, ref.user("ada"), sort="sla_due", descending=False).row_ids(session)
         rows = ticket_rows(session, ref, ids)
     dues = [rows[i].sla_due for i in ids if rows[i].sla_due is not None]
     assert dues == sorted(dues) and dues
@@ -104,25 +104,25 @@ def test_filters(store, filled):
     with store.read() as session:
         ref = reference_for(store, session)
         ada = ref.user("ada")
-        count = lambda **f: count_filtered(session, ref, ada, TableFilter(**f))  # noqa: E731
+        count = lambda **f: TicketQuery(ref, ada, TicketFilter(**f)).count(session)  # noqa: E731
         assert count() == 6
         assert count(text="router") == 1 and count(text="ROUT blinks") == 1
         assert count(text=filled[3][-5:]) == 1  # a piece of a number
         assert count(status="cancelled") == 1
         assert count(priority="P1") == 2  # high x high, and a critical site raising P2
         assert count(queue="mine") == 1
-        assert len(ticket_ids(session, ref, ada, TableFilter(text="drops"))) == 1
+        assert len(TicketQuery(ref, ada, TicketFilter(text="drops")).row_ids(session)) == 1
         with pytest.raises(InvalidInput):
             count(priority="P9")
         with pytest.raises(InvalidInput):
-            ticket_ids(session, ref, ada, TableFilter(), sort="colour")
+            TicketQuery(ref, ada, sort="colour")
         assert set(SORT_KEYS) >= {"number", "sla_due"}
 
 
 def test_a_requester_sees_their_sites_tickets_only(store, filled):
     with store.read() as session:
         ref = reference_for(store, session)
-        ids = ticket_ids(session, ref, ref.user("ola"), TableFilter(), sort="title")
+        ids = TicketQuery(ref, ref.user("ola"), sort="title").row_ids(session)
         rows = ticket_rows(session, ref, ids)
     assert {r.site for r in rows.values()} == {"PL-WAW-002"} and len(ids) == 2
 
@@ -130,9 +130,9 @@ def test_a_requester_sees_their_sites_tickets_only(store, filled):
 def test_queue_counts(store, filled):
     with store.read() as session:
         ref = reference_for(store, session)
-        counts = queue_counts(session, ref, ref.user("ada"), [("mine", TableFilter(queue="mine")),
-                                                              ("all", TableFilter()),
-                                                              ("mine-p1", TableFilter(queue="mine", priority="P1"))])
+        counts = queue_counts(session, ref, ref.user("ada"), [("mine", TicketFilter(queue="mine")),
+                                                              ("all", TicketFilter()),
+                                                              ("mine-p1", TicketFilter(queue="mine", priority="P1"))])
     assert counts == {"mine": 1, "all": 6, "mine-p1": 0}
 
 
@@ -154,7 +154,7 @@ def test_actions_follow_role_and_status(store, filled):
         now = datetime.now(UTC)
 
         def actions(user, number):
-            return actions_for(ref, ref.user(user), ticket_detail(session, ref, ref.user(user), number), now)
+            return actions_for(ref, ref.user(user), read_ticket(session, ref, ref.user(user), number), now)
 
         assert actions("ada", filled[4]) >= {"assign", "start", "resolve", "cancel", "edit", "override_priority"}
         assert "pend" not in actions("ada", filled[4])

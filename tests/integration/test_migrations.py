@@ -24,10 +24,11 @@ from core.ids import SYSTEM_USER_ID, reference_id
 from core.migrate import alembic_config, current_revision, head_revision, upgrade_to
 from core.models import REPLICATED_FIELDS, Base, ChangeEntry, Comment, HistoryEvent, Ticket
 from core.orgfile import load_org
-from core.queries import search, ticket_detail
+from core.queries import search
 from core.reference import reference_for
 from core.services import tickets as service
 from core.store import APPLICATION_ID, Store
+from core.ticket_detail import read_ticket
 from core.uow import unit_of_work
 
 SMALL_ORG = Path(__file__).resolve().parent.parent / "fixtures" / "small-org.toml"
@@ -204,7 +205,7 @@ def test_a_store_from_an_earlier_revision_opens_upgraded_with_its_data(tmp_path:
             # the search index still points at the right rows
             assert [h["number"] for h in search(session, ref, ada, "canopy")] == [NUMBER]
             assert [h["number"] for h in search(session, ref, ada, "ballast")] == [NUMBER]
-            assert ticket_detail(session, ref, ada, NUMBER)["status"] == "in_progress"
+            assert read_ticket(session, ref, ada, NUMBER).status == "in_progress"
 
         # and the upgraded store works: the old ticket moves on, new ones follow its numbers
         with unit_of_work(store) as uow:

@@ -1,6 +1,7 @@
-"""The read side (core.queries, core.ticket_query): queues, scope (DESIGN §7: a requester sees their
-site's tickets only), sorting and paging in SQL, and full-text search over titles,
-descriptions and comments with prefixes and diacritics folded."""
+"""The read side (core.ticket_query, core.ticket_detail, core.queries): queues, scope
+(DESIGN §7: a requester sees their site's tickets only), sorting and paging in SQL,
+and full-text search over titles, descriptions and comments with prefixes and
+diacritics folded."""
 
 from __future__ import annotations
 
@@ -10,11 +11,12 @@ from typing import Any
 import pytest
 
 from core.errors import InvalidInput, NotFound
-from core.queries import list_tickets, search, ticket_detail
+from core.queries import search
 from core.reference import reference_for
 from core.services import tickets as service
 from core.store import Store
-from core.ticket_query import TicketQuery
+from core.ticket_detail import read_ticket
+from core.ticket_query import TicketFilter, TicketQuery, TicketRow
 from core.uow import unit_of_work
 
 # key: (who logs it, extra, title, description, category, impact, urgency, then: what happens)
@@ -72,14 +74,17 @@ def world(built: tuple[Any, dict[str, str]]) -> dict[str, str]:
 
 def keys(numbers: dict[str, str], rows: list[Any]) -> set[str]:
     back = {v: k for k, v in numbers.items()}
-    return {back[r.number if hasattr(r, "number") else r["number"]] for r in rows}
+    return {back[r.number if isinstance(r, TicketRow) else r["number"]] for r in rows}
 
 
-def listing(desk: Any, who: str, home: str | None = "PL-POZ-001", **kwargs: Any) -> list[Any]:
+def listing(desk: Any, who: str, home: str | None = "PL-POZ-001", *, queue: str = "all", status: str | None = None,
+            sort: str = "updated", descending: bool = True) -> list[TicketRow]:
     with desk.store.read() as session:
         ref = reference_for(desk.store, session)
         home_id = ref.site(home).id if home else None
-        return list_tickets(session, ref, ref.user(who), home_site=home_id, limit=100, **kwargs)
+        query = TicketQuery(ref, ref.user(who), TicketFilter(queue=queue, status=status), sort=sort,
+                            descending=descending, home_site=home_id)
+        return query.page(session, 0, 100)
 
 
 def find(desk: Any, who: str, text: str) -> list[dict[str, Any]]:
@@ -112,24 +117,24 @@ def test_requester_sees_only_their_sites_tickets_in_show(desk: Any, world: dict[
         ref = reference_for(desk.store, session)
         for who, theirs, others in (("anna", "ACDFG", "BEH"), ("ola", "BEH", "ACDFG")):
             for key in theirs:
-                assert ticket_detail(session, ref, ref.user(who), world[key])["number"] == world[key]
+                assert read_ticket(session, ref, ref.user(who), world[key]).number == world[key]
             for key in others:
                 with pytest.raises(NotFound) as raised:
-                    ticket_detail(session, ref, ref.user(who), world[key])
+                    read_ticket(session, ref, ref.user(who), world[key])
                 assert str(raised.value) == f"no ticket {world[key]}"
         with pytest.raises(NotFound) as missing:
-            ticket_detail(session, ref, ref.user("anna"), "PL-POZ-001-ZZZZZ-99999")
+            read_ticket(session, ref, ref.user("anna"), "PL-POZ-001-ZZZZZ-99999")
         assert str(missing.value) == "no ticket PL-POZ-001-ZZZZZ-99999"
 
 
 def test_requesters_do_not_see_internal_notes_or_work(desk: Any, world: dict[str, str]) -> None:
     with desk.store.read() as session:
         ref = reference_for(desk.store, session)
-        mine = ticket_detail(session, ref, ref.user("anna"), world["D"])
-        staff = ticket_detail(session, ref, ref.user("ada"), world["D"])
-    assert mine["comments"] == [] and mine["work_log"] == []
-    assert [c["public"] for c in staff["comments"]] == [False]
-    assert [w["minutes"] for w in staff["work_log"]] == [20]
+        mine = read_ticket(session, ref, ref.user("anna"), world["D"])
+        staff = read_ticket(session, ref, ref.user("ada"), world["D"])
+    assert mine.comments == () and mine.work_log == ()
+    assert [c.public for c in staff.comments] == [False]
+    assert [w.minutes for w in staff.work_log] == [20]
 
 
 def test_status_filter_sorting_and_paging(desk: Any, world: dict[str, str]) -> None:
@@ -145,7 +150,7 @@ def test_status_filter_sorting_and_paging(desk: Any, world: dict[str, str]) -> N
     with desk.store.read() as session:
         ref = reference_for(desk.store, session)
         ada = ref.user("ada")
-        pages = [list_tickets(session, ref, ada, sort="number", offset=o, limit=3) for o in (0, 3, 6)]
+        pages = [TicketQuery(ref, ada, sort="number").page(session, o, 3) for o in (0, 3, 6)]
         assert TicketQuery(ref, ada).count(session) == 8
         assert TicketQuery(ref, ref.user("anna")).count(session) == 5
     flat = [r.number for page in pages for r in page]

@@ -31,11 +31,12 @@ from sqlalchemy import select
 from core.clock import iso, utcnow
 from core.ids import SYSTEM_USER_ID, derived_id
 from core.models import ChangeEntry, HistoryEvent, Ticket
-from core.queries import list_tickets, sla_report, ticket_detail
 from core.reference import reference_for
 from core.services import tickets as service
 from core.sla.figures import figures, recompute_all, refresh
 from core.store import Store, backup_copy
+from core.ticket_detail import read_ticket, sla_report
+from core.ticket_query import TicketFilter, TicketQuery
 from core.uow import UnitOfWork, unit_of_work
 
 POS = "Hardware/POS terminal"
@@ -373,14 +374,14 @@ def test_breaching_queue_lists_open_tickets_due_within_the_window_most_urgent_fi
         ada = ref.user("ada")
 
         def queue(within: int) -> list[str]:
-            rows = list_tickets(session, ref, ada, queue="breaching", within=within, now=t0, sort="due",
-                                descending=False)
+            breaching = TicketFilter(queue="breaching", within=within)
+            rows = TicketQuery(ref, ada, breaching, sort="due", descending=False, now=t0).page(session)
             return [r.number for r in rows]
 
         assert queue(2 * H) == [a.number, c.number, b.number]
         assert queue(15 * M) == [a.number, c.number]
         assert queue(0) == [a.number]
-        [row] = [r for r in list_tickets(session, ref, ada, queue="breaching", within=0, now=t0)]
+        [row] = TicketQuery(ref, ada, TicketFilter(queue="breaching", within=0), now=t0).page(session)
         assert (row.response_state, row.sla_next_at) == ("breached", iso(t0 - timedelta(minutes=5)))
 
     # The same queue from the command line (one real process, the real now).
@@ -451,4 +452,4 @@ def test_sla_explain_and_ticket_show_json(store: Store, capsys: pytest.CaptureFi
     ]
     with store.read() as session:
         ref = reference_for(store, session)
-        assert ticket_detail(session, ref, ref.user("ada"), number)["sla"]["clocks"] == explain["clocks"]
+        assert read_ticket(session, ref, ref.user("ada"), number).sla.as_dict()["clocks"] == explain["clocks"]
