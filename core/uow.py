@@ -19,12 +19,14 @@ from dataclasses import dataclass, field
 from datetime import datetime
 from typing import TYPE_CHECKING, Any, Protocol
 
-from sqlalchemy import insert
+from sqlalchemy import Boolean, Integer, String, Uuid, insert
 from sqlalchemy.orm import Session
 
 from core.clock import iso, to_utc
+from core.errors import InvalidInput
 from core.ids import derived_id
 from core.models import HistoryEvent, Ticket
+from core.models.base import Instant
 from core.models.tickets import ALL_FIELDS, REPLICATED_FIELDS, version_of
 from core.reference import SYSTEM_USER, Reference, UserInfo
 
@@ -183,6 +185,7 @@ class UnitOfWork:
 
     def create_ticket(self, actor: UserInfo, ticket: Ticket, at: datetime) -> None:
         data = {name: getattr(ticket, name) for name in REPLICATED_FIELDS}
+        check_columns(Ticket.__table__, data)
         entry_id, stamp = self._entry(kind="ticket", record_id=ticket.id, op="create", data=data, base={},
                                       actor=actor, at=at)
         ticket.versions = {ALL_FIELDS: str(entry_id)}
@@ -200,6 +203,7 @@ class UnitOfWork:
         changed = {k: v for k, v in values.items() if getattr(ticket, k) != v}
         if not changed:
             return {}
+        check_columns(Ticket.__table__, changed)
         base = {k: version_of(ticket.versions, k) for k in changed}
         entry_id, stamp = self._entry(kind="ticket", record_id=ticket.id, op="update", data=changed, base=base,
                                       actor=actor, at=at, entry_id=entry_id)
@@ -218,6 +222,7 @@ class UnitOfWork:
         """An insert-only child record (comment, work log, link): never conflicts.
         Buffered like the history, and written after the tickets it hangs on."""
         data = {c.key: getattr(row, c.key) for c in row.__table__.columns}
+        check_columns(row.__table__, data)
         self._child_rows.setdefault(row.__table__, []).append(data)
         entry_id, stamp = self._entry(kind=kind, record_id=row.id, op="insert", data=data, base={}, actor=actor,
                                       at=at)
@@ -300,6 +305,28 @@ class UnitOfWork:
         else:
             self.flush_history()
         self.outbox.finish(self.session)
+
+
+def check_columns(table: Any, values: dict[str, Any]) -> None:
+    """Values fit for their columns, whatever the database: SQLite would keep a number
+    in a text column or text longer than the column, where PostgreSQL refuses both."""
+    for name, value in values.items():
+        column = table.c[name]
+        if value is None:
+            if not column.nullable:
+                raise InvalidInput(f"{name} is missing", name)
+            continue
+        for base, python in _COLUMN_TYPES.items():
+            if isinstance(column.type, base) and (
+                not isinstance(value, python) or (python is int and isinstance(value, bool))
+            ):
+                raise InvalidInput(f"{name} must be a {python.__name__}, not {type(value).__name__}", name)
+        length = getattr(column.type, "length", None)
+        if length is not None and isinstance(value, str) and len(value) > length:
+            raise InvalidInput(f"{name} is longer than {length} characters", name)
+
+
+_COLUMN_TYPES: dict[Any, type] = {Boolean: bool, Integer: int, String: str, Uuid: uuid.UUID, Instant: datetime}
 
 
 def sla_event_kind(label: str) -> str:

@@ -17,7 +17,8 @@ command keeps. What is here is the merge policy and the bookkeeping only:
   conflict record, shown to the people involved until acknowledged;
 - the first answer: concurrent first responses keep the earlier instant;
 - the answer is "applied" when the server's run made exactly the changes the
-  device made, "merged" when it made others (the device takes the server's), and
+  device made over the state the device saw, "merged" when something changed
+  meanwhile or the run made other changes (the device takes the server's), and
   "rejected" with the service layer's reason when the command was refused.
 
 A batch is one database transaction; each command runs in a savepoint, so a
@@ -38,7 +39,8 @@ from core.commands import SYSTEM_COMMANDS, run
 from core.errors import BranchdeskError
 from core.ids import SYSTEM_USER_ID, derived_id, new_id
 from core.models import Conflict, HistoryEvent, Ticket
-from core.models.tickets import version_of
+from core.lifecycle import STATUS_UNIT
+from core.models.tickets import REPLICATED_FIELDS, version_of
 from core.reference import SYSTEM_USER, Reference, UserInfo
 from core.scope import SCOPE_FIELDS, can_see_ticket
 from core.uow import UnitOfWork, sla_event_kind, sla_event_note
@@ -230,6 +232,7 @@ class Merger:
             raise Rejected("the change does not say which command made it; update Branchdesk on that device")
         actor = self._actor(lead)
         concurrent = self._concurrent(group)
+        before = self._before(group)
         outbox = ServerOutbox(self.device, group, self.now, self.seq, self.blob_missing)
         uow = UnitOfWork(self.session, self.ref, outbox)
         try:
@@ -238,8 +241,8 @@ class Merger:
             raise Rejected(self._refusal(concurrent, str(exc)), self._status_conflict(lead, concurrent)) from None
         self._first_answer(uow, actor, group, lead.occurred_at)
         uow.finish()
-        conflicts = self._conflicts(lead, concurrent)
-        if outbox.same_as(group):
+        conflicts = self._conflicts(lead, concurrent) + self._overrun(lead, group, outbox, before)
+        if outbox.same_as(group) and not concurrent:
             return "applied", None, conflicts
         return "merged", "changed concurrently; the server's rules decided the outcome", conflicts
 
@@ -317,6 +320,42 @@ class Merger:
                 found.append(dict(ticket_id=ticket_id, field=name, kept=final, lost=wanted, outcome="overridden",
                                   kept_actor=self._author(version_of(ticket.versions, name), ticket_id, name),
                                   lost_actor=lead.actor_id, lost_entry=lead.id, at=lead.occurred_at))
+        return found
+
+    def _before(self, group: list[EntryIn]) -> dict[uuid.UUID, tuple[dict[str, Any], dict[str, Any]]]:
+        """The tickets the command changes, as they stand before it runs: values and versions."""
+        found = {}
+        for entry in group:
+            if entry.kind == "ticket" and entry.op == "update" and entry.record_id not in found:
+                ticket = self.session.get(Ticket, entry.record_id)
+                if ticket is not None:
+                    found[ticket.id] = ({f: getattr(ticket, f) for f in REPLICATED_FIELDS}, dict(ticket.versions))
+        return found
+
+    def _overrun(self, lead: EntryIn, group: list[EntryIn], outbox: ReplayOutbox,
+                 before: dict[uuid.UUID, tuple[dict[str, Any], dict[str, Any]]]) -> list[dict[str, Any]]:
+        """Values set meanwhile that the command, run over them, replaced though its author
+        never touched them (a reassignment to a team clears the person set meanwhile):
+        kept as conflicts, so the person who set them sees what became of it. The fields
+        that go with a status are told by the status's own conflict."""
+        device = {(e.record_id, name) for e in group if e.kind == "ticket" for name in e.data}
+        found = []
+        for made in outbox.made:
+            effect = made.effect
+            if effect.kind != "ticket" or effect.op != "update" or effect.record_id not in before:
+                continue
+            values, versions = before[effect.record_id]
+            for name in effect.data:
+                if (effect.record_id, name) in device or name in STATUS_UNIT or name in EARLIEST_WINS:
+                    continue
+                lost, version = values[name], version_of(versions, name)
+                ticket = self.session.get(Ticket, effect.record_id)
+                if ticket is None or lost == getattr(ticket, name) or lost is None:
+                    continue
+                found.append(dict(ticket_id=ticket.id, field=name, kept=getattr(ticket, name), lost=lost,
+                                  outcome="overridden", kept_actor=lead.actor_id,
+                                  lost_actor=self._author(version, ticket.id, name) or lead.actor_id,
+                                  lost_entry=uuid.UUID(version) if version else lead.id, at=lead.occurred_at))
         return found
 
     def _author(self, version: str | None, ticket_id: uuid.UUID, field: str) -> uuid.UUID | None:

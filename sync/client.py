@@ -180,7 +180,8 @@ class SyncClient:
         while True:
             cursor = int(self.store.meta("sync_cursor") or 0)
             sent = time.time()
-            answer = self._call("GET", "/sync/pull", params={"cursor": cursor, "limit": PAGE, "wait": wait},
+            answer = self._call("GET", "/sync/pull", params={"cursor": cursor, "limit": PAGE, "wait": wait,
+                                                             "client": str(self.store.client_id)},
                                 timeout=(5, wait + 60))
             received = time.time()
             if answer.status_code != 200:

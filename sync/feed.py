@@ -12,14 +12,14 @@ from collections import defaultdict
 from datetime import datetime
 from typing import Any
 
-from sqlalchemy import select
+from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
 from core.lifecycle import CENTRAL_ROLES
 from core.models import HistoryEvent
 from core.reference import UserInfo
 from core.scope import can_see
-from sync.models import SyncRecord
+from sync.models import SyncEntry, SyncRecord
 from sync.protocol import PullResponse, RecordOut
 from sync.records import MODELS, columns, row_to_dict, uuid_or_none
 
@@ -114,7 +114,14 @@ def _child_visible(user: UserInfo, kind: str, data: dict[str, Any]) -> bool:
     return kind in ("history", "link", "conflict", "attachment")
 
 
-def pull(session: Session, user: UserInfo, cursor: int, limit: int, now: datetime) -> PullResponse:
+def answered_through(session: Session, client_id: uuid.UUID | None) -> int:
+    if client_id is None:
+        return 0
+    return session.scalar(select(func.max(SyncEntry.seq)).where(SyncEntry.client_id == client_id)) or 0
+
+
+def pull(session: Session, user: UserInfo, cursor: int, limit: int, now: datetime,
+         client_id: uuid.UUID | None = None) -> PullResponse:
     rows = session.execute(
         select(SyncRecord.kind, SyncRecord.record_id, SyncRecord.seq, SyncRecord.ticket_id)
         .where(SyncRecord.seq > cursor).order_by(SyncRecord.seq).limit(limit + 1)
@@ -193,4 +200,5 @@ def pull(session: Session, user: UserInfo, cursor: int, limit: int, now: datetim
         if kind == "link":
             send_ticket(uuid.UUID(str(data["other_id"])))
         records.append(RecordOut(kind=kind, id=record_id, seq=seq, data=data))  # type: ignore[arg-type]
-    return PullResponse(server_time=now, cursor=page_end, more=more, records=records)
+    return PullResponse(server_time=now, cursor=page_end, more=more, records=records,
+                        answered_through=answered_through(session, client_id))

@@ -100,6 +100,10 @@ class PullResponse(Strict):
     cursor: int
     more: bool
     records: list[RecordOut]
+    # The highest sequence number of the asking store's own entries the server has
+    # answered (Replicache's last mutation id): what the records already include, and
+    # what the store must not run again over them, answered to it or not.
+    answered_through: int = 0
 
 
 class VersionProblem(Strict):

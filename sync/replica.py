@@ -57,7 +57,7 @@ def drop_ticket(session: Session, ticket_id: uuid.UUID) -> None:
         session.expunge(ticket)
 
 
-def rebase(uow: UnitOfWork, ticket_ids: Iterable[uuid.UUID]) -> None:
+def rebase(uow: UnitOfWork, ticket_ids: Iterable[uuid.UUID], answered_through: int = 0) -> None:
     """Run this store's pending commands again over the server's state just taken in,
     in their order, with the same service functions (Replicache's rebase): the view
     is then what the server will make of them if nothing else comes between. A
@@ -72,6 +72,8 @@ def rebase(uow: UnitOfWork, ticket_ids: Iterable[uuid.UUID]) -> None:
     ).all()
     for group in command_groups(pending):
         lead = group[0]
+        if lead.seq <= answered_through:
+            continue  # the server has it: what it made of it is in the state just taken in
         if not lead.command or "name" not in lead.command or lead.op == "create":
             continue  # a ticket this store made is the server's once it comes back from it
         if not ids & {_ticket_of(e) for e in group}:
@@ -156,7 +158,7 @@ def apply_pull(store: Store, page: PullResponse, *, offset: int | None = None,
     computes every ticket's figures again."""
     with unit_of_work(store) as uow:
         touched = _take_in(uow, [(r.kind, r.id, r.data) for r in page.records])
-        rebase(uow, touched)
+        rebase(uow, touched, page.answered_through)
         if deferred is not None and page.more:
             deferred |= touched
             set_meta(uow.session, "sla_refresh_due", "1")
@@ -260,6 +262,9 @@ def _renumber(session: Session, entry: ChangeEntry, old_code: str, code: str) ->
         return
     number = f"{site}-{code}-{counter}"
     entry.data = {**entry.data, "number": number}
+    if entry.command and "args" in entry.command:
+        args = entry.command["args"]
+        entry.command = {**entry.command, "args": {**args, "made": {**args["made"], "number": number}}}
     tickets, events = Ticket.__table__, HistoryEvent.__table__
     session.execute(update(tickets).where(tickets.c.id == entry.record_id).values(number=number))
     session.execute(update(events).where(events.c.id == derived_id(entry.id, "created", "")).values(new=number))

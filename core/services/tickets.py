@@ -21,7 +21,7 @@ from core.orgspec import PENDING_REASONS, TICKET_TYPES
 from core.priority import check_impact_urgency, compute_priority
 from core.reference import SYSTEM_USER, Reference, UserInfo
 from core.routing import route
-from core.scope import can_see_ticket
+from core.scope import can_see, can_see_ticket
 from core.uow import UnitOfWork
 
 CHANNELS = ("portal", "phone", "email", "walk_in", "chat", "monitoring")
@@ -184,6 +184,10 @@ def create(
     else:
         _check_made(uow, made, site.code)
     team = ref.teams.get(made.team_id) if made.team_id else None
+    if not can_see(actor, site.id, made.team_id, made.assignee_id):
+        # the ticket would vanish from the actor's own view at the next sync
+        raise NotAllowed(f"the ticket would go to {team.code if team else 'triage'} at {site.code}, outside "
+                         "the tickets you work on; ask the central desk to log it")
     ticket = Ticket(
         id=made.id, number=made.number, type=cmd.type, title=title,
         description=cmd.description.strip(), status="assigned" if made.assignee_id else "new",

@@ -8,6 +8,7 @@ from __future__ import annotations
 import asyncio
 import re
 import time
+import uuid
 from typing import Annotated
 
 from fastapi import APIRouter, Header, Query, Request
@@ -72,6 +73,7 @@ async def pull(
     cursor: Annotated[int, Query(ge=0, le=2**62)] = 0,
     limit: Annotated[int, Query(ge=1, le=MAX_PAGE)] = 1000,
     wait: Annotated[int, Query(ge=0, le=LONG_POLL_MAX, description="seconds to wait for a change")] = 0,
+    client: Annotated[uuid.UUID | None, Query(description="the asking store's client id")] = None,
 ) -> PullResponse:
     """Records in the caller's scope changed after `cursor`, oldest change first.
     With `wait`, an empty answer is held back until something changes (long poll)."""
@@ -81,12 +83,12 @@ async def pull(
         # The database work runs in the thread pool; the waiting in between holds no
         # thread, so sites in connected mode cannot use up the pool that every other
         # request needs. A poll whose client went away ends at once.
-        page = await run_in_threadpool(_page, server, caller, cursor, limit)
+        page = await run_in_threadpool(_page, server, caller, cursor, limit, client)
         if page.cursor != cursor or time.monotonic() >= deadline or await request.is_disconnected():
             return page
         await asyncio.sleep(LONG_POLL_STEP)
 
 
-def _page(server: ServerState, caller: Caller, cursor: int, limit: int) -> PullResponse:
+def _page(server: ServerState, caller: Caller, cursor: int, limit: int, client: uuid.UUID | None) -> PullResponse:
     with server.db.read() as session:
-        return feed.pull(session, caller.user, cursor, limit, server.clock())
+        return feed.pull(session, caller.user, cursor, limit, server.clock(), client)

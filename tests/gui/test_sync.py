@@ -154,11 +154,11 @@ def test_the_conflicts_panel_shows_a_conflict_made_through_sync(qtbot, central, 
             site="PL-POZ-001")).number
     client_for(there).sync()
     client_for(here).sync()
-    # offline on both: each renames the ticket; there it is cancelled, here work starts on it
+    # offline on both: each renames the ticket; there it is resolved, here it is cancelled
     _edit(there, number, service.edit, service.TicketEdit(title="Router down at the till"))
-    _edit(there, number, service.move, "cancelled")
+    _edit(there, number, service.move, "resolved", code="fixed", note="Power cycled the router")
     _edit(here, number, service.edit, service.TicketEdit(title="Router down since the storm"))
-    _edit(here, number, service.move, "in_progress")
+    _edit(here, number, service.move, "cancelled")
     client_for(there).sync()
     there.close()
 
@@ -187,13 +187,13 @@ def test_the_conflicts_panel_shows_a_conflict_made_through_sync(qtbot, central, 
         title = by_field["title"]
         assert (title.kept, title.lost, title.outcome) == ("Router down since the storm", "Router down at the till",
                                                            "overridden")
-        assert by_field["status"].outcome == "rejected" and by_field["status"].kept == "cancelled"
+        assert by_field["status"].outcome == "rejected" and by_field["status"].kept == "resolved"
         [refused] = panel.rejected
-        assert "cancelled" in (refused.reason or "") and refused.ticket == number
+        assert "meanwhile the ticket became resolved" in (refused.reason or "") and refused.ticket == number
         row = next(r for r in range(panel.conflicts_table.rowCount())
                    if panel.conflicts_table.item(r, 1).text() == "Title")
         assert panel.conflicts_table.item(row, 2).text() == "Router down since the storm (Ada Agent)"
-        assert "In progress" in panel.rejected_table.item(0, 1).text()
+        assert "Cancelled" in panel.rejected_table.item(0, 1).text()
 
         with qtbot.waitSignal(window.ticket.sig_loaded, timeout=10_000):
             panel.conflicts_table.cellWidget(row, 0).linkActivated.emit(number)
