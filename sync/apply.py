@@ -47,7 +47,7 @@ from core.uow import UnitOfWork, sla_event_kind, sla_event_note
 from sync.models import SyncCounter, SyncEntry, SyncRecord
 from sync.protocol import EntryIn, EntryResult, PushRequest
 from sync.records import MODELS, row_to_dict, ticket_field_value, to_json, uuid_or_none
-from sync.replay import ReplayOutbox
+from sync.replay import ReplayOutbox, merged_instant
 
 # How far ahead of the server's clock a device instant may be before it is refused.
 FUTURE_TOLERANCE = timedelta(minutes=5)
@@ -236,7 +236,7 @@ class Merger:
         outbox = ServerOutbox(self.device, group, self.now, self.seq, self.blob_missing)
         uow = UnitOfWork(self.session, self.ref, outbox)
         try:
-            run(uow, actor, lead.command.model_dump(), lead.occurred_at)
+            run(uow, actor, lead.command.model_dump(), merged_instant(self.session, group, lead.occurred_at))
         except BranchdeskError as exc:
             raise Rejected(self._refusal(concurrent, str(exc)), self._status_conflict(lead, concurrent)) from None
         self._first_answer(uow, actor, group, lead.occurred_at)

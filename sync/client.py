@@ -177,6 +177,7 @@ class SyncClient:
         # it left a mark, and this one computes every ticket's figures at its end
         deferred: set[uuid.UUID] = set()
         refresh_all = self.store.meta("sla_refresh_due") == "1"
+        snapshot = int(self.store.meta("sync_cursor") or 0) == 0
         while True:
             cursor = int(self.store.meta("sync_cursor") or 0)
             sent = time.time()
@@ -188,7 +189,7 @@ class SyncClient:
                 raise SyncError(f"the server refused the pull: {_detail(answer)}")
             page = PullResponse.model_validate_json(answer.content)
             offset = self._offset(sent, received, page.server_time)
-            summary.changes.merge(apply_pull(self.store, page, offset=offset, deferred=deferred,
+            summary.changes.merge(apply_pull(self.store, page, offset=offset, deferred=deferred, snapshot=snapshot,
                                              refresh_all=refresh_all and not page.more))
             summary.pulled += len(page.records)
             if progress:

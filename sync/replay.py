@@ -13,13 +13,15 @@ from __future__ import annotations
 import uuid
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
-from datetime import datetime
+from datetime import datetime, timedelta
 from typing import Any, Protocol
 
 from sqlalchemy.orm import Session
 
 from core.blobs import BlobFolder
 from core.ids import derived_id
+from core.models import HistoryEvent, Ticket
+from core.models.tickets import version_of
 from core.uow import Effect
 
 
@@ -38,6 +40,8 @@ class Recorded(Protocol):
     def data(self) -> dict[str, Any]: ...
     @property
     def hlc(self) -> str: ...
+    @property
+    def base(self) -> dict[str, Any]: ...
 
 
 @dataclass(frozen=True)
@@ -49,6 +53,32 @@ class Made:
 
 
 ContentCheck = Callable[[Session, str, int], "str | None"]
+
+
+def merged_instant(session: Session, entries: Sequence[Recorded], at: datetime) -> datetime:
+    """When a command run again over changes made meanwhile takes effect: when it was
+    made, unless that is not after the changes it runs over. A history is read in the
+    order of its instants (the SLA clocks walk it so), and a technician's offline
+    "back to work" that reopens the desk's later resolution must come after it there
+    too, or every replica would show the ticket open and compute it resolved. Changes
+    that did not meet anything meanwhile keep their instant: a ticket resolved offline
+    at 10:00 and synced at 18:00 met a target due at 12:00."""
+    latest = at
+    for entry in entries:
+        if entry.kind != "ticket" or entry.op != "update":
+            continue
+        ticket = session.get(Ticket, entry.record_id)
+        if ticket is None:
+            continue
+        for name in entry.data:
+            current = version_of(ticket.versions, name) if name in Ticket.__table__.c else None
+            if current is None or entry.base.get(name, current) == current:
+                continue
+            event = (session.get(HistoryEvent, derived_id(current, "field", name))
+                     or session.get(HistoryEvent, derived_id(current, "created", "")))
+            if event is not None and event.occurred_at >= latest:
+                latest = event.occurred_at + timedelta(seconds=1)
+    return latest
 
 
 class ReplayOutbox:

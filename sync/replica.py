@@ -23,7 +23,7 @@ from core.store import Store, new_device_code, set_meta
 from core.uow import ChangeSet, UnitOfWork, unit_of_work
 from sync.protocol import EntryResult, PullResponse
 from sync.records import columns, dict_to_row, table
-from sync.replay import ReplayOutbox
+from sync.replay import ReplayOutbox, merged_instant
 
 CHILD_MODELS: dict[str, Any] = {"comment": Comment, "attachment": Attachment, "worklog": WorkLog, "link": TicketLink}
 # Parents before children, so that foreign keys hold within a page.
@@ -80,10 +80,11 @@ def rebase(uow: UnitOfWork, ticket_ids: Iterable[uuid.UUID], answered_through: i
             continue
         _undo(session, group)
         actor = uow.ref.users.get(lead.actor_id, SYSTEM_USER)
-        replay = UnitOfWork(session, uow.ref, ReplayOutbox(uow.device, group, lead.occurred_at))
+        at = merged_instant(session, group, lead.occurred_at)
+        replay = UnitOfWork(session, uow.ref, ReplayOutbox(uow.device, group, at))
         try:
             with session.begin_nested():
-                run(replay, actor, lead.command, lead.occurred_at)
+                run(replay, actor, lead.command, at)
                 replay.finish(refresh_sla=False)
         except BranchdeskError:
             pass
@@ -147,15 +148,17 @@ def _take_in(uow: UnitOfWork, records: list[tuple[str, uuid.UUID, dict[str, Any]
 
 
 def apply_pull(store: Store, page: PullResponse, *, offset: int | None = None,
-               deferred: set[uuid.UUID] | None = None, refresh_all: bool = False) -> ChangeSet:
+               deferred: set[uuid.UUID] | None = None, refresh_all: bool = False, snapshot: bool = False) -> ChangeSet:
     """Take in one page, with its cursor, in one transaction.
 
-    With `deferred` (a set the caller keeps across the pages of one pull), the SLA
-    figures of what a page touched wait for the last page: until then a ticket can
-    stand here without the rest of its history, and figures computed from part of it
-    are wrong; warnings and breaches recorded from them would even travel to every
-    replica. A pull cut short leaves a mark, so that the next one (`refresh_all`)
-    computes every ticket's figures again."""
+    With `deferred` (a set the caller keeps across the pages of one pull), warnings
+    and breaches of what a page touched wait for the last page: until then a ticket
+    can stand here without the rest of its history, and crossings found in part of
+    it would be wrong, and would travel to every replica. The figures themselves
+    follow every page (they are what the history held here makes them), except in a
+    first snapshot, where the last page computes them all once. A pull cut short
+    leaves a mark, so that the next one (`refresh_all`) computes every ticket's
+    figures again."""
     with unit_of_work(store) as uow:
         touched = _take_in(uow, [(r.kind, r.id, r.data) for r in page.records])
         rebase(uow, touched, page.answered_through)
@@ -163,6 +166,11 @@ def apply_pull(store: Store, page: PullResponse, *, offset: int | None = None,
             deferred |= touched
             set_meta(uow.session, "sla_refresh_due", "1")
             changes = ChangeSet(tickets=set(touched), kinds=set(uow.changes.kinds))
+            if snapshot:
+                uow.changes.tickets.clear()
+            else:
+                uow.changes.tickets |= touched
+                uow.record_events = False
         else:
             uow.changes.tickets |= touched | (deferred or set())
             if refresh_all:

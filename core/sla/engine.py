@@ -85,6 +85,10 @@ def compute(ref: Reference, facts: TicketFacts, events: list[Event], now: dateti
     site = ref.site_codes.get(facts.site)
     cal_name = policy_calendar(policy, site.calendar if site else next(iter(ref.spec.calendars)))
     cal = calendar(ref, cal_name)
+    # What has happened is in the past, whatever this device's clock says: a ticket made
+    # on a device whose clock runs a little ahead is not "not yet created" here, and
+    # every replica computes the same figures from the same history.
+    now = max([now, facts.created_at, *(e.at for e in events)])
     segs = segments(facts.created_at, facts.state, events, now)
 
     def target(seg: Segment, which: str) -> int:

@@ -36,6 +36,8 @@ from sqlalchemy import select, text
 from sqlalchemy.schema import sort_tables
 
 from core.errors import BranchdeskError
+from core.invariants import store_problems
+from core.lifecycle import STATUS_UNIT
 from core.models import Base, ChangeEntry, Conflict, HistoryEvent, Ticket
 from core.models.tickets import version_of
 from core.reference import UserInfo, load_reference, reference_for
@@ -347,6 +349,7 @@ class Replicas:
     def check(self, replicas: list[Replica] | None = None) -> None:
         replicas = replicas or self.replicas
         assert_converged(self.db, replicas)
+        assert_invariants(self.db, replicas, self.clock())
         assert_sla_equal(self.db, replicas, self.clock())
         assert_fates(self.db, replicas)
 
@@ -594,6 +597,21 @@ def assert_converged(db: Database, replicas: list[Replica]) -> None:
     assert not problems, "replicas differ from the server:\n" + "\n".join(problems)
 
 
+def assert_invariants(db: Database, replicas: list[Replica], now: datetime) -> None:
+    """Every ticket on the server and on every replica satisfies every rule a local
+    command keeps (core.invariants), whatever merged into it."""
+    problems = []
+    with db.read() as session:
+        for number, broken in store_problems(session, load_reference(session), now).items():
+            problems.append(f"server {number}: {'; '.join(broken)}")
+    for replica in replicas:
+        with replica.store.read() as session:
+            found = store_problems(session, reference_for(replica.store, session), now)
+        for number, broken in found.items():
+            problems.append(f"{replica.name} {number}: {'; '.join(broken)}")
+    assert not problems, "tickets break the rules:\n" + "\n".join(problems)
+
+
 def assert_sla_equal(db: Database, replicas: list[Replica], now: datetime) -> None:
     """Every replica computes the server's SLA figures, with the same now, for each ticket it holds."""
     with db.read() as session:
@@ -683,6 +701,8 @@ def _kept_or_shown(ticket: Ticket, name: str, value: Any, entry_id: str,
                    seen: frozenset[str] = frozenset()) -> bool:
     if row_to_dict("ticket", ticket)[name] == value or (entry_id, name) in lost:
         return True
+    if name in STATUS_UNIT and (entry_id, "status") in lost:
+        return True  # the fields that go with a status went with it, told by its conflict
     kept = row_to_dict("ticket", ticket)[name]
     if name in EARLIEST_WINS and kept is not None and value is not None and kept <= value:
         return True  # an earlier first response was kept, as the merge rule says

@@ -21,8 +21,10 @@ from typing import Any
 import pytest
 from hypothesis import HealthCheck, Phase, settings
 from hypothesis import strategies as st
-from hypothesis.stateful import RuleBasedStateMachine, initialize, rule, run_state_machine_as_test
-from synckit import ASSIGNMENTS, CATEGORIES, LEVELS, LINKS, MOVES, Cluster, ShiftedClock, do_work, results_of
+from hypothesis.stateful import RuleBasedStateMachine, initialize, invariant, rule, run_state_machine_as_test
+from synckit import (
+    ASSIGNMENTS, CATEGORIES, LEVELS, LINKS, MOVES, Cluster, ShiftedClock, assert_invariants, do_work, results_of,
+)
 
 from sync import client as sync_client
 from sync.client import SyncError
@@ -75,6 +77,11 @@ def machine(make_url: Callable[[], str], root: Path, template: Path) -> type[Rul
             self.cluster.settle()
             for who, action in opening:
                 do_work(self.replicas[who], action, self.titles)
+
+        @invariant()
+        def every_ticket_keeps_the_rules(self) -> None:
+            """After every step, on the server and on every replica, mid-sync or not."""
+            assert_invariants(self.cluster.db, list(self.replicas.values()), self.cluster.clock())
 
         # -- offline work --------------------------------------------------------------
         @rule(who=people, work=st.lists(actions, min_size=1, max_size=4))

@@ -102,6 +102,52 @@ def test_concurrent_status_changes_an_allowed_move_applies_and_keeps_a_conflict(
     cluster.check()
 
 
+def test_resolved_at_the_desk_while_back_at_work_offline_with_more_urgency_ends_open_at_the_new_priority(
+    cluster, capsys,
+):
+    """The desk resolves a ticket while the technician, offline, takes it back to work
+    and raises its urgency. Whichever way it went, no replica may show it in progress
+    and resolved at once: the technician's later arrival reopens it, which takes the
+    resolution away, and the new priority re-targets both clocks, which run again."""
+    anna, tom, ada = cluster.replica("anna"), cluster.replica("tom"), cluster.replica("ada")
+    ticket = new_ticket(anna, impact="medium", urgency="low")
+    assert ticket.priority == "P4"
+    cluster.settle()
+    ada.run(svc.assign, ticket.number, to="tom")
+    cluster.settle()
+    tom.run(svc.move, ticket.number, "pending", reason="customer")
+    cluster.settle()
+
+    tom.run(svc.move, ticket.number, "in_progress")  # offline, on the laptop
+    tom.run(svc.edit, ticket.number, svc.TicketEdit(urgency="high"))
+    ada.run(svc.move, ticket.number, "resolved", code="fixed", note="Reset the terminal remotely")
+    assert ada.sync().rejected == 0
+    summary = tom.sync()
+    # the move ran over the resolution (merged); the edit then found what tom saw
+    assert (summary.merged, summary.applied, summary.rejected) == (1, 1, 0), summary.reasons
+    cluster.settle()
+
+    for where, found in [("server", server_ticket(cluster, ticket.id)),
+                         *((r.name, r.ticket(ticket.number)) for r in (anna, tom, ada))]:
+        assert found is not None, where
+        assert (found.status, found.priority, found.urgency) == ("in_progress", "P2", "high"), where
+        assert (found.resolved_at, found.resolution_code, found.resolution_note) == (None, None, None), where
+        assert found.resolution_state == "running" and found.resolution_due_at is not None, where
+    # the desk sees why its resolution went: a conflict on the status, which it lost
+    [conflict] = server_conflicts(cluster, ticket.id)
+    assert (conflict.field, conflict.kept, conflict.lost) == ("status", "in_progress", "resolved")
+    code, out, _err = cli(capsys, ada, "sla", "explain", ticket.number, "--json")
+    assert code == 0
+    clocks = json.loads(out)["clocks"]
+    assert clocks["resolution"]["state"] == "running" and clocks["resolution"]["stopped_at"] is None
+    with ada.store.read() as session:
+        from core.reference import reference_for
+
+        policy = next(p for p in reference_for(ada.store, session).spec.sla if p.name == json.loads(out)["policy"])
+    assert clocks["resolution"]["target_s"] == policy.targets["P2"].resolution
+    cluster.check()
+
+
 def test_concurrent_status_changes_a_disallowed_move_is_rejected_and_rolled_back(cluster, capsys):
     anna, tom = cluster.replica("anna"), cluster.replica("tom")
     ticket = new_ticket(anna)
