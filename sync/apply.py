@@ -38,8 +38,8 @@ from sqlalchemy.orm import Session
 from core.commands import SYSTEM_COMMANDS, run
 from core.errors import BranchdeskError
 from core.ids import SYSTEM_USER_ID, derived_id, new_id
-from core.models import Conflict, HistoryEvent, Ticket
 from core.lifecycle import STATUS_UNIT
+from core.models import Conflict, HistoryEvent, Ticket
 from core.models.tickets import REPLICATED_FIELDS, version_of
 from core.reference import SYSTEM_USER, Reference, UserInfo
 from core.scope import SCOPE_FIELDS, can_see_ticket
@@ -415,14 +415,15 @@ class Merger:
         """What the client holds instead of its refused change: the record as the server
         has it, or, for a refused child, the ticket it hangs on (the client touched that
         too); None when the server has nothing the caller may see."""
-        kind, record_id = entry.kind, entry.record_id
+        kind: str = entry.kind
+        record_id: uuid.UUID | None = entry.record_id
         if kind == "sla_event":
             kind, record_id = "ticket", uuid_or_none(entry.data.get("ticket_id"))
         model = MODELS.get(kind)
-        row = self.session.get(model, record_id) if model is not None and record_id is not None else None
+        row: Any = self.session.get(model, record_id) if model is not None and record_id is not None else None
         if row is None and kind in CHILD_KINDS:
-            parent = uuid_or_none(entry.data.get("ticket_id"))
-            kind, row = "ticket", self.session.get(Ticket, parent) if parent is not None else None
+            parent_id = uuid_or_none(entry.data.get("ticket_id"))
+            kind, row = "ticket", self.session.get(Ticket, parent_id) if parent_id is not None else None
         if row is None:
             return None
         ticket = row if kind == "ticket" else self.session.get(Ticket, row.ticket_id)

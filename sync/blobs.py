@@ -60,7 +60,8 @@ class BlobSync:
             if entry.kind != "attachment" or entry.state != "pending":
                 continue
             sha, size = entry.data.get("sha256"), entry.data.get("size")
-            if is_sha256(sha) and isinstance(size, int) and size > 0 and self.folder.has(sha, size):
+            if isinstance(sha, str) and is_sha256(sha) and isinstance(size, int) and size > 0 \
+                    and self.folder.has(sha, size):
                 wanted[sha] = size
         uploaded, problems = 0, []
         for sha, size in wanted.items():

@@ -24,7 +24,15 @@ from core.models import ChangeEntry
 from core.store import Store, set_meta
 from core.uow import ChangeSet
 from sync.blobs import BlobSync, TransferError
-from sync.protocol import MAX_BATCH, PROTOCOL_VERSION, WIRE_SCHEMA, PullResponse, PushRequest, PushResponse
+from sync.protocol import (
+    MAX_BATCH,
+    PROTOCOL_VERSION,
+    WIRE_SCHEMA,
+    EntryIn,
+    PullResponse,
+    PushRequest,
+    PushResponse,
+)
 from sync.reference import import_reference
 from sync.replica import apply_pull, apply_results, take_new_client_id
 
@@ -149,7 +157,7 @@ class SyncClient:
             summary.transfer_problems += problems
             request = PushRequest(
                 protocol=PROTOCOL_VERSION, schema_revision=WIRE_SCHEMA, client_id=self.store.client_id,
-                entries=[_entry_in(e) for e in entries],
+                entries=[EntryIn.model_validate(_entry_in(e)) for e in entries],
             )
             answer = self._call("POST", "/sync/push", data=request.model_dump_json(),
                                 headers={"Content-Type": "application/json",

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import uuid
 from collections import defaultdict
+from collections.abc import Sequence
 from datetime import datetime
 from typing import Any
 
@@ -63,7 +64,7 @@ def _left_scope(session: Session, user: UserInfo, ticket_ids: list[uuid.UUID]) -
     return gone
 
 
-def _missed(session: Session, rows: list[Any], cursor: int) -> list[Any]:
+def _missed(session: Session, rows: Sequence[Any], cursor: int) -> list[Any]:
     """What hangs off the tickets whose site, team or assignee changed in this page,
     numbered at or before the cursor. While such a ticket was outside the device's
     scope, earlier pages went past these records without sending them; now that it

@@ -33,7 +33,8 @@ LOCAL_COLUMNS = frozenset({
 
 
 def table(kind: str) -> Table:
-    return MODELS[kind].__table__  # type: ignore[no-any-return]
+    found: Table = MODELS[kind].__table__
+    return found
 
 
 @functools.cache

@@ -17,7 +17,7 @@ from sqlalchemy.orm import Session
 from core.commands import run
 from core.errors import BranchdeskError
 from core.ids import derived_id
-from core.models import Attachment, ChangeEntry, Comment, Conflict, HistoryEvent, Ticket, TicketLink, WorkLog
+from core.models import ChangeEntry, Ticket
 from core.reference import SYSTEM_USER
 from core.store import Store, new_device_code, set_meta
 from core.uow import ChangeSet, UnitOfWork, unit_of_work
@@ -25,7 +25,7 @@ from sync.protocol import EntryResult, PullResponse
 from sync.records import columns, dict_to_row, table
 from sync.replay import ReplayOutbox, merged_instant
 
-CHILD_MODELS: dict[str, Any] = {"comment": Comment, "attachment": Attachment, "worklog": WorkLog, "link": TicketLink}
+CHILD_KINDS = ("comment", "attachment", "worklog", "link")
 # Parents before children, so that foreign keys hold within a page.
 KIND_ORDER = ("ticket", "history", "comment", "attachment", "worklog", "link", "conflict")
 
@@ -45,11 +45,12 @@ def upsert(session: Session, kind: str, rows: list[dict[str, Any]]) -> None:
 def drop_ticket(session: Session, ticket_id: uuid.UUID) -> None:
     """Remove a ticket this store may no longer hold, with everything hanging off it."""
     conn = session.connection()
-    for model in (HistoryEvent, Comment, Attachment, WorkLog, Conflict):
-        conn.execute(delete(model.__table__).where(model.__table__.c.ticket_id == ticket_id))
-    links = TicketLink.__table__
+    for kind in ("history", "comment", "attachment", "worklog", "conflict"):
+        children = table(kind)
+        conn.execute(delete(children).where(children.c.ticket_id == ticket_id))
+    links = table("link")
     conn.execute(delete(links).where(or_(links.c.ticket_id == ticket_id, links.c.other_id == ticket_id)))
-    tickets = Ticket.__table__
+    tickets = table("ticket")
     conn.execute(update(tickets).where(tickets.c.parent_id == ticket_id).values(parent_id=None))
     conn.execute(delete(tickets).where(tickets.c.id == ticket_id))
     ticket = session.identity_map.get(session.identity_key(Ticket, ticket_id))
@@ -113,12 +114,12 @@ def _ticket_of(entry: ChangeEntry) -> uuid.UUID | None:
 def _undo(session: Session, group: list[ChangeEntry]) -> None:
     """Take a pending command's own traces out of the view before it runs again: its
     history events and the records it added (the ticket's fields are the server's already)."""
-    events = HistoryEvent.__table__
+    events = table("history")
     session.execute(delete(events).where(events.c.id.in_([i for e in group for i in own_events(e)])))
     for entry in group:
-        if entry.op == "insert" and entry.kind in CHILD_MODELS:
-            model = CHILD_MODELS[entry.kind]
-            session.execute(delete(model.__table__).where(model.__table__.c.id == entry.record_id))
+        if entry.op == "insert" and entry.kind in CHILD_KINDS:
+            children = table(entry.kind)
+            session.execute(delete(children).where(children.c.id == entry.record_id))
     session.expire_all()
 
 
@@ -221,16 +222,16 @@ def apply_results(store: Store, results: list[EntryResult], server_time: datetim
                 continue
             # A refused change leaves no trace in the history: the server has none of it.
             # A merged one leaves the server's, which pull brings; this store's may differ.
-            events = HistoryEvent.__table__
+            events = table("history")
             session.execute(delete(events).where(events.c.id.in_(own_events(entry))))
             if result.outcome == "merged":
                 continue
             kept = record is not None and record["kind"] == entry.kind
             if entry.kind == "ticket" and not kept:
                 restore.append(("ticket", entry.record_id, None))
-            elif entry.kind in ("comment", "attachment", "worklog", "link") and not kept:
-                model = CHILD_MODELS[entry.kind]
-                session.execute(delete(model.__table__).where(model.__table__.c.id == entry.record_id))
+            elif entry.kind in CHILD_KINDS and not kept:
+                children = table(entry.kind)
+                session.execute(delete(children).where(children.c.id == entry.record_id))
                 uow.changes.tickets.add(uuid.UUID(str(entry.data.get("ticket_id"))))
         touched = _take_in(uow, restore)
         rebase(uow, touched)
@@ -273,6 +274,6 @@ def _renumber(session: Session, entry: ChangeEntry, old_code: str, code: str) ->
     if entry.command and "args" in entry.command:
         args = entry.command["args"]
         entry.command = {**entry.command, "args": {**args, "made": {**args["made"], "number": number}}}
-    tickets, events = Ticket.__table__, HistoryEvent.__table__
+    tickets, events = table("ticket"), table("history")
     session.execute(update(tickets).where(tickets.c.id == entry.record_id).values(number=number))
     session.execute(update(events).where(events.c.id == derived_id(entry.id, "created", "")).values(new=number))

@@ -406,13 +406,13 @@ def move(
         values["resolved_at"] = now
     elif code:
         raise InvalidInput("--code goes with a move to resolved", "code")
-    if status == "in_progress":
-        if ticket.status != "resolved" and ticket.assignee_id is None and is_support(actor.role):
-            values["assignee_id"] = actor.id
-            if ticket.team_id is None or ticket.team_id not in actor.team_ids:
-                teams = sorted(actor.team_ids, key=str)
-                if teams:
-                    values["team_id"] = teams[0]
+    if status == "in_progress" and ticket.status != "resolved" and ticket.assignee_id is None \
+            and is_support(actor.role):
+        values["assignee_id"] = actor.id
+        if ticket.team_id is None or ticket.team_id not in actor.team_ids:
+            teams = sorted(actor.team_ids, key=str)
+            if teams:
+                values["team_id"] = teams[0]
     if status in ("in_progress", "resolved") and ticket.first_response_at is None and ticket.status != "resolved":
         values["first_response_at"] = now
     if status == "closed":
