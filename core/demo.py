@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import random
 from collections.abc import Callable
+from contextlib import AbstractContextManager
 from dataclasses import dataclass
 from datetime import datetime, timedelta
 
@@ -156,15 +157,18 @@ def _text(rng: random.Random, category: CategorySpec) -> tuple[str, str]:
 
 
 def generate(
-    store: Store, count: int, *, seed: int = 42, now: datetime | None = None,
-    progress: Callable[[int, int], None] | None = None,
+    store: Store | Callable[[], AbstractContextManager[UnitOfWork]], count: int, *, seed: int = 42,
+    now: datetime | None = None, progress: Callable[[int, int], None] | None = None,
 ) -> int:
+    """`count` tickets with lives of their own, made through the service layer: on a
+    branch store, or through whatever units of work `store` makes (the server's)."""
     rng = random.Random(seed)
     now = now or utcnow()
     starts = sorted(now - timedelta(seconds=rng.randint(600, SPAN_DAYS * 86400)) for _ in range(count))
+    work = (lambda: unit_of_work(store)) if isinstance(store, Store) else store
     made = 0
     while made < count:
-        with unit_of_work(store) as uow:
+        with work() as uow:
             people = _people(uow.ref)
             leaves = [c for c in uow.ref.spec.categories
                       if not any(o.path.startswith(c.path + "/") for o in uow.ref.spec.categories)]
@@ -173,7 +177,7 @@ def generate(
             made = min(count, made + BATCH)
         if progress:
             progress(made, count)
-    with unit_of_work(store) as uow:
+    with work() as uow:
         service.close_expired(uow, now)
     return count
 

@@ -1,69 +1,93 @@
-"""Demo tickets in the server database.
-
-core.demo makes tickets through the service layer, which works on a client
-store (its unit of work numbers tickets with the store's device code and
-writes the store's change log). So the tickets are made exactly as a branch PC
-would make them, in a throwaway store holding the server's organisation, and
-then copied, with their history, comments, work logs and links, into the
-server database, as a fully synced client would have sent them. Reference ids
-derive from codes, so every foreign key lines up."""
+"""Demo tickets in the server database, made by core's demo generator through the
+service layer, as commands run on the server itself (DESIGN §6a): numbered with the
+server's own device code, their history and SLA figures written as any command
+writes them, and every record numbered for the feed, so that devices pull them
+like everything else."""
 
 from __future__ import annotations
 
-import tempfile
-from collections.abc import Callable
-from pathlib import Path
-from typing import Any
+import uuid
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
+from datetime import datetime
 
-from sqlalchemy import Table, insert, select
+from sqlalchemy import select
+from sqlalchemy.orm import Session
 
+from core.blobs import BlobFolder
+from core.clock import utcnow
 from core.demo import generate
 from core.errors import StoreError
-from core.models import Comment, HistoryEvent, Organisation, Ticket, TicketLink, WorkLog
-from core.orgfile import parse_org
-from core.orgimport import import_org
-from core.store import Store
+from core.ids import new_id
+from core.models import Organisation, Ticket
+from core.reference import load_reference
+from core.uow import Effect, UnitOfWork
 from server.db import Database
-from server.orgsource import public_source
 from sync.catalogue import register_unlisted
 
-COPIED: tuple[Table, ...] = tuple(
-    m.__table__ for m in (Ticket, Comment, WorkLog, HistoryEvent, TicketLink)  # type: ignore[misc]
-)
-CHUNK = 1000
+# The device code in the numbers of tickets the server makes itself.
+SERVER_DEVICE = "SRV00"
+
+
+class DemoOutbox:
+    """What the server's own commands leave besides their records: nothing for a
+    change log (no device will send them), ticket numbers that go on from the
+    highest the server has given, and the clock the demo runs on."""
+
+    def __init__(self, counters: dict[str, int]) -> None:
+        self._counters = counters
+
+    @property
+    def device(self) -> str:
+        return SERVER_DEVICE
+
+    def now(self, session: Session) -> datetime:
+        return utcnow()
+
+    def counter(self, session: Session, key: str) -> int:
+        self._counters[key] = self._counters.get(key, 0) + 1
+        return self._counters[key]
+
+    def entry(self, session: Session, effect: Effect, entry_id: uuid.UUID | None) -> tuple[uuid.UUID, str]:
+        return entry_id or new_id(), f"{int(effect.at.timestamp() * 1000):013d}-00000-{SERVER_DEVICE}"
+
+    def written(self, kind: str, record_id: uuid.UUID, ticket_id: uuid.UUID) -> None:
+        pass
+
+    def finish(self, session: Session) -> None:
+        # Records are numbered for the feed once, at the end (sync.catalogue).
+        pass
+
+    def blobs(self) -> BlobFolder | None:
+        return None
+
+    def content_missing(self, session: Session, sha256: str, size: int) -> str | None:
+        return "demo tickets carry no attachments"
+
+
+def _highest_number(session: Session) -> int:
+    numbers = session.scalars(select(Ticket.number).where(Ticket.number.like(f"%-{SERVER_DEVICE}-%"))).all()
+    return max((int(n.rsplit("-", 1)[1]) for n in numbers), default=0)
 
 
 def load_demo(
     db: Database, count: int, *, seed: int = 42, progress: Callable[[int, int], None] | None = None,
 ) -> int:
     with db.read() as session:
-        org = session.get(Organisation, 1)
-        if org is None:
+        if session.get(Organisation, 1) is None:
             raise StoreError("the server database holds no organisation; run 'branchdesk-server init' first")
-        # Passwords stay out of the throwaway store (and hashing them would only cost time).
-        source = public_source(org.source)
-    with tempfile.TemporaryDirectory(prefix="branchdesk-demo-") as folder:
-        store = Store.open(Path(folder) / "demo.sqlite3", create=True)
-        try:
-            with store.write() as session:
-                import_org(session, parse_org(source), source)
-            generate(store, count, seed=seed, progress=progress)
-            with store.read() as source_session:
-                for table in COPIED:
-                    _copy(source_session, db, table)
-            with db.write() as session:
-                # Copied rows never went through push: list them for pull.
-                register_unlisted(session.connection())
-        finally:
-            store.close()
-    return count
+        ref = load_reference(session)
+        counters = {"ticket_number": _highest_number(session)}
+    outbox = DemoOutbox(counters)
 
-
-def _copy(source_session: Any, db: Database, table: Table) -> None:
-    rows = [dict(r._mapping) for r in source_session.execute(select(table))]
-    if table.name == "tickets":  # parents before their tasks
-        rows.sort(key=lambda r: r["parent_id"] is not None)
-    columns = set(table.columns.keys())
-    for start in range(0, len(rows), CHUNK):
+    @contextmanager
+    def work() -> Iterator[UnitOfWork]:
         with db.write() as session:
-            session.execute(insert(table), [{k: v for k, v in r.items() if k in columns} for r in rows[start: start + CHUNK]])
+            uow = UnitOfWork(session, ref, outbox)
+            yield uow
+            uow.finish()
+
+    made = generate(work, count, seed=seed, progress=progress)
+    with db.write() as session:
+        register_unlisted(session.connection())
+    return made

@@ -28,3 +28,22 @@ def test_the_demo_command(capsys, initialised):
     assert "5 demo tickets added" in capsys.readouterr().out
     assert run(["--database-url", initialised, "demo", "--tickets", "-1"]) == 1
     assert "--tickets must be 0 or more" in capsys.readouterr().err
+
+
+def test_demo_tickets_are_made_by_the_service_layer_on_the_server_and_keep_every_rule(db):
+    from core.clock import utcnow
+    from core.invariants import store_problems
+    from core.reference import load_reference
+    from server.demo import SERVER_DEVICE
+    from sync.models import SyncRecord
+
+    load_demo(db, 20, seed=3)
+    load_demo(db, 20, seed=4)  # a second run numbers on from the first
+    with db.read() as session:
+        numbers = list(session.scalars(select(Ticket.number)))
+        assert len(numbers) == len(set(numbers)) == 40
+        assert all(f"-{SERVER_DEVICE}-" in n for n in numbers)
+        assert store_problems(session, load_reference(session), utcnow()) == {}
+        # every record is numbered for the feed, so devices pull them
+        listed = session.scalar(select(func.count()).select_from(SyncRecord).where(SyncRecord.kind == "ticket"))
+        assert listed == 40
