@@ -24,6 +24,7 @@ from core.models import ChangeEntry
 from core.store import Store, set_meta
 from core.uow import ChangeSet
 from sync.blobs import BlobSync, TransferError
+from sync.legacy import upgrade_pending
 from sync.protocol import (
     MAX_BATCH,
     PROTOCOL_VERSION,
@@ -142,6 +143,7 @@ class SyncClient:
     def push(self, summary: SyncSummary | None = None) -> SyncSummary:
         summary = summary or SyncSummary()
         renewed = False
+        upgrade_pending(self.store)
         while True:
             with self.store.read() as session:
                 entries = session.scalars(

@@ -40,7 +40,7 @@ class ChangeEntry(Base):
     hlc: Mapped[str] = mapped_column(String(40))
     # On the first change a command made: {"name", "args"}, what the server (and this
     # store, rebasing) runs again; on its later changes: {"part_of": first change's id}.
-    command: Mapped[dict[str, Any] | None] = mapped_column(JSON)
+    command: Mapped[dict[str, Any] | None] = mapped_column(JSON(none_as_null=True))
     # pending | applied | merged | rejected
     state: Mapped[str] = mapped_column(String(10), default="pending")
     answer: Mapped[str | None] = mapped_column(Text)

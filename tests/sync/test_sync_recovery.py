@@ -216,3 +216,39 @@ def test_a_client_told_twice_that_its_numbers_are_taken_stops_and_says_so(cluste
     monkeypatch.undo()
     assert anna.sync().applied == 1
     cluster.check()
+
+
+def test_changes_made_offline_before_commands_were_recorded_are_sent_as_their_commands(cluster):
+    """A store upgraded with changes still pending from before (their entries carry
+    only the fields they set) loses none of them: each is sent as the command it came
+    from, and the server runs it as it runs any other."""
+    from sqlalchemy import update
+
+    from core.models import ChangeEntry
+
+    anna, tom, ada = cluster.replica("anna"), cluster.replica("tom"), cluster.replica("ada")
+    ticket = new_ticket(anna)
+    cluster.settle()
+    made = new_ticket(anna, title="Till drawer sticks")
+    anna.run(svc.comment, ticket.number, "it beeps too")
+    tom.run(svc.assign, ticket.number, to="tom")
+    tom.run(svc.move, ticket.number, "in_progress")
+    tom.run(svc.comment, ticket.number, "on my way")  # a first answer, recorded as a second entry
+    tom.run(svc.log_work, ticket.number, 30, "swapped the reader")
+    tom.run(svc.edit, ticket.number, svc.TicketEdit(urgency="high", title="Pump 2 reader dead"))
+    tom.run(svc.move, ticket.number, "pending", reason="supplier", supplier="POSCO")
+    for replica in (anna, tom):
+        with replica.store.write() as session:
+            session.execute(update(ChangeEntry).values(command=None))
+    for replica in (anna, tom):
+        summary = replica.sync()
+        assert summary.rejected == 0, summary.reasons
+        assert summary.merged == 0
+    cluster.settle()
+    with cluster.db.read() as session:
+        on_server = session.get_one(Ticket, ticket.id)
+        assert (on_server.status, on_server.pending_reason, on_server.urgency) == ("pending", "supplier", "high")
+        assert session.get(Ticket, made.id) is not None
+        assert len(session.scalars(select(Comment).where(Comment.ticket_id == ticket.id)).all()) == 2
+    assert ada.ticket(ticket.number).title == "Pump 2 reader dead"
+    cluster.check()
