@@ -7,8 +7,9 @@ Create Date: 2026-12-04 06:00:00
 
 from collections.abc import Sequence
 
-import sqlalchemy as sa
 from alembic import op
+
+from core.migrations.shared_steps import add_change_log_command, drop_change_log_command
 
 revision: str = '0006'
 down_revision: str | None = '0005'
@@ -17,7 +18,7 @@ depends_on: str | Sequence[str] | None = None
 
 
 def upgrade() -> None:
-    op.add_column('change_log', sa.Column('command', sa.JSON(), nullable=True))
+    add_change_log_command()
     # A standalone store never sends its change log: what it kept is dropped.
     op.execute("DELETE FROM change_log WHERE EXISTS "
                "(SELECT 1 FROM store_meta WHERE key = 'mode' AND value = 'standalone')")
@@ -26,5 +27,4 @@ def upgrade() -> None:
 
 
 def downgrade() -> None:
-    with op.batch_alter_table('change_log') as batch:
-        batch.drop_column('command')
+    drop_change_log_command()

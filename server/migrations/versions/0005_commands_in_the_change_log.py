@@ -7,8 +7,7 @@ Create Date: 2026-12-04 06:00:00
 
 from collections.abc import Sequence
 
-import sqlalchemy as sa
-from alembic import op
+from core.migrations.shared_steps import add_change_log_command, drop_change_log_command
 
 revision: str = '0005'
 down_revision: str | None = '0004'
@@ -17,8 +16,8 @@ depends_on: str | Sequence[str] | None = None
 
 
 def upgrade() -> None:
-    op.add_column('change_log', sa.Column('command', sa.JSON(), nullable=True))
+    add_change_log_command()
 
 
 def downgrade() -> None:
-    op.drop_column('change_log', 'command')
+    drop_change_log_command()
