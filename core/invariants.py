@@ -44,6 +44,8 @@ def ticket_problems(ticket: Ticket, ref: Reference) -> list[str]:
             found.append("pending on a supplier without naming one, or naming one for another reason")
     elif ticket.pending_reason is not None or ticket.pending_supplier_id is not None:
         found.append(f"{status} but carries a pending reason")
+    if ticket.major_incident and ticket.type != "incident":
+        found.append(f"a {ticket.type} flagged as a major incident")
     if ticket.priority_reason is None:
         requester = ref.users.get(ticket.requester_id)
         site = ref.sites.get(ticket.site_id)

@@ -253,9 +253,10 @@ def edit(uow: UnitOfWork, actor: UserInfo, number: str, cmd: TicketEdit, at: dat
         values["fields"] = validate_fields(category.fields, {k: v for k, v in merged.items() if k in known})
     if cmd.asset_tag is not None:
         values["asset_tag"] = cmd.asset_tag or None
+    major = cmd.major_incident if cmd.major_incident is not None else ticket.major_incident
+    if major and (values.get("type") or ticket.type) != "incident":
+        raise InvalidInput("only an incident can be a major incident", "major_incident")
     if cmd.major_incident is not None:
-        if cmd.major_incident and (values.get("type") or ticket.type) != "incident":
-            raise InvalidInput("only an incident can be a major incident", "major_incident")
         values["major_incident"] = cmd.major_incident
 
     if cmd.priority is not None:
