@@ -23,7 +23,16 @@ from hypothesis import HealthCheck, Phase, settings
 from hypothesis import strategies as st
 from hypothesis.stateful import RuleBasedStateMachine, initialize, invariant, rule, run_state_machine_as_test
 from synckit import (
-    ASSIGNMENTS, CATEGORIES, LEVELS, LINKS, MOVES, Cluster, ShiftedClock, assert_invariants, do_work, results_of,
+    ASSIGNMENTS,
+    CATEGORIES,
+    LEVELS,
+    LINKS,
+    MOVES,
+    Cluster,
+    ShiftedClock,
+    assert_invariants,
+    do_work,
+    results_of,
 )
 
 from sync import client as sync_client
