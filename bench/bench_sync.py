@@ -269,7 +269,7 @@ class Site:
     user_id: str
     site_id: str
     token: str
-    tickets: list[str]
+    tickets: list[tuple[str, str]]  # (id, number)
     cursor: int
     client_id: str = field(default_factory=lambda: str(uuid.uuid4()))
     device: str = field(default_factory=new_device_code)
@@ -289,15 +289,17 @@ def sites_for(base: str, url: str, count: int) -> list[Site]:
     for person in people:
         session = login(base, person["username"], "demo")
         code, user_id = session["user"].get("site"), session["user"]["id"]
-        rows = database_rows(url, "SELECT t.id FROM tickets t JOIN sites s ON s.id = t.site_id "
+        rows = database_rows(url, "SELECT t.id, t.number FROM tickets t JOIN sites s ON s.id = t.site_id "
                                   f"WHERE s.code = '{code}' AND t.status NOT IN ('closed', 'cancelled') LIMIT 20")
         if rows:
-            made.append(Site(person["username"], user_id, code, session["token"], [str(r[0]) for r in rows],
+            made.append(Site(person["username"], user_id, code, session["token"], [(str(r[0]), r[1]) for r in rows],
                              cursor))
     return made
 
 
-def site_rounds(base: str, sites: list[Site], rounds: int, period: float, schema: str) -> dict[str, Any]:
+def site_rounds(base: str, sites: list[Site], rounds: int, period: float) -> dict[str, Any]:
+    from sync.protocol import PROTOCOL_VERSION, WIRE_SCHEMA
+
     seen: list[float] = []
     errors: list[str] = []
     lock = threading.Lock()
@@ -305,8 +307,8 @@ def site_rounds(base: str, sites: list[Site], rounds: int, period: float, schema
 
     def site_loop(site: Site, phase: float) -> None:
         rng = random.Random(site.client_id)
-        headers = {"Authorization": f"Bearer {site.token}", "X-Branchdesk-Protocol": "1",
-                   "X-Branchdesk-Schema": schema, "X-Branchdesk-Device": site.device}
+        headers = {"Authorization": f"Bearer {site.token}", "X-Branchdesk-Protocol": str(PROTOCOL_VERSION),
+                   "X-Branchdesk-Schema": WIRE_SCHEMA, "X-Branchdesk-Device": site.device}
         mine: list[float] = []
         with requests.Session() as http:
             http.headers.update(headers)
@@ -318,15 +320,19 @@ def site_rounds(base: str, sites: list[Site], rounds: int, period: float, schema
                 for _ in range(3):
                     site.seq += 1
                     comment = str(uuid.uuid4())
+                    ticket_id, number = rng.choice(site.tickets)
+                    text = "Any news? The queue at the till is growing."
                     entries.append({
                         "id": str(uuid.uuid4()), "seq": site.seq, "kind": "comment", "record_id": comment,
                         "op": "insert", "base": {}, "actor_id": site.user_id, "occurred_at": now,
                         "hlc": f"{int(time.time() * 1000)}-{site.seq:05d}-{site.client_id[:8]}",
-                        "data": {"id": comment, "ticket_id": rng.choice(site.tickets), "author_id": site.user_id,
-                                 "body": "Any news? The queue at the till is growing.", "public": True,
-                                 "created_at": now, "device": site.device},
+                        "data": {"id": comment, "ticket_id": ticket_id, "author_id": site.user_id,
+                                 "body": text, "public": True, "created_at": now, "device": site.device},
+                        "command": {"name": "comment", "args": {"number": number, "text": text, "internal": False,
+                                                                "id": comment}},
                     })
-                body = {"protocol": 1, "schema_revision": schema, "client_id": site.client_id, "entries": entries}
+                body = {"protocol": PROTOCOL_VERSION, "schema_revision": WIRE_SCHEMA, "client_id": site.client_id,
+                        "entries": entries}
                 started = time.perf_counter()
                 answer = http.post(f"{base}/sync/push", json=body, timeout=120)
                 mine.append(time.perf_counter() - started)
@@ -376,11 +382,9 @@ def percentile(values: list[float], fraction: float) -> float:
 
 
 def many_sites(base: str, url: str, log: Path, args: argparse.Namespace, figures: Figures) -> None:
-    from core.migrate import head_revision
-
     sites = sites_for(base, url, args.sites)
     skip = log.stat().st_size
-    result = site_rounds(base, sites, args.rounds, args.period, head_revision())
+    result = site_rounds(base, sites, args.rounds, args.period)
     on_server = server_times(log, skip)
     both = sorted(on_server["/sync/push"] + on_server["/sync/pull"])
     seen = [s * 1000 for s in result["seen"]]
