@@ -79,6 +79,10 @@ def _record(cls: Any, value: Any, what: str) -> Any:
                 raise InvalidInput(f"the command's {what}.{name} must be true or false")
         elif not isinstance(item, str):
             raise InvalidInput(f"the command's {what}.{name} must be text")
+    missing = [f.name for f in known.values()
+               if f.name not in value and f.default is dataclasses.MISSING and f.default_factory is dataclasses.MISSING]
+    if missing:
+        raise InvalidInput(f"the command's {what} lacks {', '.join(missing)}")
     return cls(**value)
 
 

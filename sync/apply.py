@@ -237,10 +237,10 @@ class Merger:
         uow = UnitOfWork(self.session, self.ref, outbox)
         try:
             run(uow, actor, lead.command.model_dump(), merged_instant(self.session, group, lead.occurred_at))
+            self._first_answer(uow, actor, group, lead.occurred_at)
+            uow.finish()
         except BranchdeskError as exc:
             raise Rejected(self._refusal(concurrent, str(exc)), self._status_conflict(lead, concurrent)) from None
-        self._first_answer(uow, actor, group, lead.occurred_at)
-        uow.finish()
         conflicts = self._conflicts(lead, concurrent) + self._overrun(lead, group, outbox, before)
         if outbox.same_as(group) and not concurrent:
             return "applied", None, conflicts
