@@ -17,7 +17,7 @@ from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
 from core.lifecycle import CENTRAL_ROLES
-from core.models import HistoryEvent
+from core.models import HistoryEvent, TicketLink
 from core.reference import UserInfo
 from core.scope import can_see
 from sync.models import SyncEntry, SyncRecord
@@ -80,6 +80,14 @@ def _missed(session: Session, rows: Sequence[Any], cursor: int) -> list[Any]:
         found += session.execute(
             select(SyncRecord.kind, SyncRecord.record_id, SyncRecord.seq, SyncRecord.ticket_id)
             .where(SyncRecord.ticket_id.in_(chunk), SyncRecord.kind != "ticket", SyncRecord.seq <= cursor)
+            .order_by(SyncRecord.seq)
+        ).all()
+        # and the links that point at them from tickets that stayed in view: a link goes
+        # only to a device that sees both of its ends
+        found += session.execute(
+            select(SyncRecord.kind, SyncRecord.record_id, SyncRecord.seq, SyncRecord.ticket_id)
+            .join(TicketLink, TicketLink.id == SyncRecord.record_id)
+            .where(SyncRecord.kind == "link", TicketLink.other_id.in_(chunk), SyncRecord.seq <= cursor)
             .order_by(SyncRecord.seq)
         ).all()
     return found

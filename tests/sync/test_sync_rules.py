@@ -567,6 +567,27 @@ def test_values_the_database_would_refuse_are_rejected_entry_by_entry(cluster):
     assert server_ticket(cluster, ticket.id).title == "A valid change"
 
 
+def test_a_link_arrives_when_its_other_end_comes_into_view(cluster):
+    """A link goes to a device that sees both its ends. Nina sees the Warsaw ticket but
+    not the Poznań one it links to; when the Poznań ticket comes to her team, the link
+    comes with it, though the ticket it hangs on never changed."""
+    ola, anna, tom, nina, ada = (cluster.replica(n) for n in ("ola", "anna", "tom", "nina", "ada"))
+    warsaw, poznan = new_ticket(ola), new_ticket(anna, title="Pump 4 does not take cards")
+    cluster.settle()
+    tom.run(svc.link, warsaw.number, poznan.number, "relates")
+    cluster.settle()
+    assert nina.numbers() == [warsaw.number]
+    ada.run(svc.assign, poznan.number, team="NET")
+    cluster.settle()
+    assert sorted(nina.numbers()) == sorted([warsaw.number, poznan.number])
+    with nina.store.read() as session:
+        from core.models import TicketLink
+
+        assert [(link.ticket_id, link.other_id) for link in session.scalars(select(TicketLink))] == [
+            (warsaw.id, poznan.id)]
+    cluster.check()
+
+
 def test_tasks_arrive_under_their_parents_or_without_one_the_device_may_not_see(cluster):
     anna, ola, tom, ada = (cluster.replica(n) for n in ("anna", "ola", "tom", "ada"))
     warsaw = new_ticket(ola, category="Network/Router", fields={})  # NET's: out of tom's and anna's sight
