@@ -31,7 +31,9 @@ from collections.abc import Callable
 from datetime import datetime, timedelta
 from typing import Any
 
-from sqlalchemy import select
+from sqlalchemy import Table, select
+from sqlalchemy.dialects.postgresql import insert as postgresql_insert
+from sqlalchemy.dialects.sqlite import insert as sqlite_insert
 from sqlalchemy.exc import StatementError
 from sqlalchemy.orm import Session
 
@@ -98,14 +100,27 @@ class Sequencer:
             self._counter.value -= 1
 
     def touch(self, kind: str, record_id: uuid.UUID, ticket_id: uuid.UUID | None) -> None:
-        seq = self.next()
-        row = self.session.get(SyncRecord, (kind, record_id))
-        if row is None:
-            self.session.add(SyncRecord(kind=kind, record_id=record_id, seq=seq, ticket_id=ticket_id))
-        else:
-            row.seq = seq
-        # Two touches of one record in a batch must not collide on the unique seq index.
-        self.session.flush()
+        self.touch_all([(kind, record_id, ticket_id)])
+
+    def touch_all(self, records: list[tuple[str, uuid.UUID, uuid.UUID | None]]) -> None:
+        """Number these records' latest change, in this order, in one statement. Every
+        number is above any a record holds, so moving one never meets another on the
+        unique index."""
+        latest: dict[tuple[str, uuid.UUID], uuid.UUID | None] = {}
+        for kind, record_id, ticket_id in records:
+            latest.pop((kind, record_id), None)  # a record touched twice goes by its last touch
+            latest[(kind, record_id)] = ticket_id
+        if not latest:
+            return
+        rows = [{"kind": kind, "record_id": record_id, "seq": self.next(), "ticket_id": ticket_id}
+                for (kind, record_id), ticket_id in latest.items()]
+        self.session.flush()  # the counter
+        table: Table = SyncRecord.__table__  # type: ignore[assignment]
+        insert = postgresql_insert if self.session.get_bind().dialect.name == "postgresql" else sqlite_insert
+        statement = insert(table)
+        statement = statement.on_conflict_do_update(index_elements=[table.c.kind, table.c.record_id],
+                                                    set_={"seq": statement.excluded.seq})
+        self.session.execute(statement, rows)
 
 
 class ServerOutbox(ReplayOutbox):
@@ -118,19 +133,16 @@ class ServerOutbox(ReplayOutbox):
 
     def finish(self, session: Session) -> None:
         session.flush()
-        seen: set[tuple[str, uuid.UUID]] = set()
-        for kind, record_id, ticket_id in self.written_records:
-            if (kind, record_id) not in seen:
-                seen.add((kind, record_id))
-                self.sequencer.touch(kind, record_id, ticket_id)
+        touched: list[tuple[str, uuid.UUID, uuid.UUID | None]] = list(self.written_records)
         moved = {m.effect.record_id for m in self.made
                  if m.effect.kind == "ticket" and m.effect.op == "update" and SCOPE_FIELDS & set(m.effect.data)}
         for parent in moved:
             # A device is sent a task's parent only when it may see the parent: the tasks
             # go out again, with their parent or without, to every device whose view of
             # the parent changes with this.
-            for task in session.scalars(select(Ticket.id).where(Ticket.parent_id == parent)):
-                self.sequencer.touch("ticket", task, task)
+            touched += [("ticket", task, task)
+                        for task in session.scalars(select(Ticket.id).where(Ticket.parent_id == parent))]
+        self.sequencer.touch_all(touched)
         self.written_records = []
 
 
@@ -154,8 +166,10 @@ def push(
     sequencer.lock()
     merger = Merger(session, ref, user, device, sequencer, now, blob_missing)
     results: list[EntryResult] = []
+    answered = {prior.seq: prior for prior in session.scalars(select(SyncEntry).where(
+        SyncEntry.client_id == request.client_id, SyncEntry.seq.in_([e.seq for e in request.entries])))}
     for group in _groups(request.entries):
-        priors = [session.get(SyncEntry, (request.client_id, e.seq)) for e in group]
+        priors = [answered.get(e.seq) for e in group]
         for entry, prior in zip(group, priors, strict=True):
             if prior is not None and prior.entry_id != entry.id:
                 raise ClientIdReused(
@@ -194,6 +208,8 @@ def push(
             record = merger.snapshot(entry) if outcome == "rejected" else None
             results.append(EntryResult(id=entry.id, seq=entry.seq, outcome=outcome,  # type: ignore[arg-type]
                                        reason=reason, record=record))
+    if request.entries:
+        merger.refresh_sla(request.entries[-1])
     session.flush()
     return results
 
@@ -210,6 +226,18 @@ class Merger:
         self.seq = sequencer
         self.now = now
         self.blob_missing = blob_missing
+        # tickets the batch's applied commands changed, whose SLA figures follow at its end
+        self.touched: set[uuid.UUID] = set()
+
+    def refresh_sla(self, last: EntryIn) -> None:
+        """The SLA figures of every ticket the batch changed, and the warnings and breaches
+        they passed, recorded by the system as on any replica."""
+        if self.touched:
+            uow = UnitOfWork(self.session, self.ref, ServerOutbox(self.device, [last], self.now, self.seq,
+                                                                  self.blob_missing))
+            uow.changes.tickets |= self.touched
+            uow.finish()
+            self.touched = set()
 
     # -- one command -------------------------------------------------------------
     def apply(self, group: list[EntryIn]) -> tuple[str, str | None, list[dict[str, Any]]]:
@@ -238,9 +266,12 @@ class Merger:
         try:
             run(uow, actor, lead.command.model_dump(), merged_instant(self.session, group, lead.occurred_at))
             self._first_answer(uow, actor, group, lead.occurred_at)
-            uow.finish()
+            # SLA figures once for the whole batch (refresh_sla): they follow from the
+            # history whenever they are computed
+            uow.finish(refresh_sla=False)
         except BranchdeskError as exc:
             raise Rejected(self._refusal(concurrent, str(exc)), self._status_conflict(lead, concurrent)) from None
+        self.touched |= uow.changes.tickets
         conflicts = self._conflicts(lead, concurrent) + self._overrun(lead, group, outbox, before)
         if outbox.same_as(group) and not concurrent:
             return "applied", None, conflicts
