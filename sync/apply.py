@@ -48,7 +48,7 @@ from core.scope import SCOPE_FIELDS, can_see_ticket
 from core.uow import UnitOfWork, sla_event_kind, sla_event_note
 from sync.models import SyncCounter, SyncEntry, SyncRecord
 from sync.protocol import EntryIn, EntryResult, PushRequest
-from sync.records import MODELS, row_to_dict, ticket_field_value, to_json, uuid_or_none
+from sync.records import MODELS, own_events, row_to_dict, ticket_field_value, to_json, uuid_or_none
 from sync.replay import ReplayOutbox, merged_instant
 
 # How far ahead of the server's clock a device instant may be before it is refused.
@@ -183,7 +183,8 @@ def push(
             for entry, prior in zip(group, priors, strict=True):
                 outcome, reason = (prior.outcome, prior.reason) if prior else (priors[0].outcome, priors[0].reason)
                 results.append(EntryResult(id=entry.id, seq=entry.seq, outcome=outcome,  # type: ignore[arg-type]
-                                           reason=reason, record=merger.snapshot(entry)))
+                                           reason=reason, record=merger.snapshot(entry),
+                                           events=merger.held_events(entry, outcome)))
             continue
         conflicts: list[dict[str, Any]] = []
         try:
@@ -207,7 +208,7 @@ def push(
             ))
             record = merger.snapshot(entry) if outcome == "rejected" else None
             results.append(EntryResult(id=entry.id, seq=entry.seq, outcome=outcome,  # type: ignore[arg-type]
-                                       reason=reason, record=record))
+                                       reason=reason, record=record, events=merger.held_events(entry, outcome)))
     if request.entries:
         merger.refresh_sla(request.entries[-1])
     session.flush()
@@ -428,6 +429,12 @@ class Merger:
         if self.session.get(HistoryEvent, derived_id(entry.id, sla_event_kind(label), clock)) is None:
             raise Rejected(f"the ticket's {clock} clock has not passed {label} by the server's figures")
         return "applied", None, []
+
+    def held_events(self, entry: EntryIn, outcome: str) -> list[uuid.UUID]:
+        """Of the history events the device wrote for its entry, those the server holds."""
+        if outcome != "merged":
+            return []  # applied: all of them; rejected: none
+        return [e for e in own_events(entry) if self.session.get(HistoryEvent, e) is not None]
 
     # -- records -------------------------------------------------------------------
     def conflict(self, *, ticket_id: uuid.UUID, field: str, kept: Any, lost: Any, outcome: str,

@@ -80,6 +80,8 @@ class EntryResult(Strict):
     # the server holds it (None when the server has none the caller may see), so the
     # client can undo the change, or drop a stale view of it, at once.
     record: dict[str, Any] | None = None
+    # Of the history events the device wrote for this entry, those the server holds too.
+    events: list[uuid.UUID] = Field(default_factory=list)
 
 
 class PushResponse(Strict):

@@ -14,6 +14,7 @@ from sqlalchemy import Table
 from sqlalchemy.types import JSON, Uuid
 
 from core.clock import iso, parse_iso
+from core.ids import derived_id
 from core.models import Attachment, Comment, Conflict, HistoryEvent, Ticket, TicketLink, WorkLog
 from core.models.base import Instant
 
@@ -90,3 +91,19 @@ def from_json(column: Any, value: Any) -> Any:
 def ticket_field_value(name: str, value: Any) -> Any:
     """A ticket field's value from a change entry's JSON."""
     return from_json(table("ticket").c[name], value)
+
+
+def own_events(entry: Any) -> list[uuid.UUID]:
+    """The history events a device wrote for its own change (a core ChangeEntry, or
+    one pushed): their ids derive from the entry's, so the server, applying it,
+    writes the very same ones where it makes the same changes."""
+    if entry.kind == "ticket" and entry.op == "create":
+        return [derived_id(entry.id, "created", "")]
+    if entry.kind == "ticket" and entry.op == "update":
+        return [derived_id(entry.id, "field", name) for name in entry.data]
+    if entry.kind in ("link", "attachment"):
+        return [derived_id(entry.id, entry.kind, "")]
+    if entry.kind == "sla_event":
+        kind = "sla_breach" if entry.data.get("threshold") == "breach" else "sla_warning"
+        return [derived_id(entry.id, kind, entry.data.get("clock"))]
+    return []

@@ -22,7 +22,7 @@ from core.reference import SYSTEM_USER
 from core.store import Store, new_device_code, set_meta
 from core.uow import ChangeSet, UnitOfWork, unit_of_work
 from sync.protocol import EntryResult, PullResponse
-from sync.records import columns, dict_to_row, table
+from sync.records import columns, dict_to_row, own_events, table
 from sync.replay import ReplayOutbox, merged_instant
 
 CHILD_KINDS = ("comment", "attachment", "worklog", "link")
@@ -189,21 +189,6 @@ def apply_pull(store: Store, page: PullResponse, *, offset: int | None = None,
         return changes
 
 
-def own_events(entry: ChangeEntry) -> list[uuid.UUID]:
-    """The history events this store wrote for its own change: their ids derive from
-    the entry's, so the server, applying it, writes the very same ones."""
-    if entry.kind == "ticket" and entry.op == "create":
-        return [derived_id(entry.id, "created", "")]
-    if entry.kind == "ticket" and entry.op == "update":
-        return [derived_id(entry.id, "field", name) for name in entry.data]
-    if entry.kind in ("link", "attachment"):
-        return [derived_id(entry.id, entry.kind, "")]
-    if entry.kind == "sla_event":
-        kind = "sla_breach" if entry.data.get("threshold") == "breach" else "sla_warning"
-        return [derived_id(entry.id, kind, entry.data.get("clock"))]
-    return []
-
-
 def apply_results(store: Store, results: list[EntryResult], server_time: datetime) -> ChangeSet:
     """Record the server's answer to each pushed entry; undo what it refused."""
     with unit_of_work(store) as uow:
@@ -221,9 +206,12 @@ def apply_results(store: Store, results: list[EntryResult], server_time: datetim
             if result.outcome == "applied":
                 continue
             # A refused change leaves no trace in the history: the server has none of it.
-            # A merged one leaves the server's, which pull brings; this store's may differ.
+            # A merged one keeps the events the server made too (it names them: this
+            # store may have pulled them already) and loses the others; the server's own
+            # come with pull.
+            held = set(result.events)
             events = table("history")
-            session.execute(delete(events).where(events.c.id.in_(own_events(entry))))
+            session.execute(delete(events).where(events.c.id.in_([e for e in own_events(entry) if e not in held])))
             if result.outcome == "merged":
                 continue
             kept = record is not None and record["kind"] == entry.kind

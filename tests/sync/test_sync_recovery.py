@@ -252,3 +252,22 @@ def test_changes_made_offline_before_commands_were_recorded_are_sent_as_their_co
         assert len(session.scalars(select(Comment).where(Comment.ticket_id == ticket.id)).all()) == 2
     assert ada.ticket(ticket.number).title == "Pump 2 reader dead"
     cluster.check()
+
+
+def test_a_merged_change_whose_answer_was_lost_keeps_the_events_the_store_pulled_meanwhile(cluster):
+    """Tom's title change meets ada's and is merged; the answer is lost, tom pulls the
+    server's state (his own change's events among it), then hears the answer again:
+    the events the server holds stay, only those it does not are taken away."""
+    anna, tom, ada = cluster.replica("anna"), cluster.replica("tom"), cluster.replica("ada")
+    ticket = new_ticket(anna)
+    cluster.settle()
+    ada.run(svc.edit, ticket.number, svc.TicketEdit(title="Pump 2 reader"))
+    ada.sync()
+    tom.run(svc.edit, ticket.number, svc.TicketEdit(title="Pump 2 card reader dead"))
+    tom.http.drop_pushes = 1
+    with pytest.raises(SyncError):
+        tom.client.push()
+    tom.client.pull()
+    assert tom.client.push().merged == 1
+    cluster.settle()
+    cluster.check()
