@@ -234,7 +234,8 @@ class Replica:
     def pull_page(self, limit: int) -> PullResponse:
         """One page of pull, applied as SyncClient applies each page."""
         cursor = int(self.store.meta("sync_cursor") or 0)
-        answer = self.client._call("GET", "/sync/pull", params={"cursor": cursor, "limit": limit, "wait": 0})
+        answer = self.client._call("GET", "/sync/pull", params={"cursor": cursor, "limit": limit, "wait": 0,
+                                                                "client": str(self.store.client_id)})
         assert answer.status_code == 200, answer.text
         page = PullResponse.model_validate_json(answer.content)
         apply_pull(self.store, page)
