@@ -166,5 +166,6 @@ def test_replicas_converge(fresh_url, tmp_path, store_template, small_pages, bac
 
 
 @pytest.mark.slow
+@pytest.mark.timeout(6 * 3600)  # 300 examples of 100 steps: about an hour and a half on two cores
 def test_replicas_converge_long_run(fresh_url, tmp_path, store_template, small_pages):
     run(fresh_url, tmp_path, store_template, max_examples=300, stateful_step_count=100)
