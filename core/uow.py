@@ -13,7 +13,7 @@ functions in core.services run unchanged over any of them: one rulebook."""
 from __future__ import annotations
 
 import uuid
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass, field
 from datetime import datetime
@@ -121,6 +121,10 @@ class UnitOfWork:
         self._command: dict[str, Any] | None = None
         self._command_lead: uuid.UUID | None = None
         self._command_depth = 0
+        # the id the command's first change takes, when derived (an automatic action)
+        self._command_entry_id: uuid.UUID | None = None
+        # the last change entry made, which a notice made in the same command hangs on
+        self._last_entry: tuple[uuid.UUID, str] | None = None
         # False while a pull is half taken in: figures follow, crossings wait for the rest
         self.record_events = True
         # tickets this command has in hand, by number: saves a query and a flush each time
@@ -135,21 +139,24 @@ class UnitOfWork:
 
     # -- commands ---------------------------------------------------------------
     @contextmanager
-    def command(self, name: str, args: dict[str, Any]) -> Iterator[None]:
+    def command(self, name: str, args: dict[str, Any], entry_id: uuid.UUID | None = None) -> Iterator[None]:
         """Name the command whose changes follow, with the arguments that make it again
         anywhere (ids and numbers it drew included): the server, and this store when it
         rebases, run the very same function with them. A command that calls another
-        (escalate calls assign) is recorded as the outer one."""
+        (escalate calls assign) is recorded as the outer one. `entry_id`, for an
+        automatic action, is the id its first change takes, derived from what fired it
+        (rule, ticket, threshold), so replicas running the same rule make one change."""
         outer = self._command_depth == 0
         if outer:
             self._command, self._command_lead = {"name": name, "args": jsonable(args)}, None
+            self._command_entry_id = entry_id
         self._command_depth += 1
         try:
             yield
         finally:
             self._command_depth -= 1
             if outer:
-                self._command, self._command_lead = None, None
+                self._command, self._command_lead, self._command_entry_id = None, None, None
 
     # -- the change log -------------------------------------------------------
     def _entry(
@@ -159,9 +166,12 @@ class UnitOfWork:
         lead = self._command_lead
         effect = Effect(kind=kind, record_id=record_id, op=op, data=jsonable(data), base=base, actor=actor, at=at,
                         command=self._command if lead is None else None, part_of=lead)
+        if entry_id is None and self._command is not None and lead is None:
+            entry_id = self._command_entry_id
         made, stamp = self.outbox.entry(self.session, effect, entry_id)
         if self._command is not None and lead is None:
             self._command_lead = made
+        self._last_entry = (made, stamp)
         return made, stamp
 
     def _history(
@@ -264,6 +274,34 @@ class UnitOfWork:
             self._sla_done.add(ticket_id)
         self.changes.tickets.add(ticket_id)
         self.changes.kinds.add("sla")
+        return True
+
+    def notify(
+        self, ticket_id: uuid.UUID, reason: str, recipients: Iterable[uuid.UUID], note: str, *,
+        actor: UserInfo, at: datetime, entry_id: uuid.UUID | None = None,
+    ) -> bool:
+        """Tell people about something that happened to a ticket: a `notice` history event
+        naming them (its `field` says why: escalation, major_resolved...). It hangs on the
+        change this command made last, or, for an automatic notice that changes nothing
+        else, on a change of its own with the derived `entry_id`. Desktops show the
+        notices they pull; the server's worker hands each to its delivery channels.
+        Returns False when there is nobody to tell or the notice was already given."""
+        people = sorted({str(r) for r in recipients if r != actor.id})
+        if not people:
+            return False
+        if entry_id is not None:
+            if self.session.get(HistoryEvent, derived_id(entry_id, "notice", reason)) is not None:
+                return False
+            data = {"ticket_id": ticket_id, "reason": reason, "to": people}
+            made = self._entry(kind="notice", record_id=entry_id, op="insert", data=data, base={}, actor=actor,
+                               at=at, entry_id=entry_id)
+        elif self._last_entry is not None:
+            made = self._last_entry
+        else:
+            raise RuntimeError("a notice hangs on a change; make the change first or derive its entry id")
+        self._history(made[0], made[1], ticket_id, actor, at, "notice", reason, None, people, note)
+        self.changes.tickets.add(ticket_id)
+        self.changes.kinds.add("notice")
         return True
 
     def _touched(self, ticket: Ticket, kind: str) -> None:
