@@ -89,6 +89,8 @@ def check_move(ctx: MoveContext, target: str) -> None:
             )
     if is_support(ctx.role):
         return
+    if ctx.role == "system" and target == "assigned":
+        return  # an escalation rule hands the ticket on
     if ctx.role == "requester" and ctx.is_requester:
         if ctx.status == "resolved" and target in ("closed", "in_progress"):
             return

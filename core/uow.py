@@ -121,8 +121,6 @@ class UnitOfWork:
         self._command: dict[str, Any] | None = None
         self._command_lead: uuid.UUID | None = None
         self._command_depth = 0
-        # the id the command's first change takes, when derived (an automatic action)
-        self._command_entry_id: uuid.UUID | None = None
         # the last change entry made, which a notice made in the same command hangs on
         self._last_entry: tuple[uuid.UUID, str] | None = None
         # False while a pull is half taken in: figures follow, crossings wait for the rest
@@ -139,24 +137,21 @@ class UnitOfWork:
 
     # -- commands ---------------------------------------------------------------
     @contextmanager
-    def command(self, name: str, args: dict[str, Any], entry_id: uuid.UUID | None = None) -> Iterator[None]:
+    def command(self, name: str, args: dict[str, Any]) -> Iterator[None]:
         """Name the command whose changes follow, with the arguments that make it again
         anywhere (ids and numbers it drew included): the server, and this store when it
         rebases, run the very same function with them. A command that calls another
-        (escalate calls assign) is recorded as the outer one. `entry_id`, for an
-        automatic action, is the id its first change takes, derived from what fired it
-        (rule, ticket, threshold), so replicas running the same rule make one change."""
+        (escalate calls assign) is recorded as the outer one."""
         outer = self._command_depth == 0
         if outer:
             self._command, self._command_lead = {"name": name, "args": jsonable(args)}, None
-            self._command_entry_id = entry_id
         self._command_depth += 1
         try:
             yield
         finally:
             self._command_depth -= 1
             if outer:
-                self._command, self._command_lead, self._command_entry_id = None, None, None
+                self._command, self._command_lead = None, None
 
     # -- the change log -------------------------------------------------------
     def _entry(
@@ -166,8 +161,6 @@ class UnitOfWork:
         lead = self._command_lead
         effect = Effect(kind=kind, record_id=record_id, op=op, data=jsonable(data), base=base, actor=actor, at=at,
                         command=self._command if lead is None else None, part_of=lead)
-        if entry_id is None and self._command is not None and lead is None:
-            entry_id = self._command_entry_id
         made, stamp = self.outbox.entry(self.session, effect, entry_id)
         if self._command is not None and lead is None:
             self._command_lead = made
@@ -195,7 +188,7 @@ class UnitOfWork:
             return to_utc(at)
         return self.outbox.now(self.session)
 
-    def create_ticket(self, actor: UserInfo, ticket: Ticket, at: datetime) -> None:
+    def create_ticket(self, actor: UserInfo, ticket: Ticket, at: datetime, note: str | None = None) -> None:
         data = {name: getattr(ticket, name) for name in REPLICATED_FIELDS}
         check_columns(Ticket.__table__, data)
         entry_id, stamp = self._entry(kind="ticket", record_id=ticket.id, op="create", data=data, base={},
@@ -203,7 +196,7 @@ class UnitOfWork:
         ticket.versions = {ALL_FIELDS: str(entry_id)}
         self.session.add(ticket)
         self.tickets_by_number[ticket.number] = ticket
-        self._history(entry_id, stamp, ticket.id, actor, at, "created", new=ticket.number)
+        self._history(entry_id, stamp, ticket.id, actor, at, "created", new=ticket.number, note=note)
         self._touched(ticket, "ticket")
 
     def update_ticket(
@@ -265,10 +258,7 @@ class UnitOfWork:
         if not self.record_events or derived_id(entry_id, kind, clock) in recorded:
             return False
         data = {"ticket_id": ticket_id, "clock": clock, "threshold": label, "at": at}
-        entry_id, stamp = self._entry(kind="sla_event", record_id=ticket_id, op="insert", data=data, base={},
-                                      actor=SYSTEM_USER, at=at, entry_id=entry_id)
-        self._history(entry_id, stamp, ticket_id, SYSTEM_USER, at, kind, clock, None, label,
-                      sla_event_note(clock, label))
+        self._automatic("sla_event", data, kind, clock, label, sla_event_note(clock, label), at, entry_id)
         if ticket_id not in self.changes.tickets:
             # Its figures were just computed (as of the caller's now); don't redo them at commit.
             self._sla_done.add(ticket_id)
@@ -276,30 +266,41 @@ class UnitOfWork:
         self.changes.kinds.add("sla")
         return True
 
+    def automatic_event(
+        self, ticket_id: uuid.UUID, kind: str, field_name: str, value: str, note: str, at: datetime,
+        entry_id: uuid.UUID,
+    ) -> None:
+        """Something the system did to a ticket by a rule (an escalation rule firing), as a
+        history event of its own whose change id derives from rule, ticket and threshold."""
+        data = {"ticket_id": ticket_id, "field": field_name, "value": value}
+        self._automatic(kind, data, kind, field_name, value, note, at, entry_id)
+        self.changes.tickets.add(ticket_id)
+        self.changes.kinds.add(kind)
+
+    def _automatic(
+        self, entry_kind: str, data: dict[str, Any], kind: str, field_name: str, value: str, note: str,
+        at: datetime, entry_id: uuid.UUID,
+    ) -> None:
+        ticket_id = data["ticket_id"]
+        made, stamp = self._entry(kind=entry_kind, record_id=ticket_id, op="insert", data=data, base={},
+                                  actor=SYSTEM_USER, at=at, entry_id=entry_id)
+        self._history(made, stamp, ticket_id, SYSTEM_USER, at, kind, field_name, None, value, note)
+
     def notify(
         self, ticket_id: uuid.UUID, reason: str, recipients: Iterable[uuid.UUID], note: str, *,
-        actor: UserInfo, at: datetime, entry_id: uuid.UUID | None = None,
+        actor: UserInfo, at: datetime,
     ) -> bool:
         """Tell people about something that happened to a ticket: a `notice` history event
-        naming them (its `field` says why: escalation, major_resolved...). It hangs on the
-        change this command made last, or, for an automatic notice that changes nothing
-        else, on a change of its own with the derived `entry_id`. Desktops show the
-        notices they pull; the server's worker hands each to its delivery channels.
-        Returns False when there is nobody to tell or the notice was already given."""
+        naming them (its `field` says why: escalation, major_resolved...), hung on the
+        change this command made last. Desktops show the notices they pull; the server's
+        worker hands each to its delivery channels. False when there is nobody to tell."""
         people = sorted({str(r) for r in recipients if r != actor.id})
         if not people:
             return False
-        if entry_id is not None:
-            if self.session.get(HistoryEvent, derived_id(entry_id, "notice", reason)) is not None:
-                return False
-            data = {"ticket_id": ticket_id, "reason": reason, "to": people}
-            made = self._entry(kind="notice", record_id=entry_id, op="insert", data=data, base={}, actor=actor,
-                               at=at, entry_id=entry_id)
-        elif self._last_entry is not None:
-            made = self._last_entry
-        else:
-            raise RuntimeError("a notice hangs on a change; make the change first or derive its entry id")
-        self._history(made[0], made[1], ticket_id, actor, at, "notice", reason, None, people, note)
+        if self._last_entry is None:
+            raise RuntimeError("a notice hangs on a change; make the change first")
+        made, stamp = self._last_entry
+        self._history(made, stamp, ticket_id, actor, at, "notice", reason, None, people, note)
         self.changes.tickets.add(ticket_id)
         self.changes.kinds.add("notice")
         return True
@@ -376,6 +377,9 @@ def sla_event_kind(label: str) -> str:
 def sla_event_note(clock: str, label: str) -> str:
     """How a warning or breach reads in the history; raises ValueError for a label
     that is neither "breach" nor "warn FRACTION"."""
+    kind, _, supplier = clock.partition(":")
+    if supplier and kind in ("supplier", "supplier-response"):  # "POSCO response clock ..."
+        clock = f"{supplier} {'response' if kind == 'supplier-response' else 'resolution'}"
     if label == "breach":
         return f"{clock} clock breached its target"
     word, fraction = label.split()

@@ -109,3 +109,36 @@ class BlobUpload(ServerBase):
     size: Mapped[int] = mapped_column(BigInteger)
     data: Mapped[bytes] = mapped_column(LargeBinary)
     updated_at: Mapped[datetime]
+
+
+class Notification(ServerBase):
+    """The durable outbox of notifications (DESIGN §13): one row per (notice event,
+    person, channel), written by the worker from the `notice` history events, delivered
+    with retries until sent. Its id derives from the three, so it is written once."""
+
+    __tablename__ = "notifications"
+    __table_args__ = (Index("ix_notifications_due", "state", "next_attempt_at"),)
+
+    id: Mapped[uuid.UUID] = mapped_column(primary_key=True)
+    event_id: Mapped[uuid.UUID] = mapped_column(Uuid)
+    ticket_id: Mapped[uuid.UUID] = mapped_column(Uuid)
+    user_id: Mapped[uuid.UUID] = mapped_column(ForeignKey(USERS_ID))
+    channel: Mapped[str] = mapped_column(String(20))
+    reason: Mapped[str] = mapped_column(String(40))
+    # queued | sent | failed (gave up after its retries)
+    state: Mapped[str] = mapped_column(String(10))
+    attempts: Mapped[int] = mapped_column(Integer, default=0)
+    next_attempt_at: Mapped[datetime]
+    created_at: Mapped[datetime]
+    sent_at: Mapped[datetime | None]
+    error: Mapped[str | None] = mapped_column(String(500))
+
+
+class WorkerMark(ServerBase):
+    """How far a worker job has read a stream (the feed numbers of notice events
+    already handed to the outbox), so that a pass reads only what is new."""
+
+    __tablename__ = "worker_marks"
+
+    job: Mapped[str] = mapped_column(String(40), primary_key=True)
+    value: Mapped[int] = mapped_column(BigInteger)

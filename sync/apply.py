@@ -45,7 +45,7 @@ from core.models import Conflict, HistoryEvent, Ticket
 from core.models.tickets import REPLICATED_FIELDS, version_of
 from core.reference import SYSTEM_USER, Reference, UserInfo
 from core.scope import SCOPE_FIELDS, can_see_ticket
-from core.uow import UnitOfWork, sla_event_kind, sla_event_note
+from core.uow import Effect, UnitOfWork, sla_event_kind, sla_event_note
 from sync.models import SyncCounter, SyncEntry, SyncRecord
 from sync.protocol import EntryIn, EntryResult, PushRequest
 from sync.records import MODELS, own_events, row_to_dict, ticket_field_value, to_json, uuid_or_none
@@ -132,18 +132,23 @@ class ServerOutbox(ReplayOutbox):
         self.sequencer = sequencer
 
     def finish(self, session: Session) -> None:
-        session.flush()
-        touched: list[tuple[str, uuid.UUID, uuid.UUID | None]] = list(self.written_records)
-        moved = {m.effect.record_id for m in self.made
-                 if m.effect.kind == "ticket" and m.effect.op == "update" and SCOPE_FIELDS & set(m.effect.data)}
-        for parent in moved:
-            # A device is sent a task's parent only when it may see the parent: the tasks
-            # go out again, with their parent or without, to every device whose view of
-            # the parent changes with this.
-            touched += [("ticket", task, task)
-                        for task in session.scalars(select(Ticket.id).where(Ticket.parent_id == parent))]
-        self.sequencer.touch_all(touched)
+        number_written(session, self.sequencer, self.written_records, [m.effect for m in self.made])
         self.written_records = []
+
+
+def number_written(session: Session, sequencer: Sequencer, written: list[tuple[str, uuid.UUID, uuid.UUID]],
+                   effects: list[Effect]) -> None:
+    """Number for the feed every record a command on the server wrote."""
+    session.flush()
+    touched: list[tuple[str, uuid.UUID, uuid.UUID | None]] = list(written)
+    moved = {e.record_id for e in effects if e.kind == "ticket" and e.op == "update" and SCOPE_FIELDS & set(e.data)}
+    for parent in moved:
+        # A device is sent a task's parent only when it may see the parent: the tasks
+        # go out again, with their parent or without, to every device whose view of
+        # the parent changes with this.
+        touched += [("ticket", task, task)
+                    for task in session.scalars(select(Ticket.id).where(Ticket.parent_id == parent))]
+    sequencer.touch_all(touched)
 
 
 def _groups(entries: list[EntryIn]) -> list[list[EntryIn]]:

@@ -34,7 +34,7 @@ def test_demo_tickets_are_made_by_the_service_layer_on_the_server_and_keep_every
     from core.clock import utcnow
     from core.invariants import store_problems
     from core.reference import load_reference
-    from server.demo import SERVER_DEVICE
+    from server.own_outbox import SERVER_DEVICE
     from sync.models import SyncRecord
 
     with db.read() as session:
