@@ -41,11 +41,36 @@ class SlaReport:
     response: Clock | None = None
     resolution: Clock | None = None
     olas: list[Clock] = field(default_factory=list)
+    # per supplier waited on: the contract's resolution clock ("supplier:CODE") and
+    # its response clock ("supplier-response:CODE"), in the organisation's order
     suppliers: list[Clock] = field(default_factory=list)
+    supplier_responses: list[Clock] = field(default_factory=list)
+
+    @property
+    def supplier_clocks(self) -> list[Clock]:
+        """Each supplier's response clock, then its resolution clock."""
+        responses = {c.name.partition(":")[2]: c for c in self.supplier_responses}
+        found: list[Clock] = []
+        for clock in self.suppliers:
+            response = responses.pop(clock.name.partition(":")[2], None)
+            found += [response, clock] if response is not None else [clock]
+        return found + list(responses.values())
+
+    @property
+    def recorded_clocks(self) -> list[Clock]:
+        """The clocks whose warnings and breaches are recorded as history events."""
+        return [c for c in (self.response, self.resolution) if c is not None] + self.supplier_clocks
 
     @property
     def next_at(self) -> datetime | None:
+        """The next warning or breach of a recorded clock (Ticket.sla_next_at: the sweep
+        looks for it, the breaching queue sorts on it). The ticket's own clocks give
+        their past breach while breached and still running, so a breached ticket stays
+        most urgent; a supplier's clocks give only what is still to come, so a supplier
+        that missed its target neither makes the ticket breached nor hides the next
+        crossing of the other clocks from the sweep."""
         candidates = [c.next_at for c in (self.response, self.resolution) if c is not None and c.next_at]
+        candidates += [c.next_at for c in self.supplier_clocks if c.state == "running" and c.next_at]
         return min(candidates) if candidates else None
 
     def as_dict(self) -> dict[str, Any]:
@@ -57,7 +82,7 @@ class SlaReport:
                 "resolution": self.resolution.as_dict() if self.resolution else None,
             },
             "olas": [c.as_dict() for c in self.olas],
-            "suppliers": [c.as_dict() for c in self.suppliers],
+            "suppliers": [c.as_dict() for c in self.supplier_clocks],
         }
 
 
@@ -114,7 +139,7 @@ def compute(ref: Reference, facts: TicketFacts, events: list[Event], now: dateti
     report.response = run_clock("response", cal_name, cal, response_spans, policy.warn_at, now)
     report.resolution = run_clock("resolution", cal_name, cal, resolution_spans, policy.warn_at, now)
     report.olas = _olas(ref, policy, cal_name, segs, now)
-    report.suppliers = _suppliers(ref, segs, now)
+    report.supplier_responses, report.suppliers = _suppliers(ref, policy, segs, now)
     return report
 
 
@@ -153,19 +178,42 @@ def _olas(ref: Reference, policy: SlaPolicySpec, cal_name: str, segs: list[Segme
     return clocks
 
 
-def _suppliers(ref: Reference, segs: list[Segment], now: datetime) -> list[Clock]:
-    """Per supplier waited on: business time on its calendar while the ticket was
-    pending on it (every wait summed), against its contract's resolution target."""
-    clocks = []
+def _first_wait(waiting: list[bool]) -> list[bool]:
+    """Of the segments spent waiting, those of the first wait only: from the first one
+    to the first that is not."""
+    first = [False] * len(waiting)
+    started = False
+    for i, wait in enumerate(waiting):
+        if wait:
+            started = first[i] = True
+        elif started:
+            break
+    return first
+
+
+def _suppliers(
+    ref: Reference, policy: SlaPolicySpec, segs: list[Segment], now: datetime
+) -> tuple[list[Clock], list[Clock]]:
+    """Per supplier waited on, on its calendar, with the policy's warnings: the
+    response clock, from the first time the ticket waits on it to the first time it
+    stops waiting on it, against its response target; and the resolution clock, the
+    time the ticket was pending on it (every wait summed), against its resolution
+    target. Returns (response clocks, resolution clocks)."""
+    responses: list[Clock] = []
+    resolutions: list[Clock] = []
     for supplier in ref.spec.suppliers:
         supplier_id = str(reference_id("supplier", supplier.code))
         waiting = [s.state.status == "pending" and s.state.supplier == supplier_id for s in segs]
         if not any(waiting):
             continue
-        spans = [
-            Span(seg.start, seg.end, RUNNING if wait else STOPPED, supplier.resolution)
-            for seg, wait in zip(segs, waiting, strict=True)
-        ]
-        clocks.append(run_clock(f"supplier:{supplier.code}", supplier.calendar, calendar(ref, supplier.calendar),
-                                spans, (), now))
-    return clocks
+        cal = calendar(ref, supplier.calendar)
+        for found, name, counts, target in (
+            (responses, f"supplier-response:{supplier.code}", _first_wait(waiting), supplier.response),
+            (resolutions, f"supplier:{supplier.code}", waiting, supplier.resolution),
+        ):
+            spans = [
+                Span(seg.start, seg.end, RUNNING if wait else STOPPED, target)
+                for seg, wait in zip(segs, counts, strict=True)
+            ]
+            found.append(run_clock(name, supplier.calendar, cal, spans, policy.warn_at, now))
+    return responses, resolutions

@@ -105,9 +105,7 @@ def refresh(uow: UnitOfWork, ticket_ids: Iterable[uuid.UUID], now: datetime) -> 
     added = 0
     for ticket_id, report in computed.items():
         rows.append({"tid": ticket_id, **figures(report)})
-        for clock in (report.response, report.resolution):
-            if clock is None:
-                continue
+        for clock in report.recorded_clocks:
             for label, at in clock.crossings:
                 if uow.record_sla_event(ticket_id, clock.name, label, at, recorded):
                     added += 1

@@ -38,10 +38,13 @@ def cmd_explain(ctx: Context, args: argparse.Namespace) -> int:
         return 0
     print(f"{args.number}: policy {report['policy']!r} on calendar {report['calendar']!r} ({timezone}),"
           f" as of {report_now(now)}")
-    for name in ("response", "resolution"):
-        _print_clock(report["clocks"][name])
-    for clock in report["olas"] + report["suppliers"]:
-        _print_clock(clock)
+    # the ticket's own clocks, then each team's OLA clocks, then each supplier's
+    # response and resolution clocks (supplier-response:CODE, supplier:CODE)
+    clocks = [report["clocks"]["response"], report["clocks"]["resolution"], *report["olas"], *report["suppliers"]]
+    shown = [c for c in clocks if c is not None]
+    width = max([12, *(len(c["name"]) for c in shown)])
+    for clock in shown:
+        _print_clock(clock, width)
     return 0
 
 
@@ -51,10 +54,8 @@ def report_now(now: Any) -> str:
     return iso(now) or ""
 
 
-def _print_clock(clock: dict[str, Any] | None) -> None:
-    if clock is None:
-        return
-    line = (f"  {clock['name']:<12} {clock['state']:<9} target {format_duration(clock['target_s'])},"
+def _print_clock(clock: dict[str, Any], width: int) -> None:
+    line = (f"  {clock['name']:<{width}} {clock['state']:<9} target {format_duration(clock['target_s'])},"
             f" elapsed {format_duration(clock['elapsed_s'])}")
     if clock["state"] == "breached":
         line += f", breached at {clock['breached_at']}"
