@@ -19,8 +19,13 @@ from typing import Any
 
 import holidays
 
+from core.errors import InvalidInput
+from core.fields import convert_field
 from core.orgspec import (
+    ASSIGN_POLICIES,
+    ESCALATION_CLOCKS,
     FIELD_TYPES,
+    NOTIFY_ROLES,
     ROLES,
     STATUSES,
     TICKET_TYPES,
@@ -28,6 +33,7 @@ from core.orgspec import (
     CalendarSpec,
     CategorySpec,
     ClosedPeriod,
+    EscalationRuleSpec,
     FieldSpec,
     Interval,
     OlaSpec,
@@ -55,13 +61,15 @@ from core.toml_table import (
 
 SITE_CALENDAR = "site"  # an SLA policy's calendar = "site" means the ticket's site calendar
 SYSTEM_ACTOR = "system"  # the actor of automatic actions; no user may take the name
-ASSIGN_POLICIES = ("none", "least_loaded", "round_robin")
+IDLE_CLOCK = "idle"  # the escalation clock that counts time without a public update
+MAX_ESCALATION_AT = 1.5  # an escalation rule fires at most half a target past the breach
 STOPPED_STATUSES = ("resolved", "closed", "cancelled")  # the resolution clock stops here anyway
 MAX_AUTO_CLOSE_DAYS = 3650
 
 # what a code, a username and a field key may hold, and how to say so
 _USERNAME = (re.compile(r"\w[\w.@+-]*"), 'letters, digits, ".", "_", "@", "+" and "-"')
 _FIELD_KEY = (re.compile(r"[A-Za-z_][A-Za-z0-9_]*"), 'letters, digits and "_", not starting with a digit')
+_WORD = re.compile(r"[^\W_]+")  # a word of a title, as core.routing splits it
 _EMAIL = re.compile(r"[^@\s]+@[^@\s]+\.[^@\s]+")
 _INTERVAL = re.compile(r"(\d\d):(\d\d)-(\d\d):(\d\d)")
 _CLOSED = re.compile(r"(\d{4}-\d\d-\d\d)(?: (.*))?")
@@ -131,6 +139,7 @@ class _Reader(Problems):
     def __init__(self, data: dict[str, Any]) -> None:
         super().__init__()
         self.refs: list[tuple[str, str, str]] = []  # (path, kind, value), checked once all names are known
+        self.recipients: list[tuple[str, str]] = []  # (path, username) an escalation rule notifies
         self.root = Table(self, "", data)
 
     def ref(self, path: str, kind: str, value: str | None) -> None:
@@ -163,7 +172,8 @@ class _Reader(Problems):
         suppliers = [self.supplier(t) for t in root.tables("suppliers")]
         categories = self.categories(self.required_tables("categories"))
         sla = [self.policy(t, priority.levels) for t in self.required_tables("sla")]
-        routing = [self.routing_rule(t) for t in root.tables("routing")]
+        routing = [self.routing_rule(t, priority.levels, categories) for t in root.tables("routing")]
+        escalation = [self.escalation_rule(t, priority.levels) for t in root.tables("escalation")]
         self.unique(((f"sites[{i}].code", s.code) for i, s in enumerate(sites) if s.code), "site code")
         self.unique(((f"teams[{i}].code", t.code) for i, t in enumerate(teams) if t.code), "team code")
         self.unique(((f"users[{i}].username", u.username) for i, u in enumerate(users) if u.username),
@@ -172,13 +182,16 @@ class _Reader(Problems):
                     "supplier code")
         self.unique(((f"sla[{i}].name", p.name) for i, p in enumerate(sla) if p.name), "policy name")
         self.unique(((f"routing[{i}].name", r.name) for i, r in enumerate(routing) if r.name), "rule name")
+        self.unique(((f"escalation[{i}].name", r.name) for i, r in enumerate(escalation) if r.name), "rule name")
         names = {
             "calendar": set(calendars), "team": {t.code for t in teams}, "site": {s.code for s in sites},
             "user": {u.username for u in users}, "category": {c.path for c in categories},
         }
         self.check_refs(names)
         self.check_escalation(teams)
+        self.check_countries(teams, sites)
         self.check_people(teams, users, routing)
+        self.check_recipients(users)
         self.check_unreachable(sla)
         for table in self.tables:
             for key in [key for key in table.data if key not in table.asked]:
@@ -189,6 +202,7 @@ class _Reader(Problems):
             name=name, auto_close_days=auto_close_days, priority=priority, calendars=calendars,
             sites=tuple(sites), teams=tuple(teams), users=tuple(users), suppliers=tuple(suppliers),
             categories=tuple(categories), sla=tuple(sla), routing=tuple(routing), triage_team=triage_team,
+            escalation=tuple(escalation),
         )
 
     def section_order(self, problem: str) -> tuple[int, int]:
@@ -379,6 +393,7 @@ class _Reader(Problems):
             self.ref(t.at("escalates_to"), "team", escalates_to)
         self.ref(t.at("calendar"), "calendar", calendar)
         self.ref(t.at("lead"), "user", lead)
+        by_country = self.by_country(t, code)
         ola = None
         if (o := t.table("ola")) is not None:
             ola = OlaSpec(response=o.duration("response", False), resolution=o.duration("resolution", False))
@@ -386,7 +401,23 @@ class _Reader(Problems):
                 self.problem(o.path, "give response, resolution or both")
             self.check_order(o, ola.response, ola.resolution)
         return TeamSpec(code=code, name=name, tier=tier, escalates_to=escalates_to, calendar=calendar,
-                        lead=lead, ola=ola)
+                        lead=lead, ola=ola, escalates_to_by_country=by_country)
+
+    def by_country(self, t: Table, code: str) -> dict[str, str]:
+        """escalates_to_by_country: a country code (as the sites give it) -> a team code."""
+        found: dict[str, str] = {}
+        if (bc := t.table("escalates_to_by_country")) is None:
+            return found
+        bc.asked.update(bc.data)
+        for country, team in bc.data.items():
+            if not isinstance(team, str) or not team.strip():
+                self.problem(bc.at(country), f"expected a team code, got {kind_of(team)}")
+            elif team == code:
+                self.problem(bc.at(country), "a team cannot escalate to itself")
+            else:
+                self.ref(bc.at(country), "team", team)
+                found[country] = team
+        return found
 
     def user(self, t: Table) -> UserSpec:
         username, name = t.code("username", _USERNAME), t.text("name") or ""
@@ -546,7 +577,7 @@ class _Reader(Problems):
             self.problem(t.at("warn_at"), f"{found} must go up, each fraction once")
         return tuple(found)
 
-    def routing_rule(self, t: Table) -> RoutingRuleSpec:
+    def routing_rule(self, t: Table, levels: tuple[str, ...], known: list[CategorySpec]) -> RoutingRuleSpec:
         name, team = t.text("name") or "", t.text("team")
         self.ref(t.at("team"), "team", team)
         types, categories, sites = self.conditions(t)
@@ -554,10 +585,114 @@ class _Reader(Problems):
         for path, word in words:
             if len(word.split()) != 1:
                 self.problem(path, f"{quote(word)} is not one word (rules match whole words of the title)")
+            elif not _WORD.fullmatch(word):
+                self.problem(path, f"{quote(word)} holds punctuation, which titles are matched without "
+                                   "(write letters and digits only)")
         assign = t.text("assign", required=False) or "none"
         self.one_of(t.at("assign"), assign, "an assign policy", ASSIGN_POLICIES)
+        fields = self.field_answers(t, categories, known)
+        priority = t.text("priority", required=False)
+        if priority is not None and levels and priority not in levels:
+            hint = did_you_mean(priority, levels)
+            self.problem(t.at("priority"), f"unknown priority level {quote(priority)}{hint}")
         return RoutingRuleSpec(name=name, team=team or "", types=types, categories=categories, sites=sites,
-                               words=tuple(v for _, v in words), assign=assign)
+                               words=tuple(v for _, v in words), assign=assign, fields=fields, priority=priority)
+
+    def field_answers(self, t: Table, patterns: tuple[str, ...], known: list[CategorySpec]) -> dict[str, str]:
+        """A rule's `fields = { key = "answer" }`: each key a field of every category the
+        rule's patterns match, each answer one that field can hold."""
+        found: dict[str, str] = {}
+        if (ft := t.table("fields")) is None:
+            return found
+        ft.asked.update(ft.data)
+        matched = [c for c in known if any(fnmatchcase(c.path, p) for p in patterns)]
+        for key, value in ft.data.items():
+            path = ft.at(key)
+            if isinstance(value, bool):
+                answer = "true" if value else "false"
+            elif isinstance(value, str | int | float):
+                answer = str(value)
+            else:
+                self.problem(path, f"expected an answer (text), got {kind_of(value)}")
+                continue
+            if not answer.strip():
+                self.problem(path, "must not be empty")
+                continue
+            found[key] = answer
+            if not patterns:
+                self.problem(path, f"a condition on field {quote(key)} needs categories: list the categories "
+                                   "whose field it is")
+                continue
+            lacking = [c.path for c in matched if key not in {f.key for f in c.fields}]
+            if lacking:
+                named = ", ".join(quote(p) for p in lacking)
+                which = f"category {named} has" if len(lacking) == 1 else f"categories {named} have"
+                self.problem(path, f"{which} no field {quote(key)} (a fields condition needs the field in every "
+                                   "category the rule matches)")
+                continue
+            for category in matched:
+                spec = next(f for f in category.fields if f.key == key)
+                try:
+                    convert_field(spec, answer)
+                except InvalidInput as exc:
+                    self.problem(path, f"{quote(answer)} is not an answer field {quote(key)} of "
+                                       f"{quote(category.path)} can hold ({exc})")
+                    break
+        return found
+
+    def escalation_rule(self, t: Table, levels: tuple[str, ...]) -> EscalationRuleSpec:
+        name, clock = t.text("name") or "", t.text("clock") or ""
+        known_clock = bool(clock) and self.one_of(t.at("clock"), clock, "a clock", ESCALATION_CLOCKS)
+        at = self.fraction(t)
+        after = t.duration("after", required=False)
+        if known_clock and clock == IDLE_CLOCK:
+            if "at" in t.data:
+                self.problem(t.at("at"), 'an idle rule fires after a time without a public update (after = "4h"), '
+                                         "not at a fraction")
+            if "after" not in t.data:
+                self.problem(t.at("after"), 'missing: an idle rule fires after a time without a public update '
+                                            '(e.g. after = "4h")')
+        elif known_clock:
+            if "after" in t.data:
+                self.problem(t.at("after"), f"only an idle rule takes after; a {clock} rule fires at a fraction "
+                                            "of the target (at)")
+            if "at" not in t.data:
+                self.problem(t.at("at"), f"missing: a {clock} rule fires at a fraction of the target (e.g. 0.75; "
+                                         "1.0 is the breach)")
+        types, categories, sites = self.conditions(t)
+        priorities = t.strings("priorities") or []
+        for path, level in priorities:
+            if levels and level not in levels:
+                self.problem(path, f"unknown priority level {quote(level)}{did_you_mean(level, levels)}")
+        self.unique(priorities, "priority level")
+        notify = t.strings("notify") or []
+        for path, who in notify:
+            if who not in NOTIFY_ROLES:
+                self.recipients.append((path, who))
+        self.unique(notify, "recipient")
+        escalate = t.flag("escalate", False)
+        team = t.text("team", required=False)
+        self.ref(t.at("team"), "team", team)
+        if escalate and team is not None:
+            self.problem(t.at("team"), "give team or escalate = true, not both (escalate moves the ticket to its "
+                                       "team's next tier, team to the team named)")
+        if not escalate and team is None and not t.data.get("notify"):
+            self.problem(t.path, "does nothing: give notify, escalate = true or team")
+        return EscalationRuleSpec(
+            name=name, clock=clock, at=None if clock == IDLE_CLOCK else at,
+            after=after if clock == IDLE_CLOCK else None, types=types, categories=categories, sites=sites,
+            priorities=tuple(dict.fromkeys(v for _, v in priorities)),
+            notify=tuple(dict.fromkeys(v for _, v in notify)), escalate=escalate, team=team)
+
+    def fraction(self, t: Table) -> float | None:
+        value = t.get("at", "a fraction", lambda v: isinstance(v, int | float) and not isinstance(v, bool))
+        if value is MISSING:
+            return None
+        if not 0 < value <= MAX_ESCALATION_AT:
+            self.problem(t.at("at"), f"{value} is not a fraction above 0 and at most {MAX_ESCALATION_AT} "
+                                     "(0.75 is 75% of the target, 1.0 the breach)")
+            return None
+        return float(value)
 
     # --- checks across sections ---
 
@@ -573,22 +708,46 @@ class _Reader(Problems):
                 self.problem(path, f"unknown {kind} {quote(value)}{hint or did_you_mean(value, names[kind])}")
 
     def check_escalation(self, teams: list[TeamSpec]) -> None:
+        """No chain of escalations comes back round to its start, for a ticket of any country."""
         index = {team.code: i for i, team in reversed(list(enumerate(teams)))}
-        nexts = {team.code: team.escalates_to for team in reversed(teams)}
-        seen: set[str] = set()
-        for team in teams:
-            chain: list[str] = []
-            code: str | None = team.code
-            while code in nexts and code not in chain and code not in seen:
-                chain.append(code)
-                code = nexts[code]
-            seen.update(chain)
-            if code in chain and len(chain) - chain.index(code) > 1:
-                cycle = chain[chain.index(code):]
-                start = min(range(len(cycle)), key=lambda k: index[cycle[k]])
-                cycle = cycle[start:] + cycle[:start]
-                self.problem(f"teams[{index[cycle[0]]}].escalates_to",
-                             f"escalation cycle {' -> '.join([*cycle, cycle[0]])}")
+        by_code = {team.code: team for team in reversed(teams)}
+        countries = sorted({c for team in teams for c in team.escalates_to_by_country})
+        reported: set[tuple[str, ...]] = set()
+        for country in [None, *countries]:
+            nexts = {code: (team.escalates_to_by_country.get(country, team.escalates_to) if country
+                            else team.escalates_to) for code, team in by_code.items()}
+            seen: set[str] = set()
+            for team in teams:
+                chain: list[str] = []
+                code: str | None = team.code
+                while code in nexts and code not in chain and code not in seen:
+                    chain.append(code)
+                    code = nexts[code]
+                seen.update(chain)
+                if code in chain and len(chain) - chain.index(code) > 1:
+                    cycle = chain[chain.index(code):]
+                    start = min(range(len(cycle)), key=lambda k: index[cycle[k]])
+                    cycle = cycle[start:] + cycle[:start]
+                    if tuple(cycle) in reported:
+                        continue
+                    reported.add(tuple(cycle))
+                    head = by_code[cycle[0]]
+                    if country and country in head.escalates_to_by_country:
+                        path = f"teams[{index[cycle[0]]}].escalates_to_by_country.{bare_key(country)}"
+                        what = f"escalation cycle for country {quote(country)}"
+                    else:
+                        path, what = f"teams[{index[cycle[0]]}].escalates_to", "escalation cycle"
+                        what += f" for country {quote(country)}" if country else ""
+                    self.problem(path, f"{what} {' -> '.join([*cycle, cycle[0]])}")
+
+    def check_countries(self, teams: list[TeamSpec], sites: list[SiteSpec]) -> None:
+        countries = {site.country for site in sites if site.country}
+        for i, team in enumerate(teams):
+            for country in team.escalates_to_by_country:
+                if country not in countries:
+                    hint = did_you_mean(country, countries)
+                    self.problem(f"teams[{i}].escalates_to_by_country.{bare_key(country)}",
+                                 f"no site has country {quote(country)}{hint}")
 
     def check_people(self, teams: list[TeamSpec], users: list[UserSpec],
                      routing: list[RoutingRuleSpec]) -> None:
@@ -600,6 +759,17 @@ class _Reader(Problems):
             members = [u for u in users if rule.team in u.teams and u.role != "requester"]
             if rule.assign != "none" and rule.team and not members:
                 self.problem(f"routing[{i}].assign", f"team {quote(rule.team)} has no members to assign to")
+
+    def check_recipients(self, users: list[UserSpec]) -> None:
+        roles = {user.username: user.role for user in users}
+        for path, who in self.recipients:
+            if who not in roles:
+                hint = did_you_mean(who, [*NOTIFY_ROLES, *roles])
+                self.problem(path, f"unknown recipient {quote(who)} (one of {', '.join(NOTIFY_ROLES)}, or a "
+                                   f"username){hint}")
+            elif roles[who] == "requester":
+                self.problem(path, f"{quote(who)} is a requester, not support staff (to tell the ticket's "
+                                   'requester, write "requester")')
 
     def check_unreachable(self, sla: list[SlaPolicySpec]) -> None:
         for i, policy in enumerate(sla):

@@ -17,6 +17,10 @@ STATUSES = ("new", "assigned", "in_progress", "pending", "resolved", "closed", "
 PENDING_REASONS = ("customer", "supplier", "change", "other")
 FIELD_TYPES = ("text", "number", "choice", "bool", "date")
 WEEKDAYS = ("mon", "tue", "wed", "thu", "fri", "sat", "sun")
+ESCALATION_CLOCKS = ("response", "resolution", "ola-response", "ola-resolution", "idle")
+# whom an escalation rule may tell, besides a username of support staff
+NOTIFY_ROLES = ("assignee", "team", "lead", "requester", "desk")
+ASSIGN_POLICIES = ("none", "least_loaded", "round_robin", "site")
 
 
 @dataclass(frozen=True)
@@ -85,6 +89,8 @@ class TeamSpec:
     calendar: str | None = None
     lead: str | None = None
     ola: OlaSpec | None = None
+    # country code of the ticket's site -> the team to escalate to instead of escalates_to
+    escalates_to_by_country: dict[str, str] = field(default_factory=dict)
 
 
 @dataclass(frozen=True)
@@ -159,7 +165,33 @@ class RoutingRuleSpec:
     categories: tuple[str, ...] = ()
     sites: tuple[str, ...] = ()
     words: tuple[str, ...] = ()
-    assign: str = "none"  # none | least_loaded | round_robin
+    assign: str = "none"  # none | least_loaded | round_robin | site
+    # category field answers that must match, as written in the file ("yes" for a bool field)
+    fields: dict[str, str] = field(default_factory=dict)
+    # the priority matching tickets get, recorded as the rule's override
+    priority: str | None = None
+
+
+@dataclass(frozen=True)
+class EscalationRuleSpec:
+    """Fires when a ticket's clock passes a fraction of its target (`at`), or, for the
+    idle clock, after a time without a public update (`after`); the first matching
+    rule per (ticket, clock, threshold) applies."""
+
+    name: str
+    clock: str  # one of ESCALATION_CLOCKS
+    at: float | None = None  # fraction of the target in (0, 1.5]; None for idle
+    after: int | None = None  # business seconds without a public update; idle only
+    types: tuple[str, ...] = ()
+    categories: tuple[str, ...] = ()
+    sites: tuple[str, ...] = ()
+    priorities: tuple[str, ...] = ()
+    # NOTIFY_ROLES or usernames of support staff
+    notify: tuple[str, ...] = ()
+    # move to the team's next tier (escalates_to, or escalates_to_by_country)
+    escalate: bool = False
+    # move to this team instead (never with escalate)
+    team: str | None = None
 
 
 @dataclass(frozen=True)
@@ -176,3 +208,4 @@ class OrgSpec:
     sla: tuple[SlaPolicySpec, ...]
     routing: tuple[RoutingRuleSpec, ...] = ()
     triage_team: str | None = None
+    escalation: tuple[EscalationRuleSpec, ...] = ()

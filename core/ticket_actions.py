@@ -9,6 +9,7 @@ from datetime import datetime
 from core.clock import parse_iso
 from core.lifecycle import CENTRAL_ROLES, MoveContext, allowed_targets, is_support
 from core.reference import Reference, UserInfo
+from core.routing import escalation_team
 from core.ticket_detail import TicketDetail
 
 ACTIONS = (
@@ -32,8 +33,7 @@ def actions_for(ref: Reference, user: UserInfo, detail: TicketDetail, now: datet
     actions: set[str] = set()
     if "assigned" in moves and support and status in ("new", "assigned", "in_progress"):
         actions.add("assign")
-        team = ref.team_codes.get(detail.team or "")
-        if team is not None and team.escalates_to_id is not None:
+        if escalation_team(ref, detail.team, detail.site) is not None:
             actions.add("escalate")
     if "in_progress" in moves:
         actions.add("reopen" if status == "resolved" else "start")

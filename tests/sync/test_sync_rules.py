@@ -592,8 +592,9 @@ def test_tasks_arrive_under_their_parents_or_without_one_the_device_may_not_see(
     anna, ola, tom, ada = (cluster.replica(n) for n in ("anna", "ola", "tom", "ada"))
     warsaw = new_ticket(ola, category="Network/Router", fields={})  # NET's: out of tom's and anna's sight
     cluster.settle()
+    # a task takes its parent's site unless it names one: these are at Poznań, the parent at Warsaw
     task = ada.run(svc.create, svc.NewTicket(title="Check the Poznań end", type="task", parent=warsaw.number,
-                                             requester="anna", **POS))
+                                             requester="anna", site="PL-POZ-001", **POS))
     cluster.settle()
     subtask = ada.run(svc.create, svc.NewTicket(title="Replace the cable", type="task", parent=task.number,
                                                 requester="anna", **POS))

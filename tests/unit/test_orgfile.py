@@ -218,7 +218,7 @@ def test_demo_priority_sla_and_routing() -> None:
     last = spec.sla[-1]
     assert not (last.types or last.categories or last.sites), "a catch-all comes last"
     assert all(set(p.targets) == set(spec.priority.levels) for p in spec.sla)
-    assert {r.assign for r in spec.routing} == {"none", "least_loaded", "round_robin"}
+    assert {r.assign for r in spec.routing} == {"none", "least_loaded", "round_robin", "site"}
     assert spec.triage_team == "DESK"
 
 
@@ -488,7 +488,7 @@ def test_each_mistake_is_refused_naming_its_key(old: str, new: str, expected: st
          ' P3 = { response = "1h", resolution = "2h" } }\n',
          'sla[1]: never applies: sla[0] "Everything" before it matches every ticket'),
         ('[[routing]]\nname = "R"\nteam = "FIELD"\nassign = "random"\n',
-         'routing[0].assign: "random" is not an assign policy (one of none, least_loaded, round_robin)'),
+         'routing[0].assign: "random" is not an assign policy (one of none, least_loaded, round_robin, site)'),
         ('[[routing]]\nname = "R"\nteam = "ELSEWHERE"\n', 'routing[0].team: unknown team "ELSEWHERE"'),
         ('[[routing]]\nname = "R"\nteam = "FIELD"\nwords = ["no internet"]\n',
          'routing[0].words[0]: "no internet" is not one word'),
