@@ -1,11 +1,14 @@
 """Every minute, record the SLA warnings and breaches that fell due since the last
 look (core.sla_sweep), as one command on the write worker; the change set it makes
-refreshes the views, and the notifier tells the assignee."""
+refreshes the views, and the notifier tells the assignee. A standalone store has no
+server whose worker runs the organisation's automation, so it runs the whole pass
+itself: escalation rules and closing resolved tickets too (core.automation)."""
 
 from __future__ import annotations
 
 from datetime import UTC, datetime
 
+from core.automation import run_here
 from core.sla_sweep import sweep
 from desktop.qt import QObject, QTimer
 from desktop.workspace import Workspace
@@ -22,6 +25,7 @@ class SlaSweeper(QObject):
         self.now = lambda: datetime.now(UTC)
         self.since = self.now()
         self._running = False
+        self.standalone = workspace.store.meta("mode") == "standalone"
         self.timer = QTimer(self)
         self.timer.setInterval(interval_ms)
         self.timer.timeout.connect(self.run)
@@ -46,4 +50,7 @@ class SlaSweeper(QObject):
             self._running = False
             self.ws.workers.on_unhandled(exc)
 
-        self.ws.command(lambda uow, _user: sweep(uow, since, now), done, failed, owner=self)
+        if self.standalone:
+            self.ws.command(lambda uow, _user: run_here(uow, now).sla_events, done, failed, owner=self)
+        else:
+            self.ws.command(lambda uow, _user: sweep(uow, since, now), done, failed, owner=self)

@@ -11,14 +11,14 @@ import os
 import socket
 import sys
 from collections.abc import Callable, Sequence
-from datetime import timedelta
+from datetime import datetime, timedelta
 from pathlib import Path
 from typing import NoReturn
 
 from sqlalchemy import select
 from sqlalchemy.exc import SQLAlchemyError
 
-from core.clock import utcnow
+from core.clock import parse_iso, utcnow
 from core.errors import BranchdeskError, InvalidInput, StoreError
 from core.models import Organisation
 from core.orgfile import OrgFileError
@@ -43,6 +43,13 @@ def _positive(kind: type[int] | type[float]) -> Callable[[str], float]:
         return value
 
     return parse
+
+
+def _instant(text: str) -> datetime:
+    try:
+        return parse_iso(text)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"{text!r} is not an ISO 8601 instant (2026-12-07T08:00:00Z)") from None
 
 
 def build_parser() -> Parser:
@@ -81,6 +88,15 @@ def build_parser() -> Parser:
     demo.add_argument("--tickets", type=int, default=2000, metavar="N", help="how many tickets (default 2000)")
     demo.add_argument("--seed", type=int, default=42, help="random seed, for repeatable data")
 
+    worker = commands.add_parser("worker", help="run the automation: SLA warnings and breaches, escalations, "
+                                                "closing resolved tickets, notifications")
+    worker.add_argument("--once", action="store_true", help="run one pass and exit (for tests and cron)")
+    worker.add_argument("--interval", type=_positive(float), default=60.0, metavar="SECONDS",
+                        help="pause between passes (default 60)")
+    worker.add_argument("--now", metavar="INSTANT", type=_instant,
+                        help="run as if the clock said this ISO 8601 instant (to replay a period)")
+    worker.add_argument("--log-level", default="info", choices=["debug", "info", "warning", "error"])
+
     password = commands.add_parser("set-password", help="set a user's password (and lift any lockout)")
     password.add_argument("username")
     password.add_argument("--password-stdin", action="store_true", help="read the password from standard input")
@@ -92,7 +108,7 @@ def run(argv: Sequence[str] | None = None) -> int:
     try:
         url = config.database_url(args.database_url, config.data_dir(args.data_dir))
         handler = {"init": cmd_init, "upgrade": cmd_upgrade, "serve": cmd_serve, "demo": cmd_demo,
-                   "set-password": cmd_set_password}[args.command]
+                   "worker": cmd_worker, "set-password": cmd_set_password}[args.command]
         return handler(args, url)
     except OrgFileError as exc:
         sys.stderr.write(f"error: {exc.source or 'organisation file'} refused:\n")
@@ -228,6 +244,41 @@ def cmd_demo(args: argparse.Namespace, url: str) -> int:
     if sys.stderr.isatty():
         sys.stderr.write("\n")
     print(f"{made} demo tickets added to {config.safe_url(url)}")
+    return 0
+
+
+def cmd_worker(args: argparse.Namespace, url: str) -> int:
+    import logging.config
+    import signal
+    import threading
+
+    from server.db import Database
+    from server.logs import log_config
+    from server.worker import Worker, pass_fields
+
+    _check_ready(url)
+    logging.config.dictConfig(log_config(args.log_level))
+    clock = utcnow
+    if args.now is not None:
+        # the given instant, and time going on from it as it does
+        offset = args.now - utcnow()
+        clock = lambda: utcnow() + offset  # noqa: E731
+    db = Database(url)
+    try:
+        worker = Worker(db, clock)
+        if args.once:
+            report, queued = worker.run_once()
+            print(f"worker pass done: {report.summary()}, {queued} notifications queued")
+            for failure in report.failed:
+                sys.stderr.write(f"warning: {failure}\n")
+            logging.getLogger("branchdesk.worker").debug("pass", extra={"fields": pass_fields(report, queued)})
+            return 0
+        stop = threading.Event()
+        for sig in (signal.SIGTERM, signal.SIGINT):
+            signal.signal(sig, lambda *_: stop.set())
+        worker.run_forever(args.interval, stop)
+    finally:
+        db.dispose()
     return 0
 
 
