@@ -1,7 +1,9 @@
 """What a person should be told about: tickets newly assigned to them, SLA warnings
-and breaches on tickets assigned to them, and public replies on tickets they
-logged, each made by someone else. Read from history and comments after a mark
-(their SQLite rowids), so a watcher asks only for what is new since it last looked."""
+and breaches on tickets assigned to them, public replies on tickets they logged,
+and the notices a command addressed to them (a `notice` history event naming them:
+an escalation, a ticket resolved with its major incident...), each made by someone
+else. Read from history and comments after a mark (their SQLite rowids), so a
+watcher asks only for what is new since it last looked."""
 
 from __future__ import annotations
 
@@ -27,7 +29,8 @@ class Mark:
 
 @dataclass(frozen=True)
 class Notice:
-    kind: str  # assigned | sla_warning | sla_breach | reply
+    # assigned | sla_warning | sla_breach | reply, or a notice's reason (escalation | major_resolved ...)
+    kind: str
     number: str
     title: str
     by: str | None
@@ -64,6 +67,8 @@ def notices_since(
             notices.append(Notice("assigned", number, title, by, note or ""))
         elif kind in SLA_EVENTS and assignee_id == user.id:
             notices.append(Notice(kind, number, title, by, note or ""))
+        elif kind == "notice" and field and isinstance(new, list) and str(user.id) in new:
+            notices.append(Notice(field, number, title, by, note or ""))
     c_rowid: Any = literal_column("comments.rowid")
     replies = session.execute(
         select(Comment.body, Comment.public, Comment.author_id, Ticket.id, Ticket.number, Ticket.title,

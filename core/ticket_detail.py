@@ -19,7 +19,7 @@ from core.clock import iso, utcnow
 from core.errors import NotFound
 from core.models import Attachment, Comment, Conflict, HistoryEvent, Ticket, TicketLink, WorkLog
 from core.reference import Reference, UserInfo
-from core.scope import can_see_ticket
+from core.scope import can_see, can_see_ticket
 from core.sla.engine import SlaReport
 from core.sla.figures import reports
 
@@ -58,9 +58,26 @@ class WorkEntry:
 
 @dataclass(frozen=True)
 class LinkEntry:
-    kind: str
-    ticket: str
+    """A link as this ticket sees it: `outgoing` when this ticket made it ("this ticket
+    caused_by `ticket`"), `incoming` when the other did ("`ticket` caused_by this one").
+    The other ticket's title and status are None when the reader may not see it."""
+
+    kind: str  # relates | duplicates | follows_up | caused_by
+    ticket: str  # the other ticket's number
     at: str | None
+    direction: str = "outgoing"  # outgoing | incoming
+    title: str | None = None
+    status: str | None = None
+
+
+@dataclass(frozen=True)
+class RelatedTicket:
+    """Another ticket named on this one (its parent, a task): title and status are None
+    when the reader may not see it."""
+
+    number: str
+    title: str | None
+    status: str | None
 
 
 @dataclass(frozen=True)
@@ -111,8 +128,8 @@ class TicketDetail:
     channel: str
     asset_tag: str | None
     fields: dict[str, FieldValue]
-    parent: str | None
-    tasks: tuple[str, ...]
+    parent: str | None  # the number of the ticket this task belongs under
+    tasks: tuple[str, ...]  # the numbers of its tasks
     resolution_code: str | None
     resolution_note: str | None
     created_at: str | None
@@ -124,9 +141,12 @@ class TicketDetail:
     history: tuple[HistoryEntry, ...]
     comments: tuple[CommentEntry, ...]  # internal notes only for support staff
     work_log: tuple[WorkEntry, ...]  # support staff only
-    links: tuple[LinkEntry, ...]
+    links: tuple[LinkEntry, ...]  # both directions: outgoing first, then incoming, each oldest first
     attachments: tuple[AttachmentEntry, ...]
     conflicts: tuple[ConflictEntry, ...]
+    # the parent and the tasks with their titles and statuses, for people to read
+    parent_ticket: RelatedTicket | None = None
+    task_tickets: tuple[RelatedTicket, ...] = ()
 
     @property
     def ticket_id(self) -> uuid.UUID:
@@ -145,6 +165,8 @@ class TicketDetail:
                 out["fields"] = dict(value)
             elif isinstance(value, tuple):
                 out[f.name] = [asdict(entry) for entry in value]
+            elif isinstance(value, RelatedTicket):
+                out[f.name] = asdict(value)
             else:
                 out[f.name] = value
         return out
@@ -178,12 +200,11 @@ def read_ticket(session: Session, ref: Reference, user: UserInfo, number: str) -
     work = session.scalars(
         select(WorkLog).where(WorkLog.ticket_id == t.id).order_by(WorkLog.occurred_at)
     ).all() if support else []
-    links = session.execute(
-        select(TicketLink.kind, Ticket.number, TicketLink.created_at)
-        .join(Ticket, Ticket.id == TicketLink.other_id).where(TicketLink.ticket_id == t.id)
-    ).all()
-    tasks = session.scalars(select(Ticket.number).where(Ticket.parent_id == t.id)).all()
-    parent = session.scalar(select(Ticket.number).where(Ticket.id == t.parent_id)) if t.parent_id else None
+    links = _links(session, user, t.id)
+    tasks = [_related(user, row) for row in session.execute(
+        select(*_RELATED).where(Ticket.parent_id == t.id).order_by(Ticket.created_at, Ticket.number))]
+    parent_row = session.execute(select(*_RELATED).where(Ticket.id == t.parent_id)).first() if t.parent_id else None
+    parent = _related(user, parent_row) if parent_row is not None else None
     attachments = session.scalars(
         select(Attachment).where(Attachment.ticket_id == t.id).order_by(Attachment.created_at, Attachment.id))
     conflicts = session.scalars(select(Conflict).where(Conflict.ticket_id == t.id).order_by(Conflict.occurred_at))
@@ -195,12 +216,15 @@ def read_ticket(session: Session, ref: Reference, user: UserInfo, number: str) -
         category=ref.category_path_of(t.category_id), site=ref.site_code_of(t.site_id),
         team=ref.team_code_of(t.team_id), tier=t.tier, assignee=ref.username_of(t.assignee_id),
         requester=ref.username_of(t.requester_id), channel=t.channel, asset_tag=t.asset_tag, fields=t.fields,
-        parent=parent, tasks=tuple(tasks), resolution_code=t.resolution_code, resolution_note=t.resolution_note,
+        parent=parent.number if parent else None, tasks=tuple(task.number for task in tasks),
+        parent_ticket=parent, task_tickets=tuple(tasks), resolution_code=t.resolution_code,
+        resolution_note=t.resolution_note,
         created_at=iso(t.created_at), updated_at=iso(t.updated_at), first_response_at=iso(t.first_response_at),
         resolved_at=iso(t.resolved_at), closed_at=iso(t.closed_at), sla=sla_report(session, ref, t.id),
         history=tuple(
             HistoryEntry(at=iso(h.occurred_at), actor=ref.username_of(h.actor_id), device=h.device, kind=h.kind,
-                         field=h.field, old=display(ref, h.field, h.old), new=display(ref, h.field, h.new),
+                         field=h.field, old=display(ref, h.field, h.old),
+                         new=recipients(ref, h.new) if h.kind == "notice" else display(ref, h.field, h.new),
                          note=h.note)
             for h in history
         ),
@@ -213,7 +237,7 @@ def read_ticket(session: Session, ref: Reference, user: UserInfo, number: str) -
             WorkEntry(at=iso(w.occurred_at), author=ref.username_of(w.author_id), minutes=w.minutes, note=w.note)
             for w in work
         ),
-        links=tuple(LinkEntry(kind=k, ticket=n, at=iso(at)) for k, n, at in links),
+        links=links,
         attachments=tuple(
             AttachmentEntry(id=str(a.id), at=iso(a.created_at), author=ref.username_of(a.author_id), name=a.name,
                             size=a.size, sha256=a.sha256, media_type=a.media_type)
@@ -227,6 +251,41 @@ def read_ticket(session: Session, ref: Reference, user: UserInfo, number: str) -
             for c in conflicts
         ),
     )
+
+
+# what is shown of another ticket, and what decides whether the reader may see it
+_RELATED = (Ticket.number, Ticket.title, Ticket.status, Ticket.site_id, Ticket.team_id, Ticket.assignee_id)
+
+
+def _related(user: UserInfo, row: Any) -> RelatedTicket:
+    number, title, status, site_id, team_id, assignee_id = row
+    if not can_see(user, site_id, team_id, assignee_id):
+        return RelatedTicket(number, None, None)
+    return RelatedTicket(number, title, status)
+
+
+def _links(session: Session, user: UserInfo, ticket_id: uuid.UUID) -> tuple[LinkEntry, ...]:
+    """The ticket's links in both directions: those it made (outgoing) and those other
+    tickets made to it (incoming), each with the other ticket's number, title and status."""
+    found: list[LinkEntry] = []
+    for direction, here, there in (("outgoing", TicketLink.ticket_id, TicketLink.other_id),
+                                   ("incoming", TicketLink.other_id, TicketLink.ticket_id)):
+        rows = session.execute(
+            select(TicketLink.kind, TicketLink.created_at, *_RELATED).join(Ticket, Ticket.id == there)
+            .where(here == ticket_id).order_by(TicketLink.created_at, Ticket.number, TicketLink.kind)
+        ).all()
+        for kind, at, *other in rows:
+            shown = _related(user, other)
+            found.append(LinkEntry(kind=kind, ticket=shown.number, at=iso(at), direction=direction,
+                                   title=shown.title, status=shown.status))
+    return tuple(found)
+
+
+def recipients(ref: Reference, value: FieldValue) -> FieldValue:
+    """A notice names whom it tells by id; people read usernames."""
+    if not isinstance(value, list):
+        return value
+    return [display(ref, "user_id", item) for item in value]
 
 
 def display(ref: Reference, field: str | None, value: FieldValue) -> FieldValue:

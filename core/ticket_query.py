@@ -35,7 +35,7 @@ from core.scope import scope_clause
 from core.ticket_walks import ROWID, ordered_rowids
 from core.ticket_words import words_match
 
-QUEUES = ("mine", "team", "triage", "breaching", "site", "all")
+QUEUES = ("mine", "team", "triage", "breaching", "major", "site", "all")
 # "breaching soon": open tickets whose next warning or breach falls within this many seconds
 BREACHING_WITHIN = 3600
 SORT_KEYS = ("number", "title", "status", "priority", "site", "category", "assignee", "sla_due", "updated",
@@ -235,6 +235,9 @@ class TicketQuery:
         if queue == "breaching":
             horizon = (self.now or utcnow()) + timedelta(seconds=self.filter.within)
             return Ticket.status.in_(OPEN_STATUSES) & (Ticket.sla_next_at <= horizon)
+        if queue == "major":
+            # open major incidents (DESIGN §12): the incidents others are linked to
+            return (Ticket.type == "incident") & Ticket.major_incident.is_(True) & Ticket.status.in_(OPEN_STATUSES)
         if queue == "mine":
             return (Ticket.assignee_id == user.id) & Ticket.status.in_(OPEN_STATUSES)
         if queue == "team":

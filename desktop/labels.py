@@ -22,6 +22,7 @@ _LABELS: dict[str, dict[str, str]] = {
         "team": QT_TRANSLATE_NOOP("Labels", "My team"),
         "triage": QT_TRANSLATE_NOOP("Labels", "Triage"),
         "breaching": QT_TRANSLATE_NOOP("Labels", "Breaching soon"),
+        "major": QT_TRANSLATE_NOOP("Labels", "Major incidents"),
         "site": QT_TRANSLATE_NOOP("Labels", "This site"),
         "all": QT_TRANSLATE_NOOP("Labels", "All tickets"),
     },
@@ -68,6 +69,13 @@ _LABELS: dict[str, dict[str, str]] = {
         "follows_up": QT_TRANSLATE_NOOP("Labels", "Follows up"),
         "caused_by": QT_TRANSLATE_NOOP("Labels", "Caused by"),
     },
+    # a link as the ticket it points at reads it: "A caused_by B" shows on B as "Causes A"
+    "link_incoming": {
+        "relates": QT_TRANSLATE_NOOP("Labels", "Relates to"),
+        "duplicates": QT_TRANSLATE_NOOP("Labels", "Duplicated by"),
+        "follows_up": QT_TRANSLATE_NOOP("Labels", "Followed up by"),
+        "caused_by": QT_TRANSLATE_NOOP("Labels", "Causes"),
+    },
     "impact": {
         "high": QT_TRANSLATE_NOOP("Labels", "High"),
         "medium": QT_TRANSLATE_NOOP("Labels", "Medium"),
@@ -96,3 +104,8 @@ def label(kind: str, value: str | None) -> str:
         return value.replace("_", " ")
     return QCoreApplication.translate(CONTEXT, text)
 
+
+def link_label(kind: str, direction: str) -> str:
+    """How a link reads on one of its ends: "Caused by" where it was made, "Causes" on
+    the ticket it names (core.ticket_detail.LinkEntry.direction)."""
+    return label("link_incoming" if direction == "incoming" else "link", kind)

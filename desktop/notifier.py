@@ -1,5 +1,6 @@
 """Desktop notifications through the system tray (DESIGN §8): tickets assigned to
-me, SLA warnings and breaches on my tickets, and replies on tickets I logged.
+me, SLA warnings and breaches on my tickets, replies on tickets I logged, and the
+notices addressed to me (an escalation; my ticket resolved with its major incident).
 
 The notifier looks for what is new in the store every few seconds, on a worker.
 Changes it finds that this window did not make (the command line on the same
@@ -26,8 +27,12 @@ def notice_text(notice: Notice) -> tuple[str, str]:
         "sla_warning": QCoreApplication.translate("Notifier", "SLA warning: {0}"),
         "sla_breach": QCoreApplication.translate("Notifier", "SLA breached: {0}"),
         "reply": QCoreApplication.translate("Notifier", "{1} replied on {0}"),
+        "escalation": QCoreApplication.translate("Notifier", "Escalated: {0}"),
+        "major_resolved": QCoreApplication.translate("Notifier", "Resolved with its major incident: {0}"),
     }.get(notice.kind, "{0}").format(notice.number, by)
-    return title, notice.title if notice.kind != "reply" else notice.text[:200]
+    # a reply, or a resolution with its note, says more than the ticket's title
+    said = notice.kind in ("reply", "major_resolved") and notice.text
+    return title, notice.text[:200] if said else notice.title
 
 
 class Notifier(QObject):

@@ -210,14 +210,27 @@ def cmd_show(ctx: Context, args: argparse.Namespace) -> int:
         print_json(shown)
         return 0
     print(f"{d.number}  {d.title}")
-    print(f"  {d.type}, {d.status}" + (f" ({d.pending_reason})" if d.pending_reason else "")
+    print(f"  {d.type}" + (" (MAJOR INCIDENT)" if d.major_incident else "") + f", {d.status}"
+          + (f" ({d.pending_reason})" if d.pending_reason else "")
           + f", priority {d.priority} (impact {d.impact}, urgency {d.urgency})")
-    print(f"  site {d.site}, category {d.category}, channel {d.channel}")
+    print(f"  site {d.site}, category {d.category}, channel {d.channel}, asset {d.asset_tag or '-'}")
     print(f"  requester {d.requester}, team {d.team or '-'} (tier {d.tier}), assignee {d.assignee or '-'}")
     if d.fields:
         print("  fields: " + ", ".join(f"{k}={v}" for k, v in d.fields.items()))
     if d.resolution_code:
         print(f"  resolved: {d.resolution_code}: {d.resolution_note}")
+    if d.parent_ticket:
+        parent = d.parent_ticket
+        print(f"  task of {_related_line(parent.number, parent.status, parent.title)}")
+    if d.task_tickets:
+        print("  tasks:")
+        for task in d.task_tickets:
+            print(f"    {_related_line(task.number, task.status, task.title)}")
+    if d.links:
+        print("  links:")
+        for link in d.links:
+            other = _related_line(link.ticket, link.status, link.title)
+            print(f"    {link_phrase(link.kind, link.direction)} {other}")
     if d.description:
         print()
         print("  " + d.description.replace("\n", "\n  "))
@@ -236,12 +249,32 @@ def cmd_show(ctx: Context, args: argparse.Namespace) -> int:
     return 0
 
 
+# How a link reads from each end: "A caused_by B" shows on A as "caused by B", on B as "causes A".
+LINK_PHRASES = {
+    ("relates", "outgoing"): "relates to", ("relates", "incoming"): "relates to",
+    ("duplicates", "outgoing"): "duplicates", ("duplicates", "incoming"): "duplicated by",
+    ("follows_up", "outgoing"): "follows up", ("follows_up", "incoming"): "followed up by",
+    ("caused_by", "outgoing"): "caused by", ("caused_by", "incoming"): "causes",
+}
+
+
+def link_phrase(kind: str, direction: str) -> str:
+    return LINK_PHRASES.get((kind, direction), f"{kind.replace('_', ' ')} ({direction})")
+
+
+def _related_line(number: str, status: str | None, title: str | None) -> str:
+    """Another ticket: its number, and its status and title where the reader may see it."""
+    return f"{number}  {status}  {title}" if status is not None else number
+
+
 def _history_line(h: HistoryEntry) -> str:
     if h.kind == "created":
         return f"{h.actor} created the ticket"
     if h.kind == "field":
         note = f" ({h.note})" if h.note else ""
         return f"{h.actor} set {h.field}: {h.old} -> {h.new}{note}"
+    if h.kind == "notice" and isinstance(h.new, list):
+        return f"{h.actor} told {', '.join(map(str, h.new))} ({h.field}): {h.note or ''}".rstrip()
     return f"{h.actor} {h.kind} {h.note or ''}".rstrip()
 
 

@@ -1,11 +1,11 @@
 """The smaller parts of a ticket: the reply box (public reply or internal note),
-the work log and the links to other tickets."""
+the work log and the links to other tickets, both ways."""
 
 from __future__ import annotations
 
 from core.services.tickets import LINK_KINDS
-from core.ticket_detail import TicketDetail
-from desktop.labels import label
+from core.ticket_detail import RelatedTicket, TicketDetail
+from desktop.labels import label, link_label
 from desktop.qt import (
     QComboBox,
     QHBoxLayout,
@@ -124,6 +124,10 @@ class WorkLogPanel(QWidget):
         self.error.setVisible(True)
 
 
+# what a Links entry is to this ticket: outgoing | incoming (a link), parent | task
+DirectionRole = Qt.ItemDataRole.UserRole + 1
+
+
 class LinksPanel(QWidget):
     # other ticket number, kind
     sig_link = Signal(str, str)
@@ -154,14 +158,27 @@ class LinksPanel(QWidget):
         layout.addWidget(self.error)
 
     def show_detail(self, d: TicketDetail, may_link: bool) -> None:
+        """The parent, the links both ways, then the tasks: each as it reads from this
+        ticket ("Caused by PL-…" where this ticket made the link, "Causes PL-…" where
+        the other did), with the other ticket's status and title where the person may see it."""
         self.entries.clear()
-        related = [(label("link", link.kind), link.ticket) for link in d.links]
-        if d.parent:
-            related.insert(0, (self.tr("Task of"), d.parent))
-        related += [(self.tr("Task"), number) for number in d.tasks]
-        for kind, number in related:
-            item = QListWidgetItem(f"{kind}  {number}")
+        related: list[tuple[str, str, str | None, str | None, str]] = []
+        if d.parent_ticket is not None:
+            parent = d.parent_ticket
+            related.append((self.tr("Task of"), parent.number, parent.status, parent.title, "parent"))
+        elif d.parent:
+            related.append((self.tr("Task of"), d.parent, None, None, "parent"))
+        related += [(link_label(link.kind, link.direction), link.ticket, link.status, link.title, link.direction)
+                    for link in d.links]
+        tasks = d.task_tickets or tuple(RelatedTicket(number, None, None) for number in d.tasks)
+        related += [(self.tr("Task"), task.number, task.status, task.title, "task") for task in tasks]
+        for wording, number, status, title, direction in related:
+            text = f"{wording}  {number}"
+            if status is not None:
+                text = self.tr("{0} — {1}: {2}").format(text, label("status", status), title or "")
+            item = QListWidgetItem(text)
             item.setData(Qt.ItemDataRole.UserRole, number)
+            item.setData(DirectionRole, direction)
             self.entries.addItem(item)
         for widget in (self.kind, self.other, self.button):
             widget.setVisible(may_link)

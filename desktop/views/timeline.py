@@ -9,7 +9,7 @@ from typing import Any
 from core.clock import parse_iso
 from core.reference import Reference
 from core.ticket_detail import TicketDetail
-from desktop.labels import label
+from desktop.labels import label, link_label
 from desktop.qt import QT_TRANSLATE_NOOP, QCoreApplication, QDateTime, QLocale, QTextBrowser, QWidget
 
 FIELD_NAMES = {
@@ -102,7 +102,7 @@ def entries(detail: TicketDetail, ref: Reference) -> list[tuple[str, str, str]]:
             text += f": {html.escape(w.note)}"
         items.append((w.at or "", "event", text))
     for link in detail.links:
-        text = f'{label("link", link.kind)} <a href="ticket:{html.escape(link.ticket)}">' \
+        text = f'{html.escape(link_label(link.kind, link.direction))} <a href="ticket:{html.escape(link.ticket)}">' \
                f'{html.escape(link.ticket)}</a>'
         items.append((link.at or "", "event", text))
     items.sort(key=lambda item: item[0])

@@ -32,7 +32,7 @@
 <context>
     <name>ClockBar</name>
     <message>
-        <location filename="../../desktop/views/sla_bar.py" line="102"/>
+        <location filename="../../desktop/views/sla_bar.py" line="95"/>
         <source>paused</source>
         <translation type="unfinished"></translation>
     </message>
@@ -347,211 +347,232 @@
     </message>
     <message>
         <location filename="../../desktop/labels.py" line="25"/>
-        <source>This site</source>
+        <source>Major incidents</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../../desktop/labels.py" line="26"/>
+        <source>This site</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/labels.py" line="27"/>
         <source>All tickets</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/labels.py" line="29"/>
+        <location filename="../../desktop/labels.py" line="30"/>
         <source>Branch staff</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/labels.py" line="30"/>
+        <location filename="../../desktop/labels.py" line="31"/>
         <source>Technician</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/labels.py" line="31"/>
+        <location filename="../../desktop/labels.py" line="32"/>
         <source>Service desk agent</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/labels.py" line="32"/>
+        <location filename="../../desktop/labels.py" line="33"/>
         <source>Manager</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/labels.py" line="33"/>
+        <location filename="../../desktop/labels.py" line="34"/>
         <source>Administrator</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/labels.py" line="36"/>
+        <location filename="../../desktop/labels.py" line="37"/>
         <source>Incident</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/labels.py" line="37"/>
+        <location filename="../../desktop/labels.py" line="38"/>
         <source>Request</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/labels.py" line="38"/>
+        <location filename="../../desktop/labels.py" line="39"/>
         <source>Case</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/labels.py" line="39"/>
+        <location filename="../../desktop/labels.py" line="40"/>
         <source>Task</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/labels.py" line="42"/>
+        <location filename="../../desktop/labels.py" line="43"/>
         <source>Portal</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/labels.py" line="43"/>
+        <location filename="../../desktop/labels.py" line="44"/>
         <source>Phone</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/labels.py" line="44"/>
+        <location filename="../../desktop/labels.py" line="45"/>
         <source>Email</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/labels.py" line="45"/>
+        <location filename="../../desktop/labels.py" line="46"/>
         <source>Walk-in</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/labels.py" line="46"/>
+        <location filename="../../desktop/labels.py" line="47"/>
         <source>Chat</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/labels.py" line="47"/>
+        <location filename="../../desktop/labels.py" line="48"/>
         <source>Monitoring</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/labels.py" line="50"/>
+        <location filename="../../desktop/labels.py" line="51"/>
         <source>Waiting for the requester</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/labels.py" line="51"/>
+        <location filename="../../desktop/labels.py" line="52"/>
         <source>Waiting for a supplier</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/labels.py" line="52"/>
+        <location filename="../../desktop/labels.py" line="53"/>
         <source>Waiting for a change</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/labels.py" line="53"/>
+        <location filename="../../desktop/labels.py" line="54"/>
         <source>Other</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/labels.py" line="56"/>
+        <location filename="../../desktop/labels.py" line="57"/>
         <source>Fixed</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/labels.py" line="57"/>
+        <location filename="../../desktop/labels.py" line="58"/>
         <source>Workaround</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/labels.py" line="58"/>
+        <location filename="../../desktop/labels.py" line="59"/>
         <source>Replaced</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/labels.py" line="59"/>
+        <location filename="../../desktop/labels.py" line="60"/>
         <source>Fixed by the supplier</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/labels.py" line="60"/>
+        <location filename="../../desktop/labels.py" line="61"/>
         <source>No fault found</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/labels.py" line="61"/>
+        <location filename="../../desktop/labels.py" line="62"/>
         <source>User error</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/labels.py" line="62"/>
+        <location filename="../../desktop/labels.py" line="63"/>
         <source>Duplicate</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/labels.py" line="63"/>
+        <location filename="../../desktop/labels.py" line="64"/>
         <source>Not reproducible</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/labels.py" line="66"/>
+        <location filename="../../desktop/labels.py" line="67"/>
+        <location filename="../../desktop/labels.py" line="74"/>
         <source>Relates to</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/labels.py" line="67"/>
+        <location filename="../../desktop/labels.py" line="68"/>
         <source>Duplicates</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/labels.py" line="68"/>
+        <location filename="../../desktop/labels.py" line="69"/>
         <source>Follows up</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/labels.py" line="69"/>
+        <location filename="../../desktop/labels.py" line="70"/>
         <source>Caused by</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/labels.py" line="72"/>
-        <source>High</source>
+        <location filename="../../desktop/labels.py" line="75"/>
+        <source>Duplicated by</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/labels.py" line="73"/>
-        <source>Medium</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../desktop/labels.py" line="74"/>
-        <source>Low</source>
+        <location filename="../../desktop/labels.py" line="76"/>
+        <source>Followed up by</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../../desktop/labels.py" line="77"/>
-        <source>Response</source>
+        <source>Causes</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/labels.py" line="78"/>
-        <source>Resolution</source>
+        <location filename="../../desktop/labels.py" line="80"/>
+        <source>High</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../../desktop/labels.py" line="81"/>
-        <source>running</source>
+        <source>Medium</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../../desktop/labels.py" line="82"/>
+        <source>Low</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/labels.py" line="85"/>
+        <source>Response</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/labels.py" line="86"/>
+        <source>Resolution</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/labels.py" line="89"/>
+        <source>running</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/labels.py" line="90"/>
         <source>paused</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/labels.py" line="83"/>
+        <location filename="../../desktop/labels.py" line="91"/>
         <source>met</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/labels.py" line="84"/>
+        <location filename="../../desktop/labels.py" line="92"/>
         <source>breached</source>
         <translation type="unfinished"></translation>
     </message>
@@ -559,23 +580,29 @@
 <context>
     <name>LinksPanel</name>
     <message>
-        <location filename="../../desktop/views/ticket_extras.py" line="140"/>
+        <location filename="../../desktop/views/ticket_extras.py" line="143"/>
         <source>Ticket number</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/views/ticket_extras.py" line="144"/>
+        <location filename="../../desktop/views/ticket_extras.py" line="147"/>
         <source>Link</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/views/ticket_extras.py" line="161"/>
+        <location filename="../../desktop/views/ticket_extras.py" line="168"/>
+        <location filename="../../desktop/views/ticket_extras.py" line="170"/>
         <source>Task of</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/views/ticket_extras.py" line="162"/>
+        <location filename="../../desktop/views/ticket_extras.py" line="174"/>
         <source>Task</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/views/ticket_extras.py" line="178"/>
+        <source>{0} — {1}: {2}</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -694,22 +721,22 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/views/main_window.py" line="232"/>
+        <location filename="../../desktop/views/main_window.py" line="233"/>
         <source>Sync now</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/views/main_window.py" line="239"/>
+        <location filename="../../desktop/views/main_window.py" line="240"/>
         <source>Sync: {0}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/views/main_window.py" line="270"/>
+        <location filename="../../desktop/views/main_window.py" line="271"/>
         <source>Save filter</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/views/main_window.py" line="270"/>
+        <location filename="../../desktop/views/main_window.py" line="271"/>
         <source>Name for this filter:</source>
         <translation type="unfinished"></translation>
     </message>
@@ -717,127 +744,127 @@
 <context>
     <name>NewTicketDialog</name>
     <message>
-        <location filename="../../desktop/views/new_ticket.py" line="53"/>
+        <location filename="../../desktop/views/new_ticket.py" line="63"/>
         <source>New ticket</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/views/new_ticket.py" line="59"/>
+        <location filename="../../desktop/views/new_ticket.py" line="69"/>
         <source>Search categories…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/views/new_ticket.py" line="80"/>
+        <location filename="../../desktop/views/new_ticket.py" line="90"/>
         <source>1. What is it about?</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/views/new_ticket.py" line="87"/>
+        <location filename="../../desktop/views/new_ticket.py" line="97"/>
         <source>Choose a category on the left</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/views/new_ticket.py" line="91"/>
+        <location filename="../../desktop/views/new_ticket.py" line="101"/>
         <source>In a few words: what is wrong?</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/views/new_ticket.py" line="126"/>
+        <location filename="../../desktop/views/new_ticket.py" line="136"/>
         <source>What happened, since when, what you tried</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/views/new_ticket.py" line="129"/>
+        <location filename="../../desktop/views/new_ticket.py" line="139"/>
         <source>Category</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/views/new_ticket.py" line="130"/>
+        <location filename="../../desktop/views/new_ticket.py" line="140"/>
         <source>Title *</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/views/new_ticket.py" line="131"/>
+        <location filename="../../desktop/views/new_ticket.py" line="141"/>
         <source>Type</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/views/new_ticket.py" line="132"/>
+        <location filename="../../desktop/views/new_ticket.py" line="142"/>
         <source>Impact</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/views/new_ticket.py" line="133"/>
+        <location filename="../../desktop/views/new_ticket.py" line="143"/>
         <source>Urgency</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/views/new_ticket.py" line="139"/>
+        <location filename="../../desktop/views/new_ticket.py" line="149"/>
         <source>Priority</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/views/new_ticket.py" line="140"/>
+        <location filename="../../desktop/views/new_ticket.py" line="150"/>
         <source>Requester</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/views/new_ticket.py" line="141"/>
+        <location filename="../../desktop/views/new_ticket.py" line="151"/>
         <source>Site</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/views/new_ticket.py" line="142"/>
+        <location filename="../../desktop/views/new_ticket.py" line="152"/>
         <source>Channel</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/views/new_ticket.py" line="143"/>
+        <location filename="../../desktop/views/new_ticket.py" line="153"/>
         <source>Description</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/views/new_ticket.py" line="150"/>
+        <location filename="../../desktop/views/new_ticket.py" line="160"/>
         <source>Log ticket</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/views/new_ticket.py" line="152"/>
+        <location filename="../../desktop/views/new_ticket.py" line="162"/>
         <source>Ctrl+Enter</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/views/new_ticket.py" line="161"/>
+        <location filename="../../desktop/views/new_ticket.py" line="172"/>
         <source>2. Tell us more</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/views/new_ticket.py" line="195"/>
+        <location filename="../../desktop/views/new_ticket.py" line="206"/>
         <source>Me ({0})</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/views/new_ticket.py" line="203"/>
+        <location filename="../../desktop/views/new_ticket.py" line="213"/>
         <source>The requester&apos;s home site</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/views/new_ticket.py" line="283"/>
+        <location filename="../../desktop/views/new_ticket.py" line="292"/>
         <source>Choose a category to see the priority and targets.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/views/new_ticket.py" line="290"/>
+        <location filename="../../desktop/views/new_ticket.py" line="299"/>
         <source>No SLA applies.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/views/new_ticket.py" line="292"/>
+        <location filename="../../desktop/views/new_ticket.py" line="301"/>
         <source>{0}: response within {1}, resolution within {2} (business time)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/views/new_ticket.py" line="312"/>
+        <location filename="../../desktop/views/new_ticket.py" line="321"/>
         <source>Choose a category first</source>
         <translation type="unfinished"></translation>
     </message>
@@ -845,23 +872,33 @@
 <context>
     <name>Notifier</name>
     <message>
-        <location filename="../../desktop/notifier.py" line="25"/>
+        <location filename="../../desktop/notifier.py" line="26"/>
         <source>Assigned to you: {0}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/notifier.py" line="26"/>
+        <location filename="../../desktop/notifier.py" line="27"/>
         <source>SLA warning: {0}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/notifier.py" line="27"/>
+        <location filename="../../desktop/notifier.py" line="28"/>
         <source>SLA breached: {0}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/notifier.py" line="28"/>
+        <location filename="../../desktop/notifier.py" line="29"/>
         <source>{1} replied on {0}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/notifier.py" line="30"/>
+        <source>Escalated: {0}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/notifier.py" line="31"/>
+        <source>Resolved with its major incident: {0}</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -907,22 +944,22 @@
 <context>
     <name>ReplyBox</name>
     <message>
-        <location filename="../../desktop/views/ticket_extras.py" line="38"/>
+        <location filename="../../desktop/views/ticket_extras.py" line="37"/>
         <source>Write a reply… (Ctrl+Enter sends it)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/views/ticket_extras.py" line="41"/>
+        <location filename="../../desktop/views/ticket_extras.py" line="40"/>
         <source>Reply</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/views/ticket_extras.py" line="43"/>
+        <location filename="../../desktop/views/ticket_extras.py" line="42"/>
         <source>Internal note</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/views/ticket_extras.py" line="45"/>
+        <location filename="../../desktop/views/ticket_extras.py" line="44"/>
         <source>Only support staff see internal notes.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -979,22 +1016,22 @@
 <context>
     <name>SearchResultsModel</name>
     <message>
-        <location filename="../../desktop/models/search_results.py" line="11"/>
+        <location filename="../../desktop/models/search_results.py" line="19"/>
         <source>Number</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/models/search_results.py" line="12"/>
+        <location filename="../../desktop/models/search_results.py" line="20"/>
         <source>Title</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/models/search_results.py" line="13"/>
+        <location filename="../../desktop/models/search_results.py" line="21"/>
         <source>Status</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/models/search_results.py" line="14"/>
+        <location filename="../../desktop/models/search_results.py" line="22"/>
         <source>Site</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1073,17 +1110,17 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/views/sign_in.py" line="50"/>
+        <location filename="../../desktop/views/sign_in.py" line="52"/>
         <source>Name</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/views/sign_in.py" line="51"/>
+        <location filename="../../desktop/views/sign_in.py" line="53"/>
         <source>Password</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/views/sign_in.py" line="53"/>
+        <location filename="../../desktop/views/sign_in.py" line="55"/>
         <source>Sign in</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1107,67 +1144,67 @@
 <context>
     <name>StatusBar</name>
     <message>
-        <location filename="../../desktop/views/status_bar.py" line="40"/>
+        <location filename="../../desktop/views/status_bar.py" line="42"/>
         <source>Standalone</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/views/status_bar.py" line="41"/>
+        <location filename="../../desktop/views/status_bar.py" line="43"/>
         <source>This computer keeps its own store and does not sync with a server.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/views/status_bar.py" line="43"/>
+        <location filename="../../desktop/views/status_bar.py" line="45"/>
         <source>⚠ Sync stopped</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/views/status_bar.py" line="43"/>
+        <location filename="../../desktop/views/status_bar.py" line="45"/>
         <source>Work is kept here and sent once sync can go on.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/views/status_bar.py" line="45"/>
+        <location filename="../../desktop/views/status_bar.py" line="47"/>
         <source>⟳ Syncing…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/views/status_bar.py" line="45"/>
+        <location filename="../../desktop/views/status_bar.py" line="47"/>
         <source>Exchanging changes with the central server.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/views/status_bar.py" line="47"/>
+        <location filename="../../desktop/views/status_bar.py" line="49"/>
         <source>● Online</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/views/status_bar.py" line="47"/>
+        <location filename="../../desktop/views/status_bar.py" line="49"/>
         <source>Connected to the central server.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/views/status_bar.py" line="49"/>
+        <location filename="../../desktop/views/status_bar.py" line="51"/>
         <source>◌ Connecting…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/views/status_bar.py" line="49"/>
+        <location filename="../../desktop/views/status_bar.py" line="51"/>
         <source>Reaching the central server.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/views/status_bar.py" line="51"/>
+        <location filename="../../desktop/views/status_bar.py" line="53"/>
         <source>○ Offline</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/views/status_bar.py" line="51"/>
+        <location filename="../../desktop/views/status_bar.py" line="53"/>
         <source>The server cannot be reached; work is kept and sent later.</source>
         <translation type="unfinished"></translation>
     </message>
     <message numerus="yes">
-        <location filename="../../desktop/views/status_bar.py" line="58"/>
+        <location filename="../../desktop/views/status_bar.py" line="65"/>
         <source>%n change(s) waiting</source>
         <translation>
             <numerusform>%n change waiting</numerusform>
@@ -1175,17 +1212,17 @@
         </translation>
     </message>
     <message>
-        <location filename="../../desktop/views/status_bar.py" line="59"/>
+        <location filename="../../desktop/views/status_bar.py" line="66"/>
         <source>Changes made here that no server has confirmed yet.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/views/status_bar.py" line="69"/>
+        <location filename="../../desktop/views/status_bar.py" line="76"/>
         <source>Last sync {0}</source>
         <translation type="unfinished"></translation>
     </message>
     <message numerus="yes">
-        <location filename="../../desktop/views/status_bar.py" line="74"/>
+        <location filename="../../desktop/views/status_bar.py" line="81"/>
         <source>%n conflict(s) to look at</source>
         <translation>
             <numerusform>%n conflict to look at</numerusform>
@@ -1193,7 +1230,7 @@
         </translation>
     </message>
     <message>
-        <location filename="../../desktop/views/status_bar.py" line="76"/>
+        <location filename="../../desktop/views/status_bar.py" line="83"/>
         <source>Changes that sync overrode or the server refused: click to see them.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1209,87 +1246,87 @@
 <context>
     <name>TicketFields</name>
     <message>
-        <location filename="../../desktop/views/ticket_fields.py" line="57"/>
+        <location filename="../../desktop/views/ticket_fields.py" line="58"/>
         <source>Computed</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/views/ticket_fields.py" line="60"/>
+        <location filename="../../desktop/views/ticket_fields.py" line="61"/>
         <source>Why the priority differs from the matrix</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/views/ticket_fields.py" line="62"/>
+        <location filename="../../desktop/views/ticket_fields.py" line="63"/>
         <source>Major incident</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/views/ticket_fields.py" line="69"/>
+        <location filename="../../desktop/views/ticket_fields.py" line="70"/>
         <source>Title</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/views/ticket_fields.py" line="70"/>
+        <location filename="../../desktop/views/ticket_fields.py" line="71"/>
         <source>Type</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/views/ticket_fields.py" line="71"/>
+        <location filename="../../desktop/views/ticket_fields.py" line="72"/>
         <source>Impact</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/views/ticket_fields.py" line="72"/>
+        <location filename="../../desktop/views/ticket_fields.py" line="73"/>
         <source>Urgency</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/views/ticket_fields.py" line="73"/>
+        <location filename="../../desktop/views/ticket_fields.py" line="74"/>
         <source>Priority</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/views/ticket_fields.py" line="74"/>
+        <location filename="../../desktop/views/ticket_fields.py" line="75"/>
         <source>Override reason</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/views/ticket_fields.py" line="75"/>
+        <location filename="../../desktop/views/ticket_fields.py" line="76"/>
         <source>Category</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/views/ticket_fields.py" line="76"/>
+        <location filename="../../desktop/views/ticket_fields.py" line="77"/>
         <source>Asset</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/views/ticket_fields.py" line="78"/>
+        <location filename="../../desktop/views/ticket_fields.py" line="79"/>
         <source>Description</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/views/ticket_fields.py" line="79"/>
+        <location filename="../../desktop/views/ticket_fields.py" line="80"/>
         <source>Save changes</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/views/ticket_fields.py" line="140"/>
+        <location filename="../../desktop/views/ticket_fields.py" line="141"/>
         <source>Channel: {0}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/views/ticket_fields.py" line="142"/>
+        <location filename="../../desktop/views/ticket_fields.py" line="143"/>
         <source>Resolved as {0}: {1}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/views/ticket_fields.py" line="145"/>
+        <location filename="../../desktop/views/ticket_fields.py" line="146"/>
         <source>Task of {0}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/views/ticket_fields.py" line="147"/>
+        <location filename="../../desktop/views/ticket_fields.py" line="148"/>
         <source>Tasks: {0}</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1297,32 +1334,32 @@
 <context>
     <name>TicketHeader</name>
     <message>
-        <location filename="../../desktop/views/ticket_header.py" line="29"/>
+        <location filename="../../desktop/views/ticket_header.py" line="28"/>
         <source>Major incident</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/views/ticket_header.py" line="64"/>
+        <location filename="../../desktop/views/ticket_header.py" line="60"/>
         <source>Overridden: {0}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/views/ticket_header.py" line="65"/>
+        <location filename="../../desktop/views/ticket_header.py" line="61"/>
         <source>Impact {0}, urgency {1}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/views/ticket_header.py" line="74"/>
+        <location filename="../../desktop/views/ticket_header.py" line="70"/>
         <source>Site {0}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/views/ticket_header.py" line="76"/>
+        <location filename="../../desktop/views/ticket_header.py" line="72"/>
         <source>Requester {0}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/views/ticket_header.py" line="77"/>
+        <location filename="../../desktop/views/ticket_header.py" line="73"/>
         <source>Team {0}</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1361,52 +1398,52 @@
 <context>
     <name>TicketTableModel</name>
     <message>
-        <location filename="../../desktop/models/ticket_table.py" line="30"/>
+        <location filename="../../desktop/models/ticket_table.py" line="35"/>
         <source>Number</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/models/ticket_table.py" line="31"/>
+        <location filename="../../desktop/models/ticket_table.py" line="36"/>
         <source>Title</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/models/ticket_table.py" line="32"/>
+        <location filename="../../desktop/models/ticket_table.py" line="37"/>
         <source>Status</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/models/ticket_table.py" line="33"/>
+        <location filename="../../desktop/models/ticket_table.py" line="38"/>
         <source>Priority</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/models/ticket_table.py" line="34"/>
+        <location filename="../../desktop/models/ticket_table.py" line="39"/>
         <source>Site</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/models/ticket_table.py" line="35"/>
+        <location filename="../../desktop/models/ticket_table.py" line="40"/>
         <source>Category</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/models/ticket_table.py" line="36"/>
+        <location filename="../../desktop/models/ticket_table.py" line="41"/>
         <source>Assignee</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/models/ticket_table.py" line="37"/>
+        <location filename="../../desktop/models/ticket_table.py" line="42"/>
         <source>SLA due</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/models/ticket_table.py" line="56"/>
+        <location filename="../../desktop/models/ticket_table.py" line="60"/>
         <source>{0} overdue</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/models/ticket_table.py" line="57"/>
+        <location filename="../../desktop/models/ticket_table.py" line="61"/>
         <source>in {0}</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1414,79 +1451,79 @@
 <context>
     <name>TicketView</name>
     <message>
-        <location filename="../../desktop/views/ticket_view.py" line="62"/>
+        <location filename="../../desktop/views/ticket_view.py" line="70"/>
         <source>Assign…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/views/ticket_view.py" line="62"/>
-        <location filename="../../desktop/views/ticket_view.py" line="169"/>
+        <location filename="../../desktop/views/ticket_view.py" line="70"/>
+        <location filename="../../desktop/views/ticket_view.py" line="177"/>
         <source>Start work</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/views/ticket_view.py" line="62"/>
+        <location filename="../../desktop/views/ticket_view.py" line="70"/>
         <source>Put on hold…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/views/ticket_view.py" line="63"/>
+        <location filename="../../desktop/views/ticket_view.py" line="71"/>
         <source>Resolve…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/views/ticket_view.py" line="63"/>
+        <location filename="../../desktop/views/ticket_view.py" line="71"/>
         <source>Close</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/views/ticket_view.py" line="63"/>
+        <location filename="../../desktop/views/ticket_view.py" line="71"/>
         <source>Reopen</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/views/ticket_view.py" line="64"/>
+        <location filename="../../desktop/views/ticket_view.py" line="72"/>
         <source>Escalate</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/views/ticket_view.py" line="64"/>
-        <location filename="../../desktop/views/ticket_view.py" line="227"/>
+        <location filename="../../desktop/views/ticket_view.py" line="72"/>
+        <location filename="../../desktop/views/ticket_view.py" line="245"/>
         <source>Cancel ticket</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/views/ticket_view.py" line="95"/>
+        <location filename="../../desktop/views/ticket_view.py" line="103"/>
         <source>Conversation</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/views/ticket_view.py" line="96"/>
+        <location filename="../../desktop/views/ticket_view.py" line="104"/>
         <source>Details</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/views/ticket_view.py" line="97"/>
+        <location filename="../../desktop/views/ticket_view.py" line="105"/>
         <source>Work log</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/views/ticket_view.py" line="98"/>
+        <location filename="../../desktop/views/ticket_view.py" line="106"/>
         <source>Links</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/views/ticket_view.py" line="106"/>
+        <location filename="../../desktop/views/ticket_view.py" line="114"/>
         <source>Choose a ticket to see it here.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/views/ticket_view.py" line="169"/>
+        <location filename="../../desktop/views/ticket_view.py" line="177"/>
         <source>Resume work</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/views/ticket_view.py" line="228"/>
+        <location filename="../../desktop/views/ticket_view.py" line="246"/>
         <source>Cancel ticket {0}? It cannot be reopened.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1502,142 +1539,142 @@
 <context>
     <name>Timeline</name>
     <message>
-        <location filename="../../desktop/views/timeline.py" line="15"/>
+        <location filename="../../desktop/views/timeline.py" line="16"/>
         <source>Status</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/views/timeline.py" line="16"/>
+        <location filename="../../desktop/views/timeline.py" line="17"/>
         <source>Assignee</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/views/timeline.py" line="17"/>
+        <location filename="../../desktop/views/timeline.py" line="18"/>
         <source>Team</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/views/timeline.py" line="18"/>
+        <location filename="../../desktop/views/timeline.py" line="19"/>
         <source>Priority</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/views/timeline.py" line="19"/>
+        <location filename="../../desktop/views/timeline.py" line="20"/>
         <source>Impact</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/views/timeline.py" line="20"/>
+        <location filename="../../desktop/views/timeline.py" line="21"/>
         <source>Urgency</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/views/timeline.py" line="21"/>
+        <location filename="../../desktop/views/timeline.py" line="22"/>
         <source>Title</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/views/timeline.py" line="22"/>
+        <location filename="../../desktop/views/timeline.py" line="23"/>
         <source>Description</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/views/timeline.py" line="23"/>
+        <location filename="../../desktop/views/timeline.py" line="24"/>
         <source>Category</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/views/timeline.py" line="24"/>
+        <location filename="../../desktop/views/timeline.py" line="25"/>
         <source>Type</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/views/timeline.py" line="25"/>
+        <location filename="../../desktop/views/timeline.py" line="26"/>
         <source>Tier</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/views/timeline.py" line="26"/>
+        <location filename="../../desktop/views/timeline.py" line="27"/>
         <source>Waiting for</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/views/timeline.py" line="27"/>
+        <location filename="../../desktop/views/timeline.py" line="28"/>
         <source>Supplier</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/views/timeline.py" line="28"/>
+        <location filename="../../desktop/views/timeline.py" line="29"/>
         <source>Resolution</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/views/timeline.py" line="29"/>
+        <location filename="../../desktop/views/timeline.py" line="30"/>
         <source>Resolution note</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/views/timeline.py" line="30"/>
+        <location filename="../../desktop/views/timeline.py" line="31"/>
         <source>Site</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/views/timeline.py" line="31"/>
+        <location filename="../../desktop/views/timeline.py" line="32"/>
         <source>Asset</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/views/timeline.py" line="32"/>
+        <location filename="../../desktop/views/timeline.py" line="33"/>
         <source>Major incident</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/views/timeline.py" line="33"/>
+        <location filename="../../desktop/views/timeline.py" line="34"/>
         <source>Fields</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/views/timeline.py" line="34"/>
+        <location filename="../../desktop/views/timeline.py" line="35"/>
         <source>First response</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/views/timeline.py" line="35"/>
+        <location filename="../../desktop/views/timeline.py" line="36"/>
         <source>Resolved at</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/views/timeline.py" line="36"/>
+        <location filename="../../desktop/views/timeline.py" line="37"/>
         <source>Closed at</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/views/timeline.py" line="37"/>
+        <location filename="../../desktop/views/timeline.py" line="38"/>
         <source>Priority reason</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/views/timeline.py" line="80"/>
+        <location filename="../../desktop/views/timeline.py" line="81"/>
         <source>{0} logged the ticket</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/views/timeline.py" line="85"/>
+        <location filename="../../desktop/views/timeline.py" line="86"/>
         <source>{0} changed {1}: {2} → {3}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/views/timeline.py" line="95"/>
+        <location filename="../../desktop/views/timeline.py" line="96"/>
         <source>{0} replied</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/views/timeline.py" line="96"/>
+        <location filename="../../desktop/views/timeline.py" line="97"/>
         <source>{0} added an internal note</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/views/timeline.py" line="99"/>
+        <location filename="../../desktop/views/timeline.py" line="100"/>
         <source>{0} logged {1} min of work</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1645,27 +1682,27 @@
 <context>
     <name>WorkLogPanel</name>
     <message>
-        <location filename="../../desktop/views/ticket_extras.py" line="88"/>
+        <location filename="../../desktop/views/ticket_extras.py" line="87"/>
         <source> min</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/views/ticket_extras.py" line="90"/>
+        <location filename="../../desktop/views/ticket_extras.py" line="89"/>
         <source>What you did</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/views/ticket_extras.py" line="91"/>
+        <location filename="../../desktop/views/ticket_extras.py" line="90"/>
         <source>Log work</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/views/ticket_extras.py" line="111"/>
+        <location filename="../../desktop/views/ticket_extras.py" line="110"/>
         <source>{0}  {1}: {2} min</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/views/ticket_extras.py" line="114"/>
+        <location filename="../../desktop/views/ticket_extras.py" line="113"/>
         <source>Total: {0} h {1:02d} min</source>
         <translation type="unfinished"></translation>
     </message>

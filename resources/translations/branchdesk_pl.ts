@@ -32,7 +32,7 @@
 <context>
     <name>ClockBar</name>
     <message>
-        <location filename="../../desktop/views/sla_bar.py" line="102"/>
+        <location filename="../../desktop/views/sla_bar.py" line="95"/>
         <source>paused</source>
         <translation>wstrzymany</translation>
     </message>
@@ -349,211 +349,232 @@
     </message>
     <message>
         <location filename="../../desktop/labels.py" line="25"/>
+        <source>Major incidents</source>
+        <translation>Poważne incydenty</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/labels.py" line="26"/>
         <source>This site</source>
         <translation>Ta placówka</translation>
     </message>
     <message>
-        <location filename="../../desktop/labels.py" line="26"/>
+        <location filename="../../desktop/labels.py" line="27"/>
         <source>All tickets</source>
         <translation>Wszystkie zgłoszenia</translation>
     </message>
     <message>
-        <location filename="../../desktop/labels.py" line="29"/>
+        <location filename="../../desktop/labels.py" line="30"/>
         <source>Branch staff</source>
         <translation>Pracownik placówki</translation>
     </message>
     <message>
-        <location filename="../../desktop/labels.py" line="30"/>
+        <location filename="../../desktop/labels.py" line="31"/>
         <source>Technician</source>
         <translation>Technik</translation>
     </message>
     <message>
-        <location filename="../../desktop/labels.py" line="31"/>
+        <location filename="../../desktop/labels.py" line="32"/>
         <source>Service desk agent</source>
         <translation>Konsultant service desku</translation>
     </message>
     <message>
-        <location filename="../../desktop/labels.py" line="32"/>
+        <location filename="../../desktop/labels.py" line="33"/>
         <source>Manager</source>
         <translation>Kierownik</translation>
     </message>
     <message>
-        <location filename="../../desktop/labels.py" line="33"/>
+        <location filename="../../desktop/labels.py" line="34"/>
         <source>Administrator</source>
         <translation>Administrator</translation>
     </message>
     <message>
-        <location filename="../../desktop/labels.py" line="36"/>
+        <location filename="../../desktop/labels.py" line="37"/>
         <source>Incident</source>
         <translation>Incydent</translation>
     </message>
     <message>
-        <location filename="../../desktop/labels.py" line="37"/>
+        <location filename="../../desktop/labels.py" line="38"/>
         <source>Request</source>
         <translation>Wniosek</translation>
     </message>
     <message>
-        <location filename="../../desktop/labels.py" line="38"/>
+        <location filename="../../desktop/labels.py" line="39"/>
         <source>Case</source>
         <translation>Sprawa</translation>
     </message>
     <message>
-        <location filename="../../desktop/labels.py" line="39"/>
+        <location filename="../../desktop/labels.py" line="40"/>
         <source>Task</source>
         <translation>Zadanie</translation>
     </message>
     <message>
-        <location filename="../../desktop/labels.py" line="42"/>
+        <location filename="../../desktop/labels.py" line="43"/>
         <source>Portal</source>
         <translation>Portal</translation>
     </message>
     <message>
-        <location filename="../../desktop/labels.py" line="43"/>
+        <location filename="../../desktop/labels.py" line="44"/>
         <source>Phone</source>
         <translation>Telefon</translation>
     </message>
     <message>
-        <location filename="../../desktop/labels.py" line="44"/>
+        <location filename="../../desktop/labels.py" line="45"/>
         <source>Email</source>
         <translation>E-mail</translation>
     </message>
     <message>
-        <location filename="../../desktop/labels.py" line="45"/>
+        <location filename="../../desktop/labels.py" line="46"/>
         <source>Walk-in</source>
         <translation>Osobiście</translation>
     </message>
     <message>
-        <location filename="../../desktop/labels.py" line="46"/>
+        <location filename="../../desktop/labels.py" line="47"/>
         <source>Chat</source>
         <translation>Czat</translation>
     </message>
     <message>
-        <location filename="../../desktop/labels.py" line="47"/>
+        <location filename="../../desktop/labels.py" line="48"/>
         <source>Monitoring</source>
         <translation>Monitoring</translation>
     </message>
     <message>
-        <location filename="../../desktop/labels.py" line="50"/>
+        <location filename="../../desktop/labels.py" line="51"/>
         <source>Waiting for the requester</source>
         <translation>Czeka na zgłaszającego</translation>
     </message>
     <message>
-        <location filename="../../desktop/labels.py" line="51"/>
+        <location filename="../../desktop/labels.py" line="52"/>
         <source>Waiting for a supplier</source>
         <translation>Czeka na dostawcę</translation>
     </message>
     <message>
-        <location filename="../../desktop/labels.py" line="52"/>
+        <location filename="../../desktop/labels.py" line="53"/>
         <source>Waiting for a change</source>
         <translation>Czeka na zmianę</translation>
     </message>
     <message>
-        <location filename="../../desktop/labels.py" line="53"/>
+        <location filename="../../desktop/labels.py" line="54"/>
         <source>Other</source>
         <translation>Inne</translation>
     </message>
     <message>
-        <location filename="../../desktop/labels.py" line="56"/>
+        <location filename="../../desktop/labels.py" line="57"/>
         <source>Fixed</source>
         <translation>Naprawione</translation>
     </message>
     <message>
-        <location filename="../../desktop/labels.py" line="57"/>
+        <location filename="../../desktop/labels.py" line="58"/>
         <source>Workaround</source>
         <translation>Obejście</translation>
     </message>
     <message>
-        <location filename="../../desktop/labels.py" line="58"/>
+        <location filename="../../desktop/labels.py" line="59"/>
         <source>Replaced</source>
         <translation>Wymienione</translation>
     </message>
     <message>
-        <location filename="../../desktop/labels.py" line="59"/>
+        <location filename="../../desktop/labels.py" line="60"/>
         <source>Fixed by the supplier</source>
         <translation>Naprawione przez dostawcę</translation>
     </message>
     <message>
-        <location filename="../../desktop/labels.py" line="60"/>
+        <location filename="../../desktop/labels.py" line="61"/>
         <source>No fault found</source>
         <translation>Nie stwierdzono usterki</translation>
     </message>
     <message>
-        <location filename="../../desktop/labels.py" line="61"/>
+        <location filename="../../desktop/labels.py" line="62"/>
         <source>User error</source>
         <translation>Błąd użytkownika</translation>
     </message>
     <message>
-        <location filename="../../desktop/labels.py" line="62"/>
+        <location filename="../../desktop/labels.py" line="63"/>
         <source>Duplicate</source>
         <translation>Duplikat</translation>
     </message>
     <message>
-        <location filename="../../desktop/labels.py" line="63"/>
+        <location filename="../../desktop/labels.py" line="64"/>
         <source>Not reproducible</source>
         <translation>Nie da się odtworzyć</translation>
     </message>
     <message>
-        <location filename="../../desktop/labels.py" line="66"/>
+        <location filename="../../desktop/labels.py" line="67"/>
+        <location filename="../../desktop/labels.py" line="74"/>
         <source>Relates to</source>
         <translation>Powiązane z</translation>
     </message>
     <message>
-        <location filename="../../desktop/labels.py" line="67"/>
+        <location filename="../../desktop/labels.py" line="68"/>
         <source>Duplicates</source>
         <translation>Duplikuje</translation>
     </message>
     <message>
-        <location filename="../../desktop/labels.py" line="68"/>
+        <location filename="../../desktop/labels.py" line="69"/>
         <source>Follows up</source>
         <translation>Kontynuuje</translation>
     </message>
     <message>
-        <location filename="../../desktop/labels.py" line="69"/>
+        <location filename="../../desktop/labels.py" line="70"/>
         <source>Caused by</source>
         <translation>Spowodowane przez</translation>
     </message>
     <message>
-        <location filename="../../desktop/labels.py" line="72"/>
+        <location filename="../../desktop/labels.py" line="75"/>
+        <source>Duplicated by</source>
+        <translation>Zduplikowane przez</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/labels.py" line="76"/>
+        <source>Followed up by</source>
+        <translation>Kontynuowane przez</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/labels.py" line="77"/>
+        <source>Causes</source>
+        <translation>Powoduje</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/labels.py" line="80"/>
         <source>High</source>
         <translation>Wysoki</translation>
     </message>
     <message>
-        <location filename="../../desktop/labels.py" line="73"/>
+        <location filename="../../desktop/labels.py" line="81"/>
         <source>Medium</source>
         <translation>Średni</translation>
     </message>
     <message>
-        <location filename="../../desktop/labels.py" line="74"/>
+        <location filename="../../desktop/labels.py" line="82"/>
         <source>Low</source>
         <translation>Niski</translation>
     </message>
     <message>
-        <location filename="../../desktop/labels.py" line="77"/>
+        <location filename="../../desktop/labels.py" line="85"/>
         <source>Response</source>
         <translation>Reakcja</translation>
     </message>
     <message>
-        <location filename="../../desktop/labels.py" line="78"/>
+        <location filename="../../desktop/labels.py" line="86"/>
         <source>Resolution</source>
         <translation>Rozwiązanie</translation>
     </message>
     <message>
-        <location filename="../../desktop/labels.py" line="81"/>
+        <location filename="../../desktop/labels.py" line="89"/>
         <source>running</source>
         <translation>biegnie</translation>
     </message>
     <message>
-        <location filename="../../desktop/labels.py" line="82"/>
+        <location filename="../../desktop/labels.py" line="90"/>
         <source>paused</source>
         <translation>wstrzymany</translation>
     </message>
     <message>
-        <location filename="../../desktop/labels.py" line="83"/>
+        <location filename="../../desktop/labels.py" line="91"/>
         <source>met</source>
         <translation>dotrzymany</translation>
     </message>
     <message>
-        <location filename="../../desktop/labels.py" line="84"/>
+        <location filename="../../desktop/labels.py" line="92"/>
         <source>breached</source>
         <translation>przekroczony</translation>
     </message>
@@ -561,24 +582,30 @@
 <context>
     <name>LinksPanel</name>
     <message>
-        <location filename="../../desktop/views/ticket_extras.py" line="140"/>
+        <location filename="../../desktop/views/ticket_extras.py" line="143"/>
         <source>Ticket number</source>
         <translation>Numer zgłoszenia</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/ticket_extras.py" line="144"/>
+        <location filename="../../desktop/views/ticket_extras.py" line="147"/>
         <source>Link</source>
         <translation>Powiąż</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/ticket_extras.py" line="161"/>
+        <location filename="../../desktop/views/ticket_extras.py" line="168"/>
+        <location filename="../../desktop/views/ticket_extras.py" line="170"/>
         <source>Task of</source>
         <translation>Zadanie zgłoszenia</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/ticket_extras.py" line="162"/>
+        <location filename="../../desktop/views/ticket_extras.py" line="174"/>
         <source>Task</source>
         <translation>Zadanie</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/views/ticket_extras.py" line="178"/>
+        <source>{0} — {1}: {2}</source>
+        <translation>{0} — {1}: {2}</translation>
     </message>
 </context>
 <context>
@@ -696,22 +723,22 @@
         <translation>Zarejestrowano zgłoszenie {0}</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/main_window.py" line="232"/>
+        <location filename="../../desktop/views/main_window.py" line="233"/>
         <source>Sync now</source>
         <translation>Synchronizuj teraz</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/main_window.py" line="239"/>
+        <location filename="../../desktop/views/main_window.py" line="240"/>
         <source>Sync: {0}</source>
         <translation>Synchronizacja: {0}</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/main_window.py" line="270"/>
+        <location filename="../../desktop/views/main_window.py" line="271"/>
         <source>Save filter</source>
         <translation>Zapisz filtr</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/main_window.py" line="270"/>
+        <location filename="../../desktop/views/main_window.py" line="271"/>
         <source>Name for this filter:</source>
         <translation>Nazwa tego filtra:</translation>
     </message>
@@ -719,127 +746,127 @@
 <context>
     <name>NewTicketDialog</name>
     <message>
-        <location filename="../../desktop/views/new_ticket.py" line="53"/>
+        <location filename="../../desktop/views/new_ticket.py" line="63"/>
         <source>New ticket</source>
         <translation>Nowe zgłoszenie</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/new_ticket.py" line="59"/>
+        <location filename="../../desktop/views/new_ticket.py" line="69"/>
         <source>Search categories…</source>
         <translation>Szukaj kategorii…</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/new_ticket.py" line="80"/>
+        <location filename="../../desktop/views/new_ticket.py" line="90"/>
         <source>1. What is it about?</source>
         <translation>1. Czego dotyczy?</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/new_ticket.py" line="87"/>
+        <location filename="../../desktop/views/new_ticket.py" line="97"/>
         <source>Choose a category on the left</source>
         <translation>Wybierz kategorię po lewej</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/new_ticket.py" line="91"/>
+        <location filename="../../desktop/views/new_ticket.py" line="101"/>
         <source>In a few words: what is wrong?</source>
         <translation>W kilku słowach: co nie działa?</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/new_ticket.py" line="126"/>
+        <location filename="../../desktop/views/new_ticket.py" line="136"/>
         <source>What happened, since when, what you tried</source>
         <translation>Co się stało, od kiedy, co już próbowano</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/new_ticket.py" line="129"/>
+        <location filename="../../desktop/views/new_ticket.py" line="139"/>
         <source>Category</source>
         <translation>Kategoria</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/new_ticket.py" line="130"/>
+        <location filename="../../desktop/views/new_ticket.py" line="140"/>
         <source>Title *</source>
         <translation>Tytuł *</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/new_ticket.py" line="131"/>
+        <location filename="../../desktop/views/new_ticket.py" line="141"/>
         <source>Type</source>
         <translation>Rodzaj</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/new_ticket.py" line="132"/>
+        <location filename="../../desktop/views/new_ticket.py" line="142"/>
         <source>Impact</source>
         <translation>Wpływ</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/new_ticket.py" line="133"/>
+        <location filename="../../desktop/views/new_ticket.py" line="143"/>
         <source>Urgency</source>
         <translation>Pilność</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/new_ticket.py" line="139"/>
+        <location filename="../../desktop/views/new_ticket.py" line="149"/>
         <source>Priority</source>
         <translation>Priorytet</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/new_ticket.py" line="140"/>
+        <location filename="../../desktop/views/new_ticket.py" line="150"/>
         <source>Requester</source>
         <translation>Zgłaszający</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/new_ticket.py" line="141"/>
+        <location filename="../../desktop/views/new_ticket.py" line="151"/>
         <source>Site</source>
         <translation>Placówka</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/new_ticket.py" line="142"/>
+        <location filename="../../desktop/views/new_ticket.py" line="152"/>
         <source>Channel</source>
         <translation>Kanał</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/new_ticket.py" line="143"/>
+        <location filename="../../desktop/views/new_ticket.py" line="153"/>
         <source>Description</source>
         <translation>Opis</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/new_ticket.py" line="150"/>
+        <location filename="../../desktop/views/new_ticket.py" line="160"/>
         <source>Log ticket</source>
         <translation>Zarejestruj</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/new_ticket.py" line="152"/>
+        <location filename="../../desktop/views/new_ticket.py" line="162"/>
         <source>Ctrl+Enter</source>
         <translation>Ctrl+Enter</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/new_ticket.py" line="161"/>
+        <location filename="../../desktop/views/new_ticket.py" line="172"/>
         <source>2. Tell us more</source>
         <translation>2. Opowiedz więcej</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/new_ticket.py" line="195"/>
+        <location filename="../../desktop/views/new_ticket.py" line="206"/>
         <source>Me ({0})</source>
         <translation>Ja ({0})</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/new_ticket.py" line="203"/>
+        <location filename="../../desktop/views/new_ticket.py" line="213"/>
         <source>The requester&apos;s home site</source>
         <translation>Placówka zgłaszającego</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/new_ticket.py" line="283"/>
+        <location filename="../../desktop/views/new_ticket.py" line="292"/>
         <source>Choose a category to see the priority and targets.</source>
         <translation>Wybierz kategorię, aby zobaczyć priorytet i terminy.</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/new_ticket.py" line="290"/>
+        <location filename="../../desktop/views/new_ticket.py" line="299"/>
         <source>No SLA applies.</source>
         <translation>Nie obowiązuje żadne SLA.</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/new_ticket.py" line="292"/>
+        <location filename="../../desktop/views/new_ticket.py" line="301"/>
         <source>{0}: response within {1}, resolution within {2} (business time)</source>
         <translation>{0}: reakcja w ciągu {1}, rozwiązanie w ciągu {2} (czas roboczy)</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/new_ticket.py" line="312"/>
+        <location filename="../../desktop/views/new_ticket.py" line="321"/>
         <source>Choose a category first</source>
         <translation>Najpierw wybierz kategorię</translation>
     </message>
@@ -847,24 +874,34 @@
 <context>
     <name>Notifier</name>
     <message>
-        <location filename="../../desktop/notifier.py" line="25"/>
+        <location filename="../../desktop/notifier.py" line="26"/>
         <source>Assigned to you: {0}</source>
         <translation>Przydzielono Ci: {0}</translation>
     </message>
     <message>
-        <location filename="../../desktop/notifier.py" line="26"/>
+        <location filename="../../desktop/notifier.py" line="27"/>
         <source>SLA warning: {0}</source>
         <translation>Ostrzeżenie SLA: {0}</translation>
     </message>
     <message>
-        <location filename="../../desktop/notifier.py" line="27"/>
+        <location filename="../../desktop/notifier.py" line="28"/>
         <source>SLA breached: {0}</source>
         <translation>Przekroczone SLA: {0}</translation>
     </message>
     <message>
-        <location filename="../../desktop/notifier.py" line="28"/>
+        <location filename="../../desktop/notifier.py" line="29"/>
         <source>{1} replied on {0}</source>
         <translation>{1} odpowiada w {0}</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/notifier.py" line="30"/>
+        <source>Escalated: {0}</source>
+        <translation>Eskalowano: {0}</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/notifier.py" line="31"/>
+        <source>Resolved with its major incident: {0}</source>
+        <translation>Rozwiązane wraz z poważnym incydentem: {0}</translation>
     </message>
 </context>
 <context>
@@ -909,22 +946,22 @@
 <context>
     <name>ReplyBox</name>
     <message>
-        <location filename="../../desktop/views/ticket_extras.py" line="38"/>
+        <location filename="../../desktop/views/ticket_extras.py" line="37"/>
         <source>Write a reply… (Ctrl+Enter sends it)</source>
         <translation>Napisz odpowiedź… (Ctrl+Enter wysyła)</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/ticket_extras.py" line="41"/>
+        <location filename="../../desktop/views/ticket_extras.py" line="40"/>
         <source>Reply</source>
         <translation>Odpowiedz</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/ticket_extras.py" line="43"/>
+        <location filename="../../desktop/views/ticket_extras.py" line="42"/>
         <source>Internal note</source>
         <translation>Notatka wewnętrzna</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/ticket_extras.py" line="45"/>
+        <location filename="../../desktop/views/ticket_extras.py" line="44"/>
         <source>Only support staff see internal notes.</source>
         <translation>Notatki wewnętrzne widzi tylko wsparcie.</translation>
     </message>
@@ -982,22 +1019,22 @@
 <context>
     <name>SearchResultsModel</name>
     <message>
-        <location filename="../../desktop/models/search_results.py" line="11"/>
+        <location filename="../../desktop/models/search_results.py" line="19"/>
         <source>Number</source>
         <translation>Numer</translation>
     </message>
     <message>
-        <location filename="../../desktop/models/search_results.py" line="12"/>
+        <location filename="../../desktop/models/search_results.py" line="20"/>
         <source>Title</source>
         <translation>Tytuł</translation>
     </message>
     <message>
-        <location filename="../../desktop/models/search_results.py" line="13"/>
+        <location filename="../../desktop/models/search_results.py" line="21"/>
         <source>Status</source>
         <translation>Status</translation>
     </message>
     <message>
-        <location filename="../../desktop/models/search_results.py" line="14"/>
+        <location filename="../../desktop/models/search_results.py" line="22"/>
         <source>Site</source>
         <translation>Placówka</translation>
     </message>
@@ -1076,17 +1113,17 @@
         <translation>&lt;b&gt;{0}&lt;/b&gt;&lt;br&gt;Kim jesteś?</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/sign_in.py" line="50"/>
+        <location filename="../../desktop/views/sign_in.py" line="52"/>
         <source>Name</source>
         <translation>Osoba</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/sign_in.py" line="51"/>
+        <location filename="../../desktop/views/sign_in.py" line="53"/>
         <source>Password</source>
         <translation>Hasło</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/sign_in.py" line="53"/>
+        <location filename="../../desktop/views/sign_in.py" line="55"/>
         <source>Sign in</source>
         <translation>Zaloguj</translation>
     </message>
@@ -1111,67 +1148,67 @@
 <context>
     <name>StatusBar</name>
     <message>
-        <location filename="../../desktop/views/status_bar.py" line="40"/>
+        <location filename="../../desktop/views/status_bar.py" line="42"/>
         <source>Standalone</source>
         <translation>Samodzielnie</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/status_bar.py" line="41"/>
+        <location filename="../../desktop/views/status_bar.py" line="43"/>
         <source>This computer keeps its own store and does not sync with a server.</source>
         <translation>Ten komputer ma własny magazyn danych i nie synchronizuje się z serwerem.</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/status_bar.py" line="43"/>
+        <location filename="../../desktop/views/status_bar.py" line="45"/>
         <source>⚠ Sync stopped</source>
         <translation>⚠ Synchronizacja wstrzymana</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/status_bar.py" line="43"/>
+        <location filename="../../desktop/views/status_bar.py" line="45"/>
         <source>Work is kept here and sent once sync can go on.</source>
         <translation>Praca jest zachowana tutaj i zostanie wysłana, gdy synchronizacja będzie mogła ruszyć.</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/status_bar.py" line="45"/>
+        <location filename="../../desktop/views/status_bar.py" line="47"/>
         <source>⟳ Syncing…</source>
         <translation>⟳ Synchronizacja…</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/status_bar.py" line="45"/>
+        <location filename="../../desktop/views/status_bar.py" line="47"/>
         <source>Exchanging changes with the central server.</source>
         <translation>Wymiana zmian z serwerem centralnym.</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/status_bar.py" line="47"/>
+        <location filename="../../desktop/views/status_bar.py" line="49"/>
         <source>● Online</source>
         <translation>● Połączono</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/status_bar.py" line="47"/>
+        <location filename="../../desktop/views/status_bar.py" line="49"/>
         <source>Connected to the central server.</source>
         <translation>Połączono z serwerem centralnym.</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/status_bar.py" line="49"/>
+        <location filename="../../desktop/views/status_bar.py" line="51"/>
         <source>◌ Connecting…</source>
         <translation>◌ Łączenie…</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/status_bar.py" line="49"/>
+        <location filename="../../desktop/views/status_bar.py" line="51"/>
         <source>Reaching the central server.</source>
         <translation>Łączenie z serwerem centralnym.</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/status_bar.py" line="51"/>
+        <location filename="../../desktop/views/status_bar.py" line="53"/>
         <source>○ Offline</source>
         <translation>○ Bez połączenia</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/status_bar.py" line="51"/>
+        <location filename="../../desktop/views/status_bar.py" line="53"/>
         <source>The server cannot be reached; work is kept and sent later.</source>
         <translation>Serwer jest nieosiągalny; praca jest zachowana i zostanie wysłana później.</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../desktop/views/status_bar.py" line="58"/>
+        <location filename="../../desktop/views/status_bar.py" line="65"/>
         <source>%n change(s) waiting</source>
         <translation>
             <numerusform>%n zmiana czeka</numerusform>
@@ -1180,17 +1217,17 @@
         </translation>
     </message>
     <message>
-        <location filename="../../desktop/views/status_bar.py" line="59"/>
+        <location filename="../../desktop/views/status_bar.py" line="66"/>
         <source>Changes made here that no server has confirmed yet.</source>
         <translation>Zmiany zrobione tutaj, których serwer jeszcze nie potwierdził.</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/status_bar.py" line="69"/>
+        <location filename="../../desktop/views/status_bar.py" line="76"/>
         <source>Last sync {0}</source>
         <translation>Ostatnia synchronizacja {0}</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../desktop/views/status_bar.py" line="74"/>
+        <location filename="../../desktop/views/status_bar.py" line="81"/>
         <source>%n conflict(s) to look at</source>
         <translation>
             <numerusform>%n konflikt do przejrzenia</numerusform>
@@ -1199,7 +1236,7 @@
         </translation>
     </message>
     <message>
-        <location filename="../../desktop/views/status_bar.py" line="76"/>
+        <location filename="../../desktop/views/status_bar.py" line="83"/>
         <source>Changes that sync overrode or the server refused: click to see them.</source>
         <translation>Zmiany nadpisane przez synchronizację lub odrzucone przez serwer: kliknij, aby je zobaczyć.</translation>
     </message>
@@ -1215,87 +1252,87 @@
 <context>
     <name>TicketFields</name>
     <message>
-        <location filename="../../desktop/views/ticket_fields.py" line="57"/>
+        <location filename="../../desktop/views/ticket_fields.py" line="58"/>
         <source>Computed</source>
         <translation>Wyliczony</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/ticket_fields.py" line="60"/>
+        <location filename="../../desktop/views/ticket_fields.py" line="61"/>
         <source>Why the priority differs from the matrix</source>
         <translation>Dlaczego priorytet różni się od macierzy</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/ticket_fields.py" line="62"/>
+        <location filename="../../desktop/views/ticket_fields.py" line="63"/>
         <source>Major incident</source>
         <translation>Poważny incydent</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/ticket_fields.py" line="69"/>
+        <location filename="../../desktop/views/ticket_fields.py" line="70"/>
         <source>Title</source>
         <translation>Tytuł</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/ticket_fields.py" line="70"/>
+        <location filename="../../desktop/views/ticket_fields.py" line="71"/>
         <source>Type</source>
         <translation>Rodzaj</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/ticket_fields.py" line="71"/>
+        <location filename="../../desktop/views/ticket_fields.py" line="72"/>
         <source>Impact</source>
         <translation>Wpływ</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/ticket_fields.py" line="72"/>
+        <location filename="../../desktop/views/ticket_fields.py" line="73"/>
         <source>Urgency</source>
         <translation>Pilność</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/ticket_fields.py" line="73"/>
+        <location filename="../../desktop/views/ticket_fields.py" line="74"/>
         <source>Priority</source>
         <translation>Priorytet</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/ticket_fields.py" line="74"/>
+        <location filename="../../desktop/views/ticket_fields.py" line="75"/>
         <source>Override reason</source>
         <translation>Powód zmiany</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/ticket_fields.py" line="75"/>
+        <location filename="../../desktop/views/ticket_fields.py" line="76"/>
         <source>Category</source>
         <translation>Kategoria</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/ticket_fields.py" line="76"/>
+        <location filename="../../desktop/views/ticket_fields.py" line="77"/>
         <source>Asset</source>
         <translation>Zasób</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/ticket_fields.py" line="78"/>
+        <location filename="../../desktop/views/ticket_fields.py" line="79"/>
         <source>Description</source>
         <translation>Opis</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/ticket_fields.py" line="79"/>
+        <location filename="../../desktop/views/ticket_fields.py" line="80"/>
         <source>Save changes</source>
         <translation>Zapisz zmiany</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/ticket_fields.py" line="140"/>
+        <location filename="../../desktop/views/ticket_fields.py" line="141"/>
         <source>Channel: {0}</source>
         <translation>Kanał: {0}</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/ticket_fields.py" line="142"/>
+        <location filename="../../desktop/views/ticket_fields.py" line="143"/>
         <source>Resolved as {0}: {1}</source>
         <translation>Rozwiązane jako {0}: {1}</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/ticket_fields.py" line="145"/>
+        <location filename="../../desktop/views/ticket_fields.py" line="146"/>
         <source>Task of {0}</source>
         <translation>Zadanie zgłoszenia {0}</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/ticket_fields.py" line="147"/>
+        <location filename="../../desktop/views/ticket_fields.py" line="148"/>
         <source>Tasks: {0}</source>
         <translation>Zadania: {0}</translation>
     </message>
@@ -1303,32 +1340,32 @@
 <context>
     <name>TicketHeader</name>
     <message>
-        <location filename="../../desktop/views/ticket_header.py" line="29"/>
+        <location filename="../../desktop/views/ticket_header.py" line="28"/>
         <source>Major incident</source>
         <translation>Poważny incydent</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/ticket_header.py" line="64"/>
+        <location filename="../../desktop/views/ticket_header.py" line="60"/>
         <source>Overridden: {0}</source>
         <translation>Zmieniony ręcznie: {0}</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/ticket_header.py" line="65"/>
+        <location filename="../../desktop/views/ticket_header.py" line="61"/>
         <source>Impact {0}, urgency {1}</source>
         <translation>Wpływ {0}, pilność {1}</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/ticket_header.py" line="74"/>
+        <location filename="../../desktop/views/ticket_header.py" line="70"/>
         <source>Site {0}</source>
         <translation>Placówka {0}</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/ticket_header.py" line="76"/>
+        <location filename="../../desktop/views/ticket_header.py" line="72"/>
         <source>Requester {0}</source>
         <translation>Zgłaszający {0}</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/ticket_header.py" line="77"/>
+        <location filename="../../desktop/views/ticket_header.py" line="73"/>
         <source>Team {0}</source>
         <translation>Zespół {0}</translation>
     </message>
@@ -1368,52 +1405,52 @@
 <context>
     <name>TicketTableModel</name>
     <message>
-        <location filename="../../desktop/models/ticket_table.py" line="30"/>
+        <location filename="../../desktop/models/ticket_table.py" line="35"/>
         <source>Number</source>
         <translation>Numer</translation>
     </message>
     <message>
-        <location filename="../../desktop/models/ticket_table.py" line="31"/>
+        <location filename="../../desktop/models/ticket_table.py" line="36"/>
         <source>Title</source>
         <translation>Tytuł</translation>
     </message>
     <message>
-        <location filename="../../desktop/models/ticket_table.py" line="32"/>
+        <location filename="../../desktop/models/ticket_table.py" line="37"/>
         <source>Status</source>
         <translation>Status</translation>
     </message>
     <message>
-        <location filename="../../desktop/models/ticket_table.py" line="33"/>
+        <location filename="../../desktop/models/ticket_table.py" line="38"/>
         <source>Priority</source>
         <translation>Priorytet</translation>
     </message>
     <message>
-        <location filename="../../desktop/models/ticket_table.py" line="34"/>
+        <location filename="../../desktop/models/ticket_table.py" line="39"/>
         <source>Site</source>
         <translation>Placówka</translation>
     </message>
     <message>
-        <location filename="../../desktop/models/ticket_table.py" line="35"/>
+        <location filename="../../desktop/models/ticket_table.py" line="40"/>
         <source>Category</source>
         <translation>Kategoria</translation>
     </message>
     <message>
-        <location filename="../../desktop/models/ticket_table.py" line="36"/>
+        <location filename="../../desktop/models/ticket_table.py" line="41"/>
         <source>Assignee</source>
         <translation>Przydzielone do</translation>
     </message>
     <message>
-        <location filename="../../desktop/models/ticket_table.py" line="37"/>
+        <location filename="../../desktop/models/ticket_table.py" line="42"/>
         <source>SLA due</source>
         <translation>Termin SLA</translation>
     </message>
     <message>
-        <location filename="../../desktop/models/ticket_table.py" line="56"/>
+        <location filename="../../desktop/models/ticket_table.py" line="60"/>
         <source>{0} overdue</source>
         <translation>{0} po terminie</translation>
     </message>
     <message>
-        <location filename="../../desktop/models/ticket_table.py" line="57"/>
+        <location filename="../../desktop/models/ticket_table.py" line="61"/>
         <source>in {0}</source>
         <translation>za {0}</translation>
     </message>
@@ -1421,79 +1458,79 @@
 <context>
     <name>TicketView</name>
     <message>
-        <location filename="../../desktop/views/ticket_view.py" line="62"/>
+        <location filename="../../desktop/views/ticket_view.py" line="70"/>
         <source>Assign…</source>
         <translation>Przydziel…</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/ticket_view.py" line="62"/>
-        <location filename="../../desktop/views/ticket_view.py" line="169"/>
+        <location filename="../../desktop/views/ticket_view.py" line="70"/>
+        <location filename="../../desktop/views/ticket_view.py" line="177"/>
         <source>Start work</source>
         <translation>Rozpocznij</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/ticket_view.py" line="62"/>
+        <location filename="../../desktop/views/ticket_view.py" line="70"/>
         <source>Put on hold…</source>
         <translation>Wstrzymaj…</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/ticket_view.py" line="63"/>
+        <location filename="../../desktop/views/ticket_view.py" line="71"/>
         <source>Resolve…</source>
         <translation>Rozwiąż…</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/ticket_view.py" line="63"/>
+        <location filename="../../desktop/views/ticket_view.py" line="71"/>
         <source>Close</source>
         <translation>Zamknij</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/ticket_view.py" line="63"/>
+        <location filename="../../desktop/views/ticket_view.py" line="71"/>
         <source>Reopen</source>
         <translation>Otwórz ponownie</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/ticket_view.py" line="64"/>
+        <location filename="../../desktop/views/ticket_view.py" line="72"/>
         <source>Escalate</source>
         <translation>Eskaluj</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/ticket_view.py" line="64"/>
-        <location filename="../../desktop/views/ticket_view.py" line="227"/>
+        <location filename="../../desktop/views/ticket_view.py" line="72"/>
+        <location filename="../../desktop/views/ticket_view.py" line="245"/>
         <source>Cancel ticket</source>
         <translation>Anuluj zgłoszenie</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/ticket_view.py" line="95"/>
+        <location filename="../../desktop/views/ticket_view.py" line="103"/>
         <source>Conversation</source>
         <translation>Rozmowa</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/ticket_view.py" line="96"/>
+        <location filename="../../desktop/views/ticket_view.py" line="104"/>
         <source>Details</source>
         <translation>Szczegóły</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/ticket_view.py" line="97"/>
+        <location filename="../../desktop/views/ticket_view.py" line="105"/>
         <source>Work log</source>
         <translation>Czas pracy</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/ticket_view.py" line="98"/>
+        <location filename="../../desktop/views/ticket_view.py" line="106"/>
         <source>Links</source>
         <translation>Powiązania</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/ticket_view.py" line="106"/>
+        <location filename="../../desktop/views/ticket_view.py" line="114"/>
         <source>Choose a ticket to see it here.</source>
         <translation>Wybierz zgłoszenie, aby je tu zobaczyć.</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/ticket_view.py" line="169"/>
+        <location filename="../../desktop/views/ticket_view.py" line="177"/>
         <source>Resume work</source>
         <translation>Wznów</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/ticket_view.py" line="228"/>
+        <location filename="../../desktop/views/ticket_view.py" line="246"/>
         <source>Cancel ticket {0}? It cannot be reopened.</source>
         <translation>Anulować zgłoszenie {0}? Nie da się go ponownie otworzyć.</translation>
     </message>
@@ -1509,142 +1546,142 @@
 <context>
     <name>Timeline</name>
     <message>
-        <location filename="../../desktop/views/timeline.py" line="15"/>
+        <location filename="../../desktop/views/timeline.py" line="16"/>
         <source>Status</source>
         <translation>Status</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/timeline.py" line="16"/>
+        <location filename="../../desktop/views/timeline.py" line="17"/>
         <source>Assignee</source>
         <translation>Przydzielone do</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/timeline.py" line="17"/>
+        <location filename="../../desktop/views/timeline.py" line="18"/>
         <source>Team</source>
         <translation>Zespół</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/timeline.py" line="18"/>
+        <location filename="../../desktop/views/timeline.py" line="19"/>
         <source>Priority</source>
         <translation>Priorytet</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/timeline.py" line="19"/>
+        <location filename="../../desktop/views/timeline.py" line="20"/>
         <source>Impact</source>
         <translation>Wpływ</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/timeline.py" line="20"/>
+        <location filename="../../desktop/views/timeline.py" line="21"/>
         <source>Urgency</source>
         <translation>Pilność</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/timeline.py" line="21"/>
+        <location filename="../../desktop/views/timeline.py" line="22"/>
         <source>Title</source>
         <translation>Tytuł</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/timeline.py" line="22"/>
+        <location filename="../../desktop/views/timeline.py" line="23"/>
         <source>Description</source>
         <translation>Opis</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/timeline.py" line="23"/>
+        <location filename="../../desktop/views/timeline.py" line="24"/>
         <source>Category</source>
         <translation>Kategoria</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/timeline.py" line="24"/>
+        <location filename="../../desktop/views/timeline.py" line="25"/>
         <source>Type</source>
         <translation>Rodzaj</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/timeline.py" line="25"/>
+        <location filename="../../desktop/views/timeline.py" line="26"/>
         <source>Tier</source>
         <translation>Linia wsparcia</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/timeline.py" line="26"/>
+        <location filename="../../desktop/views/timeline.py" line="27"/>
         <source>Waiting for</source>
         <translation>Czeka na</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/timeline.py" line="27"/>
+        <location filename="../../desktop/views/timeline.py" line="28"/>
         <source>Supplier</source>
         <translation>Dostawca</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/timeline.py" line="28"/>
+        <location filename="../../desktop/views/timeline.py" line="29"/>
         <source>Resolution</source>
         <translation>Rozwiązanie</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/timeline.py" line="29"/>
+        <location filename="../../desktop/views/timeline.py" line="30"/>
         <source>Resolution note</source>
         <translation>Opis rozwiązania</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/timeline.py" line="30"/>
+        <location filename="../../desktop/views/timeline.py" line="31"/>
         <source>Site</source>
         <translation>Placówka</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/timeline.py" line="31"/>
+        <location filename="../../desktop/views/timeline.py" line="32"/>
         <source>Asset</source>
         <translation>Zasób</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/timeline.py" line="32"/>
+        <location filename="../../desktop/views/timeline.py" line="33"/>
         <source>Major incident</source>
         <translation>Poważny incydent</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/timeline.py" line="33"/>
+        <location filename="../../desktop/views/timeline.py" line="34"/>
         <source>Fields</source>
         <translation>Pola</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/timeline.py" line="34"/>
+        <location filename="../../desktop/views/timeline.py" line="35"/>
         <source>First response</source>
         <translation>Pierwsza reakcja</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/timeline.py" line="35"/>
+        <location filename="../../desktop/views/timeline.py" line="36"/>
         <source>Resolved at</source>
         <translation>Rozwiązano</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/timeline.py" line="36"/>
+        <location filename="../../desktop/views/timeline.py" line="37"/>
         <source>Closed at</source>
         <translation>Zamknięto</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/timeline.py" line="37"/>
+        <location filename="../../desktop/views/timeline.py" line="38"/>
         <source>Priority reason</source>
         <translation>Powód priorytetu</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/timeline.py" line="80"/>
+        <location filename="../../desktop/views/timeline.py" line="81"/>
         <source>{0} logged the ticket</source>
         <translation>{0} rejestruje zgłoszenie</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/timeline.py" line="85"/>
+        <location filename="../../desktop/views/timeline.py" line="86"/>
         <source>{0} changed {1}: {2} → {3}</source>
         <translation>{0} zmienia pole {1}: {2} → {3}</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/timeline.py" line="95"/>
+        <location filename="../../desktop/views/timeline.py" line="96"/>
         <source>{0} replied</source>
         <translation>{0} odpowiada</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/timeline.py" line="96"/>
+        <location filename="../../desktop/views/timeline.py" line="97"/>
         <source>{0} added an internal note</source>
         <translation>{0} dodaje notatkę wewnętrzną</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/timeline.py" line="99"/>
+        <location filename="../../desktop/views/timeline.py" line="100"/>
         <source>{0} logged {1} min of work</source>
         <translation>{0} rejestruje {1} min pracy</translation>
     </message>
@@ -1652,27 +1689,27 @@
 <context>
     <name>WorkLogPanel</name>
     <message>
-        <location filename="../../desktop/views/ticket_extras.py" line="88"/>
+        <location filename="../../desktop/views/ticket_extras.py" line="87"/>
         <source> min</source>
         <translation> min</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/ticket_extras.py" line="90"/>
+        <location filename="../../desktop/views/ticket_extras.py" line="89"/>
         <source>What you did</source>
         <translation>Co zostało zrobione</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/ticket_extras.py" line="91"/>
+        <location filename="../../desktop/views/ticket_extras.py" line="90"/>
         <source>Log work</source>
         <translation>Zapisz czas</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/ticket_extras.py" line="111"/>
+        <location filename="../../desktop/views/ticket_extras.py" line="110"/>
         <source>{0}  {1}: {2} min</source>
         <translation>{0}  {1}: {2} min</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/ticket_extras.py" line="114"/>
+        <location filename="../../desktop/views/ticket_extras.py" line="113"/>
         <source>Total: {0} h {1:02d} min</source>
         <translation>Razem: {0} h {1:02d} min</translation>
     </message>

@@ -31,8 +31,8 @@ Text = Annotated[str | None, Query(min_length=1, max_length=300)]
 @router.get("", response_model=TicketPage)
 def list_tickets(
     caller: CurrentCaller, server: Server,
-    queue: Annotated[Queue, Query(description="mine, team, triage, breaching (soon), site (open tickets of "
-                                              "one's site) or all")] = "all",
+    queue: Annotated[Queue, Query(description="mine, team, triage, breaching (soon), major (open major "
+                                              "incidents), site (open tickets of one's site) or all")] = "all",
     status: Status | None = None,
     site: Annotated[Text, Query(description="site code")] = None,
     team: Annotated[Text, Query(description="team code")] = None,

@@ -72,9 +72,19 @@ class WorkLogOut(FromCore):
 
 
 class LinkOut(FromCore):
-    kind: str
-    ticket: str
+    kind: str = Field(description="relates, duplicates, follows_up or caused_by, as the ticket that made it says")
+    ticket: str = Field(description="the other ticket's number")
     at: str | None
+    direction: str = Field(description="outgoing: this ticket made the link (this ticket caused_by the other); "
+                                        "incoming: the other ticket made it")
+    title: str | None = Field(default=None, description="the other ticket's; null outside the caller's scope")
+    status: str | None = Field(default=None, description="the other ticket's; null outside the caller's scope")
+
+
+class RelatedTicketOut(FromCore):
+    number: str
+    title: str | None = Field(description="null outside the caller's scope")
+    status: str | None = Field(description="null outside the caller's scope")
 
 
 class AttachmentOut(FromCore):
@@ -137,9 +147,11 @@ class TicketDetailOut(FromCore):
     history: list[HistoryOut]
     comments: list[CommentOut] = Field(description="internal comments only for support staff")
     work_log: list[WorkLogOut]
-    links: list[LinkOut]
+    links: list[LinkOut] = Field(description="outgoing and incoming links")
     attachments: list[AttachmentOut]
     conflicts: list[ConflictOut]
+    parent_ticket: RelatedTicketOut | None = Field(default=None, description="the parent, with title and status")
+    task_tickets: list[RelatedTicketOut] = Field(default=[], description="the tasks, with titles and statuses")
 
     @field_validator("sla", mode="before")
     @classmethod
