@@ -97,11 +97,15 @@ def _create(uow: UnitOfWork, actor: UserInfo, args: Args, at: datetime) -> objec
     _only(args, "ticket", "made")
     cmd = _record(tickets.NewTicket, args.get("ticket"), "ticket")
     made = args.get("made")
-    if not isinstance(made, dict) or set(made) != {"id", "number", "team_id", "assignee_id"}:
-        raise InvalidInput("the command's made must hold id, number, team_id and assignee_id")
+    # priority and rule: only when a routing rule drew them (commands recorded before them lack both)
+    if not isinstance(made, dict) or not {"id", "number", "team_id", "assignee_id"} <= set(made) <= {
+            "id", "number", "team_id", "assignee_id", "priority", "rule"}:
+        raise InvalidInput("the command's made must hold id, number, team_id and assignee_id "
+                           "(and may hold priority and rule)")
     return tickets.create(uow, actor, cmd, at, made=tickets.Made(
         id=_id(made, "id") or uuid.uuid4(), number=_text(made, "number"),
         team_id=_id(made, "team_id", optional=True), assignee_id=_id(made, "assignee_id", optional=True),
+        priority=_text(made, "priority", optional=True), rule=_text(made, "rule", optional=True),
     ))
 
 

@@ -20,7 +20,7 @@ from core.models.tickets import OPEN_STATUSES
 from core.orgspec import PENDING_REASONS, TICKET_TYPES
 from core.priority import check_impact_urgency, compute_priority
 from core.reference import SYSTEM_USER, Reference, UserInfo
-from core.routing import route
+from core.routing import escalation_team, route
 from core.scope import can_see, can_see_ticket
 from core.uow import UnitOfWork
 
@@ -56,6 +56,9 @@ class Made:
     number: str
     team_id: uuid.UUID | None
     assignee_id: uuid.UUID | None
+    # the priority the routing rule set (None: computed from impact and urgency), and the rule
+    priority: str | None = None
+    rule: str | None = None
 
 
 @dataclass
@@ -157,30 +160,33 @@ def create(
     if not requester.active:
         raise InvalidInput(f"user {requester.username!r} is disabled", "requester")
 
+    parent = None
+    if cmd.parent:
+        parent = find_ticket(uow, actor, cmd.parent)
+        if not parent.is_open:
+            raise InvalidInput(f"ticket {parent.number} is {parent.status}; tasks go under open tickets", "parent")
+    elif cmd.type == "task":
+        raise InvalidInput("a task belongs under a parent ticket; name it with --parent", "parent")
+    parent_id = parent.id if parent is not None else None
+
     if cmd.site:
         site = ref.site(cmd.site)
+    elif parent is not None:
+        site = ref.sites[parent.site_id]  # work under a ticket is done where the ticket is
     elif requester.site_id is not None:
         site = ref.sites[requester.site_id]
     else:
         raise InvalidInput(f"{requester.username} has no home site; say which site with --site", "site")
     if actor.role == "requester" and site.id != actor.site_id:
         raise NotAllowed("a requester logs tickets for their own site only")
-
-    parent_id = None
-    if cmd.parent:
-        parent = find_ticket(uow, actor, cmd.parent)
-        if not parent.is_open:
-            raise InvalidInput(f"ticket {parent.number} is {parent.status}; tasks go under open tickets", "parent")
-        parent_id = parent.id
-    elif cmd.type == "task":
-        raise InvalidInput("a task belongs under a parent ticket; name it with --parent", "parent")
     if cmd.major_incident and cmd.type != "incident":
         raise InvalidInput("only an incident can be a major incident", "major_incident")
 
     if made is None:
         where = route(uow.session, ref, uow.counter, type=cmd.type, category=category.path, site=site.code,
-                      title=title)
-        made = Made(new_id(), _number(uow, site.code), where.team_id, where.assignee_id)
+                      title=title, answers=values)
+        made = Made(new_id(), _number(uow, site.code), where.team_id, where.assignee_id, where.priority,
+                    where.rule)
     else:
         _check_made(uow, made, site.code)
     team = ref.teams.get(made.team_id) if made.team_id else None
@@ -200,8 +206,18 @@ def create(
         first_response_at=None, resolved_at=None, closed_at=None, versions={},
     )
     ticket.priority = _priority_for(ref, ticket)
-    with uow.command("create", {"ticket": asdict(cmd), "made": asdict(made)}):
-        uow.create_ticket(actor, ticket, now)
+    if made.priority is not None:
+        # the routing rule's priority, recorded as an override (as an agent's is)
+        ticket.priority, ticket.priority_reason = made.priority, f"routing rule {made.rule or ''}".strip()
+    note = None
+    if made.rule is not None:
+        note = f"routed by rule {made.rule}"
+        if made.priority is not None:
+            note += f", which set priority {made.priority}"
+    # the routing fields appear only when a rule drew them: a command as recorded before them reads the same
+    recorded = {k: v for k, v in asdict(made).items() if v is not None or k not in ("priority", "rule")}
+    with uow.command("create", {"ticket": asdict(cmd), "made": recorded}):
+        uow.create_ticket(actor, ticket, now, note=note)
     return ticket
 
 
@@ -220,6 +236,9 @@ def _check_made(uow: UnitOfWork, made: Made, site_code: str) -> None:
         assignee = uow.ref.users.get(made.assignee_id)
         if assignee is None or not is_support(assignee.role) or team is None or team.id not in assignee.team_ids:
             raise InvalidInput("the ticket was routed to someone who does not work for its team", "to")
+    if made.priority is not None and made.priority not in uow.ref.spec.priority.levels:
+        raise InvalidInput(f"the ticket was routed with priority {made.priority!r}, not a level of this "
+                           "organisation", "priority")
 
 
 def edit(uow: UnitOfWork, actor: UserInfo, number: str, cmd: TicketEdit, at: datetime | None = None) -> Ticket:
@@ -326,15 +345,17 @@ def assign(
 
 def escalate(uow: UnitOfWork, actor: UserInfo, number: str, at: datetime | None = None,
              note: str | None = None) -> Ticket:
-    """Hand the ticket to the team its current team escalates to (the next tier)."""
+    """Hand the ticket to the team its current team escalates to (the next tier): for the
+    country of the ticket's site, if the team names one there, else its escalates_to."""
     ticket = find_ticket(uow, actor, number)
     _require_support(actor, "escalate tickets")
-    team = uow.ref.teams.get(ticket.team_id) if ticket.team_id else None
-    if team is None or team.escalates_to_id is None:
+    ref = uow.ref
+    team = ref.teams.get(ticket.team_id) if ticket.team_id else None
+    target = escalation_team(ref, team.code, ref.sites[ticket.site_id].code) if team is not None else None
+    if team is None or target is None:
         raise InvalidTransition(f"ticket {number} has no team to escalate to")
     with uow.command("escalate", {"number": number, "note": note}):
-        return assign(uow, actor, number, team=uow.ref.teams[team.escalates_to_id].code, at=at,
-                      note=note or f"escalated from {team.code}")
+        return assign(uow, actor, number, team=target.code, at=at, note=note or f"escalated from {team.code}")
 
 
 def _open_tasks(uow: UnitOfWork, parent: Ticket) -> int:
@@ -422,6 +443,10 @@ def move(
     args = {"number": number, "status": status, "reason": reason, "supplier": supplier, "code": code, "note": note}
     with uow.command("move", args):
         uow.update_ticket(actor, ticket, values, now, note=history_note)
+        if status == "resolved" and ticket.major_incident:
+            from core.services.major import resolve_linked  # major imports this module
+
+            resolve_linked(uow, actor, ticket, str(code), str(values["resolution_note"]), now)
     return ticket
 
 
