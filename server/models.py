@@ -113,8 +113,10 @@ class BlobUpload(ServerBase):
 
 class Notification(ServerBase):
     """The durable outbox of notifications (DESIGN §13): one row per (notice event,
-    person, channel), written by the worker from the `notice` history events, delivered
-    with retries until sent. Its id derives from the three, so it is written once."""
+    person, channel) — or per (notice event, webhook) for a team's chat channel —
+    expanded by the worker from the `notice` history events (themselves written in the
+    transaction of the change that caused them), delivered with retries until sent.
+    Its id derives from event, recipient and channel, so it is written once."""
 
     __tablename__ = "notifications"
     __table_args__ = (Index("ix_notifications_due", "state", "next_attempt_at"),)
@@ -122,8 +124,12 @@ class Notification(ServerBase):
     id: Mapped[uuid.UUID] = mapped_column(primary_key=True)
     event_id: Mapped[uuid.UUID] = mapped_column(Uuid)
     ticket_id: Mapped[uuid.UUID] = mapped_column(Uuid)
-    user_id: Mapped[uuid.UUID] = mapped_column(ForeignKey(USERS_ID))
+    # the person told (None for a webhook, which tells a team's channel)
+    user_id: Mapped[uuid.UUID | None] = mapped_column(ForeignKey(USERS_ID))
+    # email | webhook
     channel: Mapped[str] = mapped_column(String(20))
+    # the webhook's name, for a webhook row
+    target: Mapped[str | None] = mapped_column(String(100))
     reason: Mapped[str] = mapped_column(String(40))
     # queued | sent | failed (gave up after its retries)
     state: Mapped[str] = mapped_column(String(10))

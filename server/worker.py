@@ -154,7 +154,7 @@ class Worker:
                 if session.get(Notification, row_id) is not None:
                     continue
                 session.add(Notification(
-                    id=row_id, event_id=event_id, ticket_id=ticket_id, user_id=user_id, channel="email",
+                    id=row_id, event_id=event_id, ticket_id=ticket_id, user_id=user_id, channel="email", target=None,
                     reason=reason or "", state="queued", attempts=0, next_attempt_at=now, created_at=now,
                     sent_at=None, error=None,
                 ))
