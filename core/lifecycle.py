@@ -53,6 +53,12 @@ def is_support(role: str) -> bool:
     return role in SUPPORT_ROLES
 
 
+def sees_internal(role: str) -> bool:
+    """Whether internal notes are for this role's eyes: support staff's and the system's,
+    never a requester's or an integration's."""
+    return role in SUPPORT_ROLES or role == "system"
+
+
 def allowed_targets(ctx: MoveContext) -> list[str]:
     """Every status this person may move this ticket to now, in lifecycle order."""
     order = list(TRANSITIONS)

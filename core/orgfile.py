@@ -433,8 +433,8 @@ class _Reader(Problems):
         teams, sites = t.strings("teams") or [], t.strings("sites") or []
         for path, code in teams:
             self.ref(path, "team", code)
-        if teams and role == "requester":
-            self.problem(t.at("teams"), "a requester belongs to no team")
+        if teams and role in ("requester", "integration"):
+            self.problem(t.at("teams"), f"{'an' if role == 'integration' else 'a'} {role} belongs to no team")
         for path, code in sites:
             self.ref(path, "site", code)
         if sites and role and role != "technician":

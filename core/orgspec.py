@@ -11,7 +11,8 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from datetime import date
 
-ROLES = ("requester", "technician", "agent", "manager", "admin")
+# integration: a system (monitoring, another tool) that logs tickets for any site through the server
+ROLES = ("requester", "technician", "agent", "manager", "admin", "integration")
 TICKET_TYPES = ("incident", "request", "case", "task")
 STATUSES = ("new", "assigned", "in_progress", "pending", "resolved", "closed", "cancelled")
 PENDING_REASONS = ("customer", "supplier", "change", "other")

@@ -11,6 +11,7 @@ from sqlalchemy import text as sql
 from sqlalchemy.orm import Session
 
 from core.errors import InvalidInput
+from core.lifecycle import sees_internal
 from core.models import Ticket
 from core.reference import Reference, UserInfo
 from core.scope import scope_clause
@@ -42,7 +43,7 @@ def search(session: Session, ref: Reference, user: UserInfo, text: str, limit: i
         .order_by(ranked.c.best, Ticket.number)
         .limit(limit),
         # internal notes are support staff's, as in read_ticket: a requester's search must not reveal them
-        {"q": match, "staff": int(user.role != "requester")},
+        {"q": match, "staff": int(sees_internal(user.role))},
     ).all()
     return [
         {"number": n, "title": t, "status": s, "priority": p, "site": ref.site_code_of(site)}

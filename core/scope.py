@@ -1,5 +1,8 @@
 """Who may see which tickets (DESIGN §7 Scope), as one rule in two forms: a test of
-one ticket and an SQL condition for lists. The store, the server and sync all use these."""
+one ticket and an SQL condition for lists. The store, the server and sync all use these.
+
+An integration user (a monitoring system) has no view of any site: it sees only the
+tickets it logged or that name it as their requester, to read back what it made."""
 
 from __future__ import annotations
 
@@ -30,6 +33,8 @@ def can_see(
 
 
 def can_see_ticket(user: UserInfo, ticket: Ticket) -> bool:
+    if user.role == "integration":
+        return user.id in (ticket.created_by_id, ticket.requester_id)
     return can_see(user, ticket.site_id, ticket.team_id, ticket.assignee_id)
 
 
@@ -46,4 +51,6 @@ def scope_clause(user: UserInfo) -> ColumnElement[bool]:
         return or_(*conditions)
     if user.role == "requester" and user.site_id is not None:
         return Ticket.site_id == user.site_id
+    if user.role == "integration":
+        return or_(Ticket.created_by_id == user.id, Ticket.requester_id == user.id)
     return false()

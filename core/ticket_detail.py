@@ -17,6 +17,7 @@ from sqlalchemy.orm import Session
 
 from core.clock import iso, utcnow
 from core.errors import NotFound
+from core.lifecycle import sees_internal
 from core.models import Attachment, Comment, Conflict, HistoryEvent, Ticket, TicketLink, WorkLog
 from core.reference import Reference, UserInfo
 from core.scope import can_see, can_see_ticket
@@ -188,7 +189,7 @@ def read_ticket(session: Session, ref: Reference, user: UserInfo, number: str) -
     """Ticket `number` with its history, comments, work, links, attachments and conflicts,
     as `user` may see it (NotFound, word for word as a missing one, outside their scope)."""
     t = get_ticket(session, user, number)
-    support = user.role != "requester"
+    support = sees_internal(user.role)
     # Instants are kept to the second, so comments of one second need a tie-break that
     # every replica and the server (PostgreSQL, no rowid) agree on: the comment's id.
     comments = session.scalars(

@@ -105,8 +105,8 @@ def create_user(session: Session, new: NewUser, now: datetime) -> User:
         site_id = _site_id(session, new.site, "site")
     elif new.role in ("requester", "technician"):
         raise InvalidInput(f"a {new.role} needs a home site", "site")
-    if new.teams and new.role == "requester":
-        raise InvalidInput("a requester belongs to no team", "teams")
+    if new.teams and new.role in ("requester", "integration"):
+        raise InvalidInput(f"{'an' if new.role == 'integration' else 'a'} {new.role} belongs to no team", "teams")
     if new.sites and new.role != "technician":
         raise InvalidInput("only technicians cover extra sites", "sites")
     team_ids = [_team_id(session, code) for code in dict.fromkeys(new.teams)]

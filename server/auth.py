@@ -10,7 +10,7 @@ import hashlib
 import secrets
 import uuid
 from dataclasses import dataclass
-from datetime import datetime
+from datetime import datetime, timedelta
 from functools import cache
 
 from sqlalchemy import func, select, update
@@ -94,6 +94,9 @@ def login(
             return WRONG
         if account.disabled or not user.active:
             return Refusal(403, f"account {user.username} is disabled; ask an administrator")
+        if device is not None and user.role == "integration":
+            return Refusal(403, f"{user.username} is an integration account: it logs tickets through "
+                                "POST /tickets and keeps no store; sign in without a device")
         site_id = None
         if device is not None:
             site_id = session.scalar(select(Site.id).where(Site.code == device.site))
@@ -170,6 +173,17 @@ def authenticate(session: Session, token: str | None, now: datetime) -> Authenti
     if not active or disabled:
         return Refusal(401, "this account is disabled")
     return Authenticated(auth.id, auth.user_id, auth.expires_at, auth.device_id)
+
+
+def issue_token(session: Session, user_id: uuid.UUID, now: datetime, lifetime: timedelta) -> tuple[str, datetime]:
+    """A session made without a login, for an account that signs in no other way (an
+    integration's token, given by `branchdesk-server users`): shown once, revoked as any
+    other session is (disabling the account, a new password, a new token)."""
+    token = secrets.token_urlsafe(32)
+    expires = now + lifetime
+    session.add(AuthSession(id=new_id(), token_hash=token_hash(token), user_id=user_id, device_id=None,
+                            created_at=now, expires_at=expires, revoked_at=None))
+    return token, expires
 
 
 def logout(session: Session, session_id: uuid.UUID, now: datetime) -> None:

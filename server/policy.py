@@ -13,6 +13,7 @@ from core.reference import UserInfo
 from core.scope import can_see_ticket, scope_clause
 
 ADMIN = "admin"
+INTEGRATION = "integration"
 
 
 def may_read_ticket(user: UserInfo, ticket: Ticket) -> bool:
@@ -36,3 +37,9 @@ def may_change_reference(user: UserInfo) -> bool:
 
 def may_manage_accounts(user: UserInfo) -> bool:
     return user.active and user.role == ADMIN
+
+
+def may_log_tickets(user: UserInfo) -> bool:
+    """Whether `user` may log tickets through the server's API (`POST /tickets`):
+    integration accounts, which keep no store; people log tickets on their devices."""
+    return user.active and user.role == INTEGRATION

@@ -16,7 +16,7 @@ from typing import Any
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
-from core.lifecycle import CENTRAL_ROLES
+from core.lifecycle import CENTRAL_ROLES, sees_internal
 from core.models import HistoryEvent, TicketLink
 from core.reference import UserInfo
 from core.scope import can_see
@@ -116,7 +116,7 @@ def _scopes(session: Session, ticket_ids: list[uuid.UUID]) -> dict[uuid.UUID, tu
 
 
 def _child_visible(user: UserInfo, kind: str, data: dict[str, Any]) -> bool:
-    if user.role != "requester":
+    if sees_internal(user.role):
         return True
     if kind == "comment":
         return bool(data["public"])

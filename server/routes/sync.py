@@ -31,6 +31,12 @@ LONG_POLL_STEP = 0.25
 DEVICE_CODE = re.compile(r"^[0-9A-Z]{1,40}$")
 
 
+def _keeps_a_store(caller: Caller) -> None:
+    if caller.user.role == "integration":
+        raise ApiError(403, "an integration account keeps no store and does not sync; it logs tickets "
+                            "through POST /tickets")
+
+
 def _versions(protocol: int, schema: str) -> None:
     if protocol != PROTOCOL_VERSION or schema != WIRE_SCHEMA:
         raise ApiError(
@@ -51,6 +57,7 @@ def push(
     """Apply a batch of change entries in order, one transaction for the batch and an
     answer for each entry. Entries already applied get their first answer again."""
     # Checked after the body is validated, so a malformed batch is a 422 whatever it claims.
+    _keeps_a_store(caller)
     _versions(x_branchdesk_protocol, x_branchdesk_schema)
     _versions(body.protocol, body.schema_revision)
     if not DEVICE_CODE.match(x_branchdesk_device):
@@ -77,6 +84,7 @@ async def pull(
 ) -> PullResponse:
     """Records in the caller's scope changed after `cursor`, oldest change first.
     With `wait`, an empty answer is held back until something changes (long poll)."""
+    _keeps_a_store(caller)
     _versions(x_branchdesk_protocol, x_branchdesk_schema)
     deadline = time.monotonic() + wait
     while True:

@@ -1,24 +1,33 @@
 """Reading tickets in the caller's scope: a filtered, paged list and one ticket
 with its history and comments. A ticket outside the scope answers 404, word for
-word as one that does not exist, so numbers and ids cannot be probed."""
+word as one that does not exist, so numbers and ids cannot be probed.
+
+Logging a ticket (`POST /tickets`) is for integration accounts (monitoring and
+other systems): the server runs `ticket new`'s service command itself, numbers the
+ticket with its own device code and puts it in the feed, so branch devices pull it."""
 
 from __future__ import annotations
 
 import uuid
 from typing import Annotated, Literal
 
-from fastapi import APIRouter, Path, Query
+from fastapi import APIRouter, Path, Query, Response
 from sqlalchemy import select
 
-from core.errors import NotFound
+from core.errors import InvalidInput, NotFound
+from core.fields import validate_fields
 from core.models import Ticket
 from core.orgspec import STATUSES
+from core.reference import Reference
+from core.services import tickets
 from core.ticket_detail import read_ticket
 from core.ticket_query import QUEUES, SORT_ALIASES, SORT_KEYS, TicketFilter, TicketQuery
 from server.deps import CurrentCaller, Server
-from server.errors import ERROR_RESPONSES, ApiError
-from server.policy import ticket_scope
-from server.schemas.tickets import TicketDetailOut, TicketPage, TicketRowOut
+from server.errors import ERROR_RESPONSES, ApiError, unauthorized
+from server.own_commands import server_command
+from server.policy import may_log_tickets, ticket_scope
+from server.schemas.common import Problem
+from server.schemas.tickets import TicketCreate, TicketCreated, TicketDetailOut, TicketPage, TicketRowOut
 
 router = APIRouter(prefix="/tickets", tags=["tickets"], responses=ERROR_RESPONSES)
 
@@ -79,3 +88,61 @@ def get_ticket(
             return TicketDetailOut.model_validate(read_ticket(session, ref, user, number))
         except NotFound:
             raise ApiError(404, f"no ticket {ticket}") from None
+
+
+@router.post("", response_model=TicketCreated, status_code=201)
+def create_ticket(body: TicketCreate, caller: CurrentCaller, server: Server, response: Response) -> TicketCreated:
+    """Log a ticket, as `branchdesk ticket new` does, with the token of an account of role
+    `integration` (`branchdesk-server users create NAME --role integration`). The channel
+    is `monitoring` unless given; the requester is the calling account unless named. A
+    refused value answers 422 naming it in `problems[].loc` (e.g. `body.impact`,
+    `body.fields.till_number`)."""
+    if not may_log_tickets(caller.user):
+        raise ApiError(403, f"only integration accounts log tickets through the API; you are a {caller.user.role} "
+                            "(people log tickets in Branchdesk, and sync brings them here)")
+    cmd = tickets.NewTicket(
+        title=body.title, category=body.category, impact=body.impact, urgency=body.urgency, type=body.type,
+        description=body.description, channel=body.channel, requester=body.requester, site=body.site,
+        fields={key: _field_text(value) for key, value in body.fields.items()}, asset_tag=body.asset_tag,
+        parent=body.parent,
+    )
+    try:
+        with server_command(server.db, server.refs.get, server.clock()) as uow:
+            actor = uow.ref.users.get(caller.user.id)
+            if actor is None or not actor.active:
+                raise unauthorized("this account is disabled")
+            _check_fields(uow.ref, cmd)
+            ticket = tickets.create(uow, actor, cmd)
+            team = uow.ref.teams.get(ticket.team_id) if ticket.team_id else None
+            out = TicketCreated(id=ticket.id, number=ticket.number, status=ticket.status, priority=ticket.priority,
+                                site=uow.ref.sites[ticket.site_id].code, team=team.code if team else None)
+    except InvalidInput as exc:
+        raise _refused(str(exc), f"body.{exc.field}" if exc.field else "body") from None
+    except NotFound as exc:  # only the parent is looked up by number
+        raise _refused(f"{exc}; a task goes under a ticket this account logged", "body.parent") from None
+    response.headers["Location"] = f"/tickets/{out.number}"
+    return out
+
+
+def _field_text(value: str | bool | int | float) -> str:
+    # as `ticket new --field KEY=VALUE` gives them: yes/no for a flag, numbers as written
+    if isinstance(value, bool):
+        return "yes" if value else "no"
+    return str(value)
+
+
+def _check_fields(ref: Reference, cmd: tickets.NewTicket) -> None:
+    """The category and its fields, checked first, so that a refusal names the field
+    under `body.fields`, never a body key that happens to share its name."""
+    try:
+        category = ref.category(cmd.category)
+    except InvalidInput as exc:
+        raise _refused(str(exc), "body.category") from None
+    try:
+        validate_fields(category.fields, cmd.fields)
+    except InvalidInput as exc:
+        raise _refused(str(exc), f"body.fields.{exc.field}" if exc.field else "body.fields") from None
+
+
+def _refused(message: str, loc: str) -> ApiError:
+    return ApiError(422, message, problems=[Problem(loc=loc, message=message)])

@@ -1,14 +1,18 @@
-"""The ticket read API's answers, built from the read side's own types
-(core.ticket_query.TicketRow, core.ticket_detail.TicketDetail) by their attributes."""
+"""The ticket API's bodies: the read side's answers, built from its own types
+(core.ticket_query.TicketRow, core.ticket_detail.TicketDetail) by their attributes,
+and a new ticket as an integration sends it."""
 
 from __future__ import annotations
 
 import uuid
-from typing import Any
+from typing import Annotated, Any, Literal
 
-from pydantic import BaseModel, ConfigDict, Field, field_validator
+from pydantic import BaseModel, ConfigDict, Field, StringConstraints, field_validator
 
+from core.orgspec import TICKET_TYPES
+from core.services.tickets import CHANNELS
 from core.sla.engine import SlaReport
+from server.schemas.common import Body, Code, Username
 
 
 class FromCore(BaseModel):
@@ -166,3 +170,38 @@ class TicketCountsOut(BaseModel):
     by_status: dict[str, int]
     by_site: dict[str, int]
     by_category: dict[str, int]
+
+
+FieldValue = Annotated[str, StringConstraints(strict=True, max_length=2000)] | bool | int | float
+
+
+class TicketCreate(Body):
+    """A ticket logged by a monitoring system or another tool, with the same values and
+    the same checks as `branchdesk ticket new`."""
+
+    title: Annotated[str, StringConstraints(strict=True, min_length=1, max_length=300)]
+    category: Annotated[str, StringConstraints(strict=True, min_length=1, max_length=300)] = Field(
+        description="category path as the organisation file names it, e.g. 'Hardware/Printer'")
+    impact: Annotated[str, StringConstraints(strict=True, min_length=1, max_length=40)] = Field(
+        description="one of the organisation's impact levels")
+    urgency: Annotated[str, StringConstraints(strict=True, min_length=1, max_length=40)] = Field(
+        description="one of the organisation's urgency levels")
+    type: Literal[TICKET_TYPES] = "incident"  # type: ignore[valid-type]
+    description: Annotated[str, StringConstraints(strict=True, max_length=100_000)] = ""
+    channel: Literal[CHANNELS] = "monitoring"  # type: ignore[valid-type]
+    site: Code | None = Field(default=None, description="site code; default the requester's home site")
+    requester: Username | None = Field(default=None, description="username; default the calling account")
+    fields: Annotated[dict[Annotated[str, StringConstraints(max_length=100)], FieldValue],
+                      Field(max_length=100, description="the category's fields, by key; true/false for yes/no")] = {}
+    asset_tag: Annotated[str, StringConstraints(strict=True, max_length=100)] | None = None
+    parent: Annotated[str, StringConstraints(strict=True, min_length=1, max_length=100)] | None = Field(
+        default=None, description="for a task: the number of a ticket this account logged")
+
+
+class TicketCreated(BaseModel):
+    id: uuid.UUID
+    number: str = Field(description="the ticket's number, e.g. WAW01-SRV00-00042; GET /tickets/{number} reads it")
+    status: str
+    priority: str
+    site: str
+    team: str | None = Field(description="the team routing gave it; null for the triage queue")

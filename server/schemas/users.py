@@ -9,7 +9,7 @@ from pydantic import BaseModel, Field, StringConstraints
 from server.schemas.auth import NewPassword
 from server.schemas.common import Body, Code, Username
 
-Role = Literal["requester", "technician", "agent", "manager", "admin"]
+Role = Literal["requester", "technician", "agent", "manager", "admin", "integration"]
 
 
 class UserCreate(Body):
