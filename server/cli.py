@@ -100,6 +100,16 @@ def build_parser() -> Parser:
     password = commands.add_parser("set-password", help="set a user's password (and lift any lockout)")
     password.add_argument("username")
     password.add_argument("--password-stdin", action="store_true", help="read the password from standard input")
+
+    from server.cli_users import add_parser as add_users_parser
+
+    add_users_parser(commands)
+
+    mail_in = commands.add_parser("mail-in", help="take mail to the organisation's [mail_in] address over SMTP: "
+                                                  "new tickets and replies")
+    mail_in.add_argument("--host", default="127.0.0.1", help="address to listen on (default 127.0.0.1)")
+    mail_in.add_argument("--port", type=int, default=8025, help="port (default 8025; 25 for a public MX)")
+    mail_in.add_argument("--log-level", default="info", choices=["debug", "info", "warning", "error"])
     return parser
 
 
@@ -108,7 +118,8 @@ def run(argv: Sequence[str] | None = None) -> int:
     try:
         url = config.database_url(args.database_url, config.data_dir(args.data_dir))
         handler = {"init": cmd_init, "upgrade": cmd_upgrade, "serve": cmd_serve, "demo": cmd_demo,
-                   "worker": cmd_worker, "set-password": cmd_set_password}[args.command]
+                   "worker": cmd_worker, "set-password": cmd_set_password,
+                   "users": cmd_users, "mail-in": cmd_mail_in}[args.command]
         return handler(args, url)
     except OrgFileError as exc:
         sys.stderr.write(f"error: {exc.source or 'organisation file'} refused:\n")
@@ -280,6 +291,30 @@ def cmd_worker(args: argparse.Namespace, url: str) -> int:
     finally:
         db.dispose()
     return 0
+
+
+def cmd_users(args: argparse.Namespace, url: str) -> int:
+    from server import cli_users
+    from server.db import Database
+
+    _check_ready(url)
+    db = Database(url)
+    try:
+        return cli_users.run(args, db)
+    finally:
+        db.dispose()
+
+
+def cmd_mail_in(args: argparse.Namespace, url: str) -> int:
+    import logging.config
+
+    from server.logs import log_config
+    from server.mail_in import serve
+
+    _check_ready(url)
+    _check_port(args.host, args.port)
+    logging.config.dictConfig(log_config(args.log_level))
+    return serve(url, args.host, args.port)
 
 
 def cmd_set_password(args: argparse.Namespace, url: str) -> int:
