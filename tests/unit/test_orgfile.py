@@ -419,7 +419,7 @@ P1 = 'targets.P1 = { response = "15m", resolution = "4h" }'
          'sla[0].pause_on_supplier: expected true or false, got a string ("no")'),
         # people
         ('role = "agent"', 'role = "superuser"',
-         'users[2].role: "superuser" is not a role (one of requester, technician, agent, manager, admin)'),
+         'users[2].role: "superuser" is not a role (one of requester, technician, agent, manager, admin, integration)'),
         (RITA, 'role = "requester"', "users[0].site: missing: a requester needs a home site"),
         (TOM, 'role = "technician"\nteams = ["FIELD"]', "users[1].site: missing: a technician needs a home site"),
         (RITA, RITA + '\nteams = ["DESK"]', "users[0].teams: a requester belongs to no team"),
@@ -546,7 +546,7 @@ def test_several_mistakes_are_all_reported_in_file_order() -> None:
         'calendars.shop.mon[0]: "14:00-13:00" starts after it ends (an overnight shift is two intervals on two days)',
         'sites[0].calendar: unknown calendar "statons"',
         'sites[0].critcal: unknown key (did you mean "critical"?)',
-        'users[2].role: "boss" is not a role (one of requester, technician, agent, manager, admin)',
+        'users[2].role: "boss" is not a role (one of requester, technician, agent, manager, admin, integration)',
         'sla[0].targets.P2.response: "30 minutes" is not a duration (use e.g. "30m", "1h30m")',
     ]
 
@@ -603,7 +603,7 @@ def test_mistakes_across_the_demo_are_all_reported() -> None:
         'calendars.stations-pl.sat: intervals "07:00-13:00" and "12:30-21:00" overlap',
         'calendars.stations-lt.timezone: unknown time zone "Europe/Vilnus" (did you mean "Europe/Vilnius"?)',
         "sla[0].targets.P3: missing: every priority level needs a target",
-        f'users[{agent}].role: "boss" is not a role (one of requester, technician, agent, manager, admin)',
+        f'users[{agent}].role: "boss" is not a role (one of requester, technician, agent, manager, admin, integration)',
     ]
 
 
