@@ -3,22 +3,32 @@ and breaches on tickets assigned to them, public replies on tickets they logged,
 and the notices a command addressed to them (a `notice` history event naming them:
 an escalation, a ticket resolved with its major incident...), each made by someone
 else. Read from history and comments after a mark (their SQLite rowids), so a
-watcher asks only for what is new since it last looked."""
+watcher asks only for what is new since it last looked; or, for the window's list,
+the most recent ones, looking back a bounded number of rows by rowid.
+
+A change that also wrote a `notice` for the same reason (core.notices) is told once:
+the notice stands for it."""
 
 from __future__ import annotations
 
+import json
 import uuid
 from dataclasses import dataclass
+from datetime import datetime, timedelta
 from typing import Any
 
-from sqlalchemy import func, literal_column, select
+from sqlalchemy import String, and_, func, literal_column, or_, select, type_coerce
 from sqlalchemy.orm import Session
 
+from core.clock import utcnow
 from core.models import Comment, HistoryEvent, Ticket
 from core.reference import Reference, UserInfo
 from core.scope import scope_clause
 
 SLA_EVENTS = ("sla_warning", "sla_breach")
+# how far back the recent list looks at most, in rows of each table: bounded on any store
+HISTORY_WINDOW = 50_000
+COMMENT_WINDOW = 20_000
 
 
 @dataclass(frozen=True)
@@ -29,12 +39,18 @@ class Mark:
 
 @dataclass(frozen=True)
 class Notice:
-    # assigned | sla_warning | sla_breach | reply, or a notice's reason (escalation | major_resolved ...)
+    # assigned | sla_warning | sla_breach | reply, or a notice's reason (escalation | major_resolved ...;
+    # "queued" for an assignment told to a whole team)
     kind: str
     number: str
     title: str
     by: str | None
     text: str
+    # "history:<id>" or "comment:<id>": the row it was read from, the same on every read
+    key: str = ""
+    # that row's rowid in its table on this store (orders rows on this device only)
+    seq: int = 0
+    at: datetime | None = None
 
 
 def current_mark(session: Session) -> Mark:
@@ -43,43 +59,121 @@ def current_mark(session: Session) -> Mark:
     return Mark(history, comments)
 
 
+def _for_user(user: UserInfo) -> Any:
+    """History rows that may be news to `user` (each is checked again in Python)."""
+    new_text = type_coerce(HistoryEvent.new, String)
+    return and_(HistoryEvent.actor_id != user.id, or_(
+        and_(HistoryEvent.kind == "field", HistoryEvent.field == "assignee_id",
+             new_text == json.dumps(str(user.id))),
+        and_(HistoryEvent.kind.in_(SLA_EVENTS), Ticket.assignee_id == user.id),
+        and_(HistoryEvent.kind == "notice", new_text.like(f'%"{user.id}"%')),
+    ))
+
+
+# (the ticket's id, whether a `notice` row said it, the notice)
+Found = tuple[uuid.UUID, bool, Notice]
+
+
+def _history(session: Session, ref: Reference, user: UserInfo, where: list[Any], *, newest_first: bool = False,
+             limit: int | None = None, changed: set[uuid.UUID] | None = None) -> list[Found]:
+    """Notices from history rows matching `where`; `changed` (when given) collects the
+    ids of every ticket those rows touch, so then every row is read."""
+    h_rowid: Any = literal_column("history.rowid")
+    query = (
+        select(h_rowid, HistoryEvent.id, HistoryEvent.occurred_at, HistoryEvent.kind, HistoryEvent.field,
+               HistoryEvent.new, HistoryEvent.actor_id, HistoryEvent.note,
+               Ticket.id, Ticket.number, Ticket.title, Ticket.assignee_id)
+        .join(Ticket, Ticket.id == HistoryEvent.ticket_id)
+        .where(*where, scope_clause(user))
+        .order_by(h_rowid.desc() if newest_first else h_rowid)
+    )
+    if changed is None:
+        query = query.where(_for_user(user))
+    if limit is not None:
+        query = query.limit(limit)
+    found: list[Found] = []
+    for rowid, event_id, at, kind, field, new, actor_id, note, ticket_id, number, title, assignee_id in \
+            session.execute(query).all():
+        if changed is not None:
+            changed.add(ticket_id)
+        if actor_id == user.id:
+            continue
+        if kind == "field" and field == "assignee_id" and new == str(user.id):
+            what, said = "assigned", False
+        elif kind in SLA_EVENTS and assignee_id == user.id:
+            what, said = kind, False
+        elif kind == "notice" and field and isinstance(new, list) and str(user.id) in new:
+            # an assignment told to a whole team: the ticket waits in their queue
+            what, said = ("queued" if field == "assigned" and len(new) > 1 else field), True
+        else:
+            continue
+        by = ref.users[actor_id].name if actor_id in ref.users else None
+        found.append((ticket_id, said, Notice(what, number, title, by, note or "", f"history:{event_id}", rowid, at)))
+    return found
+
+
+def _replies(session: Session, ref: Reference, user: UserInfo, where: list[Any], *, newest_first: bool = False,
+             limit: int | None = None, changed: set[uuid.UUID] | None = None) -> list[Found]:
+    c_rowid: Any = literal_column("comments.rowid")
+    query = (
+        select(c_rowid, Comment.id, Comment.created_at, Comment.body, Comment.public, Comment.author_id,
+               Ticket.id, Ticket.number, Ticket.title, Ticket.requester_id)
+        .join(Ticket, Ticket.id == Comment.ticket_id)
+        .where(*where, scope_clause(user))
+        .order_by(c_rowid.desc() if newest_first else c_rowid)
+    )
+    if changed is None:
+        query = query.where(Comment.public.is_(True), Ticket.requester_id == user.id, Comment.author_id != user.id)
+    if limit is not None:
+        query = query.limit(limit)
+    found: list[Found] = []
+    for rowid, comment_id, at, body, public, author_id, ticket_id, number, title, requester_id in \
+            session.execute(query).all():
+        if changed is not None:
+            changed.add(ticket_id)
+        if public and requester_id == user.id and author_id != user.id:
+            by = ref.users[author_id].name if author_id in ref.users else None
+            found.append((ticket_id, False, Notice("reply", number, title, by, body, f"comment:{comment_id}",
+                                                   rowid, at)))
+    return found
+
+
+def _once(found: list[Found]) -> list[Notice]:
+    """Drop what a `notice` row for the same ticket, reason and instant already tells."""
+    said = {(ticket_id, n.kind, n.at) for ticket_id, is_notice, n in found if is_notice}
+    return [n for ticket_id, is_notice, n in found if is_notice or (ticket_id, n.kind, n.at) not in said]
+
+
 def notices_since(
     session: Session, ref: Reference, user: UserInfo, mark: Mark, limit: int = 50,
 ) -> tuple[Mark, list[Notice], set[uuid.UUID]]:
     """(the new mark, what to tell `user`, ids of every visible ticket changed since `mark`)."""
     new_mark = current_mark(session)
-    notices: list[Notice] = []
     changed: set[uuid.UUID] = set()
     h_rowid: Any = literal_column("history.rowid")
-    events = session.execute(
-        select(HistoryEvent.kind, HistoryEvent.field, HistoryEvent.new, HistoryEvent.actor_id, HistoryEvent.note,
-               Ticket.id, Ticket.number, Ticket.title, Ticket.assignee_id)
-        .join(Ticket, Ticket.id == HistoryEvent.ticket_id)
-        .where(h_rowid > mark.history, h_rowid <= new_mark.history, scope_clause(user))
-        .order_by(h_rowid)
-    ).all()
-    for kind, field, new, actor_id, note, ticket_id, number, title, assignee_id in events:
-        changed.add(ticket_id)
-        if actor_id == user.id:
-            continue
-        by = ref.users[actor_id].name if actor_id in ref.users else None
-        if kind == "field" and field == "assignee_id" and new == str(user.id):
-            notices.append(Notice("assigned", number, title, by, note or ""))
-        elif kind in SLA_EVENTS and assignee_id == user.id:
-            notices.append(Notice(kind, number, title, by, note or ""))
-        elif kind == "notice" and field and isinstance(new, list) and str(user.id) in new:
-            notices.append(Notice(field, number, title, by, note or ""))
     c_rowid: Any = literal_column("comments.rowid")
-    replies = session.execute(
-        select(Comment.body, Comment.public, Comment.author_id, Ticket.id, Ticket.number, Ticket.title,
-               Ticket.requester_id)
-        .join(Ticket, Ticket.id == Comment.ticket_id)
-        .where(c_rowid > mark.comments, c_rowid <= new_mark.comments, scope_clause(user))
-        .order_by(c_rowid)
-    ).all()
-    for body, public, author_id, ticket_id, number, title, requester_id in replies:
-        changed.add(ticket_id)
-        if public and requester_id == user.id and author_id != user.id:
-            by = ref.users[author_id].name if author_id in ref.users else None
-            notices.append(Notice("reply", number, title, by, body))
-    return new_mark, notices[-limit:], changed
+    found = _history(session, ref, user, [h_rowid > mark.history, h_rowid <= new_mark.history], changed=changed)
+    found += _replies(session, ref, user, [c_rowid > mark.comments, c_rowid <= new_mark.comments],
+                      changed=changed)
+    return new_mark, _once(found)[-limit:], changed
+
+
+def recent_notices(
+    session: Session, ref: Reference, user: UserInfo, *, limit: int = 100, days: int = 14,
+    now: datetime | None = None,
+) -> tuple[Mark, list[Notice]]:
+    """(the current mark, the newest `limit` notices for `user` of the last `days`, newest
+    first). Looks back at most HISTORY_WINDOW history rows and COMMENT_WINDOW comments by
+    rowid (the primary key's order), so it costs the same on any size of store."""
+    mark = current_mark(session)
+    since = (now or utcnow()) - timedelta(days=days)
+    h_rowid: Any = literal_column("history.rowid")
+    c_rowid: Any = literal_column("comments.rowid")
+    # twice the limit: a notice and the change it stands for may both be read
+    found = _history(session, ref, user, [h_rowid > mark.history - HISTORY_WINDOW, h_rowid <= mark.history,
+                                          HistoryEvent.occurred_at >= since], newest_first=True, limit=2 * limit)
+    found += _replies(session, ref, user, [c_rowid > mark.comments - COMMENT_WINDOW, c_rowid <= mark.comments,
+                                           Comment.created_at >= since], newest_first=True, limit=limit)
+    notices = sorted(_once(found), key=lambda n: (n.at or since, n.key.startswith("history:"), n.seq),
+                     reverse=True)
+    return mark, notices[:limit]

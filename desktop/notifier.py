@@ -19,19 +19,40 @@ from desktop.workspace import Workspace
 POLL_MS = 5000
 
 
+def kind_text(kind: str) -> str:
+    """What happened, for a row of the window's notifications list."""
+    words = {
+        "assigned": QCoreApplication.translate("Notifier", "Assigned to you"),
+        "queued": QCoreApplication.translate("Notifier", "New in your team's queue"),
+        "sla_warning": QCoreApplication.translate("Notifier", "SLA warning"),
+        "sla_breach": QCoreApplication.translate("Notifier", "SLA breached"),
+        "reply": QCoreApplication.translate("Notifier", "Reply"),
+        "status": QCoreApplication.translate("Notifier", "Status changed"),
+        "resolved": QCoreApplication.translate("Notifier", "Resolved"),
+        "escalation": QCoreApplication.translate("Notifier", "Escalated"),
+        "major": QCoreApplication.translate("Notifier", "Major incident"),
+        "major_resolved": QCoreApplication.translate("Notifier", "Resolved with its major incident"),
+    }
+    return words.get(kind, kind.replace("_", " ").capitalize())
+
+
 def notice_text(notice: Notice) -> tuple[str, str]:
     """(title, message) for a tray balloon."""
     by = notice.by or "Branchdesk"
     title = {
         "assigned": QCoreApplication.translate("Notifier", "Assigned to you: {0}"),
+        "queued": QCoreApplication.translate("Notifier", "New in your team's queue: {0}"),
         "sla_warning": QCoreApplication.translate("Notifier", "SLA warning: {0}"),
         "sla_breach": QCoreApplication.translate("Notifier", "SLA breached: {0}"),
         "reply": QCoreApplication.translate("Notifier", "{1} replied on {0}"),
+        "status": QCoreApplication.translate("Notifier", "Status changed: {0}"),
+        "resolved": QCoreApplication.translate("Notifier", "Resolved: {0}"),
         "escalation": QCoreApplication.translate("Notifier", "Escalated: {0}"),
+        "major": QCoreApplication.translate("Notifier", "Major incident: {0}"),
         "major_resolved": QCoreApplication.translate("Notifier", "Resolved with its major incident: {0}"),
     }.get(notice.kind, "{0}").format(notice.number, by)
-    # a reply, or a resolution with its note, says more than the ticket's title
-    said = notice.kind in ("reply", "major_resolved") and notice.text
+    # a reply, a change of status or a resolution with its note says more than the ticket's title
+    said = notice.kind in ("reply", "status", "resolved", "major", "major_resolved") and notice.text
     return title, notice.text[:200] if said else notice.title
 
 

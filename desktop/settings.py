@@ -13,6 +13,8 @@ from desktop.qt import QByteArray, QSettings
 
 FILE = "desktop.ini"
 VERSION = 1
+# how many read marks of notices are kept per person (the list shows at most 100)
+READ_KEPT = 500
 
 
 class Settings:
@@ -51,6 +53,31 @@ class Settings:
     def set_saved_filters(self, username: str, filters: list[tuple[str, TicketFilter]]) -> None:
         data = [{"name": name, "filter": flt.as_dict()} for name, flt in filters]
         self._q.setValue(f"users/{username}/saved_filters", json.dumps(data))
+
+    # a person's notices read on this device: the keys of those read, newest last (at most
+    # READ_KEPT), and the rowids (history, comments) before which everything counts as read:
+    # taken the first time the list is read here, so a new device starts with nothing unread
+    def notices_read(self, username: str) -> list[str]:
+        raw = self._q.value(f"users/{username}/notices_read")
+        try:
+            keys = json.loads(str(raw)) if raw else []
+        except ValueError:
+            return []
+        return [str(k) for k in keys] if isinstance(keys, list) else []
+
+    def set_notices_read(self, username: str, keys: list[str]) -> None:
+        self._q.setValue(f"users/{username}/notices_read", json.dumps(keys[-READ_KEPT:]))
+
+    def notices_from(self, username: str) -> tuple[int, int] | None:
+        raw = self._q.value(f"users/{username}/notices_from")
+        try:
+            history, comments = (int(part) for part in str(raw).split(","))
+        except ValueError:
+            return None
+        return history, comments
+
+    def set_notices_from(self, username: str, history: int, comments: int) -> None:
+        self._q.setValue(f"users/{username}/notices_from", f"{history},{comments}")
 
     def sync(self) -> None:
         self._q.sync()

@@ -1,7 +1,8 @@
 """The main window: queues on the left with live counts, the ticket table in the
 middle, the selected ticket on the right (double-click opens it in its own
-window), the status bar below, and a dock with the conflicts and refused changes
-sync left to look at; shortcuts for everything done often."""
+window), the status bar below, a dock with the conflicts and refused changes
+sync left to look at, the notifications bell in the toolbar; shortcuts for
+everything done often."""
 
 from __future__ import annotations
 
@@ -10,6 +11,7 @@ from typing import TYPE_CHECKING
 from core.store_status import StoreStatus, store_status
 from core.ticket_query import TicketFilter
 from desktop.labels import label
+from desktop.models.notice_list import NoticeListModel
 from desktop.qt import (
     QAction,
     QCloseEvent,
@@ -19,6 +21,7 @@ from desktop.qt import (
     QLineEdit,
     QMainWindow,
     QMessageBox,
+    QSizePolicy,
     QSplitter,
     Qt,
     QToolBar,
@@ -28,6 +31,7 @@ from desktop.qt import (
 from desktop.settings import Settings
 from desktop.views.conflicts import ConflictsPanel
 from desktop.views.new_ticket import NewTicketDialog
+from desktop.views.notifications import BellButton, NotificationsPopup
 from desktop.views.queue_list import QueueList
 from desktop.views.search import SearchDialog
 from desktop.views.status_bar import StatusBar
@@ -88,6 +92,9 @@ class MainWindow(QMainWindow):
         self.conflicts_dock.setWidget(self.conflicts)
         self.addDockWidget(Qt.DockWidgetArea.BottomDockWidgetArea, self.conflicts_dock)
         self.conflicts_dock.hide()
+        self.notices = NoticeListModel(workspace, settings, self)
+        self.bell = BellButton(self)
+        self.notices_popup = NotificationsPopup(self.notices, self)
 
         self.queues.sig_chosen.connect(lambda _key, flt: self.table.show_queue(flt))
         self.queues.sig_forget.connect(self._forget_filter)
@@ -99,6 +106,9 @@ class MainWindow(QMainWindow):
         self.status.sig_conflicts_clicked.connect(self.show_conflicts)
         self.conflicts.sig_open_ticket.connect(self.show_number)
         self.conflicts.sig_acknowledged.connect(self.refresh_status)
+        self.notices.sig_unread.connect(self.bell.set_unread)
+        self.bell.clicked.connect(self.toggle_notifications)
+        self.notices_popup.sig_open_ticket.connect(self.show_number)
         workspace.bus.sig_changed.connect(self._changed)
         workspace.sig_error.connect(self._error)
 
@@ -107,6 +117,7 @@ class MainWindow(QMainWindow):
         self.queues.set_saved(settings.saved_filters(user.username))
         self.queues.choose("mine" if self.queues.model_.row_of("mine") >= 0 else "site")
         self.refresh_status()
+        self.notices.load()
 
     # -- actions and shortcuts -------------------------------------------------
     def _action(self, text: str, shortcut: str | None, slot: object, tip: str | None = None) -> QAction:
@@ -132,6 +143,8 @@ class MainWindow(QMainWindow):
         self.act_filter = self._action(self.tr("Filter"), "Ctrl+F", self.table.text.setFocus)
         self.act_conflicts = self._action(self.tr("Conflicts and refused changes"), "Ctrl+Shift+K",
                                           self.toggle_conflicts, self.tr("What sync overrode or refused"))
+        self.act_notices = self._action(self.tr("Notifications"), "Ctrl+Shift+N", self.toggle_notifications,
+                                        self.tr("What you were told: assignments, replies and more"))
         self.act_sign_out = self._action(self.tr("Sign out"), None, self.sign_out)
         self.act_quit = self._action(self.tr("Quit"), "Ctrl+Q", self.close)
         self.ticket_actions = {
@@ -150,6 +163,12 @@ class MainWindow(QMainWindow):
         toolbar.addAction(self.act_next)
         toolbar.addSeparator()
         toolbar.addAction(self.act_sign_out)
+        spacer = QWidget(toolbar)
+        spacer.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Preferred)
+        toolbar.addWidget(spacer)
+        self.bell.shortcut_text = self.act_notices.shortcut().toString(QKeySequence.SequenceFormat.NativeText)
+        self.bell.set_unread(self.bell.unread)
+        toolbar.addWidget(self.bell)
         self.addToolBar(toolbar)
         menus = self.menuBar()
         file = menus.addMenu(self.tr("&File"))
@@ -161,7 +180,7 @@ class MainWindow(QMainWindow):
             ticket.addAction(action)
         view = menus.addMenu(self.tr("&View"))
         for action in (self.act_search, self.act_filter, self.act_next, self.act_prev, self.act_sync,
-                       self.act_conflicts):
+                       self.act_notices, self.act_conflicts):
             view.addAction(action)
         help_menu = menus.addMenu(self.tr("&Help"))
         help_menu.addAction(self.tr("Keyboard shortcuts"), self.show_shortcuts)
@@ -202,6 +221,7 @@ class MainWindow(QMainWindow):
         self.table.model.reload()
         self.queues.recount()
         self.ticket.reload()
+        self.notices.refresh()
         self.refresh_status()
 
     def _changed(self, _changes: object) -> None:
@@ -253,6 +273,13 @@ class MainWindow(QMainWindow):
             self.conflicts_dock.hide()
         else:
             self.show_conflicts()
+
+    def toggle_notifications(self) -> None:
+        """The bell, or Ctrl+Shift+N: the notifications list under the bell."""
+        if self.notices_popup.isVisible():
+            self.notices_popup.hide()
+        else:
+            self.notices_popup.popup_under(self.bell)
 
     def _focus_reply(self) -> None:
         self.ticket.tabs.setCurrentIndex(0)

@@ -30,6 +30,27 @@
     </message>
 </context>
 <context>
+    <name>BellButton</name>
+    <message numerus="yes">
+        <location filename="../../desktop/views/notifications.py" line="47"/>
+        <source>%n unread notification(s)</source>
+        <translation>
+            <numerusform>%n unread notification</numerusform>
+            <numerusform>%n unread notifications</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location filename="../../desktop/views/notifications.py" line="47"/>
+        <source>No unread notifications</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/views/notifications.py" line="48"/>
+        <source>Notifications</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>ClockBar</name>
     <message>
         <location filename="../../desktop/views/sla_bar.py" line="95"/>
@@ -609,134 +630,144 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../desktop/views/main_window.py" line="63"/>
+        <location filename="../../desktop/views/main_window.py" line="67"/>
         <source>Branchdesk — {0} ({1})</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/views/main_window.py" line="86"/>
-        <location filename="../../desktop/views/main_window.py" line="133"/>
+        <location filename="../../desktop/views/main_window.py" line="90"/>
+        <location filename="../../desktop/views/main_window.py" line="144"/>
         <source>Conflicts and refused changes</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/views/main_window.py" line="124"/>
+        <location filename="../../desktop/views/main_window.py" line="135"/>
         <source>New ticket</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/views/main_window.py" line="124"/>
+        <location filename="../../desktop/views/main_window.py" line="135"/>
         <source>Log a new ticket</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/views/main_window.py" line="125"/>
+        <location filename="../../desktop/views/main_window.py" line="136"/>
         <source>Search</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/views/main_window.py" line="126"/>
+        <location filename="../../desktop/views/main_window.py" line="137"/>
         <source>Search tickets and comments</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/views/main_window.py" line="127"/>
+        <location filename="../../desktop/views/main_window.py" line="138"/>
         <source>Refresh</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/views/main_window.py" line="128"/>
+        <location filename="../../desktop/views/main_window.py" line="139"/>
         <source>Sync with the server, or reload on a standalone store</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/views/main_window.py" line="129"/>
+        <location filename="../../desktop/views/main_window.py" line="140"/>
         <source>Next ticket</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/views/main_window.py" line="130"/>
+        <location filename="../../desktop/views/main_window.py" line="141"/>
         <source>Previous ticket</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/views/main_window.py" line="131"/>
+        <location filename="../../desktop/views/main_window.py" line="142"/>
         <source>Reply</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/views/main_window.py" line="132"/>
+        <location filename="../../desktop/views/main_window.py" line="143"/>
         <source>Filter</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/views/main_window.py" line="134"/>
+        <location filename="../../desktop/views/main_window.py" line="145"/>
         <source>What sync overrode or refused</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/views/main_window.py" line="135"/>
+        <location filename="../../desktop/views/main_window.py" line="146"/>
+        <source>Notifications</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/views/main_window.py" line="147"/>
+        <source>What you were told: assignments, replies and more</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/views/main_window.py" line="148"/>
         <source>Sign out</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/views/main_window.py" line="136"/>
+        <location filename="../../desktop/views/main_window.py" line="149"/>
         <source>Quit</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/views/main_window.py" line="142"/>
+        <location filename="../../desktop/views/main_window.py" line="155"/>
         <source>Main</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/views/main_window.py" line="155"/>
+        <location filename="../../desktop/views/main_window.py" line="174"/>
         <source>&amp;File</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/views/main_window.py" line="158"/>
+        <location filename="../../desktop/views/main_window.py" line="177"/>
         <source>&amp;Ticket</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/views/main_window.py" line="162"/>
+        <location filename="../../desktop/views/main_window.py" line="181"/>
         <source>&amp;View</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/views/main_window.py" line="166"/>
+        <location filename="../../desktop/views/main_window.py" line="185"/>
         <source>&amp;Help</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/views/main_window.py" line="167"/>
-        <location filename="../../desktop/views/main_window.py" line="173"/>
+        <location filename="../../desktop/views/main_window.py" line="186"/>
+        <location filename="../../desktop/views/main_window.py" line="192"/>
         <source>Keyboard shortcuts</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/views/main_window.py" line="183"/>
+        <location filename="../../desktop/views/main_window.py" line="202"/>
         <source>Ticket {0} logged</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/views/main_window.py" line="233"/>
+        <location filename="../../desktop/views/main_window.py" line="253"/>
         <source>Sync now</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/views/main_window.py" line="240"/>
+        <location filename="../../desktop/views/main_window.py" line="260"/>
         <source>Sync: {0}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/views/main_window.py" line="271"/>
+        <location filename="../../desktop/views/main_window.py" line="298"/>
         <source>Save filter</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/views/main_window.py" line="271"/>
+        <location filename="../../desktop/views/main_window.py" line="298"/>
         <source>Name for this filter:</source>
         <translation type="unfinished"></translation>
     </message>
@@ -870,34 +901,131 @@
     </message>
 </context>
 <context>
+    <name>NoticeListModel</name>
+    <message>
+        <location filename="../../desktop/models/notice_list.py" line="211"/>
+        <source>Unread: {0}</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>NotificationsPopup</name>
+    <message>
+        <location filename="../../desktop/views/notifications.py" line="64"/>
+        <location filename="../../desktop/views/notifications.py" line="76"/>
+        <source>Notifications</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/views/notifications.py" line="66"/>
+        <source>Mark all read</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/views/notifications.py" line="85"/>
+        <source>Nothing to tell you yet: assignments, replies and other news on your tickets show here.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>Notifier</name>
     <message>
+        <location filename="../../desktop/notifier.py" line="25"/>
+        <source>Assigned to you</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <location filename="../../desktop/notifier.py" line="26"/>
-        <source>Assigned to you: {0}</source>
+        <source>New in your team&apos;s queue</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../../desktop/notifier.py" line="27"/>
-        <source>SLA warning: {0}</source>
+        <source>SLA warning</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../../desktop/notifier.py" line="28"/>
-        <source>SLA breached: {0}</source>
+        <source>SLA breached</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../../desktop/notifier.py" line="29"/>
-        <source>{1} replied on {0}</source>
+        <source>Reply</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../../desktop/notifier.py" line="30"/>
-        <source>Escalated: {0}</source>
+        <source>Status changed</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../../desktop/notifier.py" line="31"/>
+        <source>Resolved</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/notifier.py" line="32"/>
+        <source>Escalated</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/notifier.py" line="33"/>
+        <source>Major incident</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/notifier.py" line="34"/>
+        <source>Resolved with its major incident</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/notifier.py" line="43"/>
+        <source>Assigned to you: {0}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/notifier.py" line="44"/>
+        <source>New in your team&apos;s queue: {0}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/notifier.py" line="45"/>
+        <source>SLA warning: {0}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/notifier.py" line="46"/>
+        <source>SLA breached: {0}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/notifier.py" line="47"/>
+        <source>{1} replied on {0}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/notifier.py" line="48"/>
+        <source>Status changed: {0}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/notifier.py" line="49"/>
+        <source>Resolved: {0}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/notifier.py" line="50"/>
+        <source>Escalated: {0}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/notifier.py" line="51"/>
+        <source>Major incident: {0}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/notifier.py" line="52"/>
         <source>Resolved with its major incident: {0}</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1238,7 +1366,7 @@
 <context>
     <name>SyncController</name>
     <message>
-        <location filename="../../desktop/sync_controller.py" line="219"/>
+        <location filename="../../desktop/sync_controller.py" line="226"/>
         <source>The server no longer accepts this sign-in: sign out, then sign in again to sync.</source>
         <translation type="unfinished"></translation>
     </message>

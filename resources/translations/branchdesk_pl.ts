@@ -30,6 +30,28 @@
     </message>
 </context>
 <context>
+    <name>BellButton</name>
+    <message numerus="yes">
+        <location filename="../../desktop/views/notifications.py" line="47"/>
+        <source>%n unread notification(s)</source>
+        <translation>
+            <numerusform>%n nieprzeczytane powiadomienie</numerusform>
+            <numerusform>%n nieprzeczytane powiadomienia</numerusform>
+            <numerusform>%n nieprzeczytanych powiadomień</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location filename="../../desktop/views/notifications.py" line="47"/>
+        <source>No unread notifications</source>
+        <translation>Brak nieprzeczytanych powiadomień</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/views/notifications.py" line="48"/>
+        <source>Notifications</source>
+        <translation>Powiadomienia</translation>
+    </message>
+</context>
+<context>
     <name>ClockBar</name>
     <message>
         <location filename="../../desktop/views/sla_bar.py" line="95"/>
@@ -611,134 +633,144 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../desktop/views/main_window.py" line="63"/>
+        <location filename="../../desktop/views/main_window.py" line="67"/>
         <source>Branchdesk — {0} ({1})</source>
         <translation>Branchdesk — {0} ({1})</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/main_window.py" line="86"/>
-        <location filename="../../desktop/views/main_window.py" line="133"/>
+        <location filename="../../desktop/views/main_window.py" line="90"/>
+        <location filename="../../desktop/views/main_window.py" line="144"/>
         <source>Conflicts and refused changes</source>
         <translation>Konflikty i odrzucone zmiany</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/main_window.py" line="124"/>
+        <location filename="../../desktop/views/main_window.py" line="135"/>
         <source>New ticket</source>
         <translation>Nowe zgłoszenie</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/main_window.py" line="124"/>
+        <location filename="../../desktop/views/main_window.py" line="135"/>
         <source>Log a new ticket</source>
         <translation>Zarejestruj nowe zgłoszenie</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/main_window.py" line="125"/>
+        <location filename="../../desktop/views/main_window.py" line="136"/>
         <source>Search</source>
         <translation>Szukaj</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/main_window.py" line="126"/>
+        <location filename="../../desktop/views/main_window.py" line="137"/>
         <source>Search tickets and comments</source>
         <translation>Szukaj w zgłoszeniach i komentarzach</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/main_window.py" line="127"/>
+        <location filename="../../desktop/views/main_window.py" line="138"/>
         <source>Refresh</source>
         <translation>Odśwież</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/main_window.py" line="128"/>
+        <location filename="../../desktop/views/main_window.py" line="139"/>
         <source>Sync with the server, or reload on a standalone store</source>
         <translation>Synchronizuj z serwerem albo odśwież samodzielny magazyn</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/main_window.py" line="129"/>
+        <location filename="../../desktop/views/main_window.py" line="140"/>
         <source>Next ticket</source>
         <translation>Następne zgłoszenie</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/main_window.py" line="130"/>
+        <location filename="../../desktop/views/main_window.py" line="141"/>
         <source>Previous ticket</source>
         <translation>Poprzednie zgłoszenie</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/main_window.py" line="131"/>
+        <location filename="../../desktop/views/main_window.py" line="142"/>
         <source>Reply</source>
         <translation>Odpowiedz</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/main_window.py" line="132"/>
+        <location filename="../../desktop/views/main_window.py" line="143"/>
         <source>Filter</source>
         <translation>Filtruj</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/main_window.py" line="134"/>
+        <location filename="../../desktop/views/main_window.py" line="145"/>
         <source>What sync overrode or refused</source>
         <translation>Co synchronizacja nadpisała lub odrzuciła</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/main_window.py" line="135"/>
+        <location filename="../../desktop/views/main_window.py" line="146"/>
+        <source>Notifications</source>
+        <translation>Powiadomienia</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/views/main_window.py" line="147"/>
+        <source>What you were told: assignments, replies and more</source>
+        <translation>Co do Ciebie przyszło: przydziały, odpowiedzi i więcej</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/views/main_window.py" line="148"/>
         <source>Sign out</source>
         <translation>Wyloguj</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/main_window.py" line="136"/>
+        <location filename="../../desktop/views/main_window.py" line="149"/>
         <source>Quit</source>
         <translation>Zakończ</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/main_window.py" line="142"/>
+        <location filename="../../desktop/views/main_window.py" line="155"/>
         <source>Main</source>
         <translation>Główny</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/main_window.py" line="155"/>
+        <location filename="../../desktop/views/main_window.py" line="174"/>
         <source>&amp;File</source>
         <translation>&amp;Plik</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/main_window.py" line="158"/>
+        <location filename="../../desktop/views/main_window.py" line="177"/>
         <source>&amp;Ticket</source>
         <translation>&amp;Zgłoszenie</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/main_window.py" line="162"/>
+        <location filename="../../desktop/views/main_window.py" line="181"/>
         <source>&amp;View</source>
         <translation>&amp;Widok</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/main_window.py" line="166"/>
+        <location filename="../../desktop/views/main_window.py" line="185"/>
         <source>&amp;Help</source>
         <translation>Pomo&amp;c</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/main_window.py" line="167"/>
-        <location filename="../../desktop/views/main_window.py" line="173"/>
+        <location filename="../../desktop/views/main_window.py" line="186"/>
+        <location filename="../../desktop/views/main_window.py" line="192"/>
         <source>Keyboard shortcuts</source>
         <translation>Skróty klawiszowe</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/main_window.py" line="183"/>
+        <location filename="../../desktop/views/main_window.py" line="202"/>
         <source>Ticket {0} logged</source>
         <translation>Zarejestrowano zgłoszenie {0}</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/main_window.py" line="233"/>
+        <location filename="../../desktop/views/main_window.py" line="253"/>
         <source>Sync now</source>
         <translation>Synchronizuj teraz</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/main_window.py" line="240"/>
+        <location filename="../../desktop/views/main_window.py" line="260"/>
         <source>Sync: {0}</source>
         <translation>Synchronizacja: {0}</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/main_window.py" line="271"/>
+        <location filename="../../desktop/views/main_window.py" line="298"/>
         <source>Save filter</source>
         <translation>Zapisz filtr</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/main_window.py" line="271"/>
+        <location filename="../../desktop/views/main_window.py" line="298"/>
         <source>Name for this filter:</source>
         <translation>Nazwa tego filtra:</translation>
     </message>
@@ -872,34 +904,131 @@
     </message>
 </context>
 <context>
+    <name>NoticeListModel</name>
+    <message>
+        <location filename="../../desktop/models/notice_list.py" line="211"/>
+        <source>Unread: {0}</source>
+        <translation>Nieprzeczytane: {0}</translation>
+    </message>
+</context>
+<context>
+    <name>NotificationsPopup</name>
+    <message>
+        <location filename="../../desktop/views/notifications.py" line="64"/>
+        <location filename="../../desktop/views/notifications.py" line="76"/>
+        <source>Notifications</source>
+        <translation>Powiadomienia</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/views/notifications.py" line="66"/>
+        <source>Mark all read</source>
+        <translation>Oznacz wszystkie jako przeczytane</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/views/notifications.py" line="85"/>
+        <source>Nothing to tell you yet: assignments, replies and other news on your tickets show here.</source>
+        <translation>Na razie nic nowego: tutaj pojawią się przydziały, odpowiedzi i inne wieści o Twoich zgłoszeniach.</translation>
+    </message>
+</context>
+<context>
     <name>Notifier</name>
     <message>
+        <location filename="../../desktop/notifier.py" line="25"/>
+        <source>Assigned to you</source>
+        <translation>Przydzielono Ci</translation>
+    </message>
+    <message>
         <location filename="../../desktop/notifier.py" line="26"/>
+        <source>New in your team&apos;s queue</source>
+        <translation>Nowe w kolejce Twojego zespołu</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/notifier.py" line="27"/>
+        <source>SLA warning</source>
+        <translation>Ostrzeżenie SLA</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/notifier.py" line="28"/>
+        <source>SLA breached</source>
+        <translation>Przekroczone SLA</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/notifier.py" line="29"/>
+        <source>Reply</source>
+        <translation>Odpowiedź</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/notifier.py" line="30"/>
+        <source>Status changed</source>
+        <translation>Zmiana statusu</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/notifier.py" line="31"/>
+        <source>Resolved</source>
+        <translation>Rozwiązane</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/notifier.py" line="32"/>
+        <source>Escalated</source>
+        <translation>Eskalowano</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/notifier.py" line="33"/>
+        <source>Major incident</source>
+        <translation>Poważny incydent</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/notifier.py" line="34"/>
+        <source>Resolved with its major incident</source>
+        <translation>Rozwiązane wraz z poważnym incydentem</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/notifier.py" line="43"/>
         <source>Assigned to you: {0}</source>
         <translation>Przydzielono Ci: {0}</translation>
     </message>
     <message>
-        <location filename="../../desktop/notifier.py" line="27"/>
+        <location filename="../../desktop/notifier.py" line="44"/>
+        <source>New in your team&apos;s queue: {0}</source>
+        <translation>Nowe w kolejce Twojego zespołu: {0}</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/notifier.py" line="45"/>
         <source>SLA warning: {0}</source>
         <translation>Ostrzeżenie SLA: {0}</translation>
     </message>
     <message>
-        <location filename="../../desktop/notifier.py" line="28"/>
+        <location filename="../../desktop/notifier.py" line="46"/>
         <source>SLA breached: {0}</source>
         <translation>Przekroczone SLA: {0}</translation>
     </message>
     <message>
-        <location filename="../../desktop/notifier.py" line="29"/>
+        <location filename="../../desktop/notifier.py" line="47"/>
         <source>{1} replied on {0}</source>
         <translation>{1} odpowiada w {0}</translation>
     </message>
     <message>
-        <location filename="../../desktop/notifier.py" line="30"/>
+        <location filename="../../desktop/notifier.py" line="48"/>
+        <source>Status changed: {0}</source>
+        <translation>Zmiana statusu: {0}</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/notifier.py" line="49"/>
+        <source>Resolved: {0}</source>
+        <translation>Rozwiązane: {0}</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/notifier.py" line="50"/>
         <source>Escalated: {0}</source>
         <translation>Eskalowano: {0}</translation>
     </message>
     <message>
-        <location filename="../../desktop/notifier.py" line="31"/>
+        <location filename="../../desktop/notifier.py" line="51"/>
+        <source>Major incident: {0}</source>
+        <translation>Poważny incydent: {0}</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/notifier.py" line="52"/>
         <source>Resolved with its major incident: {0}</source>
         <translation>Rozwiązane wraz z poważnym incydentem: {0}</translation>
     </message>
@@ -1244,7 +1373,7 @@
 <context>
     <name>SyncController</name>
     <message>
-        <location filename="../../desktop/sync_controller.py" line="219"/>
+        <location filename="../../desktop/sync_controller.py" line="226"/>
         <source>The server no longer accepts this sign-in: sign out, then sign in again to sync.</source>
         <translation>Serwer nie przyjmuje już tego logowania: wyloguj się i zaloguj ponownie, aby synchronizować.</translation>
     </message>

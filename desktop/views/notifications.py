@@ -1,0 +1,138 @@
+"""The notifications list of the main window (DESIGN §13): a bell in the toolbar with
+a badge counting the unread, opening a popup list of what the person was told,
+newest first, unread ones in bold with a dot. Click or Enter opens a row's ticket
+and marks it read; "Mark all read" marks them all. The rows and the read marks
+live in desktop.models.notice_list."""
+
+from __future__ import annotations
+
+from desktop.icons import bell_icon
+from desktop.models.notice_list import NoticeListModel
+from desktop.qt import (
+    QAbstractItemView,
+    QFrame,
+    QHBoxLayout,
+    QKeyEvent,
+    QLabel,
+    QListView,
+    QModelIndex,
+    QPalette,
+    QPoint,
+    QPushButton,
+    QSize,
+    Qt,
+    QToolButton,
+    QVBoxLayout,
+    QWidget,
+    Signal,
+)
+
+
+class BellButton(QToolButton):
+    """The bell: its badge and tooltip say how many notices are unread."""
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("notificationsBell")
+        self.setIconSize(QSize(22, 22))
+        self.setAutoRaise(True)
+        self.setFocusPolicy(Qt.FocusPolicy.TabFocus)
+        self.shortcut_text = ""
+        self.unread = 0
+        self.set_unread(0)
+
+    def set_unread(self, count: int) -> None:
+        self.unread = count
+        self.setIcon(bell_icon(self.palette().color(QPalette.ColorRole.ButtonText), count))
+        text = self.tr("%n unread notification(s)", "", count) if count else self.tr("No unread notifications")
+        self.setAccessibleName(self.tr("Notifications"))
+        self.setAccessibleDescription(text)
+        self.setToolTip(f"{text} ({self.shortcut_text})" if self.shortcut_text else text)
+
+
+class NotificationsPopup(QFrame):
+    """The list, in a popup under the bell (Esc or a click outside closes it)."""
+
+    # the person chose a notice: its ticket's number
+    sig_open_ticket = Signal(str)
+
+    def __init__(self, model: NoticeListModel, parent: QWidget | None = None) -> None:
+        super().__init__(parent, Qt.WindowType.Popup)
+        self.setObjectName("notificationsPopup")
+        self.setFrameShape(QFrame.Shape.StyledPanel)
+        self.model = model
+        title = QLabel(self.tr("Notifications"), self)
+        title.setObjectName("notificationsTitle")
+        self.mark_all = QPushButton(self.tr("Mark all read"), self)
+        self.mark_all.setObjectName("markAllRead")
+        self.mark_all.clicked.connect(lambda: model.mark_read())
+        head = QHBoxLayout()
+        head.addWidget(title)
+        head.addStretch(1)
+        head.addWidget(self.mark_all)
+        self.view = QListView(self)
+        self.view.setObjectName("notificationsList")
+        self.view.setModel(model)
+        self.view.setAccessibleName(self.tr("Notifications"))
+        self.view.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        self.view.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.view.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        self.view.setTextElideMode(Qt.TextElideMode.ElideRight)
+        self.view.setUniformItemSizes(True)
+        self.view.setAlternatingRowColors(True)
+        self.view.clicked.connect(self.choose)
+        self.view.activated.connect(self.choose)
+        self.empty = QLabel(self.tr("Nothing to tell you yet: assignments, replies and other news on your "
+                                    "tickets show here."), self)
+        self.empty.setProperty("role", "hint")
+        self.empty.setWordWrap(True)
+        self.empty.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(8, 8, 8, 8)
+        layout.addLayout(head)
+        layout.addWidget(self.view, 1)
+        layout.addWidget(self.empty, 1)
+        self.resize(560, 440)
+        model.sig_unread.connect(self._counted)
+        model.modelReset.connect(self._shown_rows)
+        model.rowsInserted.connect(self._shown_rows)
+        self._shown_rows()
+        self._counted(model.unread_count())
+
+    def _counted(self, unread: int) -> None:
+        self.mark_all.setEnabled(unread > 0)
+
+    def _shown_rows(self) -> None:
+        rows = self.model.rowCount()
+        self.view.setVisible(rows > 0)
+        self.empty.setVisible(rows == 0)
+
+    def choose(self, index: QModelIndex) -> None:
+        """Open the notice's ticket and mark it read (once, however the click was signalled)."""
+        notice = self.model.notice(index.row()) if index.isValid() else None
+        if notice is None or not self.isVisible():
+            return
+        self.model.mark_read([index.row()])
+        self.hide()
+        self.sig_open_ticket.emit(notice.number)
+
+    def popup_under(self, anchor: QWidget) -> None:
+        """Show under `anchor` (the bell), its right edges aligned, kept on the screen;
+        the first row is selected so arrows and Enter work at once."""
+        below = anchor.mapToGlobal(QPoint(anchor.width(), anchor.height()))
+        screen = anchor.screen().availableGeometry()
+        x = max(screen.left(), min(below.x() - self.width(), screen.right() - self.width()))
+        y = min(below.y(), screen.bottom() - self.height())
+        self.move(x, y)
+        self.show()
+        if self.model.rowCount():
+            self.view.setCurrentIndex(self.model.index(0, 0))
+            self.view.setFocus()
+        else:
+            self.mark_all.setFocus()
+
+    def keyPressEvent(self, event: QKeyEvent) -> None:
+        if event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter) and self.view.hasFocus():
+            self.choose(self.view.currentIndex())
+            return
+        super().keyPressEvent(event)
