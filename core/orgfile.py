@@ -12,6 +12,7 @@ import tomllib
 import zoneinfo
 from collections.abc import Iterable
 from datetime import date
+from email.utils import parseaddr
 from fnmatch import fnmatchcase
 from functools import cache
 from pathlib import Path
@@ -25,17 +26,23 @@ from core.orgspec import (
     ASSIGN_POLICIES,
     ESCALATION_CLOCKS,
     FIELD_TYPES,
+    LANGUAGES,
+    MAIL_SECURITY,
+    NOTIFY_CHANNELS,
     NOTIFY_ROLES,
     ROLES,
     STATUSES,
     TICKET_TYPES,
+    WEBHOOK_KINDS,
     WEEKDAYS,
     CalendarSpec,
     CategorySpec,
     ClosedPeriod,
+    EmailChannelSpec,
     EscalationRuleSpec,
     FieldSpec,
     Interval,
+    MailInSpec,
     OlaSpec,
     OrgSpec,
     PrioritySpec,
@@ -46,6 +53,7 @@ from core.orgspec import (
     TargetSpec,
     TeamSpec,
     UserSpec,
+    WebhookSpec,
 )
 from core.toml_table import (
     MISSING,
@@ -73,6 +81,9 @@ _WORD = re.compile(r"[^\W_]+")  # a word of a title, as core.routing splits it
 _EMAIL = re.compile(r"[^@\s]+@[^@\s]+\.[^@\s]+")
 _INTERVAL = re.compile(r"(\d\d):(\d\d)-(\d\d):(\d\d)")
 _CLOSED = re.compile(r"(\d{4}-\d\d-\d\d)(?: (.*))?")
+_ENV_NAME = re.compile(r"[A-Za-z_][A-Za-z0-9_]*")
+# the usual port of each kind of SMTP connection
+SMTP_PORTS = {"none": 25, "starttls": 587, "tls": 465}
 
 
 class OrgFileError(ValueError):
@@ -174,6 +185,8 @@ class _Reader(Problems):
         sla = [self.policy(t, priority.levels) for t in self.required_tables("sla")]
         routing = [self.routing_rule(t, priority.levels, categories) for t in root.tables("routing")]
         escalation = [self.escalation_rule(t, priority.levels) for t in root.tables("escalation")]
+        email, webhooks = self.channels(root.table("channels"))
+        mail_in = self.mail_in(root.table("mail_in"))
         self.unique(((f"sites[{i}].code", s.code) for i, s in enumerate(sites) if s.code), "site code")
         self.unique(((f"teams[{i}].code", t.code) for i, t in enumerate(teams) if t.code), "team code")
         self.unique(((f"users[{i}].username", u.username) for i, u in enumerate(users) if u.username),
@@ -202,7 +215,7 @@ class _Reader(Problems):
             name=name, auto_close_days=auto_close_days, priority=priority, calendars=calendars,
             sites=tuple(sites), teams=tuple(teams), users=tuple(users), suppliers=tuple(suppliers),
             categories=tuple(categories), sla=tuple(sla), routing=tuple(routing), triage_team=triage_team,
-            escalation=tuple(escalation),
+            escalation=tuple(escalation), email=email, webhooks=tuple(webhooks), mail_in=mail_in,
         )
 
     def section_order(self, problem: str) -> tuple[int, int]:
@@ -444,9 +457,20 @@ class _Reader(Problems):
         email = t.text("email", required=False)
         if email is not None and not _EMAIL.fullmatch(email):
             self.problem(t.at("email"), f"{quote(email)} is not an e-mail address")
+        notify = t.strings("notify")
+        for path, channel in notify or []:
+            if self.one_of(path, channel, "a notification channel", NOTIFY_CHANNELS) and channel == "email" \
+                    and "email" not in t.data:
+                self.problem(path, "mail needs the user's email address (add email = \"...\")")
+        self.unique(notify or [], "channel")
+        language = t.text("language", required=False) or "en"
+        if "language" in t.data:
+            self.one_of(t.at("language"), language, "a language", LANGUAGES)
         return UserSpec(username=username, name=name, role=role, site=site,
                         teams=tuple(v for _, v in teams), sites=tuple(v for _, v in sites),
-                        vip=t.flag("vip", False), email=email, password=t.text("password", required=False))
+                        vip=t.flag("vip", False), email=email, password=t.text("password", required=False),
+                        notify=NOTIFY_CHANNELS if notify is None else tuple(dict.fromkeys(v for _, v in notify)),
+                        language=language)
 
     def supplier(self, t: Table) -> SupplierSpec:
         code, name, calendar = t.code("code"), t.text("name") or "", t.text("calendar")
@@ -693,6 +717,74 @@ class _Reader(Problems):
                                      "(0.75 is 75% of the target, 1.0 the breach)")
             return None
         return float(value)
+
+    # --- channels (DESIGN §13) ---
+
+    def channels(self, t: Table | None) -> tuple[EmailChannelSpec | None, list[WebhookSpec]]:
+        if t is None:
+            return None, []
+        email_table = t.table("email")
+        email = self.email_channel(email_table) if email_table is not None else None
+        webhooks = [self.webhook(w) for w in t.tables("webhook")]
+        self.unique(((f"{t.at('webhook')}[{i}].name", w.name) for i, w in enumerate(webhooks) if w.name),
+                    "webhook name")
+        return email, webhooks
+
+    def env_name(self, t: Table, key: str, required: bool) -> str | None:
+        """The name of an environment variable holding a secret (its value is never in the file)."""
+        name = t.text(key, required)
+        if name is not None and not _ENV_NAME.fullmatch(name):
+            self.problem(t.at(key), f"{quote(name)} is not the name of an environment variable (letters, "
+                                    'digits and "_", e.g. "BRANCHDESK_SMTP_PASSWORD"); the secret itself '
+                                    "never goes in this file")
+            return None
+        return name
+
+    def email_channel(self, t: Table) -> EmailChannelSpec | None:
+        host, sender = t.text("host"), t.text("from")
+        security = t.text("security", required=False) or "starttls"
+        known = self.one_of(t.at("security"), security, "a kind of connection", MAIL_SECURITY)
+        port = t.integer("port", SMTP_PORTS.get(security, 587), 1, 65535)
+        username = t.text("username", required=False)
+        password_env = self.env_name(t, "password_env", required=False)
+        if "password_env" in t.data and "username" not in t.data:
+            self.problem(t.at("password_env"), "a password needs a username (add username = \"...\")")
+        if sender is not None and not _EMAIL.fullmatch(parseaddr(sender)[1]):
+            self.problem(t.at("from"), f"{quote(sender)} is not an e-mail address "
+                                       '(write "desk@example.com" or "Service desk <desk@example.com>")')
+        if host is None or sender is None or not known:
+            return None
+        return EmailChannelSpec(host=host, sender=sender, port=port, security=security, username=username,
+                                password_env=password_env)
+
+    def webhook(self, t: Table) -> WebhookSpec:
+        name, kind = t.text("name") or "", t.text("kind") or ""
+        if kind:
+            self.one_of(t.at("kind"), kind, "a kind of webhook", WEBHOOK_KINDS)
+        url_env = self.env_name(t, "url_env", required=True)
+        if "url" in t.data:
+            t.asked.add("url")
+            self.problem(t.at("url"), "a webhook's address is a secret: put it in an environment variable and "
+                                      "name the variable in url_env")
+        teams = t.strings("teams", required=True) or []
+        if "teams" in t.data and not t.data["teams"]:
+            self.problem(t.at("teams"), "must not be empty: list the teams whose tickets the channel is told of")
+        for path, code in teams:
+            self.ref(path, "team", code)
+        self.unique(teams, "team")
+        return WebhookSpec(name=name, kind=kind, url_env=url_env or "",
+                           teams=tuple(dict.fromkeys(v for _, v in teams)))
+
+    def mail_in(self, t: Table | None) -> MailInSpec | None:
+        if t is None:
+            return None
+        address, category = t.text("address"), t.text("category")
+        if address is not None and not _EMAIL.fullmatch(address):
+            self.problem(t.at("address"), f"{quote(address)} is not an e-mail address")
+        self.ref(t.at("category"), "category", category)
+        if address is None or category is None:
+            return None
+        return MailInSpec(address=address, category=category)
 
     # --- checks across sections ---
 

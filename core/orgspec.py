@@ -22,6 +22,11 @@ ESCALATION_CLOCKS = ("response", "resolution", "ola-response", "ola-resolution",
 # whom an escalation rule may tell, besides a username of support staff
 NOTIFY_ROLES = ("assignee", "team", "lead", "requester", "desk")
 ASSIGN_POLICIES = ("none", "least_loaded", "round_robin", "site")
+# how a person may be told (DESIGN §13): mail from the server, the list in their window
+NOTIFY_CHANNELS = ("email", "desktop")
+LANGUAGES = ("en", "pl")  # of the mails a person gets
+MAIL_SECURITY = ("none", "starttls", "tls")
+WEBHOOK_KINDS = ("teams", "slack", "json")
 
 
 @dataclass(frozen=True)
@@ -106,6 +111,9 @@ class UserSpec:
     vip: bool = False
     email: str | None = None
     password: str | None = None
+    # NOTIFY_CHANNELS the person is told on; the language of their mails
+    notify: tuple[str, ...] = NOTIFY_CHANNELS
+    language: str = "en"
 
 
 @dataclass(frozen=True)
@@ -196,6 +204,39 @@ class EscalationRuleSpec:
 
 
 @dataclass(frozen=True)
+class EmailChannelSpec:
+    """[channels.email]: the SMTP server mail goes out through; the password is read
+    from the environment variable `password_env` when mail is sent, never the file."""
+
+    host: str
+    sender: str  # `from`: "Service desk <desk@example.com>"
+    port: int = 587
+    security: str = "starttls"  # one of MAIL_SECURITY
+    username: str | None = None
+    password_env: str | None = None
+
+
+@dataclass(frozen=True)
+class WebhookSpec:
+    """[[channels.webhook]]: a chat channel's incoming webhook, told of the tickets of
+    `teams`; its address (a secret) is in the environment variable `url_env`."""
+
+    name: str
+    kind: str  # one of WEBHOOK_KINDS
+    url_env: str
+    teams: tuple[str, ...] = ()
+
+
+@dataclass(frozen=True)
+class MailInSpec:
+    """[mail_in]: the address `branchdesk-server mail-in` takes mail for, and the
+    category of the tickets it logs."""
+
+    address: str
+    category: str
+
+
+@dataclass(frozen=True)
 class OrgSpec:
     name: str
     auto_close_days: int
@@ -210,3 +251,6 @@ class OrgSpec:
     routing: tuple[RoutingRuleSpec, ...] = ()
     triage_team: str | None = None
     escalation: tuple[EscalationRuleSpec, ...] = ()
+    email: EmailChannelSpec | None = None
+    webhooks: tuple[WebhookSpec, ...] = ()
+    mail_in: MailInSpec | None = None

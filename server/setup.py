@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import os
+from collections.abc import Mapping
 from datetime import datetime
 from pathlib import Path
 
@@ -13,15 +15,33 @@ from server.db import Database
 from server.migrate import prepare_for_upgrade, upgrade
 
 
-def read_org(path: str) -> tuple[OrgSpec, str]:
-    """The organisation file checked whole, and its text as imported. Raises
-    OrgFileError, naming every problem, before anything is touched."""
+def read_org(path: str, environ: Mapping[str, str] | None = None) -> tuple[OrgSpec, str]:
+    """The organisation file checked whole, with the secrets its channels name present
+    in the environment, and its text as imported. Raises OrgFileError, naming every
+    problem, before anything is touched."""
     spec = load_org(path)
+    problems = missing_secrets(spec, os.environ if environ is None else environ)
+    if problems:
+        raise OrgFileError(problems, path)
     try:
         source = Path(path).read_bytes().decode("utf-8-sig")
     except (OSError, UnicodeDecodeError) as exc:  # it was readable a moment ago
         raise OrgFileError([f"cannot read the file: {exc}"], path) from None
     return spec, source
+
+
+def missing_secrets(spec: OrgSpec, environ: Mapping[str, str]) -> list[str]:
+    """The channels' secrets that the server's environment lacks, each named by its key:
+    the file names the variables, the worker reads them when it delivers."""
+    problems = []
+    if spec.email is not None and spec.email.password_env and not environ.get(spec.email.password_env):
+        problems.append(f"channels.email.password_env: the environment variable {spec.email.password_env} "
+                        "is not set (it holds the mail server's password)")
+    for i, hook in enumerate(spec.webhooks):
+        if not environ.get(hook.url_env):
+            problems.append(f"channels.webhook[{i}].url_env: the environment variable {hook.url_env} is not set "
+                            f"(it holds the address of webhook {hook.name!r})")
+    return problems
 
 
 def init_database(url: str, spec: OrgSpec, source: str, now: datetime) -> tuple[int, bool]:
