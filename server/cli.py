@@ -97,6 +97,12 @@ def build_parser() -> Parser:
                         help="run as if the clock said this ISO 8601 instant (to replay a period)")
     worker.add_argument("--log-level", default="info", choices=["debug", "info", "warning", "error"])
 
+    notifications = commands.add_parser("notifications", help="list the notification outbox, newest first "
+                                                              "(failed ones with their reasons)")
+    notifications.add_argument("--failed", action="store_true", help="only notifications given up on")
+    notifications.add_argument("--limit", type=_positive(int), default=50, metavar="N",
+                               help="at most N rows (default 50)")
+
     password = commands.add_parser("set-password", help="set a user's password (and lift any lockout)")
     password.add_argument("username")
     password.add_argument("--password-stdin", action="store_true", help="read the password from standard input")
@@ -118,7 +124,7 @@ def run(argv: Sequence[str] | None = None) -> int:
     try:
         url = config.database_url(args.database_url, config.data_dir(args.data_dir))
         handler = {"init": cmd_init, "upgrade": cmd_upgrade, "serve": cmd_serve, "demo": cmd_demo,
-                   "worker": cmd_worker, "set-password": cmd_set_password,
+                   "worker": cmd_worker, "set-password": cmd_set_password, "notifications": cmd_notifications,
                    "users": cmd_users, "mail-in": cmd_mail_in}[args.command]
         return handler(args, url)
     except OrgFileError as exc:
@@ -279,10 +285,12 @@ def cmd_worker(args: argparse.Namespace, url: str) -> int:
         worker = Worker(db, clock)
         if args.once:
             report, queued = worker.run_once()
-            print(f"worker pass done: {report.summary()}, {queued} notifications queued")
+            delivered = f", delivered: {worker.delivered.summary()}" if worker.delivered is not None else ""
+            print(f"worker pass done: {report.summary()}, {queued} notifications queued{delivered}")
             for failure in report.failed:
                 sys.stderr.write(f"warning: {failure}\n")
-            logging.getLogger("branchdesk.worker").debug("pass", extra={"fields": pass_fields(report, queued)})
+            logging.getLogger("branchdesk.worker").debug(
+                "pass", extra={"fields": pass_fields(report, queued, worker.delivered)})
             return 0
         stop = threading.Event()
         for sig in (signal.SIGTERM, signal.SIGINT):
@@ -315,6 +323,24 @@ def cmd_mail_in(args: argparse.Namespace, url: str) -> int:
     _check_port(args.host, args.port)
     logging.config.dictConfig(log_config(args.log_level))
     return serve(url, args.host, args.port)
+
+
+def cmd_notifications(args: argparse.Namespace, url: str) -> int:
+    from server.db import Database
+    from server.outbox_list import outbox_lines
+
+    _check_ready(url)
+    db = Database(url)
+    try:
+        with db.read() as session:
+            lines = outbox_lines(session, failed_only=args.failed, limit=int(args.limit))
+    finally:
+        db.dispose()
+    if not lines:
+        print("no failed notifications" if args.failed else "the notification outbox is empty")
+    for line in lines:
+        print(line)
+    return 0
 
 
 def cmd_set_password(args: argparse.Namespace, url: str) -> int:

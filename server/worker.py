@@ -3,7 +3,8 @@ or not anybody has a window open (DESIGN §12).
 
 A pass runs core.automation's jobs (SLA warnings and breaches, escalation rules,
 closing resolved tickets) through the service layer as the system, then hands the
-notices they wrote to the notification outbox. Several workers and `serve`
+notices written since the last pass (by them, by pushes, by `serve`) to the
+notification outbox, and delivers what is due there (server.delivery). Several workers and `serve`
 processes may share one PostgreSQL:
 
 - each job is claimed with a PostgreSQL advisory lock for the length of the job; a
@@ -32,10 +33,12 @@ from sqlalchemy.orm import Session
 from core.automation import PassReport, Work, run_pass
 from core.clock import utcnow
 from core.ids import derived_id
-from core.models import HistoryEvent, User
+from core.models import HistoryEvent, Team, Ticket, User
+from core.orgspec import NOTIFY_CHANNELS
 from core.reference import Reference, load_reference
 from core.uow import UnitOfWork
 from server.db import Database
+from server.delivery import Delivery, DeliveryReport
 from server.models import Notification, WorkerMark
 from server.own_outbox import OwnOutbox, highest_number
 from sync.apply import Sequencer
@@ -47,6 +50,8 @@ log = logging.getLogger("branchdesk.worker")
 LOCK_SPACE = 0x4272646B
 NOTICE_BATCH = 1000
 MAX_BACKOFF = 300  # seconds between attempts to reach a database that is down
+# what a team's chat channel hears of: what the team itself is told (DESIGN §13)
+TEAM_REASONS = frozenset({"assigned", "sla_warning", "sla_breach", "escalation", "major", "major_resolved"})
 
 
 class Worker:
@@ -55,6 +60,8 @@ class Worker:
         self.clock = clock
         self._ref: Reference | None = None
         self._counters: dict[str, int] = {}
+        # what the last pass's "deliver" job did (None when another worker had the job)
+        self.delivered: DeliveryReport | None = None
 
     def _reference(self, session: Session) -> Reference:
         from core.models import Organisation
@@ -98,7 +105,8 @@ class Worker:
                     connection.commit()
 
     def run_once(self) -> tuple[PassReport, int]:
-        """One pass; returns what it did and how many notifications it queued."""
+        """One pass; returns what it did and how many notifications it queued. What it
+        delivered is in `delivered`."""
         now = self.clock()
         report = run_pass(self.work(now), now, self.claim)
         queued = 0
@@ -107,7 +115,19 @@ class Worker:
                 queued = self.queue_notifications(now)
             else:
                 report.skipped.append("notifications")
+        self.delivered = None
+        with self.claim("deliver") as taken:
+            if taken:
+                self.delivered = self.deliver(now)
+            else:
+                report.skipped.append("deliver")
         return report, queued
+
+    def deliver(self, now: datetime) -> DeliveryReport:
+        """Send what is due in the outbox (server.delivery)."""
+        with self.db.read() as session:
+            spec = self._reference(session).spec
+        return Delivery(self.db, spec, now).run()
 
     def queue_notifications(self, now: datetime) -> int:
         """An outbox row per person and channel for every notice written since the last
@@ -135,30 +155,55 @@ class Worker:
                 return queued
 
     def _queue(self, session: Session, after: int, upto: int, now: datetime) -> int:
+        """Rows for the channels the server delivers: a mail to each person told who has
+        an address and wants mail (when the organisation has a mail server), and a post
+        to each chat webhook of the ticket's team for what a team hears of. The desktop
+        channel needs no row: windows show the notices from the history they pull."""
         notices = session.execute(
-            select(HistoryEvent.id, HistoryEvent.ticket_id, HistoryEvent.field, HistoryEvent.new)
+            select(HistoryEvent.id, HistoryEvent.ticket_id, HistoryEvent.field, HistoryEvent.new, Ticket.team_id)
             .join(SyncRecord, (SyncRecord.record_id == HistoryEvent.id) & (SyncRecord.kind == "history"))
+            .join(Ticket, Ticket.id == HistoryEvent.ticket_id)
             .where(SyncRecord.seq > after, SyncRecord.seq <= upto, HistoryEvent.kind == "notice")
         ).all()
         if not notices:
             return 0
-        emails = {user_id: email for user_id, email in session.execute(
-            select(User.id, User.email).where(User.email.is_not(None)))}
-        queued = 0
-        for event_id, ticket_id, reason, people in notices:
+        spec = self._reference(session).spec
+        mail_to: set[uuid.UUID] = set()
+        if spec.email is not None:
+            wants = {u.username: "email" in u.notify for u in spec.users}  # people added since: the default
+            mail_to = {user_id for user_id, username in session.execute(
+                select(User.id, User.username).where(User.email.is_not(None), User.email != "", User.active.is_(True)))
+                if wants.get(username, "email" in NOTIFY_CHANNELS)}
+        team_codes = {team_id: code for team_id, code in session.execute(select(Team.id, Team.code))}
+        rows: list[tuple[uuid.UUID, uuid.UUID, uuid.UUID, str, uuid.UUID | None, str, str | None]] = []
+        for event_id, ticket_id, reason, people, team_id in notices:
             for person in people or []:
                 user_id = uuid.UUID(person)
-                if not emails.get(user_id):
-                    continue  # desktops show it from the history they pull
-                row_id = derived_id(event_id, user_id, "email")
-                if session.get(Notification, row_id) is not None:
-                    continue
-                session.add(Notification(
-                    id=row_id, event_id=event_id, ticket_id=ticket_id, user_id=user_id, channel="email", target=None,
-                    reason=reason or "", state="queued", attempts=0, next_attempt_at=now, created_at=now,
-                    sent_at=None, error=None,
-                ))
-                queued += 1
+                if user_id in mail_to:
+                    rows.append((derived_id(event_id, user_id, "email"), event_id, ticket_id, reason or "", user_id,
+                                 "email", None))
+            team = team_codes.get(team_id)
+            if reason in TEAM_REASONS and team is not None:
+                for hook in spec.webhooks:
+                    if team in hook.teams:
+                        rows.append((derived_id(event_id, "webhook", hook.name), event_id, ticket_id, reason,
+                                     None, "webhook", hook.name))
+        if not rows:
+            return 0
+        ids = [r[0] for r in rows]
+        known = {found for i in range(0, len(ids), 500) for found in session.scalars(
+            select(Notification.id).where(Notification.id.in_(ids[i:i + 500])))}
+        queued = 0
+        for row_id, event_id, ticket_id, reason, recipient, channel, target in rows:
+            if row_id in known:
+                continue
+            known.add(row_id)
+            session.add(Notification(
+                id=row_id, event_id=event_id, ticket_id=ticket_id, user_id=recipient, channel=channel, target=target,
+                reason=reason, state="queued", attempts=0, next_attempt_at=now, created_at=now, sent_at=None,
+                error=None,
+            ))
+            queued += 1
         return queued
 
     def run_forever(self, interval: float, stop: threading.Event) -> None:
@@ -178,12 +223,18 @@ class Worker:
             if failures:
                 log.info("database reachable again", extra={"fields": {"after_attempts": failures}})
             failures = 0
-            log.info("pass done", extra={"fields": pass_fields(report, queued)})
+            log.info("pass done", extra={"fields": pass_fields(report, queued, self.delivered)})
             stop.wait(interval)
         log.info("worker stopped")
 
 
-def pass_fields(report: PassReport, queued: int) -> dict[str, object]:
-    return {"sla_events": report.sla_events, "escalations": report.escalations, "closed": report.closed,
-            "notifications_queued": queued, "failed": len(report.failed), "skipped": report.skipped}
+def pass_fields(report: PassReport, queued: int, delivered: DeliveryReport | None = None) -> dict[str, object]:
+    fields: dict[str, object] = {
+        "sla_events": report.sla_events, "escalations": report.escalations, "closed": report.closed,
+        "notifications_queued": queued, "failed": len(report.failed), "skipped": report.skipped}
+    if delivered is not None:
+        fields.update({"notifications_sent": delivered.sent, "notifications_to_retry": delivered.retried,
+                       "notifications_failed": delivered.failed, "notifications_interrupted": delivered.interrupted,
+                       "channels_resting": sorted(delivered.resting)})
+    return fields
 
