@@ -28,6 +28,7 @@ from core.ids import derived_id
 from core.models import HistoryEvent, Ticket
 from core.models.base import Instant
 from core.models.tickets import ALL_FIELDS, REPLICATED_FIELDS, version_of
+from core.notices import Source, tell
 from core.reference import SYSTEM_USER, Reference, UserInfo
 
 if TYPE_CHECKING:
@@ -127,6 +128,10 @@ class UnitOfWork:
         self.record_events = True
         # tickets this command has in hand, by number: saves a query and a flush each time
         self.tickets_by_number: dict[str, Ticket] = {}
+        # what this work did that may be news to someone (core.notices), and who was
+        # told of which change
+        self._sources: list[Source] = []
+        self._told: set[tuple[uuid.UUID, uuid.UUID]] = set()
 
     @property
     def device(self) -> str:
@@ -197,6 +202,8 @@ class UnitOfWork:
         self.session.add(ticket)
         self.tickets_by_number[ticket.number] = ticket
         self._history(entry_id, stamp, ticket.id, actor, at, "created", new=ticket.number, note=note)
+        self._sources.append(Source(entry_id, stamp, ticket.id, actor, at, "created",
+                                    new={"team_id": ticket.team_id, "assignee_id": ticket.assignee_id}))
         self._touched(ticket, "ticket")
 
     def update_ticket(
@@ -214,6 +221,7 @@ class UnitOfWork:
                                       actor=actor, at=at, entry_id=entry_id)
         for name, value in changed.items():
             self._history(entry_id, stamp, ticket.id, actor, at, "field", name, getattr(ticket, name), value, note)
+            self._sources.append(Source(entry_id, stamp, ticket.id, actor, at, "field", name, value, note))
             setattr(ticket, name, value)
         ticket.versions = {**ticket.versions, **{k: str(entry_id) for k in changed}}
         ticket.updated_at = max(ticket.updated_at, at)
@@ -234,6 +242,11 @@ class UnitOfWork:
         self.outbox.written(kind, row.id, ticket.id)
         if history_note is not None:
             self._history(entry_id, stamp, ticket.id, actor, at, kind, note=history_note)
+        if kind == "comment" and data.get("public"):
+            self._sources.append(Source(entry_id, stamp, ticket.id, actor, at, "comment", text=data.get("body")))
+        elif kind == "link":
+            self._sources.append(Source(entry_id, stamp, ticket.id, actor, at, "link", data.get("kind"),
+                                        data.get("other_id")))
         ticket.updated_at = max(ticket.updated_at, at)
         self._touched(ticket, kind)
 
@@ -285,25 +298,36 @@ class UnitOfWork:
         made, stamp = self._entry(kind=entry_kind, record_id=ticket_id, op="insert", data=data, base={},
                                   actor=SYSTEM_USER, at=at, entry_id=entry_id)
         self._history(made, stamp, ticket_id, SYSTEM_USER, at, kind, field_name, None, value, note)
+        self._sources.append(Source(made, stamp, ticket_id, SYSTEM_USER, at, kind, field_name, value, note))
 
     def notify(
         self, ticket_id: uuid.UUID, reason: str, recipients: Iterable[uuid.UUID], note: str, *,
         actor: UserInfo, at: datetime,
     ) -> bool:
-        """Tell people about something that happened to a ticket: a `notice` history event
-        naming them (its `field` says why: escalation, major_resolved...), hung on the
-        change this command made last. Desktops show the notices they pull; the server's
-        worker hands each to its delivery channels. False when there is nobody to tell."""
-        people = sorted({str(r) for r in recipients if r != actor.id})
+        """Tell people about something this command did to a ticket, beyond what
+        core.notices tells by itself: a `notice` history event naming them (its `field`
+        says why: escalation, major_resolved...), hung on the change this command made
+        last. False when there is nobody to tell."""
+        people = {r for r in recipients if r != actor.id}
         if not people:
             return False
         if self._last_entry is None:
             raise RuntimeError("a notice hangs on a change; make the change first")
         made, stamp = self._last_entry
-        self._history(made, stamp, ticket_id, actor, at, "notice", reason, None, people, note)
+        self.write_notice(made, stamp, ticket_id, actor, at, reason, people, note)
+        self._told.update((made, p) for p in people)
+        return True
+
+    def write_notice(
+        self, entry_id: uuid.UUID, stamp: str, ticket_id: uuid.UUID, actor: UserInfo, at: datetime, reason: str,
+        people: Iterable[uuid.UUID], note: str,
+    ) -> None:
+        """A notice: desktops show the notices they hold for their person; the server's
+        worker hands each to the channels that deliver it (DESIGN §13)."""
+        self._history(entry_id, stamp, ticket_id, actor, at, "notice", reason, None, sorted(str(p) for p in people),
+                      note)
         self.changes.tickets.add(ticket_id)
         self.changes.kinds.add("notice")
-        return True
 
     def _touched(self, ticket: Ticket, kind: str) -> None:
         self.outbox.written("ticket", ticket.id, ticket.id)
@@ -344,6 +368,10 @@ class UnitOfWork:
         if refresh_sla:
             self.refresh_sla()
         else:
+            self.flush_history()
+        if self._sources:
+            sources, self._sources = self._sources, []
+            tell(self, sources, self._told)
             self.flush_history()
         self.outbox.finish(self.session)
 

@@ -9,14 +9,18 @@ from __future__ import annotations
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 
+from sqlalchemy import func, select
+
 from core.demo import generate
 from core.errors import StoreError
 from core.models import Organisation
 from core.reference import load_reference
 from core.uow import UnitOfWork
 from server.db import Database
+from server.models import WorkerMark
 from server.own_outbox import OwnOutbox, highest_number
 from sync.catalogue import register_unlisted
+from sync.models import SyncRecord
 
 
 def load_demo(
@@ -39,4 +43,11 @@ def load_demo(
     made = generate(work, count, seed=seed, progress=progress)
     with db.write() as session:
         register_unlisted(session.connection())
+        # the demo's notices are a made-up past, not news: nobody is mailed about them
+        top = session.scalar(select(func.max(SyncRecord.seq))) or 0
+        mark = session.get(WorkerMark, "notifications")
+        if mark is None:
+            session.add(WorkerMark(job="notifications", value=top))
+        else:
+            mark.value = max(mark.value, top)
     return made

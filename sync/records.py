@@ -17,6 +17,7 @@ from core.clock import iso, parse_iso
 from core.ids import derived_id
 from core.models import Attachment, Comment, Conflict, HistoryEvent, Ticket, TicketLink, WorkLog
 from core.models.base import Instant
+from core.notices import REASONS
 
 MODELS: dict[str, Any] = {
     "ticket": Ticket,
@@ -96,14 +97,16 @@ def ticket_field_value(name: str, value: Any) -> Any:
 def own_events(entry: Any) -> list[uuid.UUID]:
     """The history events a device wrote for its own change (a core ChangeEntry, or
     one pushed): their ids derive from the entry's, so the server, applying it,
-    writes the very same ones where it makes the same changes."""
+    writes the very same ones where it makes the same changes. Any change may carry
+    notices (core.notices), one per reason."""
+    notices = [derived_id(entry.id, "notice", reason) for reason in REASONS]
     if entry.kind == "ticket" and entry.op == "create":
-        return [derived_id(entry.id, "created", "")]
+        return [derived_id(entry.id, "created", ""), *notices]
     if entry.kind == "ticket" and entry.op == "update":
-        return [derived_id(entry.id, "field", name) for name in entry.data]
+        return [*(derived_id(entry.id, "field", name) for name in entry.data), *notices]
     if entry.kind in ("link", "attachment"):
-        return [derived_id(entry.id, entry.kind, "")]
+        return [derived_id(entry.id, entry.kind, ""), *notices]
     if entry.kind == "sla_event":
         kind = "sla_breach" if entry.data.get("threshold") == "breach" else "sla_warning"
-        return [derived_id(entry.id, kind, entry.data.get("clock"))]
-    return []
+        return [derived_id(entry.id, kind, entry.data.get("clock")), *notices]
+    return notices

@@ -86,6 +86,21 @@ def entries(detail: TicketDetail, ref: Reference) -> list[tuple[str, str, str]]:
             text = QCoreApplication.translate("Timeline", "{0} changed {1}: {2} → {3}").format(
                 actor, html.escape(name), html.escape(value_text(h.field, h.old, ref)),
                 html.escape(value_text(h.field, h.new, ref)))
+        elif h.kind in ("link", "comment", "worklog"):
+            continue  # listed below from the records themselves
+        elif h.kind == "sla_warning":
+            text = QCoreApplication.translate("Timeline", "SLA warning")
+        elif h.kind == "sla_breach":
+            text = QCoreApplication.translate("Timeline", "SLA breached")
+        elif h.kind == "escalation":
+            text = QCoreApplication.translate("Timeline", "Escalation")
+        elif h.kind == "notice":
+            people = ", ".join(who(name) for name in (h.new if isinstance(h.new, list) else []))
+            text = QCoreApplication.translate("Timeline", "{0} notified {1}").format(actor, people)
+            items.append((h.at or "", "quiet", text))
+            continue
+        elif h.kind == "attachment":
+            text = QCoreApplication.translate("Timeline", "{0} attached a file").format(actor)
         else:
             text = f"{actor} {html.escape(h.kind)}"
         if h.note:
@@ -132,6 +147,8 @@ class Timeline(QTextBrowser):
             if css in ("reply", "note"):
                 rows.append(f'<table width="100%" cellpadding="6"><tr><td bgcolor="{colours[css]}">{cell}'
                             f"</td></tr></table>")
+            elif css == "quiet":
+                rows.append(f'<p><font color="#8a8f98">{cell}</font></p>')
             else:
                 rows.append(f"<p>{cell}</p>")
         if detail.description:

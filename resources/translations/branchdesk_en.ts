@@ -1792,17 +1792,42 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <location filename="../../desktop/views/timeline.py" line="92"/>
+        <source>SLA warning</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/views/timeline.py" line="94"/>
+        <source>SLA breached</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <location filename="../../desktop/views/timeline.py" line="96"/>
+        <source>Escalation</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/views/timeline.py" line="99"/>
+        <source>{0} notified {1}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/views/timeline.py" line="103"/>
+        <source>{0} attached a file</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/views/timeline.py" line="111"/>
         <source>{0} replied</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/views/timeline.py" line="97"/>
+        <location filename="../../desktop/views/timeline.py" line="112"/>
         <source>{0} added an internal note</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/views/timeline.py" line="100"/>
+        <location filename="../../desktop/views/timeline.py" line="115"/>
         <source>{0} logged {1} min of work</source>
         <translation type="unfinished"></translation>
     </message>

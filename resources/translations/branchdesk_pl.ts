@@ -1800,17 +1800,42 @@
         <translation>{0} zmienia pole {1}: {2} → {3}</translation>
     </message>
     <message>
+        <location filename="../../desktop/views/timeline.py" line="92"/>
+        <source>SLA warning</source>
+        <translation>Ostrzeżenie SLA</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/views/timeline.py" line="94"/>
+        <source>SLA breached</source>
+        <translation>Przekroczone SLA</translation>
+    </message>
+    <message>
         <location filename="../../desktop/views/timeline.py" line="96"/>
+        <source>Escalation</source>
+        <translation>Eskalacja</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/views/timeline.py" line="99"/>
+        <source>{0} notified {1}</source>
+        <translation>{0} powiadamia: {1}</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/views/timeline.py" line="103"/>
+        <source>{0} attached a file</source>
+        <translation>{0} dołącza plik</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/views/timeline.py" line="111"/>
         <source>{0} replied</source>
         <translation>{0} odpowiada</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/timeline.py" line="97"/>
+        <location filename="../../desktop/views/timeline.py" line="112"/>
         <source>{0} added an internal note</source>
         <translation>{0} dodaje notatkę wewnętrzną</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/timeline.py" line="100"/>
+        <location filename="../../desktop/views/timeline.py" line="115"/>
         <source>{0} logged {1} min of work</source>
         <translation>{0} rejestruje {1} min pracy</translation>
     </message>

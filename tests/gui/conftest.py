@@ -3,6 +3,8 @@ signed in as any of its people, and tickets made through the service layer."""
 
 from __future__ import annotations
 
+import os
+import sys
 from collections.abc import Callable, Iterator
 from typing import Any
 
@@ -123,3 +125,22 @@ def central(tmp_path, memory_keyring) -> Iterator[Any]:  # type: ignore[no-untyp
         server = LocalServer(tmp_path / "server").start()
         yield server
         server.stop()
+
+
+_exit_status: list[int] = []
+
+
+def pytest_sessionfinish(session: pytest.Session, exitstatus: int) -> None:
+    _exit_status.append(int(exitstatus))
+
+
+@pytest.hookimpl(trylast=True)
+def pytest_unconfigure(config: pytest.Config) -> None:
+    """End the window tests' process as the run ended, once everything is reported.
+    PySide6 can abort while the interpreter tears down what is left of Qt's objects
+    ("bool_dealloc", a reference-count bug in the bindings), after every test passed;
+    that abort would be taken for a failed run."""
+    if _exit_status:
+        sys.stdout.flush()
+        sys.stderr.flush()
+        os._exit(_exit_status[-1])

@@ -190,8 +190,11 @@ def test_a_whole_life_from_new_to_closed(data_dir: Path, capsys: pytest.CaptureF
         assert INSTANT.match(detail[key]), key
     for where, value in instants(detail):
         assert INSTANT.match(value), f"{where}: {value!r}"
-    statuses = [h["new"] for h in detail["history"] if h["field"] == "status"]
+    statuses = [h["new"] for h in detail["history"] if h["kind"] == "field" and h["field"] == "status"]
     assert statuses == ["assigned", "in_progress", "assigned", "pending", "in_progress", "resolved", "closed"]
+    # the requester was told of each step taken by someone else (her own close is no news to her)
+    told = [h["field"] for h in detail["history"] if h["kind"] == "notice" and "anna" in h["new"]]
+    assert sorted(told) == sorted(["status"] * 5 + ["reply", "resolved"])
     assert all(h["actor"] and h["device"] and h["at"] for h in detail["history"])
     priority = [h for h in detail["history"] if h["field"] == "priority"]
     assert [(h["old"], h["new"], h["actor"]) for h in priority] == [("P4", "P3", "ada")]

@@ -87,11 +87,13 @@ def fired(db: Database, ticket_id: Any) -> list[str]:
     return [note.split(":")[0].removeprefix("escalation rule ") for note in notes]
 
 
-def told(db: Database, ticket_id: Any) -> list[tuple[str, set[str]]]:
+def told(db: Database, ticket_id: Any, reason: str | None = "escalation") -> list[tuple[str, set[str]]]:
+    """(rule, usernames) of each escalation notice on the ticket; every notice's with reason None."""
     with db.read() as session:
         rows = session.execute(
-            select(HistoryEvent.note, HistoryEvent.new).where(HistoryEvent.ticket_id == ticket_id,
-                                                              HistoryEvent.kind == "notice")
+            select(HistoryEvent.note, HistoryEvent.new).where(
+                HistoryEvent.ticket_id == ticket_id, HistoryEvent.kind == "notice",
+                HistoryEvent.field == reason if reason else HistoryEvent.field.is_not(None))
             .order_by(HistoryEvent.occurred_at, HistoryEvent.id)
         ).all()
     names = {str(reference_id("user", u)): u for u in ("anna", "ola", "tom", "nina", "ada", "max", "root")}
@@ -135,7 +137,7 @@ def test_each_clock_and_threshold_fires_once_with_what_its_rule_says(db):
                                                             "escalation rule Resolution overdue"]
         assert {actor for actor, _ in moves} == {reference_id("user", "system")}
         mail = session.execute(select(Notification.user_id, Notification.channel, Notification.state)).all()
-    everyone_told = [person for _, people in told(db, ticket.id) for person in people]
+    everyone_told = [person for _, people in told(db, ticket.id, None) for person in people]
     assert sorted(mail) == sorted((reference_id("user", p), "email", "queued") for p in everyone_told)
     assert Worker(db, at(300)).run_once()[1] == 0  # each notice handed over once
 

@@ -106,7 +106,8 @@ def history(desk: MemoryDesk, number: str, since: int = 0) -> list[tuple[Any, ..
             select(HistoryEvent).join(Ticket, Ticket.id == HistoryEvent.ticket_id).where(Ticket.number == number)
             .order_by(HistoryEvent.occurred_at, HistoryEvent.stamp, HistoryEvent.field)
         ).all()
-    return [(h.kind, h.field, h.old, h.new, h.note) for h in rows if not h.kind.startswith("sla_")][since:]
+    return [(h.kind, h.field, h.old, h.new, h.note) for h in rows
+            if not h.kind.startswith("sla_") and h.kind != "notice"][since:]
 
 
 def pos_ticket(**changes: Any) -> NewTicket:

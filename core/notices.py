@@ -1,0 +1,140 @@
+"""Who is told what (DESIGN §13): the notices a unit of work writes for what it did,
+each a `notice` history event naming the people to tell, hung on the change that
+caused it. They are written where the command runs — on a branch store, on the
+server replaying it, in the worker's automatic actions — by this one set of rules,
+so every replica writes the same notices with the same ids, and the server's worker
+hands each to the channels that deliver it.
+
+- assignment: the assignee; the team (its support staff) when nobody is assigned;
+- a public reply: the requester (a reply of the requester's own: the assignee);
+- a change of status: the requester; resolution: the requester, with the note;
+- an SLA warning or breach: the assignee (the team when nobody is assigned) and the
+  team's lead; an escalation rule that fires tells whom it names (core.escalation);
+- a major incident: the requesters of its site, and of each site whose incident is
+  linked to it;
+nobody is told of what they did themselves, and nobody twice about one change."""
+
+from __future__ import annotations
+
+import uuid
+from collections.abc import Iterable
+from dataclasses import dataclass
+from datetime import datetime
+from typing import TYPE_CHECKING, Any
+
+from sqlalchemy.orm import Session
+
+from core.lifecycle import is_support
+from core.models import Ticket
+from core.reference import Reference, UserInfo
+
+if TYPE_CHECKING:
+    from core.uow import UnitOfWork
+
+# every reason a notice is written for (its history event's `field`); a change's
+# notices are found again by their ids, derived from the change and the reason
+REASONS = ("assigned", "reply", "status", "resolved", "sla_warning", "sla_breach", "escalation", "major",
+           "major_resolved")
+AFFECTED_LINKS = frozenset({"caused_by", "duplicates", "relates"})
+
+
+@dataclass(frozen=True)
+class Source:
+    """Something a command did that may be news to someone: one history event it wrote
+    (or a comment it added), with the change it hangs on."""
+
+    entry_id: uuid.UUID
+    stamp: str
+    ticket_id: uuid.UUID
+    actor: UserInfo
+    at: datetime
+    kind: str  # created | field | comment | link | sla_warning | sla_breach
+    field: str | None = None
+    new: Any = None
+    text: str | None = None
+
+
+def _team(ref: Reference, team_id: uuid.UUID | None) -> set[uuid.UUID]:
+    return {u.id for u in ref.team_members(team_id) if is_support(u.role)} if team_id else set()
+
+
+def _lead(ref: Reference, team_id: uuid.UUID | None) -> set[uuid.UUID]:
+    team = ref.teams.get(team_id) if team_id else None
+    return {team.lead_id} if team is not None and team.lead_id else set()
+
+
+def _requesters_at(ref: Reference, site_id: uuid.UUID) -> set[uuid.UUID]:
+    return {u.id for u in ref.users.values() if u.role == "requester" and u.active and u.site_id == site_id}
+
+
+STATUS_WORDS = {
+    "assigned": "assigned", "in_progress": "being worked on", "pending": "on hold", "closed": "closed",
+    "cancelled": "cancelled", "new": "new again",
+}
+
+
+def tell(uow: UnitOfWork, sources: list[Source], told: set[tuple[uuid.UUID, uuid.UUID]]) -> None:
+    """Write the notices for these sources. `told` holds (change, person) pairs already
+    told about a change (by a notice the command wrote itself); it grows."""
+    ref = uow.ref
+    session = uow.session
+    by_entry: dict[uuid.UUID, list[Source]] = {}
+    for source in sources:
+        by_entry.setdefault(source.entry_id, []).append(source)
+    for entry_sources in by_entry.values():
+        first = entry_sources[0]
+        ticket = session.get(Ticket, first.ticket_id)
+        if ticket is None:
+            continue
+        for reason, people, note in _rules(ref, session, ticket, entry_sources):
+            fresh = {p for p in people if p != first.actor.id and (first.entry_id, p) not in told
+                     and p in ref.users and ref.users[p].active}
+            if not fresh:
+                continue
+            told.update((first.entry_id, p) for p in fresh)
+            uow.write_notice(first.entry_id, first.stamp, ticket.id, first.actor, first.at, reason, fresh, note)
+
+
+def _rules(
+    ref: Reference, session: Session, ticket: Ticket, sources: list[Source],
+) -> Iterable[tuple[str, set[uuid.UUID], str]]:
+    fields = {s.field: s for s in sources if s.kind == "field"}
+    made = next((s for s in sources if s.kind == "created"), None)
+    created = made is not None
+    # who holds the ticket as this change left it (a unit of work may hold several commands)
+    start = made.new if made is not None and isinstance(made.new, dict) else {}
+    assignee = fields["assignee_id"].new if "assignee_id" in fields else start.get("assignee_id", ticket.assignee_id)
+    team_id = fields["team_id"].new if "team_id" in fields else start.get("team_id", ticket.team_id)
+    if created or "assignee_id" in fields or "team_id" in fields:
+        if assignee is not None and (created or "assignee_id" in fields):
+            yield "assigned", {assignee}, f"{ticket.number} is assigned to you"
+        elif assignee is None and team_id is not None:
+            code = ref.team_code_of(team_id)
+            yield "assigned", _team(ref, team_id), f"{ticket.number} waits in the {code} queue"
+    if "status" in fields and not created:
+        status = fields["status"].new
+        if status == "resolved":
+            yield "resolved", {ticket.requester_id}, ticket.resolution_note or "resolved"
+        else:
+            note = fields["status"].text
+            words = STATUS_WORDS.get(str(status), str(status))
+            yield "status", {ticket.requester_id}, f"{ticket.number} is {words}" + (f": {note}" if note else "")
+    for source in sources:
+        if source.kind == "comment":
+            if source.actor.id == ticket.requester_id:
+                if ticket.assignee_id is not None:
+                    yield "reply", {ticket.assignee_id}, source.text or ""
+            else:
+                yield "reply", {ticket.requester_id}, source.text or ""
+        elif source.kind in ("sla_warning", "sla_breach"):
+            people = {ticket.assignee_id} if ticket.assignee_id else _team(ref, ticket.team_id)
+            yield source.kind, people | _lead(ref, ticket.team_id), source.text or ""
+        elif source.kind == "link" and source.field in AFFECTED_LINKS and source.new is not None:
+            # an incident linked to a major incident: the people at its site hear of the major one
+            other = session.get(Ticket, source.new)
+            if other is not None and other.major_incident and other.is_open:
+                yield "major", _requesters_at(ref, ticket.site_id), f"major incident {other.number}: {other.title}"
+    flagged = (created and ticket.major_incident) or (
+        "major_incident" in fields and fields["major_incident"].new is True)
+    if flagged and ticket.is_open:
+        yield "major", _requesters_at(ref, ticket.site_id), f"major incident {ticket.number}: {ticket.title}"
