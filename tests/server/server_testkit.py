@@ -3,16 +3,21 @@
 from __future__ import annotations
 
 import uuid
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
 from typing import Any
 
+import pytest
 from fastapi.testclient import TestClient
 
 from core.ids import new_id, reference_id
 from core.models import Comment, HistoryEvent, Ticket
 from server.db import Database
+from server.setup import init_database, read_org
+from tests.support.databases import PG_URL, cheap_hashing, pg_schema
 
 HERE = Path(__file__).resolve().parent
 ORG = HERE / "fixtures" / "org.toml"
@@ -73,3 +78,30 @@ def make_ticket(
                             body="internal words", public=False, created_at=at + timedelta(minutes=1),
                             device="TEST1"))
     return MadeTicket(ticket_id, number)
+
+
+@contextmanager
+def database_from(org: Path, backend: str, tmp_path: Path, schema_prefix: str, at: datetime) -> Iterator[str]:
+    """A server database of one test's own, initialised from `org` as `init` does, on
+    SQLite or (when BRANCHDESK_TEST_DATABASE_URL is set) in a fresh PostgreSQL schema."""
+    spec, source = read_org(str(org))
+    if backend == "sqlite":
+        made = f"sqlite:///{tmp_path / 'server.sqlite3'}"
+        with cheap_hashing():
+            init_database(made, spec, source, at)
+        yield made
+        return
+    if not PG_URL:
+        pytest.skip("BRANCHDESK_TEST_DATABASE_URL is not set")
+    with pg_schema(PG_URL, schema_prefix) as made, cheap_hashing():
+        init_database(made, spec, source, at)
+        yield made
+
+
+def run_on_server(db: Database, username: str, command: Callable[..., Any], *args: Any, at: datetime,
+                  **kwargs: Any) -> Any:
+    """A service command as `username`, run on the server at `at` as the worker runs its own."""
+    from server.worker import Worker
+
+    with Worker(db, lambda: at).work(at)() as uow:
+        return command(uow, uow.ref.user(username), *args, at=at, **kwargs)

@@ -28,6 +28,7 @@ from typing import Any
 
 import pytest
 from aiosmtpd.controller import Controller
+from server_testkit import database_from, run_on_server
 from sqlalchemy import select
 
 from core.ids import derived_id, reference_id
@@ -37,9 +38,8 @@ from server import cli
 from server.db import Database
 from server.delivery import INTERRUPTED, MAX_ATTEMPTS, Delivery
 from server.models import Notification
-from server.setup import init_database, read_org
+from server.setup import read_org
 from server.worker import TEAM_REASONS, Worker
-from tests.support.databases import PG_URL, cheap_hashing, pg_schema
 
 FIXTURE = Path(__file__).resolve().parent / "fixtures" / "delivery-org.toml"
 BIN = Path(sys.executable).parent
@@ -183,19 +183,8 @@ def org_file(tmp_path: Path, smtp_port: int, hooks: HookSink) -> Path:
 
 @pytest.fixture(params=["sqlite", "postgresql"])
 def url(request: pytest.FixtureRequest, tmp_path: Path, org_file: Path) -> Iterator[str]:
-    spec, source = read_org(str(org_file))  # the webhooks' variables are set (the hooks fixture)
-    if request.param == "sqlite":
-        made = f"sqlite:///{tmp_path / 'server.sqlite3'}"
-        with cheap_hashing():
-            init_database(made, spec, source, T0)
+    with database_from(org_file, request.param, tmp_path, "bd_delivery", T0) as made:  # the webhooks' variables are set (the hooks fixture)
         yield made
-        return
-    if not PG_URL:
-        pytest.skip("BRANCHDESK_TEST_DATABASE_URL is not set")
-    with pg_schema(PG_URL, "bd_delivery") as made, cheap_hashing():
-        init_database(made, spec, source, T0)
-        yield made
-
 
 @pytest.fixture
 def db(url: str) -> Iterator[Database]:
@@ -210,8 +199,7 @@ def at(minutes: float) -> Callable[[], datetime]:
 
 def run(db: Database, username: str, command: Callable[..., Any], *args: Any, minutes: float = 0,
         **kwargs: Any) -> Any:
-    with Worker(db, at(minutes)).work(T0 + timedelta(minutes=minutes))() as uow:
-        return command(uow, uow.ref.user(username), *args, at=T0 + timedelta(minutes=minutes), **kwargs)
+    return run_on_server(db, username, command, *args, at=T0 + timedelta(minutes=minutes), **kwargs)
 
 
 def new_ticket(db: Database, title: str = "Cannot sign in to the till", minutes: float = 0, **extra: Any) -> Ticket:

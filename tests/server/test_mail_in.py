@@ -23,6 +23,7 @@ from pathlib import Path
 from typing import Any
 
 import pytest
+from server_testkit import database_from
 from sqlalchemy import func, select
 
 from core.models import Attachment, Comment, Ticket
@@ -31,10 +32,8 @@ from server import mail_in
 from server.db import Database
 from server.mail_in import MailDesk, controller
 from server.models import Blob
-from server.setup import init_database, read_org
 from sync import feed
 from sync.models import SyncRecord
-from tests.support.databases import PG_URL, cheap_hashing, pg_schema
 
 HERE = Path(__file__).resolve().parent
 ORG = HERE / "fixtures" / "mail-in-org.toml"
@@ -53,19 +52,8 @@ def free_port() -> int:
 
 @pytest.fixture(params=["sqlite", "postgresql"])
 def url(request: pytest.FixtureRequest, tmp_path: Path) -> Iterator[str]:
-    spec, source = read_org(str(ORG))
-    if request.param == "sqlite":
-        made = f"sqlite:///{tmp_path / 'server.sqlite3'}"
-        with cheap_hashing():
-            init_database(made, spec, source, T0)
+    with database_from(ORG, request.param, tmp_path, "bd_mail_in", T0) as made:
         yield made
-        return
-    if not PG_URL:
-        pytest.skip("BRANCHDESK_TEST_DATABASE_URL is not set")
-    with pg_schema(PG_URL, "bd_mail_in") as made, cheap_hashing():
-        init_database(made, spec, source, T0)
-        yield made
-
 
 @pytest.fixture
 def db(url: str) -> Iterator[Database]:
@@ -261,10 +249,8 @@ def test_the_mail_in_command_listens_until_stopped(url: str, db: Database, tmp_p
 
 
 def test_without_a_mail_in_table_the_command_says_what_to_add(tmp_path: Path):
-    made = f"sqlite:///{tmp_path / 'plain.sqlite3'}"
-    spec, source = read_org(str(PLAIN_ORG))
-    with cheap_hashing():
-        init_database(made, spec, source, T0)
+    with database_from(PLAIN_ORG, "sqlite", tmp_path, "bd_mail_in", T0) as made:
+        pass
     done = subprocess.run([str(BIN / "branchdesk-server"), "--database-url", made, "mail-in", "--port",
                            str(free_port())], capture_output=True, text=True, timeout=60)
     assert done.returncode == 1

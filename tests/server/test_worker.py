@@ -20,6 +20,7 @@ from pathlib import Path
 from typing import Any
 
 import pytest
+from server_testkit import database_from, run_on_server
 from sqlalchemy import select, text
 
 from core import escalation
@@ -28,9 +29,7 @@ from core.models import HistoryEvent, Ticket
 from core.services import tickets as svc
 from server.db import Database
 from server.models import Notification
-from server.setup import init_database, read_org
 from server.worker import Worker
-from tests.support.databases import PG_URL, cheap_hashing, pg_schema
 
 ORG = Path(__file__).resolve().parent / "fixtures" / "automation-org.toml"
 BIN = Path(sys.executable).parent
@@ -40,19 +39,8 @@ RESET = {"category": "Access/Password reset", "requester": "anna"}
 
 @pytest.fixture(params=["sqlite", "postgresql"])
 def url(request: pytest.FixtureRequest, tmp_path: Path) -> Iterator[str]:
-    spec, source = read_org(str(ORG))
-    if request.param == "sqlite":
-        made = f"sqlite:///{tmp_path / 'server.sqlite3'}"
-        with cheap_hashing():
-            init_database(made, spec, source, T0)
+    with database_from(ORG, request.param, tmp_path, "bd_worker", T0) as made:
         yield made
-        return
-    if not PG_URL:
-        pytest.skip("BRANCHDESK_TEST_DATABASE_URL is not set")
-    with pg_schema(PG_URL, "bd_worker") as made, cheap_hashing():
-        init_database(made, spec, source, T0)
-        yield made
-
 
 @pytest.fixture
 def db(url: str) -> Iterator[Database]:
@@ -67,9 +55,7 @@ def at(minutes: float) -> Callable[[], datetime]:
 
 def run(db: Database, username: str, command: Callable[..., Any], *args: Any, minutes: float = 0,
         **kwargs: Any) -> Any:
-    """A service command as `username`, run on the server as the worker runs its own."""
-    with Worker(db, at(minutes)).work(T0 + timedelta(minutes=minutes))() as uow:
-        return command(uow, uow.ref.user(username), *args, at=T0 + timedelta(minutes=minutes), **kwargs)
+    return run_on_server(db, username, command, *args, at=T0 + timedelta(minutes=minutes), **kwargs)
 
 
 def new_ticket(db: Database, title: str = "Cannot sign in to the till", minutes: float = 0, **extra: Any) -> Ticket:
