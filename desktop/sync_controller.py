@@ -56,6 +56,9 @@ class SyncState:
 class SyncController(QObject):
     # SyncState, after every exchange with the server and every change of state
     sig_state = Signal(object)
+    # records taken in so far by the pull under way, and how many in all (0: not known);
+    # a new device's first snapshot knows its total. Emitted from the poll worker.
+    sig_progress = Signal(int, int)
 
     def __init__(self, workspace: Workspace, *, client_factory: ClientFactory | None = None, wait: int = WAIT,
                  backoff: tuple[float, ...] = BACKOFF, parent: QObject | None = None) -> None:
@@ -117,11 +120,15 @@ class SyncController(QObject):
 
         def work() -> tuple[SyncSummary, StoreStatus]:
             client = self._client("poll")
+
+            def progress(count: int) -> None:
+                self.sig_progress.emit(count, client.snapshot_total)
+
             if not full:
-                summary = client.pull(wait=wait)
+                summary = client.pull(wait=wait, progress=progress)
                 return summary, store_status(store)
             before = store.meta("reference_version")
-            summary = client.sync()
+            summary = client.sync(progress=progress)
             if store.meta("reference_version") != before:
                 summary.changes.kinds.add("reference")
             return summary, store_status(store)

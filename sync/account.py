@@ -47,10 +47,12 @@ def _post_login(http: requests.Session, server: str, body: dict[str, Any]) -> di
 def login(
     path: Path, server: str, username: str, password: str, *, site: str | None = None,
     ca_bundle: str | None = None, progress: Callable[[int], None] | None = None,
+    progress_of: Callable[[int, int], None] | None = None,
 ) -> LoginResult:
     """Sign in, register this device, keep the token in the keyring, and take the
     reference data and a snapshot of the user's scope. Creates the store if needed,
-    and removes it again if the server did not let the person in."""
+    and removes it again if the server did not let the person in. `progress` is told
+    the records taken in so far; `progress_of` also the snapshot's total (0: unknown)."""
     server = server.rstrip("/")
     if not server.startswith(("http://", "https://")):
         raise InvalidInput("the server address starts with https:// (or http:// on a trusted network)", "server")
@@ -96,6 +98,10 @@ def login(
         # From here the store is signed in: a snapshot cut short resumes with `sync`.
         signed_in = True
         client = SyncClient(store, server, session["token"], ca_bundle=ca_bundle, http=http)
+        if progress_of is not None:
+            # with the snapshot's total, while it is taken in (0 when not known)
+            def progress(count: int) -> None:
+                progress_of(count, client.snapshot_total)
         summary = client.sync(progress=progress)
         return LoginResult(username, user["role"], user.get("site"), summary)
     finally:

@@ -23,6 +23,7 @@ from core.errors import BranchdeskError
 from core.models import ChangeEntry
 from core.store import Store, set_meta
 from core.uow import ChangeSet
+from sync import bootstrap
 from sync.blobs import BlobSync, TransferError
 from sync.legacy import upgrade_pending
 from sync.protocol import (
@@ -39,6 +40,10 @@ from sync.replica import apply_pull, apply_results, take_new_client_id
 
 TIMEOUT = (5, 60)
 PAGE = 2000
+SNAPSHOT_CHUNK = 1 << 18
+# Called with the records taken in so far (SyncClient.snapshot_total says how many a
+# snapshot holds in all while one is taken in).
+Progress = Callable[[int], None]
 
 
 class SyncError(BranchdeskError):
@@ -102,6 +107,10 @@ class SyncClient:
             "X-Branchdesk-Schema": WIRE_SCHEMA,
         })
         self.blobs = BlobSync(store, self._call)
+        # a store that has never pulled starts from a snapshot (False: page by page, as
+        # a server from before snapshots has it)
+        self.snapshots = True
+        self.snapshot_total = 0
 
     # -- HTTP ------------------------------------------------------------------
     def _call(self, method: str, path: str, **kwargs: Any) -> requests.Response:
@@ -181,8 +190,11 @@ class SyncClient:
 
     # -- pull ------------------------------------------------------------------
     def pull(self, summary: SyncSummary | None = None, *, wait: int = 0,
-             progress: Callable[[int], None] | None = None) -> SyncSummary:
+             progress: Progress | None = None) -> SyncSummary:
         summary = summary or SyncSummary()
+        if self.snapshots and self.store.meta("sync_cursor") is None:
+            # a store that has never pulled starts from a snapshot, then pulls after it
+            self.snapshot(summary, progress)
         # SLA figures wait for the last page (see apply_pull); a pull cut short before
         # it left a mark, and this one computes every ticket's figures at its end
         deferred: set[uuid.UUID] = set()
@@ -218,6 +230,39 @@ class SyncClient:
                     set_meta(session, "blob_downloads_due", "0")
         return summary
 
+    def snapshot(self, summary: SyncSummary, progress: Progress | None = None) -> bool:
+        """Take the caller's scope as one stream (sync.snapshot) into the store, in one
+        transaction with its cursor. False when the server offers no snapshots."""
+        sent = time.time()
+        answer = self._call("GET", "/sync/snapshot", params={"client": str(self.store.client_id)},
+                            stream=True, timeout=(5, 300))
+        received = time.time()
+        if answer.status_code == 404:
+            return False  # a server from before snapshots: the store pulls page by page
+        if answer.status_code != 200:
+            raise SyncError(f"the server refused the snapshot: {_detail(answer)}")
+        already = summary.pulled
+
+        def taking(done: int, total: int) -> None:
+            self.snapshot_total = already + total
+            if progress:
+                progress(already + done)
+
+        try:
+            taken = bootstrap.take(
+                self.store, bootstrap.split_lines(answer.iter_content(SNAPSHOT_CHUNK)),
+                offset_of=lambda server_time: self._offset(sent, received, server_time), progress=taking)
+        except requests.RequestException as exc:
+            raise ServerUnreachable(f"the snapshot from {self.server} was cut short: {type(exc).__name__}") from None
+        except bootstrap.SnapshotError as exc:
+            raise SyncError(str(exc)) from None
+        finally:
+            answer.close()
+            self.snapshot_total = 0
+        summary.pulled += taken.rows
+        summary.changes.merge(taken.changes)
+        return True
+
     def _transfer(self, work: Callable[..., Any], *args: Any) -> Any:
         try:
             return work(*args)
@@ -226,7 +271,7 @@ class SyncClient:
         except OSError as exc:
             raise SyncError(f"attachment content cannot be read or written here: {exc}") from None
 
-    def sync(self, progress: Callable[[int], None] | None = None) -> SyncSummary:
+    def sync(self, progress: Progress | None = None) -> SyncSummary:
         """Push and pull until nothing is left either way."""
         summary = SyncSummary()
         self.fetch_reference()

@@ -63,17 +63,18 @@ def cmd_login(ctx: Context, args: argparse.Namespace) -> int:
         raise InvalidInput("the password is empty", "password")
 
     result = login(ctx.store_path, args.server, args.username, password, site=args.site,
-                   ca_bundle=args.ca_bundle, progress=_progress)
+                   ca_bundle=args.ca_bundle, progress_of=_progress)
     _progress_done()
     print(f"signed in to {args.server} as {result.username} ({result.role}); {result.summary.pulled} records"
           f" taken into {ctx.store_path}")
     return 0
 
 
-def _progress(count: int) -> None:
-    """Records taken in so far, on one line of a terminal (a long first pull takes a while)."""
+def _progress(count: int, total: int = 0) -> None:
+    """Records taken in so far (of how many, when a snapshot says), on one line of a
+    terminal (a long first pull takes a while)."""
     if sys.stderr.isatty():
-        sys.stderr.write(f"\r{count} records")
+        sys.stderr.write(f"\r{count} of {total} records" if total else f"\r{count} records")
         sys.stderr.flush()
 
 
@@ -109,7 +110,7 @@ def cmd_sync(ctx: Context, args: argparse.Namespace) -> int:
     client = client_for(ctx.store)
     if not args.watch:
         try:
-            summary = client.sync(progress=_progress)
+            summary = client.sync(progress=lambda count: _progress(count, client.snapshot_total))
             _progress_done()
             print(_report(summary))
         except ServerUnreachable as exc:

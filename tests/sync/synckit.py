@@ -144,6 +144,25 @@ class PushRecord:
     answer: dict[str, Any] | None
 
 
+class Streamed:
+    """A TestClient answer as SyncClient reads a streamed one (requests' iter_content)."""
+
+    def __init__(self, answer: httpx.Response) -> None:
+        self.answer = answer
+        self.status_code = answer.status_code
+
+    def iter_content(self, chunk_size: int) -> Iterator[bytes]:
+        body = self.answer.content  # (httpx has taken the gzip off)
+        for start in range(0, len(body), chunk_size):
+            yield body[start: start + chunk_size]
+
+    def json(self) -> Any:
+        return self.answer.json()
+
+    def close(self) -> None:
+        self.answer.close()
+
+
 class Routed:
     """What SyncClient needs of a requests.Session, routed into a TestClient.
 
@@ -159,9 +178,12 @@ class Routed:
         self.pushes: list[PushRecord] = []
 
     def request(self, method: str, url: str, *, timeout: Any = None, data: Any = None,
-                headers: dict[str, str] | None = None, params: dict[str, Any] | None = None) -> Any:
+                headers: dict[str, str] | None = None, params: dict[str, Any] | None = None,
+                stream: bool = False) -> Any:
         sent = {**self.headers, **(headers or {})}
         answer = self.http.request(method, url, content=data, headers=sent, params=params)
+        if stream:
+            return Streamed(answer)
         if method == "POST" and url.endswith("/sync/push"):
             record = PushRecord(data, sent, answer.json() if answer.status_code == 200 else None)
             self.pushes.append(record)

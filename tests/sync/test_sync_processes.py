@@ -10,6 +10,7 @@ import random
 import signal
 import subprocess
 import threading
+import time
 
 import pytest
 from sqlalchemy import select
@@ -134,6 +135,36 @@ def test_a_client_killed_in_the_middle_of_a_pull_loses_and_repeats_nothing(
     remote.settle()
     remote.check()
     assert mine.number in anna.numbers()
+
+
+def test_a_device_killed_while_it_takes_its_snapshot_keeps_nothing_and_takes_it_again(
+        servers, remote_for, cli, proxy_for, keyring_file):
+    from server.demo import load_demo
+
+    server = servers()
+    proxy = proxy_for(server)
+    remote = remote_for(server)
+    anna = remote.replica("anna")
+    load_demo(remote.db, 300, seed=7)
+    ada = remote.replica("ada", base=proxy.base, keyring_file=keyring_file, first_sync=False)
+
+    # the snapshot's answer stops part way: the device has begun writing it, and waits
+    proxy.hold(b"GET /sync/snapshot?", partial=150_000)
+    sync = cli.start(ada.data_dir, "sync", log=ada.data_dir / "sync-1.log")
+    wait_until(proxy.held.is_set, HANG_GUARD, "the snapshot's answer")
+    time.sleep(1.0)  # what came through is being written, in one transaction
+    sync.send_signal(signal.SIGKILL)
+    sync.wait()
+    assert int(ada.store.meta("sync_cursor") or 0) == 0
+    assert ada.numbers() == []
+
+    proxy.pass_through()
+    cli.run(ada.data_dir, "sync")
+    assert int(ada.store.meta("sync_cursor")) > 0
+    remote.settle()
+    remote.check()
+    assert len(ada.numbers()) >= 300
+    assert set(anna.numbers()) <= set(ada.numbers())
 
 
 # -- the server restarted ---------------------------------------------------------------------

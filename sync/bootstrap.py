@@ -1,0 +1,173 @@
+"""Taking in a snapshot (sync.snapshot) on a device: the whole stream in one
+transaction, with its cursor, or nothing.
+
+The rows go in with executemany as they arrive, straight from the stream (it
+carries values in the form the store keeps them). The tables' secondary indexes
+and full-text triggers are set aside for the load and made again at its end, and
+the full-text indexes rebuilt once; foreign keys are checked at commit. Tickets
+keep the SLA figures the server computed; only those whose next warning or
+breach has fallen due are computed here, as the store's sweep does, recording
+what they passed. A device killed part way keeps nothing of it and starts again."""
+
+from __future__ import annotations
+
+import json
+import sqlite3
+import uuid
+from collections.abc import Callable, Iterable, Iterator
+from dataclasses import dataclass, field
+from datetime import datetime
+
+from sqlalchemy import select
+
+from core.clock import parse_iso
+from core.models import ChangeEntry, Ticket
+from core.sla_sweep import sweep
+from core.store import Store, set_meta
+from core.uow import ChangeSet, unit_of_work
+from sync.records import table
+from sync.replica import rebase
+from sync.snapshot import FORMAT, KIND_ORDER
+
+# Tables a snapshot fills, and the full-text indexes kept over two of them.
+TABLES = tuple(table(kind).name for kind in KIND_ORDER)
+FTS = ("ticket_fts", "comment_fts")
+LOAD_CACHE_KB = 256 * 1024
+
+Progress = Callable[[int, int], None]
+
+
+class SnapshotError(Exception):
+    """The stream is not a whole snapshot this store can take (cut short, or another format)."""
+
+
+@dataclass
+class Taken:
+    cursor: int
+    rows: int
+    server_time: datetime
+    changes: ChangeSet = field(default_factory=ChangeSet)
+
+
+def _set_aside(raw: sqlite3.Connection) -> list[str]:
+    """Drop the snapshot tables' secondary indexes and triggers; returns the SQL that
+    makes them again (exactly as the migrations made them). Unique indexes stay: an
+    upsert needs them, and they are what keeps two records from one number."""
+    names = ",".join("?" * len(TABLES))
+    rows = raw.execute(
+        f"SELECT type, name, sql FROM sqlite_master WHERE tbl_name IN ({names}) AND sql IS NOT NULL "
+        "AND type IN ('index', 'trigger')", TABLES).fetchall()
+    kept = []
+    for kind, name, sql in rows:
+        if kind == "index" and "UNIQUE" in sql.upper().split("INDEX")[0]:
+            continue
+        raw.execute(f'DROP {kind.upper()} "{name}"')
+        kept.append(sql)
+    return kept
+
+
+def _statement(kind: str, columns: list[str], upsert: bool) -> str:
+    known = {c.key for c in table(kind).columns}
+    if set(columns) != known:
+        raise SnapshotError(f"the snapshot's {kind} columns are not this store's: "
+                            f"{sorted(set(columns) ^ known)}; update Branchdesk")
+    names = ", ".join(columns)
+    sql = f"INSERT INTO {table(kind).name} ({names}) VALUES ({', '.join('?' * len(columns))})"
+    if upsert:
+        sql += " ON CONFLICT (id) DO UPDATE SET " + ", ".join(f"{c} = excluded.{c}" for c in columns if c != "id")
+    return sql
+
+
+def split_lines(chunks: Iterable[bytes]) -> Iterator[bytes]:
+    """Lines of an already decompressed byte stream (a line of rows spans many chunks)."""
+    held: list[bytes] = []
+    for chunk in chunks:
+        if b"\n" not in chunk:
+            held.append(chunk)
+            continue
+        held.append(chunk)
+        parts = b"".join(held).split(b"\n")
+        held = [parts.pop()]
+        yield from parts
+    rest = b"".join(held)
+    if rest:
+        yield rest
+
+
+def take(store: Store, lines: Iterable[bytes], *, offset_of: Callable[[datetime], int] | None = None,
+         progress: Progress | None = None) -> Taken:
+    """Write a snapshot stream into the store, in one transaction with its cursor.
+    `offset_of` gives this device's clock offset from the server's time in the header."""
+    stream = iter(lines)
+    try:
+        header = json.loads(next(stream))
+    except (StopIteration, ValueError) as exc:
+        raise SnapshotError("the snapshot has no header") from exc
+    if header.get("format") != FORMAT:
+        raise SnapshotError(f"snapshot format {header.get('format')} is not this client's ({FORMAT})")
+    expected = sum(int(n) for n in header["counts"].values())
+    server_time = parse_iso(header["server_time"])
+    with unit_of_work(store) as uow:
+        session = uow.session
+        if offset_of is not None:
+            set_meta(session, "clock_offset", str(offset_of(server_time)))
+        raw = session.connection().connection.driver_connection
+        assert isinstance(raw, sqlite3.Connection)
+        upsert = session.scalar(select(Ticket.id).limit(1)) is not None
+        raw.execute("PRAGMA defer_foreign_keys = ON")  # children may name a parent later in the stream
+        # a page cache to hold the indexes the rows go into (their ids come in no order)
+        cache = raw.execute("PRAGMA cache_size").fetchone()[0]
+        raw.execute(f"PRAGMA cache_size = {-LOAD_CACHE_KB}")
+        remade = _set_aside(raw)
+        statement: str | None = None
+        kinds: set[str] = set()
+        done = 0
+        ended = False
+        for line in stream:
+            if line.startswith(b"["):
+                if statement is None:
+                    raise SnapshotError("the snapshot sends rows before it names their columns")
+                rows = json.loads(line)
+                raw.executemany(statement, rows)
+                done += len(rows)
+                if progress:
+                    progress(done, expected)
+                continue
+            item = json.loads(line)
+            if item.get("end"):
+                if int(item["rows"]) != done:
+                    raise SnapshotError(f"the snapshot ended after {done} of {item['rows']} rows")
+                ended = True
+                break
+            kind = str(item["kind"])
+            if kind not in KIND_ORDER:
+                raise SnapshotError(f"the snapshot sends records of an unknown kind: {kind}")
+            statement = _statement(kind, list(item["columns"]), upsert)
+            if header["counts"].get(kind):
+                kinds.add(kind)
+        if not ended:
+            raise SnapshotError(f"the snapshot was cut short after {done} of {expected} rows")
+        for sql in remade:
+            raw.execute(sql)
+        for name in FTS:
+            raw.execute(f"INSERT INTO {name}({name}) VALUES ('rebuild')")
+        raw.execute(f"PRAGMA cache_size = {int(cache)}")
+        session.expire_all()
+        uow.changes.kinds |= kinds | {"ticket"}
+        # This store's own commands the server had not answered when it read the
+        # snapshot run again over it (those it had are in it).
+        answered = int(header.get("answered_through") or 0)
+        pending = session.scalars(select(ChangeEntry).where(ChangeEntry.state == "pending")).all()
+        mine = {e.record_id if e.kind == "ticket" else uuid.UUID(str(e.data.get("ticket_id")))
+                for e in pending if e.kind == "ticket" or e.data.get("ticket_id")}
+        rebase(uow, mine, answered)
+        # The figures are the server's, as of when it computed them; those whose next
+        # warning or breach has come since are computed now, recording what they passed.
+        sweep(uow, None, uow.now())
+        if "attachment" in kinds:
+            set_meta(session, "blob_downloads_due", "1")
+        set_meta(session, "sync_cursor", str(header["cursor"]))
+        set_meta(session, "last_pull_at", server_time.isoformat())
+        set_meta(session, "sla_refresh_due", "0")
+        changes = ChangeSet(tickets=set(uow.changes.tickets), kinds=set(uow.changes.kinds))
+    return Taken(int(header["cursor"]), done, server_time, changes)

@@ -1,0 +1,90 @@
+"""A new device starts from a snapshot of its scope (DESIGN §6 First sync): it ends
+exactly as a device that pulled record by record, for every role (a device killed
+part way through a snapshot: test_sync_processes)."""
+
+from __future__ import annotations
+
+import pytest
+from sqlalchemy import select
+from synckit import Replica, do_work, random_action
+
+from core.models import Ticket
+from core.services import tickets as svc
+from sync.client import SyncSummary
+
+POS = dict(category="Hardware/POS terminal", impact="medium", urgency="medium", fields={"terminal_id": "T-1"})
+LOCAL = ("sla_policy", "response_due_at", "response_state", "resolution_due_at", "resolution_state", "sla_next_at")
+
+
+def full_state(replica: Replica) -> dict[str, object]:
+    """What the store holds: every replicated record, every ticket's SLA figures, and
+    the search index's answers."""
+    state: dict[str, object] = dict(replica.state())
+    with replica.store.read() as session:
+        state["sla"] = {str(row[0]): tuple(row[1:]) for row in session.execute(
+            select(Ticket.id, *(getattr(Ticket, c) for c in LOCAL)))}
+        raw = session.connection()
+        state["search"] = sorted(r[0] for r in raw.exec_driver_sql(
+            "SELECT t.number FROM ticket_fts f JOIN tickets t ON t.rowid = f.rowid "
+            "WHERE ticket_fts MATCH 'card OR pump OR printer OR renamed'"))
+        state["search_comments"] = sorted(r[0] for r in raw.exec_driver_sql(
+            "SELECT c.body FROM comment_fts f JOIN comments c ON c.rowid = f.rowid "
+            "WHERE comment_fts MATCH 'beeps OR note OR fault'"))
+    return state
+
+
+def _busy_server(cluster) -> None:
+    """Demo tickets, and what people did since: links across sites, comments, a task."""
+    from server.demo import load_demo
+
+    load_demo(cluster.db, 40, seed=11)
+    anna = cluster.replica("anna")
+    worker = cluster.replica("ada", "ada-worker")
+    tom = cluster.replica("tom", "tom-worker")
+    made = anna.run(svc.create, svc.NewTicket(title="Pump 2 beeps at every sale", **POS))
+    anna.run(svc.comment, made.number, "it beeps")
+    anna.sync()
+    worker.sync()
+    other = next(n for n in worker.numbers() if n != made.number)
+    worker.run(svc.link, made.number, other, "relates")
+    worker.run(svc.comment, made.number, "internal: a known fault", internal=True)
+    worker.run(svc.assign, made.number, team="NET")
+    import random
+
+    rng = random.Random(5)
+    titles = iter(range(10_000))
+    for _ in range(25):
+        do_work(rng.choice([anna, worker, tom]), random_action(rng), titles)
+    cluster.settle([anna, worker, tom])
+
+
+@pytest.mark.parametrize("username", ["ada", "tom", "anna"])
+def test_a_device_started_from_a_snapshot_ends_as_one_that_pulled_record_by_record(cluster, username):
+    _busy_server(cluster)
+    by_snapshot = cluster.replica(username, f"{username}-snapshot", first_sync=False)
+    by_pages = cluster.replica(username, f"{username}-pages", first_sync=False)
+    by_pages.client.snapshots = False
+
+    summary = SyncSummary()
+    assert by_snapshot.client.snapshot(summary)  # the server offers one, and it was taken
+    assert summary.pulled > 0
+    assert int(by_snapshot.store.meta("sync_cursor")) > 0
+    by_snapshot.sync()
+    by_pages.sync()
+
+    assert by_snapshot.numbers() == by_pages.numbers() and by_pages.numbers()
+    snapshot_state, pages_state = full_state(by_snapshot), full_state(by_pages)
+    for key in pages_state:
+        assert snapshot_state[key] == pages_state[key], key
+    cluster.settle()
+    cluster.check()
+
+
+def test_a_device_that_made_tickets_before_its_first_pull_keeps_them(cluster):
+    _busy_server(cluster)
+    ola = cluster.replica("ola", first_sync=False)
+    mine = ola.run(svc.create, svc.NewTicket(title="Made before the first sync", **POS))
+    ola.sync()
+    assert mine.number in ola.numbers()
+    cluster.settle()
+    cluster.check()
