@@ -109,3 +109,10 @@ def link_label(kind: str, direction: str) -> str:
     """How a link reads on one of its ends: "Caused by" where it was made, "Causes" on
     the ticket it names (core.ticket_detail.LinkEntry.direction)."""
     return label("link_incoming" if direction == "incoming" else "link", kind)
+
+
+def pending_text(reason: str, supplier: str | None = None) -> str:
+    """What a pending ticket waits for, a supplier by its name: "Waiting for PayBridge"."""
+    if reason == "supplier" and supplier:
+        return QCoreApplication.translate("Labels", "Waiting for {0}").format(supplier)
+    return label("pending_reason", reason)

@@ -22,6 +22,8 @@ from desktop.qt import (
     QAbstractTableModel,
     QColor,
     QCoreApplication,
+    QDateTime,
+    QLocale,
     QModelIndex,
     QObject,
     QPersistentModelIndex,
@@ -235,9 +237,10 @@ class TicketTableModel(QAbstractTableModel):
             return self._text(key, row)
         if role == Qt.ItemDataRole.ForegroundRole:
             return self._colour(key, row)
-        if key == "sla_due" and row.sla_due is not None:
-            return row.sla_due
-        return row.title if key == "title" else None
+        # the tooltip: the cell's whole text, which a narrow column shortens with "…"
+        if key == "sla_due":
+            return self._due_tip(row)
+        return self._text(key, row) or None
 
     def _text(self, key: str, row: TicketRow) -> str:
         if key == "status":
@@ -252,6 +255,17 @@ class TicketTableModel(QAbstractTableModel):
             return due_text(parse_iso(row.sla_due) if row.sla_due else None, self.now())
         value = row.assignee_name if key == "assignee" else getattr(row, key)
         return "" if value is None else str(value)
+
+    def _due_tip(self, row: TicketRow) -> str | None:
+        text = self._text("sla_due", row)
+        if row.sla_due is None:
+            return text or None
+        stamp = QDateTime.fromSecsSinceEpoch(int(parse_iso(row.sla_due).timestamp())).toLocalTime()
+        tip = QCoreApplication.translate("TicketTableModel", "{0} (due {1})").format(
+            text, QLocale().toString(stamp, "d MMM yyyy HH:mm"))
+        if row.sla_state == "breached":
+            tip += "\n" + QCoreApplication.translate("TicketTableModel", "The SLA target was missed.")
+        return tip
 
     def _colour(self, key: str, row: TicketRow) -> QColor | None:
         if key not in ("priority", "sla_due", "status"):

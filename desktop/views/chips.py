@@ -1,21 +1,24 @@
 """Status and priority chips: small rounded labels whose colours come from the
-style sheet (resources/styles), chosen by the chip's properties."""
+style sheet (resources/styles), chosen by the chip's properties. A chip too wide
+for its place shortens its text with "…" and shows all of it as a tooltip."""
 
 from __future__ import annotations
 
 from desktop import theme
 from desktop.labels import label
-from desktop.qt import QLabel, QWidget
+from desktop.qt import QWidget
+from desktop.views.elided import ElidedLabel
 
 
-class Chip(QLabel):
+class Chip(ElidedLabel):
     def __init__(self, kind: str, parent: QWidget | None = None) -> None:
-        super().__init__(parent)
+        super().__init__("", parent)
         self.setProperty("chip", kind)
 
     def _restyle(self) -> None:
         self.style().unpolish(self)
         self.style().polish(self)
+        self.updateGeometry()
 
     def show_status(self, status: str) -> None:
         self.setProperty("value", status)

@@ -21,6 +21,7 @@ from desktop.qt import (
     QLineEdit,
     QMainWindow,
     QMessageBox,
+    QSize,
     QSizePolicy,
     QSplitter,
     Qt,
@@ -74,13 +75,14 @@ class MainWindow(QMainWindow):
         self.split.addWidget(self.queues)
         self.split.addWidget(self.table)
         self.split.addWidget(self.ticket)
-        self.queues.setMinimumWidth(170)
-        self.table.setMinimumWidth(360)
-        self.ticket.setMinimumWidth(380)
+        # small enough minimums that the window goes well under 1000 px wide
+        self.queues.setMinimumWidth(120)
+        self.table.setMinimumWidth(280)
+        self.ticket.setMinimumWidth(320)
         self.split.setChildrenCollapsible(False)
+        self.split.setStretchFactor(0, 0)
         self.split.setStretchFactor(1, 3)
         self.split.setStretchFactor(2, 2)
-        self.split.setSizes([190, 800, 450])
         self.setCentralWidget(self.split)
         self.status = StatusBar(self)
         self.setStatusBar(self.status)
@@ -319,12 +321,28 @@ class MainWindow(QMainWindow):
     def _restore(self) -> None:
         geometry = self.settings.layout("main_geometry")
         if geometry is None or not self.restoreGeometry(geometry):
-            self.resize(1440, 860)
+            self.resize(self.default_size())
+        self.split.setSizes(self.default_split(self.width()))
         for key, restore in (("main_state", self.restoreState), ("main_split", self.split.restoreState),
                              ("table_header", self.table.view.horizontalHeader().restoreState)):
             state = self.settings.layout(key)
             if state is not None:
                 restore(state)
+
+    def default_size(self) -> QSize:
+        """1440x860, or most of a smaller screen."""
+        screen = self.screen().availableGeometry() if self.screen() is not None else None
+        if screen is None or screen.width() <= 0:
+            return QSize(1440, 860)
+        return QSize(min(1440, int(screen.width() * 0.92)), min(860, int(screen.height() * 0.9)))
+
+    @staticmethod
+    def default_split(width: int) -> list[int]:
+        """Queues, table and ticket: the queues their names' width, the ticket about
+        two fifths, the table the rest (at 1000 px: 150, 450, 400)."""
+        queues = 150 if width < 1300 else 190
+        ticket = max(340, int(width * 0.4))
+        return [queues, max(280, width - queues - ticket), ticket]
 
     def save_layout(self) -> None:
         self.settings.set_layout("main_geometry", self.saveGeometry())

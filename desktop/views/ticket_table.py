@@ -53,8 +53,21 @@ class TicketTableView(QTableView):
         header.setHighlightSections(False)
         header.setStretchLastSection(False)
         header.setSortIndicator(-1, Qt.SortOrder.DescendingOrder)
-        widths = {"number": 170, "title": 240, "status": 90, "priority": 56, "site": 90, "category": 140,
-                  "assignee": 130, "sla_due": 95}
+        header.setTextElideMode(Qt.TextElideMode.ElideRight)
+        header.setMinimumSectionSize(40)
+
+    def default_widths(self) -> dict[str, int]:
+        """Column widths that fit what they show in this font: the whole number, most
+        of a title, and status and priority still in view in a 1000 px window."""
+        chars = self.fontMetrics().averageCharWidth()
+        number = self.fontMetrics().horizontalAdvance("PL-WRO-051-ZPFED-00000") + 14
+        return {"number": number, "title": chars * 30, "status": chars * 12, "priority": chars * 7,
+                "site": chars * 12, "category": chars * 20, "assignee": chars * 18, "sla_due": chars * 13}
+
+    def setModel(self, model: object) -> None:  # noqa: N802 (Qt's name)
+        super().setModel(model)  # type: ignore[arg-type]
+        header = self.horizontalHeader()
+        widths = self.default_widths()
         for i, (key, _title) in enumerate(COLUMNS):
             header.resizeSection(i, widths.get(key, 120))
 
@@ -82,6 +95,7 @@ class TicketTable(QWidget):
         self.text = QLineEdit(self)
         self.text.setObjectName("filterText")
         self.text.setPlaceholderText(self.tr("Filter by words or number"))
+        self.text.setMinimumWidth(self.text.fontMetrics().averageCharWidth() * 14)
         self.text.setClearButtonEnabled(True)
         self.status = QComboBox(self)
         self.status.setObjectName("filterStatus")
@@ -93,6 +107,10 @@ class TicketTable(QWidget):
         self.priority.addItem(self.tr("Any priority"), None)
         for level in workspace.ref.spec.priority.levels:
             self.priority.addItem(level, level)
+        for combo in (self.status, self.priority):
+            # as wide as "In progress", not as the longest entry, so the bar fits a narrow table
+            combo.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
+            combo.setMinimumContentsLength(8)
         self.save = QPushButton(self.tr("Save filter…"), self)
         self.save.clicked.connect(self.sig_save_filter)
         self.count = QLabel(self)
@@ -102,11 +120,11 @@ class TicketTable(QWidget):
         bar.addWidget(self.status)
         bar.addWidget(self.priority)
         bar.addWidget(self.save)
-        bar.addWidget(self.count)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addLayout(bar)
         layout.addWidget(self.view, 1)
+        layout.addWidget(self.count)
 
         self._queue_filter = TicketFilter()
         self._selected: str | None = None

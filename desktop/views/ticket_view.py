@@ -21,7 +21,6 @@ from desktop import theme
 from desktop.errors import field_of, message_for
 from desktop.qt import (
     QDialog,
-    QHBoxLayout,
     QLabel,
     QMessageBox,
     QPushButton,
@@ -31,6 +30,7 @@ from desktop.qt import (
     QWidget,
     Signal,
 )
+from desktop.views.action_bar import ActionBar
 from desktop.views.action_dialogs import AssignDialog, PendDialog, ResolveDialog
 from desktop.views.form import error_label
 from desktop.views.ticket_extras import LinksPanel, ReplyBox, WorkLogPanel
@@ -71,16 +71,13 @@ class TicketView(QWidget):
             "resolve": self.tr("Resolve…"), "close": self.tr("Close"), "reopen": self.tr("Reopen"),
             "escalate": self.tr("Escalate"), "cancel": self.tr("Cancel ticket"),
         }
-        bar = QHBoxLayout()
-        bar.setSpacing(6)
+        self.bar = ActionBar(self)
         for key in BUTTONS:
             button = QPushButton(texts[key], self)
             button.setObjectName(f"action_{key}")
             button.clicked.connect(lambda _checked=False, k=key: self.run_action(k))
-            button.setVisible(False)
             self.buttons[key] = button
-            bar.addWidget(button)
-        bar.addStretch(1)
+            self.bar.add(key, button)
         self.error = error_label(self)
 
         self.timeline = Timeline(self)
@@ -108,7 +105,7 @@ class TicketView(QWidget):
         page = QWidget(self)
         layout = QVBoxLayout(page)
         layout.addWidget(self.header)
-        layout.addLayout(bar)
+        layout.addWidget(self.bar)
         layout.addWidget(self.error)
         layout.addWidget(self.tabs, 1)
         self.empty = QLabel(self.tr("Choose a ticket to see it here."), self)
@@ -175,10 +172,14 @@ class TicketView(QWidget):
     def _show_buttons(self) -> None:
         status = self.ticket.status if self.ticket else ""
         self.buttons["start"].setText(self.tr("Resume work") if status == "pending" else self.tr("Start work"))
-        for key, button in self.buttons.items():
-            button.setVisible(key in self.allowed)
+        for button in self.buttons.values():
             button.setEnabled(not self._busy)
+        self.bar.show_only([key for key in BUTTONS if key in self.allowed])
         self.reply.setEnabled(not self._busy)
+
+    def shown_actions(self) -> list[str]:
+        """The actions offered now, as buttons or in the "More" menu."""
+        return [key for key in BUTTONS if key in self.allowed]
 
     def _on_changes(self, changes: ChangeSet) -> None:
         if self.ticket_id is not None and self.ticket_id in changes.tickets:

@@ -2,6 +2,19 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="en" sourcelanguage="en">
 <context>
+    <name>ActionBar</name>
+    <message>
+        <location filename="../../desktop/views/action_bar.py" line="21"/>
+        <source>More</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/views/action_bar.py" line="22"/>
+        <source>More actions</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>AssignDialog</name>
     <message>
         <location filename="../../desktop/views/action_dialogs.py" line="45"/>
@@ -597,6 +610,11 @@
         <source>breached</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <location filename="../../desktop/labels.py" line="117"/>
+        <source>Waiting for {0}</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>LinksPanel</name>
@@ -630,144 +648,144 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../desktop/views/main_window.py" line="67"/>
+        <location filename="../../desktop/views/main_window.py" line="68"/>
         <source>Branchdesk — {0} ({1})</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/views/main_window.py" line="90"/>
-        <location filename="../../desktop/views/main_window.py" line="144"/>
+        <location filename="../../desktop/views/main_window.py" line="92"/>
+        <location filename="../../desktop/views/main_window.py" line="146"/>
         <source>Conflicts and refused changes</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/views/main_window.py" line="135"/>
+        <location filename="../../desktop/views/main_window.py" line="137"/>
         <source>New ticket</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/views/main_window.py" line="135"/>
+        <location filename="../../desktop/views/main_window.py" line="137"/>
         <source>Log a new ticket</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/views/main_window.py" line="136"/>
+        <location filename="../../desktop/views/main_window.py" line="138"/>
         <source>Search</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/views/main_window.py" line="137"/>
+        <location filename="../../desktop/views/main_window.py" line="139"/>
         <source>Search tickets and comments</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/views/main_window.py" line="138"/>
+        <location filename="../../desktop/views/main_window.py" line="140"/>
         <source>Refresh</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/views/main_window.py" line="139"/>
+        <location filename="../../desktop/views/main_window.py" line="141"/>
         <source>Sync with the server, or reload on a standalone store</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/views/main_window.py" line="140"/>
+        <location filename="../../desktop/views/main_window.py" line="142"/>
         <source>Next ticket</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/views/main_window.py" line="141"/>
+        <location filename="../../desktop/views/main_window.py" line="143"/>
         <source>Previous ticket</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/views/main_window.py" line="142"/>
+        <location filename="../../desktop/views/main_window.py" line="144"/>
         <source>Reply</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/views/main_window.py" line="143"/>
+        <location filename="../../desktop/views/main_window.py" line="145"/>
         <source>Filter</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/views/main_window.py" line="145"/>
+        <location filename="../../desktop/views/main_window.py" line="147"/>
         <source>What sync overrode or refused</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/views/main_window.py" line="146"/>
+        <location filename="../../desktop/views/main_window.py" line="148"/>
         <source>Notifications</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/views/main_window.py" line="147"/>
+        <location filename="../../desktop/views/main_window.py" line="149"/>
         <source>What you were told: assignments, replies and more</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/views/main_window.py" line="148"/>
+        <location filename="../../desktop/views/main_window.py" line="150"/>
         <source>Sign out</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/views/main_window.py" line="149"/>
+        <location filename="../../desktop/views/main_window.py" line="151"/>
         <source>Quit</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/views/main_window.py" line="155"/>
+        <location filename="../../desktop/views/main_window.py" line="157"/>
         <source>Main</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/views/main_window.py" line="174"/>
+        <location filename="../../desktop/views/main_window.py" line="176"/>
         <source>&amp;File</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/views/main_window.py" line="177"/>
+        <location filename="../../desktop/views/main_window.py" line="179"/>
         <source>&amp;Ticket</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/views/main_window.py" line="181"/>
+        <location filename="../../desktop/views/main_window.py" line="183"/>
         <source>&amp;View</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/views/main_window.py" line="185"/>
+        <location filename="../../desktop/views/main_window.py" line="187"/>
         <source>&amp;Help</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/views/main_window.py" line="186"/>
-        <location filename="../../desktop/views/main_window.py" line="192"/>
+        <location filename="../../desktop/views/main_window.py" line="188"/>
+        <location filename="../../desktop/views/main_window.py" line="194"/>
         <source>Keyboard shortcuts</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/views/main_window.py" line="202"/>
+        <location filename="../../desktop/views/main_window.py" line="204"/>
         <source>Ticket {0} logged</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/views/main_window.py" line="253"/>
+        <location filename="../../desktop/views/main_window.py" line="255"/>
         <source>Sync now</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/views/main_window.py" line="260"/>
+        <location filename="../../desktop/views/main_window.py" line="262"/>
         <source>Sync: {0}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/views/main_window.py" line="298"/>
+        <location filename="../../desktop/views/main_window.py" line="300"/>
         <source>Save filter</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/views/main_window.py" line="298"/>
+        <location filename="../../desktop/views/main_window.py" line="300"/>
         <source>Name for this filter:</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1462,32 +1480,37 @@
 <context>
     <name>TicketHeader</name>
     <message>
-        <location filename="../../desktop/views/ticket_header.py" line="28"/>
+        <location filename="../../desktop/views/ticket_header.py" line="31"/>
         <source>Major incident</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/views/ticket_header.py" line="60"/>
-        <source>Overridden: {0}</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../desktop/views/ticket_header.py" line="61"/>
-        <source>Impact {0}, urgency {1}</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../desktop/views/ticket_header.py" line="70"/>
-        <source>Site {0}</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../desktop/views/ticket_header.py" line="72"/>
-        <source>Requester {0}</source>
+        <location filename="../../desktop/views/ticket_header.py" line="64"/>
+        <source>Ticket number (select to copy)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../../desktop/views/ticket_header.py" line="73"/>
+        <source>Priority overridden: {0}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/views/ticket_header.py" line="74"/>
+        <source>Priority from impact {0} and urgency {1}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/views/ticket_header.py" line="83"/>
+        <source>Site {0}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/views/ticket_header.py" line="84"/>
+        <source>Requester {0}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/views/ticket_header.py" line="85"/>
         <source>Team {0}</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1495,27 +1518,27 @@
 <context>
     <name>TicketTable</name>
     <message>
-        <location filename="../../desktop/views/ticket_table.py" line="84"/>
+        <location filename="../../desktop/views/ticket_table.py" line="97"/>
         <source>Filter by words or number</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/views/ticket_table.py" line="88"/>
+        <location filename="../../desktop/views/ticket_table.py" line="102"/>
         <source>Any status</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/views/ticket_table.py" line="93"/>
+        <location filename="../../desktop/views/ticket_table.py" line="107"/>
         <source>Any priority</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/views/ticket_table.py" line="96"/>
+        <location filename="../../desktop/views/ticket_table.py" line="114"/>
         <source>Save filter…</source>
         <translation type="unfinished"></translation>
     </message>
     <message numerus="yes">
-        <location filename="../../desktop/views/ticket_table.py" line="147"/>
+        <location filename="../../desktop/views/ticket_table.py" line="165"/>
         <source>%n ticket(s)</source>
         <translation>
             <numerusform>%n ticket</numerusform>
@@ -1526,53 +1549,63 @@
 <context>
     <name>TicketTableModel</name>
     <message>
-        <location filename="../../desktop/models/ticket_table.py" line="35"/>
+        <location filename="../../desktop/models/ticket_table.py" line="37"/>
         <source>Number</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/models/ticket_table.py" line="36"/>
+        <location filename="../../desktop/models/ticket_table.py" line="38"/>
         <source>Title</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/models/ticket_table.py" line="37"/>
+        <location filename="../../desktop/models/ticket_table.py" line="39"/>
         <source>Status</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/models/ticket_table.py" line="38"/>
+        <location filename="../../desktop/models/ticket_table.py" line="40"/>
         <source>Priority</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/models/ticket_table.py" line="39"/>
+        <location filename="../../desktop/models/ticket_table.py" line="41"/>
         <source>Site</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/models/ticket_table.py" line="40"/>
+        <location filename="../../desktop/models/ticket_table.py" line="42"/>
         <source>Category</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/models/ticket_table.py" line="41"/>
+        <location filename="../../desktop/models/ticket_table.py" line="43"/>
         <source>Assignee</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/models/ticket_table.py" line="42"/>
+        <location filename="../../desktop/models/ticket_table.py" line="44"/>
         <source>SLA due</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/models/ticket_table.py" line="60"/>
+        <location filename="../../desktop/models/ticket_table.py" line="62"/>
         <source>{0} overdue</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/models/ticket_table.py" line="61"/>
+        <location filename="../../desktop/models/ticket_table.py" line="63"/>
         <source>in {0}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/models/ticket_table.py" line="264"/>
+        <source>{0} (due {1})</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/models/ticket_table.py" line="267"/>
+        <source>The SLA target was missed.</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -1585,7 +1618,7 @@
     </message>
     <message>
         <location filename="../../desktop/views/ticket_view.py" line="70"/>
-        <location filename="../../desktop/views/ticket_view.py" line="177"/>
+        <location filename="../../desktop/views/ticket_view.py" line="174"/>
         <source>Start work</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1616,42 +1649,42 @@
     </message>
     <message>
         <location filename="../../desktop/views/ticket_view.py" line="72"/>
-        <location filename="../../desktop/views/ticket_view.py" line="245"/>
+        <location filename="../../desktop/views/ticket_view.py" line="246"/>
         <source>Cancel ticket</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/views/ticket_view.py" line="103"/>
+        <location filename="../../desktop/views/ticket_view.py" line="100"/>
         <source>Conversation</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/views/ticket_view.py" line="104"/>
+        <location filename="../../desktop/views/ticket_view.py" line="101"/>
         <source>Details</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/views/ticket_view.py" line="105"/>
+        <location filename="../../desktop/views/ticket_view.py" line="102"/>
         <source>Work log</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/views/ticket_view.py" line="106"/>
+        <location filename="../../desktop/views/ticket_view.py" line="103"/>
         <source>Links</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/views/ticket_view.py" line="114"/>
+        <location filename="../../desktop/views/ticket_view.py" line="111"/>
         <source>Choose a ticket to see it here.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/views/ticket_view.py" line="177"/>
+        <location filename="../../desktop/views/ticket_view.py" line="174"/>
         <source>Resume work</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/views/ticket_view.py" line="246"/>
+        <location filename="../../desktop/views/ticket_view.py" line="247"/>
         <source>Cancel ticket {0}? It cannot be reopened.</source>
         <translation type="unfinished"></translation>
     </message>

@@ -2,6 +2,19 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="pl" sourcelanguage="en">
 <context>
+    <name>ActionBar</name>
+    <message>
+        <location filename="../../desktop/views/action_bar.py" line="21"/>
+        <source>More</source>
+        <translation>Więcej</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/views/action_bar.py" line="22"/>
+        <source>More actions</source>
+        <translation>Więcej działań</translation>
+    </message>
+</context>
+<context>
     <name>AssignDialog</name>
     <message>
         <location filename="../../desktop/views/action_dialogs.py" line="45"/>
@@ -600,6 +613,11 @@
         <source>breached</source>
         <translation>przekroczony</translation>
     </message>
+    <message>
+        <location filename="../../desktop/labels.py" line="117"/>
+        <source>Waiting for {0}</source>
+        <translation>Czekamy na {0}</translation>
+    </message>
 </context>
 <context>
     <name>LinksPanel</name>
@@ -633,144 +651,144 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../desktop/views/main_window.py" line="67"/>
+        <location filename="../../desktop/views/main_window.py" line="68"/>
         <source>Branchdesk — {0} ({1})</source>
         <translation>Branchdesk — {0} ({1})</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/main_window.py" line="90"/>
-        <location filename="../../desktop/views/main_window.py" line="144"/>
+        <location filename="../../desktop/views/main_window.py" line="92"/>
+        <location filename="../../desktop/views/main_window.py" line="146"/>
         <source>Conflicts and refused changes</source>
         <translation>Konflikty i odrzucone zmiany</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/main_window.py" line="135"/>
+        <location filename="../../desktop/views/main_window.py" line="137"/>
         <source>New ticket</source>
         <translation>Nowe zgłoszenie</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/main_window.py" line="135"/>
+        <location filename="../../desktop/views/main_window.py" line="137"/>
         <source>Log a new ticket</source>
         <translation>Zarejestruj nowe zgłoszenie</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/main_window.py" line="136"/>
+        <location filename="../../desktop/views/main_window.py" line="138"/>
         <source>Search</source>
         <translation>Szukaj</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/main_window.py" line="137"/>
+        <location filename="../../desktop/views/main_window.py" line="139"/>
         <source>Search tickets and comments</source>
         <translation>Szukaj w zgłoszeniach i komentarzach</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/main_window.py" line="138"/>
+        <location filename="../../desktop/views/main_window.py" line="140"/>
         <source>Refresh</source>
         <translation>Odśwież</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/main_window.py" line="139"/>
+        <location filename="../../desktop/views/main_window.py" line="141"/>
         <source>Sync with the server, or reload on a standalone store</source>
         <translation>Synchronizuj z serwerem albo odśwież samodzielny magazyn</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/main_window.py" line="140"/>
+        <location filename="../../desktop/views/main_window.py" line="142"/>
         <source>Next ticket</source>
         <translation>Następne zgłoszenie</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/main_window.py" line="141"/>
+        <location filename="../../desktop/views/main_window.py" line="143"/>
         <source>Previous ticket</source>
         <translation>Poprzednie zgłoszenie</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/main_window.py" line="142"/>
+        <location filename="../../desktop/views/main_window.py" line="144"/>
         <source>Reply</source>
         <translation>Odpowiedz</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/main_window.py" line="143"/>
+        <location filename="../../desktop/views/main_window.py" line="145"/>
         <source>Filter</source>
         <translation>Filtruj</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/main_window.py" line="145"/>
+        <location filename="../../desktop/views/main_window.py" line="147"/>
         <source>What sync overrode or refused</source>
         <translation>Co synchronizacja nadpisała lub odrzuciła</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/main_window.py" line="146"/>
+        <location filename="../../desktop/views/main_window.py" line="148"/>
         <source>Notifications</source>
         <translation>Powiadomienia</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/main_window.py" line="147"/>
+        <location filename="../../desktop/views/main_window.py" line="149"/>
         <source>What you were told: assignments, replies and more</source>
         <translation>Co do Ciebie przyszło: przydziały, odpowiedzi i więcej</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/main_window.py" line="148"/>
+        <location filename="../../desktop/views/main_window.py" line="150"/>
         <source>Sign out</source>
         <translation>Wyloguj</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/main_window.py" line="149"/>
+        <location filename="../../desktop/views/main_window.py" line="151"/>
         <source>Quit</source>
         <translation>Zakończ</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/main_window.py" line="155"/>
+        <location filename="../../desktop/views/main_window.py" line="157"/>
         <source>Main</source>
         <translation>Główny</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/main_window.py" line="174"/>
+        <location filename="../../desktop/views/main_window.py" line="176"/>
         <source>&amp;File</source>
         <translation>&amp;Plik</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/main_window.py" line="177"/>
+        <location filename="../../desktop/views/main_window.py" line="179"/>
         <source>&amp;Ticket</source>
         <translation>&amp;Zgłoszenie</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/main_window.py" line="181"/>
+        <location filename="../../desktop/views/main_window.py" line="183"/>
         <source>&amp;View</source>
         <translation>&amp;Widok</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/main_window.py" line="185"/>
+        <location filename="../../desktop/views/main_window.py" line="187"/>
         <source>&amp;Help</source>
         <translation>Pomo&amp;c</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/main_window.py" line="186"/>
-        <location filename="../../desktop/views/main_window.py" line="192"/>
+        <location filename="../../desktop/views/main_window.py" line="188"/>
+        <location filename="../../desktop/views/main_window.py" line="194"/>
         <source>Keyboard shortcuts</source>
         <translation>Skróty klawiszowe</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/main_window.py" line="202"/>
+        <location filename="../../desktop/views/main_window.py" line="204"/>
         <source>Ticket {0} logged</source>
         <translation>Zarejestrowano zgłoszenie {0}</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/main_window.py" line="253"/>
+        <location filename="../../desktop/views/main_window.py" line="255"/>
         <source>Sync now</source>
         <translation>Synchronizuj teraz</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/main_window.py" line="260"/>
+        <location filename="../../desktop/views/main_window.py" line="262"/>
         <source>Sync: {0}</source>
         <translation>Synchronizacja: {0}</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/main_window.py" line="298"/>
+        <location filename="../../desktop/views/main_window.py" line="300"/>
         <source>Save filter</source>
         <translation>Zapisz filtr</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/main_window.py" line="298"/>
+        <location filename="../../desktop/views/main_window.py" line="300"/>
         <source>Name for this filter:</source>
         <translation>Nazwa tego filtra:</translation>
     </message>
@@ -1469,32 +1487,37 @@
 <context>
     <name>TicketHeader</name>
     <message>
-        <location filename="../../desktop/views/ticket_header.py" line="28"/>
+        <location filename="../../desktop/views/ticket_header.py" line="31"/>
         <source>Major incident</source>
         <translation>Poważny incydent</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/ticket_header.py" line="60"/>
-        <source>Overridden: {0}</source>
-        <translation>Zmieniony ręcznie: {0}</translation>
+        <location filename="../../desktop/views/ticket_header.py" line="64"/>
+        <source>Ticket number (select to copy)</source>
+        <translation>Numer zgłoszenia (zaznacz, aby skopiować)</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/ticket_header.py" line="61"/>
-        <source>Impact {0}, urgency {1}</source>
-        <translation>Wpływ {0}, pilność {1}</translation>
+        <location filename="../../desktop/views/ticket_header.py" line="73"/>
+        <source>Priority overridden: {0}</source>
+        <translation>Priorytet zmieniony ręcznie: {0}</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/ticket_header.py" line="70"/>
+        <location filename="../../desktop/views/ticket_header.py" line="74"/>
+        <source>Priority from impact {0} and urgency {1}</source>
+        <translation>Priorytet z wpływu {0} i pilności {1}</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/views/ticket_header.py" line="83"/>
         <source>Site {0}</source>
         <translation>Placówka {0}</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/ticket_header.py" line="72"/>
+        <location filename="../../desktop/views/ticket_header.py" line="84"/>
         <source>Requester {0}</source>
         <translation>Zgłaszający {0}</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/ticket_header.py" line="73"/>
+        <location filename="../../desktop/views/ticket_header.py" line="85"/>
         <source>Team {0}</source>
         <translation>Zespół {0}</translation>
     </message>
@@ -1502,27 +1525,27 @@
 <context>
     <name>TicketTable</name>
     <message>
-        <location filename="../../desktop/views/ticket_table.py" line="84"/>
+        <location filename="../../desktop/views/ticket_table.py" line="97"/>
         <source>Filter by words or number</source>
         <translation>Filtruj po słowach lub numerze</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/ticket_table.py" line="88"/>
+        <location filename="../../desktop/views/ticket_table.py" line="102"/>
         <source>Any status</source>
         <translation>Dowolny status</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/ticket_table.py" line="93"/>
+        <location filename="../../desktop/views/ticket_table.py" line="107"/>
         <source>Any priority</source>
         <translation>Dowolny priorytet</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/ticket_table.py" line="96"/>
+        <location filename="../../desktop/views/ticket_table.py" line="114"/>
         <source>Save filter…</source>
         <translation>Zapisz filtr…</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../desktop/views/ticket_table.py" line="147"/>
+        <location filename="../../desktop/views/ticket_table.py" line="165"/>
         <source>%n ticket(s)</source>
         <translation>
             <numerusform>%n zgłoszenie</numerusform>
@@ -1534,54 +1557,64 @@
 <context>
     <name>TicketTableModel</name>
     <message>
-        <location filename="../../desktop/models/ticket_table.py" line="35"/>
+        <location filename="../../desktop/models/ticket_table.py" line="37"/>
         <source>Number</source>
         <translation>Numer</translation>
     </message>
     <message>
-        <location filename="../../desktop/models/ticket_table.py" line="36"/>
+        <location filename="../../desktop/models/ticket_table.py" line="38"/>
         <source>Title</source>
         <translation>Tytuł</translation>
     </message>
     <message>
-        <location filename="../../desktop/models/ticket_table.py" line="37"/>
+        <location filename="../../desktop/models/ticket_table.py" line="39"/>
         <source>Status</source>
         <translation>Status</translation>
     </message>
     <message>
-        <location filename="../../desktop/models/ticket_table.py" line="38"/>
+        <location filename="../../desktop/models/ticket_table.py" line="40"/>
         <source>Priority</source>
         <translation>Priorytet</translation>
     </message>
     <message>
-        <location filename="../../desktop/models/ticket_table.py" line="39"/>
+        <location filename="../../desktop/models/ticket_table.py" line="41"/>
         <source>Site</source>
         <translation>Placówka</translation>
     </message>
     <message>
-        <location filename="../../desktop/models/ticket_table.py" line="40"/>
+        <location filename="../../desktop/models/ticket_table.py" line="42"/>
         <source>Category</source>
         <translation>Kategoria</translation>
     </message>
     <message>
-        <location filename="../../desktop/models/ticket_table.py" line="41"/>
+        <location filename="../../desktop/models/ticket_table.py" line="43"/>
         <source>Assignee</source>
         <translation>Przydzielone do</translation>
     </message>
     <message>
-        <location filename="../../desktop/models/ticket_table.py" line="42"/>
+        <location filename="../../desktop/models/ticket_table.py" line="44"/>
         <source>SLA due</source>
         <translation>Termin SLA</translation>
     </message>
     <message>
-        <location filename="../../desktop/models/ticket_table.py" line="60"/>
+        <location filename="../../desktop/models/ticket_table.py" line="62"/>
         <source>{0} overdue</source>
         <translation>{0} po terminie</translation>
     </message>
     <message>
-        <location filename="../../desktop/models/ticket_table.py" line="61"/>
+        <location filename="../../desktop/models/ticket_table.py" line="63"/>
         <source>in {0}</source>
         <translation>za {0}</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/models/ticket_table.py" line="264"/>
+        <source>{0} (due {1})</source>
+        <translation>{0} (termin {1})</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/models/ticket_table.py" line="267"/>
+        <source>The SLA target was missed.</source>
+        <translation>Nie dotrzymano terminu SLA.</translation>
     </message>
 </context>
 <context>
@@ -1593,7 +1626,7 @@
     </message>
     <message>
         <location filename="../../desktop/views/ticket_view.py" line="70"/>
-        <location filename="../../desktop/views/ticket_view.py" line="177"/>
+        <location filename="../../desktop/views/ticket_view.py" line="174"/>
         <source>Start work</source>
         <translation>Rozpocznij</translation>
     </message>
@@ -1624,42 +1657,42 @@
     </message>
     <message>
         <location filename="../../desktop/views/ticket_view.py" line="72"/>
-        <location filename="../../desktop/views/ticket_view.py" line="245"/>
+        <location filename="../../desktop/views/ticket_view.py" line="246"/>
         <source>Cancel ticket</source>
         <translation>Anuluj zgłoszenie</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/ticket_view.py" line="103"/>
+        <location filename="../../desktop/views/ticket_view.py" line="100"/>
         <source>Conversation</source>
         <translation>Rozmowa</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/ticket_view.py" line="104"/>
+        <location filename="../../desktop/views/ticket_view.py" line="101"/>
         <source>Details</source>
         <translation>Szczegóły</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/ticket_view.py" line="105"/>
+        <location filename="../../desktop/views/ticket_view.py" line="102"/>
         <source>Work log</source>
         <translation>Czas pracy</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/ticket_view.py" line="106"/>
+        <location filename="../../desktop/views/ticket_view.py" line="103"/>
         <source>Links</source>
         <translation>Powiązania</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/ticket_view.py" line="114"/>
+        <location filename="../../desktop/views/ticket_view.py" line="111"/>
         <source>Choose a ticket to see it here.</source>
         <translation>Wybierz zgłoszenie, aby je tu zobaczyć.</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/ticket_view.py" line="177"/>
+        <location filename="../../desktop/views/ticket_view.py" line="174"/>
         <source>Resume work</source>
         <translation>Wznów</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/ticket_view.py" line="246"/>
+        <location filename="../../desktop/views/ticket_view.py" line="247"/>
         <source>Cancel ticket {0}? It cannot be reopened.</source>
         <translation>Anulować zgłoszenie {0}? Nie da się go ponownie otworzyć.</translation>
     </message>

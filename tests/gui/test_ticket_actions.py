@@ -11,12 +11,13 @@ from core.services import tickets as service
 from core.ticket_detail import read_ticket
 from desktop.qt import QMessageBox, Qt
 from desktop.views.action_dialogs import AssignDialog, PendDialog, ResolveDialog
-from desktop.views.ticket_view import BUTTONS, TicketView
+from desktop.views.ticket_view import TicketView
 
 
 def _view(qtbot, workspace, number: str) -> TicketView:
     view = TicketView(workspace)
     qtbot.addWidget(view)
+    view.resize(1200, 800)  # room for every button, none of them in the "More" menu
     view.show()
     with qtbot.waitSignal(view.sig_loaded, timeout=10_000):
         view.show_ticket(number)
@@ -24,7 +25,7 @@ def _view(qtbot, workspace, number: str) -> TicketView:
 
 
 def _shown(view: TicketView) -> set[str]:
-    return {key for key in BUTTONS if not view.buttons[key].isHidden()}
+    return set(view.shown_actions())
 
 
 def _click(qtbot, view: TicketView, key: str, fill: Any = None) -> None:

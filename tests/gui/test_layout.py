@@ -1,0 +1,92 @@
+"""The window holds from 1000x700 up: no action button clipped, header lines that
+shorten with "…" rather than overlap, a minimum size well under 1000 px, and more
+than the number and the title in view in the table."""
+
+from __future__ import annotations
+
+import pytest
+
+from core.services import tickets as service
+from desktop.settings import Settings
+from desktop.views.main_window import MainWindow
+from desktop.views.ticket_view import BUTTONS
+
+
+@pytest.fixture
+def window(qtbot, workspace, new_ticket, tmp_path):
+    new_ticket(title="Card terminal at till 3 keeps rebooting every few minutes since this morning's update")
+    window = MainWindow(workspace, Settings(tmp_path))
+    qtbot.addWidget(window)
+    window.resize(1000, 700)
+    with qtbot.waitSignal(window.table.model.sig_loaded, timeout=10_000):
+        window.show()
+    window.queues.choose("all")
+    qtbot.waitUntil(lambda: window.ticket.ticket is not None, timeout=10_000)
+    return window
+
+
+def _texts_fit(window: MainWindow) -> None:
+    view = window.ticket
+    shown = [view.buttons[k] for k in BUTTONS if view.buttons[k].isVisible()]
+    assert shown, "at least the first action stays a button"
+    for button in shown:
+        wanted = button.fontMetrics().horizontalAdvance(button.text())
+        assert wanted < button.width(), f"{button.text()!r} is clipped: {wanted} px in {button.width()} px"
+    offered = set(view.shown_actions())
+    assert {k for k in BUTTONS if view.buttons[k].isVisible()} | set(view.bar.in_menu()) == offered
+    assert view.bar.more.isVisible() == bool(view.bar.in_menu())
+    assert view.bar.geometry().right() <= view.width()
+
+
+def test_no_action_button_is_clipped_at_1000x700(qtbot, window):
+    assert window.width() == 1000
+    qtbot.wait(50)
+    _texts_fit(window)
+
+
+def test_more_menu_holds_what_does_not_fit_and_runs_it(qtbot, window):
+    view = window.ticket
+    window.split.setSizes([120, 560, 320])
+    qtbot.waitUntil(lambda: bool(view.bar.in_menu()), timeout=5_000)
+    _texts_fit(window)
+    texts = [a.text() for a in view.bar.menu.actions()]
+    assert texts == [view.buttons[k].text() for k in view.bar.in_menu()]
+
+
+def test_the_header_never_overlaps_after_a_move_to_pending(qtbot, window, act):
+    number = window.ticket.number
+    act("ada", service.move, number, "in_progress")
+    act("ada", service.move, number, "pending", reason="supplier", supplier="POSCO")
+    with qtbot.waitSignal(window.ticket.sig_loaded, timeout=10_000):
+        window.ticket.reload()
+    header = window.ticket.header
+    qtbot.wait(50)
+    chip = header.status
+    assert chip.full_text().startswith("Pending · ")
+    assert "POSCO" not in chip.full_text()  # the supplier by its name, not its code
+    if chip.elided():
+        assert chip.full_text() in chip.toolTip()
+    # each line sits below the one before it
+    lines = [header.chips, header.title, header.where, header.who]
+    for upper, lower in zip(lines, lines[1:], strict=False):
+        assert upper.geometry().bottom() < lower.geometry().top(), (upper.objectName(), lower.objectName())
+    assert header.title.elided() and header.title.full_text() in header.title.toolTip()
+    assert header.title.geometry().right() <= header.width()
+
+
+def test_the_window_goes_well_under_1000_px(window):
+    assert window.minimumSizeHint().width() < 900
+    assert window.minimumSizeHint().height() < 650
+
+
+def test_more_than_number_and_title_show_at_1000_px(qtbot, window):
+    view = window.table.view
+    header = view.horizontalHeader()
+    visible = [i for i in range(header.count()) if header.sectionViewportPosition(i) < view.viewport().width()]
+    assert len(visible) >= 3
+    number = window.table.model.index(0, 0)
+    assert view.fontMetrics().horizontalAdvance(number.data()) < header.sectionSize(0)
+    title = window.table.model.index(0, 1)
+    from desktop.qt import Qt
+
+    assert title.data(Qt.ItemDataRole.ToolTipRole) == title.data()
