@@ -96,6 +96,12 @@ class Ticket(Base):
     resolution_state: Mapped[str | None] = mapped_column(String(10))
     # the next instant a warning or a breach falls due (a past one while breached and open)
     sla_next_at: Mapped[datetime | None]
+    # a stopped clock's business seconds and the instant it stopped (both None while
+    # it runs or is paused): what reports take medians and means of, in SQL
+    response_elapsed_s: Mapped[int | None]
+    response_stopped_at: Mapped[datetime | None]
+    resolution_elapsed_s: Mapped[int | None]
+    resolution_stopped_at: Mapped[datetime | None]
 
     @property
     def is_open(self) -> bool:

@@ -14,6 +14,7 @@ from sqlalchemy.orm import Session
 from core.models import HistoryEvent, Ticket
 from core.models.tickets import OPEN_STATUSES
 from core.reference import Reference
+from core.sla.clocks import Clock
 from core.sla.engine import SlaReport, TicketFacts, compute
 from core.sla.timeline import TRACKED, Event, State
 
@@ -88,6 +89,18 @@ def figures(report: SlaReport) -> dict[str, Any]:
         "resolution_due_at": report.resolution.due_at if report.resolution else None,
         "resolution_state": report.resolution.state if report.resolution else None,
         "sla_next_at": report.next_at,
+        **_stopped("response", report.response),
+        **_stopped("resolution", report.resolution),
+    }
+
+
+def _stopped(name: str, clock: Clock | None) -> dict[str, Any]:
+    """A stopped clock's business seconds and stop instant; None for both while it
+    runs or is paused, so the stored figures do not go stale as time passes."""
+    stopped = clock is not None and clock.stopped_at is not None
+    return {
+        f"{name}_elapsed_s": clock.elapsed_s if clock is not None and stopped else None,
+        f"{name}_stopped_at": clock.stopped_at if clock is not None and stopped else None,
     }
 
 

@@ -44,7 +44,8 @@ SMALL_ORG = Path(__file__).resolve().parents[1] / "fixtures" / "small-org.toml"
 H = 3600
 M = 60
 FIGURES = ("sla_policy", "response_due_at", "response_state", "resolution_due_at", "resolution_state",
-           "sla_next_at")
+           "sla_next_at", "response_elapsed_s", "response_stopped_at", "resolution_elapsed_s",
+           "resolution_stopped_at")
 
 
 def Z(day: int, hh: int, mm: int = 0, ss: int = 0) -> datetime:
@@ -146,6 +147,9 @@ def test_resolved_offline_before_due_but_stored_after_is_met(store: Store) -> No
         "response_due_at": Z(23, 7, 15), "response_state": "met",
         "resolution_due_at": Z(23, 11), "resolution_state": "met",
         "sla_next_at": None,
+        # stopped clocks keep their business seconds and stop instant, for reports
+        "response_elapsed_s": 10 * M, "response_stopped_at": Z(23, 7, 10),
+        "resolution_elapsed_s": 10 * M, "resolution_stopped_at": Z(23, 7, 10),
     })
     found = report(store, ticket.id)  # as of the real now
     assert found.response.state == found.resolution.state == "met"
@@ -178,7 +182,8 @@ def test_only_a_public_reply_by_support_stops_the_response_clock(store: Store) -
     # the resolution clock runs on: 30 min of 4 h, due 11:00Z
     assert (found.resolution.state, found.resolution.due_at) == ("running", Z(23, 11))
     same_figures({k: v for k, v in stored(store, ticket.id).items() if k.startswith("response")},
-                 {"response_due_at": Z(23, 7, 15), "response_state": "met"})
+                 {"response_due_at": Z(23, 7, 15), "response_state": "met",
+                  "response_elapsed_s": 6 * M, "response_stopped_at": Z(23, 7, 6)})
 
 
 def test_starting_work_stops_the_response_clock(store: Store) -> None:
