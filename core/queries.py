@@ -20,9 +20,27 @@ from core.ticket_words import words_match
 __all__ = ["search"]
 
 
-def search(session: Session, ref: Reference, user: UserInfo, text: str, limit: int = 50) -> list[dict[str, Any]]:
+def search(session: Session, ref: Reference, user: UserInfo, text: str, limit: int = 50,
+           offset: int = 0) -> list[dict[str, Any]]:
     """Tickets whose title, description or comments hold every word typed (prefixes
-    match), best first, within the person's scope."""
+    match), best first, within the person's scope: `limit` of them from `offset`."""
+    query, params = _search_query(user, text)
+    rows = session.execute(
+        query.order_by("best", Ticket.number).offset(offset).limit(limit), params,
+    ).all()
+    return [
+        {"number": n, "title": t, "status": s, "priority": p, "site": ref.site_code_of(site)}
+        for n, t, s, p, site, _best in rows
+    ]
+
+
+def search_count(session: Session, user: UserInfo, text: str) -> int:
+    """How many tickets `search` finds in all, for "50 of 120"."""
+    query, params = _search_query(user, text)
+    return session.scalar(select(func.count()).select_from(query.subquery()), params) or 0
+
+
+def _search_query(user: UserInfo, text: str) -> tuple[Any, dict[str, Any]]:
     match = words_match(text)
     if match is None:
         raise InvalidInput("search needs at least one word", "text")
@@ -36,19 +54,13 @@ def search(session: Session, ref: Reference, user: UserInfo, text: str, limit: i
         select(hits.c.rid, func.min(hits.c.rank).label("best"))
         .group_by(hits.c.rid).subquery()
     )
-    rows = session.execute(
-        select(Ticket.number, Ticket.title, Ticket.status, Ticket.priority, Ticket.site_id)
+    query = (
+        select(Ticket.number, Ticket.title, Ticket.status, Ticket.priority, Ticket.site_id, ranked.c.best)
         .join(ranked, ranked.c.rid == sql_rowid())
         .where(scope_clause(user))
-        .order_by(ranked.c.best, Ticket.number)
-        .limit(limit),
-        # internal notes are support staff's, as in read_ticket: a requester's search must not reveal them
-        {"q": match, "staff": int(sees_internal(user.role))},
-    ).all()
-    return [
-        {"number": n, "title": t, "status": s, "priority": p, "site": ref.site_code_of(site)}
-        for n, t, s, p, site in rows
-    ]
+    )
+    # internal notes are support staff's, as in read_ticket: a requester's search must not reveal them
+    return query, {"q": match, "staff": int(sees_internal(user.role))}
 
 
 def sql_rowid() -> Any:

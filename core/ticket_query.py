@@ -35,9 +35,19 @@ from core.scope import scope_clause
 from core.ticket_walks import ROWID, ordered_rowids
 from core.ticket_words import words_match
 
-QUEUES = ("mine", "team", "triage", "breaching", "major", "site", "all")
-# "breaching soon": open tickets whose next warning or breach falls within this many seconds
-BREACHING_WITHIN = 3600
+QUEUES = ("mine", "requests", "team", "triage", "breached", "due_soon", "major", "site", "all")
+# older queue names the command line and the API still take: "breaching", open tickets
+# whose next warning or breach falls within `within` (breached and soon-due together)
+QUEUE_ALIASES = ("breaching",)
+# "due_soon": open tickets, none of whose clocks has breached, with a running clock due
+# within this many seconds
+DUE_SOON_WITHIN = 2 * 3600
+BREACHING_WITHIN = 3600  # the older "breaching" queue's horizon
+# the order a queue reads in unless asked otherwise: (sort key, descending). The SLA
+# queues read most urgent first: the longest overdue, or the one due soonest.
+QUEUE_SORT = {"breached": ("sla_due", False), "due_soon": ("sla_due", False), "breaching": ("sla_due", False),
+              # resolved ones waiting for the requester's word first, then the open ones
+              "requests": ("status", True)}
 SORT_KEYS = ("number", "title", "status", "priority", "site", "category", "assignee", "sla_due", "updated",
              "created")
 # older names the command line and the API still take
@@ -58,7 +68,7 @@ class TicketFilter:
     category: str | None = None
     assignee: str | None = None
     requester: str | None = None
-    within: int = BREACHING_WITHIN  # the breaching queue's horizon, in seconds
+    within: int = DUE_SOON_WITHIN  # the due-soon queue's horizon, in seconds
 
     def as_dict(self) -> dict[str, Any]:
         return asdict(self)
@@ -117,6 +127,14 @@ def _sla_due() -> Any:
         else_=None,
     )
 
+
+def _breached(now: datetime) -> Any:
+    """A clock has breached: recorded so, or running past its due instant (before the
+    SLA sweep records it)."""
+    r_state, s_state = Ticket.response_state, Ticket.resolution_state
+    return (r_state == "breached") | (s_state == "breached") | (
+        (r_state == "running") & (Ticket.response_due_at <= now)) | (
+        (s_state == "running") & (Ticket.resolution_due_at <= now))
 
 SLA_DUE: Any = _sla_due().label("sla_due")
 ROW_COLUMNS = (
@@ -232,9 +250,20 @@ class TicketQuery:
 
     def _queue_clause(self) -> Any:
         queue, user, ref = self.filter.queue, self.user, self.ref
+        if queue == "breached":
+            return Ticket.status.in_(OPEN_STATUSES) & _breached(self.now or utcnow())
+        if queue == "due_soon":
+            now = self.now or utcnow()
+            horizon = now + timedelta(seconds=self.filter.within)
+            due = ((Ticket.response_state == "running") & (Ticket.response_due_at <= horizon)) | (
+                (Ticket.resolution_state == "running") & (Ticket.resolution_due_at <= horizon))
+            return Ticket.status.in_(OPEN_STATUSES) & ~_breached(now) & due
         if queue == "breaching":
             horizon = (self.now or utcnow()) + timedelta(seconds=self.filter.within)
             return Ticket.status.in_(OPEN_STATUSES) & (Ticket.sla_next_at <= horizon)
+        if queue == "requests":
+            # what a person asked for: open ones, and resolved ones waiting for their word
+            return (Ticket.requester_id == user.id) & Ticket.status.in_((*OPEN_STATUSES, "resolved"))
         if queue == "major":
             # open major incidents (DESIGN §12): the incidents others are linked to
             return (Ticket.type == "incident") & Ticket.major_incident.is_(True) & Ticket.status.in_(OPEN_STATUSES)
@@ -254,6 +283,7 @@ class TicketQuery:
         if queue == "all":
             return None
         raise InvalidInput(f"queue must be one of {', '.join(QUEUES)}, not {queue!r}", "queue")
+
 
     @staticmethod
     def _text_clause(text: str) -> Any:

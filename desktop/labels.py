@@ -19,8 +19,11 @@ _LABELS: dict[str, dict[str, str]] = {
     },
     "queue": {
         "mine": QT_TRANSLATE_NOOP("Labels", "Mine"),
+        "requests": QT_TRANSLATE_NOOP("Labels", "My requests"),
         "team": QT_TRANSLATE_NOOP("Labels", "My team"),
         "triage": QT_TRANSLATE_NOOP("Labels", "Triage"),
+        "breached": QT_TRANSLATE_NOOP("Labels", "Breached"),
+        "due_soon": QT_TRANSLATE_NOOP("Labels", "Due within 2 h"),
         "breaching": QT_TRANSLATE_NOOP("Labels", "Breaching soon"),
         "major": QT_TRANSLATE_NOOP("Labels", "Major incidents"),
         "site": QT_TRANSLATE_NOOP("Labels", "This site"),

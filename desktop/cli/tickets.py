@@ -18,7 +18,15 @@ from core.queries import search
 from core.services import attachments
 from core.services import tickets as service
 from core.ticket_detail import HistoryEntry, read_ticket
-from core.ticket_query import QUEUES, SORT_ALIASES, SORT_KEYS, TicketFilter, TicketQuery
+from core.ticket_query import (
+    QUEUE_ALIASES,
+    QUEUE_SORT,
+    QUEUES,
+    SORT_ALIASES,
+    SORT_KEYS,
+    TicketFilter,
+    TicketQuery,
+)
 from desktop.cli.context import Context
 from desktop.cli.output import print_json, print_table
 
@@ -45,13 +53,15 @@ def add_commands(commands: Any) -> None:
     new.set_defaults(handler=cmd_new)
 
     lst = sub.add_parser("list", help="a queue of tickets")
-    lst.add_argument("--queue", default="all", choices=QUEUES)
+    lst.add_argument("--queue", default="all", choices=(*QUEUES, *QUEUE_ALIASES),
+                     help="mine, requests (what you asked for), team, triage, breached, due_soon, major, site "
+                          "or all (default); breaching is breached and due_soon together")
     lst.add_argument("--status")
     lst.add_argument("--sort", default=None, metavar="KEY",
-                     help=f"one of {', '.join(SORT_KEYS)} (default: updated; sla_due, soonest first, for the "
-                          "breaching queue)")
-    lst.add_argument("--within", default="1h", metavar="DURATION",
-                     help="with --queue breaching: how far ahead to look (default 1h)")
+                     help=f"one of {', '.join(SORT_KEYS)} (default: updated; sla_due, most urgent first, for "
+                          "breached and due_soon; for requests, resolved ones waiting for you first)")
+    lst.add_argument("--within", default=None, metavar="DURATION",
+                     help="with --queue due_soon: how far ahead to look (default 2h; for breaching 1h)")
     lst.add_argument("--limit", type=int, default=50)
     lst.add_argument("--offset", type=int, default=0)
     lst.add_argument("--json", action="store_true")
@@ -175,17 +185,20 @@ def cmd_list(ctx: Context, args: argparse.Namespace) -> int:
     if args.limit < 1 or args.offset < 0:
         raise InvalidInput("--limit must be at least 1 and --offset 0 or more")
     try:
-        within = parse_duration(args.within)
+        within = parse_duration(args.within or ("1h" if args.queue == "breaching" else "2h"))
     except ValueError as exc:
         raise InvalidInput(f"--within: {exc}", "within") from None
     _auto_close(ctx)
     home = ctx.store.meta("home_site")
-    # The breaching queue reads most urgent first; the others most recently changed first.
-    sort = SORT_ALIASES.get(args.sort, args.sort) or ("sla_due" if args.queue == "breaching" else "updated")
+    # The SLA queues read most urgent first; the others most recently changed first.
+    sort, descending = QUEUE_SORT.get(args.queue, ("updated", True))
+    if args.sort:
+        sort = SORT_ALIASES.get(args.sort, args.sort)
+        descending = sort != "sla_due"
     with ctx.reading() as (session, ref, actor):
         home_id = ref.site_codes[home].id if home in ref.site_codes else None
         query = TicketQuery(ref, actor, TicketFilter(queue=args.queue, status=args.status, within=within),
-                            sort=sort, descending=sort != "sla_due", home_site=home_id)
+                            sort=sort, descending=descending, home_site=home_id)
         rows = query.page(session, args.offset, args.limit)
     if args.json:
         print_json([r.as_dict() for r in rows])

@@ -1,5 +1,5 @@
 """The queues on the left: the organisation's queues (core.ticket_query.QUEUES, so a
-queue core adds, such as "breaching", appears by itself) and the person's saved
+queue core adds, such as "major", appears by itself) and the person's saved
 filters, each with a live count."""
 
 from __future__ import annotations
@@ -29,11 +29,18 @@ class QueueEntry:
 
 
 def standard_queues(role: str) -> list[QueueEntry]:
-    """The queues that make sense for a role: branch staff have no own or team queue."""
-    skip = {"mine", "team", "triage"} if role == "requester" else set()
-    if role == "technician":
-        skip.add("triage")
+    """The queues that make sense for a role: branch staff see their own requests and
+    their site, with no own, team or SLA queue; support staff no "My requests"."""
+    if role == "requester":
+        skip = {"mine", "team", "triage", "breached", "due_soon"}
+    else:
+        skip = {"requests"} | ({"triage"} if role == "technician" else set())
     return [QueueEntry(q, label("queue", q), TicketFilter(queue=q)) for q in QUEUES if q not in skip]
+
+
+def first_queue(role: str) -> str:
+    """The queue a person starts in."""
+    return "requests" if role == "requester" else "mine"
 
 
 class QueueListModel(QAbstractListModel):

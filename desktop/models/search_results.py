@@ -34,6 +34,15 @@ class SearchResultsModel(QAbstractTableModel):
         self._hits = list(hits)
         self.endResetModel()
 
+    def add_hits(self, hits: list[dict[str, Any]]) -> None:
+        """The next page of hits, after those shown."""
+        if not hits:
+            return
+        start = len(self._hits)
+        self.beginInsertRows(QModelIndex(), start, start + len(hits) - 1)
+        self._hits.extend(hits)
+        self.endInsertRows()
+
     def number_at(self, row: int) -> str | None:
         return self._hits[row]["number"] if 0 <= row < len(self._hits) else None
 

@@ -122,6 +122,14 @@ class TicketTableModel(QAbstractTableModel):
         self._descending = order == Qt.SortOrder.DescendingOrder
         self.reload()
 
+    def set_order(self, key: str, descending: bool) -> None:
+        """Sort by `key` at the next reload (a queue's own order)."""
+        self._sort, self._descending = key, descending
+
+    @property
+    def order(self) -> tuple[str, bool]:
+        return self._sort, self._descending
+
     def reload(self) -> None:
         """Ask a worker for the ids; the newest request wins."""
         self._generation += 1

@@ -5,7 +5,7 @@ shortens words instead of clipping or overlapping them."""
 
 from __future__ import annotations
 
-from desktop.qt import QLabel, QResizeEvent, QSize, Qt, QWidget
+from desktop.qt import QLabel, QResizeEvent, QShowEvent, QSize, Qt, QTimer, QWidget, is_alive
 
 
 class ElidedLabel(QLabel):
@@ -24,7 +24,13 @@ class ElidedLabel(QLabel):
     def setText(self, text: str) -> None:  # noqa: N802 (Qt's name)
         self._full = text
         super().setText(text)
-        self._elide()
+        # whole until the layout has given it its new width; then shortened if need be
+        self.setToolTip(self._tip)
+        QTimer.singleShot(0, self._elide_if_alive)
+
+    def _elide_if_alive(self) -> None:
+        if is_alive(self):
+            self._elide()
 
     def full_text(self) -> str:
         return self._full
@@ -41,7 +47,9 @@ class ElidedLabel(QLabel):
         return max(0, self.contentsRect().width())
 
     def _elide(self) -> None:
-        shown = self.fontMetrics().elidedText(self._full, self._mode, self._room()) if self.width() else self._full
+        # shortened only once laid out and shown: before that its width means nothing
+        shown = self.fontMetrics().elidedText(self._full, self._mode, self._room()) if self.isVisible() \
+            else self._full
         if shown != self.text():
             super().setText(shown)
         tips = [t for t in (self._full if shown != self._full else "", self._tip) if t]
@@ -62,4 +70,8 @@ class ElidedLabel(QLabel):
 
     def resizeEvent(self, event: QResizeEvent) -> None:  # noqa: N802
         super().resizeEvent(event)
+        self._elide()
+
+    def showEvent(self, event: QShowEvent) -> None:  # noqa: N802
+        super().showEvent(event)
         self._elide()

@@ -12,6 +12,7 @@ from core.store_status import StoreStatus, store_status
 from core.ticket_query import TicketFilter
 from desktop.labels import label
 from desktop.models.notice_list import NoticeListModel
+from desktop.models.queue_list import first_queue
 from desktop.qt import (
     QAction,
     QCloseEvent,
@@ -98,7 +99,7 @@ class MainWindow(QMainWindow):
         self.bell = BellButton(self)
         self.notices_popup = NotificationsPopup(self.notices, self)
 
-        self.queues.sig_chosen.connect(lambda _key, flt: self.table.show_queue(flt))
+        self.queues.sig_chosen.connect(self._queue_chosen)
         self.queues.sig_forget.connect(self._forget_filter)
         self.table.sig_current.connect(self.ticket.show_ticket)
         self.table.sig_open.connect(self.open_window)
@@ -117,7 +118,8 @@ class MainWindow(QMainWindow):
         self._actions()
         self._restore()
         self.queues.set_saved(settings.saved_filters(user.username))
-        self.queues.choose("mine" if self.queues.model_.row_of("mine") >= 0 else "site")
+        first = first_queue(user.role)
+        self.queues.choose(first if self.queues.model_.row_of(first) >= 0 else "site")
         self.refresh_status()
         self.notices.load()
 
@@ -200,10 +202,14 @@ class MainWindow(QMainWindow):
         dialog.open()
         return dialog
 
+    def _queue_chosen(self, key: str, flt: TicketFilter) -> None:
+        entry = self.queues.current_entry()
+        self.table.show_queue(flt, saved=entry is not None and entry.saved,
+                              title=entry.title if entry is not None else label("queue", key))
+
     def _created(self, number: str) -> None:
         self.status.showMessage(self.tr("Ticket {0} logged").format(number), 8000)
-        self.ticket.show_ticket(number)
-        self.table.select_number(number)
+        self.show_number(number)
 
     def search(self) -> SearchDialog:
         dialog = SearchDialog(self.ws, self)
@@ -213,8 +219,9 @@ class MainWindow(QMainWindow):
 
     def show_number(self, number: str) -> None:
         """Show the ticket on the right, selecting it in the table if the table holds it."""
-        if not self.table.select_number(number):
-            self.ticket.show_ticket(number)
+        self.ticket.show_ticket(number)
+        # the table follows: the ticket's row selected, or none when it is not in this queue
+        self.table.follow(number)
 
     def refresh(self) -> None:
         """F5: sync now on a store signed in to a server; and read every view afresh."""

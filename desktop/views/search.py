@@ -1,10 +1,13 @@
 """Search (Ctrl+K): tickets and comments, with results as the person types. Each
-query runs on a worker; only the newest answer is shown."""
+query runs on a worker; only the newest answer is shown. The first 50 hits come
+with the count of all ("50 of 120 tickets"); scrolling to the end brings 50 more."""
 
 from __future__ import annotations
 
+from typing import Any
+
 from core.errors import InvalidInput
-from core.queries import search
+from core.queries import search, search_count
 from desktop.errors import message_for
 from desktop.models.search_results import SearchResultsModel
 from desktop.qt import (
@@ -23,6 +26,8 @@ from desktop.qt import (
     Signal,
 )
 from desktop.workspace import Workspace
+
+PAGE = 50
 
 
 class SearchDialog(QDialog):
@@ -56,6 +61,10 @@ class SearchDialog(QDialog):
         layout.addWidget(self.table, 1)
         layout.addWidget(self.status)
         self._generation = 0
+        self._text = ""
+        self._total = 0
+        self._fetching = False
+        self.table.verticalScrollBar().valueChanged.connect(self._scrolled)
         self._debounce = QTimer(self)
         self._debounce.setSingleShot(True)
         self._debounce.setInterval(120)
@@ -81,22 +90,64 @@ class SearchDialog(QDialog):
             self.sig_results.emit(0)
             return
 
-        def done(hits: list[dict[str, object]]) -> None:
+        def done(found: tuple[list[dict[str, object]], int]) -> None:
             if generation != self._generation:
                 return
+            hits, total = found
+            self._text, self._total = text, total
             self.results.set_hits(hits)
             if hits:
                 self.table.selectRow(0)
-            self.status.setText(self.tr("%n ticket(s)", "", len(hits)) if hits else self.tr("No tickets match"))
+            self._show_count()
             self.sig_results.emit(len(hits))
 
         def failed(exc: BaseException) -> None:
             if generation == self._generation:
                 self.results.set_hits([])
-                self.status.setText("" if isinstance(exc, InvalidInput) else message_for(exc))
+                self._total = 0
+                self.status.setText(self.tr("Type a word to search for.") if isinstance(exc, InvalidInput)
+                                    else message_for(exc))
                 self.sig_results.emit(0)
 
-        self.ws.read(lambda s, ref, user: search(s, ref, user, text, limit=50), done, failed,
+        def read(s: Any, ref: Any, user: Any) -> tuple[list[dict[str, Any]], int]:
+            return search(s, ref, user, text, limit=PAGE), search_count(s, user, text)
+
+        self.ws.read(read, done, failed, owner=self)
+
+    def _show_count(self) -> None:
+        shown = self.results.rowCount()
+        if not shown:
+            self.status.setText(self.tr("No tickets match “{0}”. Try fewer or shorter words.").format(self._text))
+        elif shown < self._total:
+            self.status.setText(self.tr("{0} of %n ticket(s) — scroll down for more", "", self._total)
+                                .format(shown))
+        else:
+            self.status.setText(self.tr("%n ticket(s)", "", shown))
+
+    def _scrolled(self, value: int) -> None:
+        bar = self.table.verticalScrollBar()
+        if value >= bar.maximum() - 2:
+            self.fetch_more()
+
+    def fetch_more(self) -> None:
+        """The next page of hits, if there are more than shown."""
+        offset = self.results.rowCount()
+        if self._fetching or offset >= self._total or not self._text:
+            return
+        self._fetching = True
+        generation, text = self._generation, self._text
+
+        def done(hits: list[dict[str, Any]]) -> None:
+            self._fetching = False
+            if generation == self._generation:
+                self.results.add_hits(hits)
+                self._show_count()
+
+        def failed(exc: BaseException) -> None:
+            self._fetching = False
+            self.status.setText(message_for(exc))
+
+        self.ws.read(lambda s, ref, user: search(s, ref, user, text, limit=PAGE, offset=offset), done, failed,
                      owner=self)
 
     def _choose_current(self) -> None:

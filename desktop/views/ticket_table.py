@@ -1,15 +1,19 @@
 """The ticket table in the middle, with its filter bar (words, status, priority).
-The table keeps the selected ticket selected across reloads and tells the window
-when it first painted rows (the start-up benchmark measures that moment)."""
+The filter bar stays as it is when the person changes queue; a queue may bring its
+own order (the SLA queues: most urgent first). The table keeps the ticket shown
+selected across reloads; when that ticket leaves the list (just escalated to
+another team, say) it stays shown and no row is selected. An empty list says why.
+It tells the window when it first painted rows (the start-up benchmark measures
+that moment)."""
 
 from __future__ import annotations
 
 from dataclasses import replace
 
 from core.orgspec import STATUSES
-from core.ticket_query import TicketFilter
+from core.ticket_query import QUEUE_SORT, TicketFilter
 from desktop.labels import label
-from desktop.models.ticket_table import COLUMNS, TicketTableModel
+from desktop.models.ticket_table import COLUMNS, KEYS, TicketTableModel
 from desktop.qt import (
     QAbstractItemView,
     QComboBox,
@@ -19,6 +23,7 @@ from desktop.qt import (
     QLabel,
     QLineEdit,
     QPushButton,
+    QResizeEvent,
     Qt,
     QTableView,
     QTimer,
@@ -70,6 +75,28 @@ class TicketTableView(QTableView):
         widths = self.default_widths()
         for i, (key, _title) in enumerate(COLUMNS):
             header.resizeSection(i, widths.get(key, 120))
+
+        self.empty = QLabel(self.viewport())
+        self.empty.setObjectName("tableEmpty")
+        self.empty.setProperty("role", "hint")
+        self.empty.setWordWrap(True)
+        self.empty.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        self.empty.setTextFormat(Qt.TextFormat.RichText)
+        self.empty.hide()
+
+    def show_empty(self, text: str | None) -> None:
+        """Say why the list is empty (rich text, with a link to act on), or nothing."""
+        self.empty.setText(text or "")
+        self.empty.setVisible(bool(text))
+        self._place_empty()
+
+    def _place_empty(self) -> None:
+        area = self.viewport().rect()
+        self.empty.setGeometry(area.adjusted(24, 24, -24, -24))
+
+    def resizeEvent(self, event: QResizeEvent) -> None:  # noqa: N802 (Qt's name)
+        super().resizeEvent(event)
+        self._place_empty()
 
     def paintEvent(self, event: object) -> None:
         super().paintEvent(event)  # type: ignore[arg-type]
@@ -127,7 +154,12 @@ class TicketTable(QWidget):
         layout.addWidget(self.count)
 
         self._queue_filter = TicketFilter()
+        self._queue_title = ""
         self._selected: str | None = None
+        self._fresh = False  # the filter changed since the last load (not merely the data)
+        self._queue_sorted = False  # the order is the queue's own, not one the person chose
+        self.view.empty.linkActivated.connect(lambda _link: self.clear_filter())
+        self.view.horizontalHeader().sortIndicatorChanged.connect(self._sort_chosen)
         self._debounce = QTimer(self)
         self._debounce.setSingleShot(True)
         self._debounce.setInterval(200)
@@ -141,17 +173,58 @@ class TicketTable(QWidget):
         self.view.activated.connect(lambda index: self._open(index.row()))
 
     # -- filters -------------------------------------------------------------
-    def show_queue(self, flt: TicketFilter) -> None:
-        """Show a queue or saved filter; the bar then narrows it further."""
+    def show_queue(self, flt: TicketFilter, saved: bool = False, title: str = "") -> None:
+        """Show a queue or saved filter. A saved filter sets the bar; a queue keeps what
+        the bar holds, so the words typed still narrow the next queue."""
         self._queue_filter = flt
-        for combo, value in ((self.status, flt.status), (self.priority, flt.priority)):
-            combo.blockSignals(True)
-            combo.setCurrentIndex(max(0, combo.findData(value)))
-            combo.blockSignals(False)
-        self.text.blockSignals(True)
-        self.text.setText(flt.text)
-        self.text.blockSignals(False)
+        self._queue_title = title or label("queue", flt.queue)
+        if saved:
+            for combo, value in ((self.status, flt.status), (self.priority, flt.priority)):
+                combo.blockSignals(True)
+                combo.setCurrentIndex(max(0, combo.findData(value)))
+                combo.blockSignals(False)
+            self.text.blockSignals(True)
+            self.text.setText(flt.text)
+            self.text.blockSignals(False)
+        self._queue_order(flt.queue)
         self._apply()
+
+    def _queue_order(self, queue: str) -> None:
+        """The queue's own order (breached: longest overdue first), or back to the most
+        recently changed first after one; an order the person chose stays."""
+        order = QUEUE_SORT.get(queue)
+        if order is None and not self._queue_sorted:
+            return
+        header = self.view.horizontalHeader()
+        header.blockSignals(True)
+        if order is None:
+            self.model.set_order("updated", True)
+            header.setSortIndicator(-1, Qt.SortOrder.DescendingOrder)
+        else:
+            key, descending = order
+            self.model.set_order(key, descending)
+            header.setSortIndicator(KEYS.index(key) if key in KEYS else -1,
+                                    Qt.SortOrder.DescendingOrder if descending else Qt.SortOrder.AscendingOrder)
+        header.blockSignals(False)
+        self._queue_sorted = order is not None
+
+    def _sort_chosen(self, _column: int, _order: Qt.SortOrder) -> None:
+        self._queue_sorted = False
+
+    def clear_filter(self) -> None:
+        """Empty the bar: no words, any status, any priority."""
+        for widget in (self.text, self.status, self.priority):
+            widget.blockSignals(True)
+        self.text.clear()
+        self.status.setCurrentIndex(0)
+        self.priority.setCurrentIndex(0)
+        for widget in (self.text, self.status, self.priority):
+            widget.blockSignals(False)
+        self._apply()
+
+    def narrowed(self) -> bool:
+        """Whether the bar narrows the queue."""
+        return bool(self.text.text().strip()) or self.status.currentIndex() > 0 or self.priority.currentIndex() > 0
 
     def current_filter(self) -> TicketFilter:
         return replace(self._queue_filter, text=self.text.text().strip(), status=self.status.currentData(),
@@ -159,21 +232,46 @@ class TicketTable(QWidget):
 
     def _apply(self) -> None:
         self._debounce.stop()
+        self._fresh = True
         self.model.set_filter(self.current_filter())
 
     def _loaded(self) -> None:
-        self.count.setText(self.tr("%n ticket(s)", "", self.model.rowCount()))
+        rows = self.model.rowCount()
+        self.count.setText(self.tr("%n ticket(s)", "", rows))
+        self.view.show_empty(None if rows else self.why_empty())
+        fresh, self._fresh = self._fresh, False
         if self._selected is not None:
             row = self.model.row_of_number(self._selected)
             if row >= 0:
                 self.select_row(row, emit=False)
                 return
-        # like a mail client: with nothing (still) selected, show the first ticket
-        if self.model.rowCount():
+            if not fresh:
+                # the ticket shown left this list (escalated, resolved, …): it stays shown
+                self.view.selectionModel().clearSelection()
+                return
+        # a new queue or filter, like a mail client: show its first ticket
+        if rows:
             self.select_row(0)
         elif self._selected is not None:
             self._selected = None
             self.sig_current.emit(None)
+
+    def why_empty(self) -> str:
+        """Why nothing shows, in words, with a way out where there is one."""
+        if self.narrowed():
+            return self.tr("No ticket in “{0}” matches the filter.<br><a href=\"clear\">Clear the filter</a>"
+                           ).format(self._queue_title)
+        reasons = {
+            "mine": self.tr("Nothing is assigned to you right now."),
+            "requests": self.tr("You have no open requests. Press Ctrl+N to log one."),
+            "team": self.tr("Your teams have no open tickets."),
+            "triage": self.tr("Nothing waits for triage."),
+            "breached": self.tr("No open ticket has missed its SLA target."),
+            "due_soon": self.tr("No open ticket is due within the next 2 hours."),
+            "major": self.tr("There is no open major incident."),
+            "site": self.tr("This site has no open tickets."),
+        }
+        return reasons.get(self._queue_filter.queue, self.tr("No tickets here yet."))
 
     # -- selection -------------------------------------------------------------
     def select_row(self, row: int, emit: bool = True) -> None:
@@ -192,6 +290,16 @@ class TicketTable(QWidget):
         if row >= 0:
             self.select_row(row)
         return row >= 0
+
+    def follow(self, number: str) -> None:
+        """The ticket view shows `number` (chosen elsewhere: search, a link, just logged):
+        select its row if the list holds it, else no row; and keep following it."""
+        self._selected = number
+        row = self.model.row_of_number(number)
+        if row >= 0:
+            self.select_row(row, emit=False)
+        else:
+            self.view.selectionModel().clearSelection()
 
     def step(self, delta: int) -> None:
         """Select the next (+1) or previous (-1) ticket."""

@@ -366,252 +366,267 @@
     </message>
     <message>
         <location filename="../../desktop/labels.py" line="22"/>
-        <source>My team</source>
+        <source>My requests</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../../desktop/labels.py" line="23"/>
-        <source>Triage</source>
+        <source>My team</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../../desktop/labels.py" line="24"/>
-        <source>Breaching soon</source>
+        <source>Triage</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../../desktop/labels.py" line="25"/>
-        <source>Major incidents</source>
+        <source>Breached</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../../desktop/labels.py" line="26"/>
-        <source>This site</source>
+        <source>Due within 2 h</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../../desktop/labels.py" line="27"/>
-        <source>All tickets</source>
+        <source>Breaching soon</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/labels.py" line="28"/>
+        <source>Major incidents</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/labels.py" line="29"/>
+        <source>This site</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../../desktop/labels.py" line="30"/>
-        <source>Branch staff</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../desktop/labels.py" line="31"/>
-        <source>Technician</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../desktop/labels.py" line="32"/>
-        <source>Service desk agent</source>
+        <source>All tickets</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../../desktop/labels.py" line="33"/>
-        <source>Manager</source>
+        <source>Branch staff</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../../desktop/labels.py" line="34"/>
-        <source>Administrator</source>
+        <source>Technician</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/labels.py" line="35"/>
+        <source>Service desk agent</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/labels.py" line="36"/>
+        <source>Manager</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../../desktop/labels.py" line="37"/>
-        <source>Incident</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../desktop/labels.py" line="38"/>
-        <source>Request</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../desktop/labels.py" line="39"/>
-        <source>Case</source>
+        <source>Administrator</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../../desktop/labels.py" line="40"/>
-        <source>Task</source>
+        <source>Incident</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/labels.py" line="41"/>
+        <source>Request</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/labels.py" line="42"/>
+        <source>Case</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../../desktop/labels.py" line="43"/>
-        <source>Portal</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../desktop/labels.py" line="44"/>
-        <source>Phone</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../desktop/labels.py" line="45"/>
-        <source>Email</source>
+        <source>Task</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../../desktop/labels.py" line="46"/>
-        <source>Walk-in</source>
+        <source>Portal</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../../desktop/labels.py" line="47"/>
-        <source>Chat</source>
+        <source>Phone</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../../desktop/labels.py" line="48"/>
-        <source>Monitoring</source>
+        <source>Email</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/labels.py" line="49"/>
+        <source>Walk-in</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/labels.py" line="50"/>
+        <source>Chat</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../../desktop/labels.py" line="51"/>
-        <source>Waiting for the requester</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../desktop/labels.py" line="52"/>
-        <source>Waiting for a supplier</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../desktop/labels.py" line="53"/>
-        <source>Waiting for a change</source>
+        <source>Monitoring</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../../desktop/labels.py" line="54"/>
-        <source>Other</source>
+        <source>Waiting for the requester</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/labels.py" line="55"/>
+        <source>Waiting for a supplier</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/labels.py" line="56"/>
+        <source>Waiting for a change</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../../desktop/labels.py" line="57"/>
-        <source>Fixed</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../desktop/labels.py" line="58"/>
-        <source>Workaround</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../desktop/labels.py" line="59"/>
-        <source>Replaced</source>
+        <source>Other</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../../desktop/labels.py" line="60"/>
-        <source>Fixed by the supplier</source>
+        <source>Fixed</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../../desktop/labels.py" line="61"/>
-        <source>No fault found</source>
+        <source>Workaround</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../../desktop/labels.py" line="62"/>
-        <source>User error</source>
+        <source>Replaced</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../../desktop/labels.py" line="63"/>
-        <source>Duplicate</source>
+        <source>Fixed by the supplier</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../../desktop/labels.py" line="64"/>
-        <source>Not reproducible</source>
+        <source>No fault found</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/labels.py" line="65"/>
+        <source>User error</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/labels.py" line="66"/>
+        <source>Duplicate</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../../desktop/labels.py" line="67"/>
-        <location filename="../../desktop/labels.py" line="74"/>
-        <source>Relates to</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../desktop/labels.py" line="68"/>
-        <source>Duplicates</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../desktop/labels.py" line="69"/>
-        <source>Follows up</source>
+        <source>Not reproducible</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../../desktop/labels.py" line="70"/>
+        <location filename="../../desktop/labels.py" line="77"/>
+        <source>Relates to</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/labels.py" line="71"/>
+        <source>Duplicates</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/labels.py" line="72"/>
+        <source>Follows up</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/labels.py" line="73"/>
         <source>Caused by</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/labels.py" line="75"/>
+        <location filename="../../desktop/labels.py" line="78"/>
         <source>Duplicated by</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/labels.py" line="76"/>
+        <location filename="../../desktop/labels.py" line="79"/>
         <source>Followed up by</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/labels.py" line="77"/>
+        <location filename="../../desktop/labels.py" line="80"/>
         <source>Causes</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/labels.py" line="80"/>
+        <location filename="../../desktop/labels.py" line="83"/>
         <source>High</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/labels.py" line="81"/>
+        <location filename="../../desktop/labels.py" line="84"/>
         <source>Medium</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/labels.py" line="82"/>
+        <location filename="../../desktop/labels.py" line="85"/>
         <source>Low</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/labels.py" line="85"/>
+        <location filename="../../desktop/labels.py" line="88"/>
         <source>Response</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/labels.py" line="86"/>
+        <location filename="../../desktop/labels.py" line="89"/>
         <source>Resolution</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/labels.py" line="89"/>
+        <location filename="../../desktop/labels.py" line="92"/>
         <source>running</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/labels.py" line="90"/>
+        <location filename="../../desktop/labels.py" line="93"/>
         <source>paused</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/labels.py" line="91"/>
+        <location filename="../../desktop/labels.py" line="94"/>
         <source>met</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/labels.py" line="92"/>
+        <location filename="../../desktop/labels.py" line="95"/>
         <source>breached</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/labels.py" line="117"/>
+        <location filename="../../desktop/labels.py" line="120"/>
         <source>Waiting for {0}</source>
         <translation type="unfinished"></translation>
     </message>
@@ -648,144 +663,144 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../desktop/views/main_window.py" line="68"/>
+        <location filename="../../desktop/views/main_window.py" line="69"/>
         <source>Branchdesk — {0} ({1})</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/views/main_window.py" line="92"/>
-        <location filename="../../desktop/views/main_window.py" line="146"/>
+        <location filename="../../desktop/views/main_window.py" line="93"/>
+        <location filename="../../desktop/views/main_window.py" line="148"/>
         <source>Conflicts and refused changes</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/views/main_window.py" line="137"/>
+        <location filename="../../desktop/views/main_window.py" line="139"/>
         <source>New ticket</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/views/main_window.py" line="137"/>
+        <location filename="../../desktop/views/main_window.py" line="139"/>
         <source>Log a new ticket</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/views/main_window.py" line="138"/>
+        <location filename="../../desktop/views/main_window.py" line="140"/>
         <source>Search</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/views/main_window.py" line="139"/>
+        <location filename="../../desktop/views/main_window.py" line="141"/>
         <source>Search tickets and comments</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/views/main_window.py" line="140"/>
+        <location filename="../../desktop/views/main_window.py" line="142"/>
         <source>Refresh</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/views/main_window.py" line="141"/>
+        <location filename="../../desktop/views/main_window.py" line="143"/>
         <source>Sync with the server, or reload on a standalone store</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/views/main_window.py" line="142"/>
+        <location filename="../../desktop/views/main_window.py" line="144"/>
         <source>Next ticket</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/views/main_window.py" line="143"/>
+        <location filename="../../desktop/views/main_window.py" line="145"/>
         <source>Previous ticket</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/views/main_window.py" line="144"/>
+        <location filename="../../desktop/views/main_window.py" line="146"/>
         <source>Reply</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/views/main_window.py" line="145"/>
+        <location filename="../../desktop/views/main_window.py" line="147"/>
         <source>Filter</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/views/main_window.py" line="147"/>
+        <location filename="../../desktop/views/main_window.py" line="149"/>
         <source>What sync overrode or refused</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/views/main_window.py" line="148"/>
+        <location filename="../../desktop/views/main_window.py" line="150"/>
         <source>Notifications</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/views/main_window.py" line="149"/>
+        <location filename="../../desktop/views/main_window.py" line="151"/>
         <source>What you were told: assignments, replies and more</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/views/main_window.py" line="150"/>
+        <location filename="../../desktop/views/main_window.py" line="152"/>
         <source>Sign out</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/views/main_window.py" line="151"/>
+        <location filename="../../desktop/views/main_window.py" line="153"/>
         <source>Quit</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/views/main_window.py" line="157"/>
+        <location filename="../../desktop/views/main_window.py" line="159"/>
         <source>Main</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/views/main_window.py" line="176"/>
+        <location filename="../../desktop/views/main_window.py" line="178"/>
         <source>&amp;File</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/views/main_window.py" line="179"/>
+        <location filename="../../desktop/views/main_window.py" line="181"/>
         <source>&amp;Ticket</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/views/main_window.py" line="183"/>
+        <location filename="../../desktop/views/main_window.py" line="185"/>
         <source>&amp;View</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/views/main_window.py" line="187"/>
+        <location filename="../../desktop/views/main_window.py" line="189"/>
         <source>&amp;Help</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/views/main_window.py" line="188"/>
-        <location filename="../../desktop/views/main_window.py" line="194"/>
+        <location filename="../../desktop/views/main_window.py" line="190"/>
+        <location filename="../../desktop/views/main_window.py" line="196"/>
         <source>Keyboard shortcuts</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/views/main_window.py" line="204"/>
+        <location filename="../../desktop/views/main_window.py" line="211"/>
         <source>Ticket {0} logged</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/views/main_window.py" line="255"/>
+        <location filename="../../desktop/views/main_window.py" line="262"/>
         <source>Sync now</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/views/main_window.py" line="262"/>
+        <location filename="../../desktop/views/main_window.py" line="269"/>
         <source>Sync: {0}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/views/main_window.py" line="300"/>
+        <location filename="../../desktop/views/main_window.py" line="307"/>
         <source>Save filter</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/views/main_window.py" line="300"/>
+        <location filename="../../desktop/views/main_window.py" line="307"/>
         <source>Name for this filter:</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1082,7 +1097,7 @@
 <context>
     <name>QueueListModel</name>
     <message>
-        <location filename="../../desktop/models/queue_list.py" line="81"/>
+        <location filename="../../desktop/models/queue_list.py" line="88"/>
         <source>Saved filter: {0}</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1136,27 +1151,40 @@
 <context>
     <name>SearchDialog</name>
     <message>
-        <location filename="../../desktop/views/search.py" line="37"/>
+        <location filename="../../desktop/views/search.py" line="42"/>
         <source>Search</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/views/search.py" line="40"/>
+        <location filename="../../desktop/views/search.py" line="45"/>
         <source>Search titles, descriptions and comments…</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <location filename="../../desktop/views/search.py" line="108"/>
+        <source>Type a word to search for.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/views/search.py" line="120"/>
+        <source>No tickets match “{0}”. Try fewer or shorter words.</source>
+        <translation type="unfinished"></translation>
+    </message>
     <message numerus="yes">
-        <location filename="../../desktop/views/search.py" line="90"/>
+        <location filename="../../desktop/views/search.py" line="122"/>
+        <source>{0} of %n ticket(s) — scroll down for more</source>
+        <translation>
+            <numerusform>{0} of %n ticket — scroll down for more</numerusform>
+            <numerusform>{0} of %n tickets — scroll down for more</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../desktop/views/search.py" line="125"/>
         <source>%n ticket(s)</source>
         <translation>
             <numerusform>%n ticket</numerusform>
             <numerusform>%n tickets</numerusform>
         </translation>
-    </message>
-    <message>
-        <location filename="../../desktop/views/search.py" line="90"/>
-        <source>No tickets match</source>
-        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
@@ -1518,32 +1546,82 @@
 <context>
     <name>TicketTable</name>
     <message>
-        <location filename="../../desktop/views/ticket_table.py" line="97"/>
+        <location filename="../../desktop/views/ticket_table.py" line="124"/>
         <source>Filter by words or number</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/views/ticket_table.py" line="102"/>
+        <location filename="../../desktop/views/ticket_table.py" line="129"/>
         <source>Any status</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/views/ticket_table.py" line="107"/>
+        <location filename="../../desktop/views/ticket_table.py" line="134"/>
         <source>Any priority</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/views/ticket_table.py" line="114"/>
+        <location filename="../../desktop/views/ticket_table.py" line="141"/>
         <source>Save filter…</source>
         <translation type="unfinished"></translation>
     </message>
     <message numerus="yes">
-        <location filename="../../desktop/views/ticket_table.py" line="165"/>
+        <location filename="../../desktop/views/ticket_table.py" line="240"/>
         <source>%n ticket(s)</source>
         <translation>
             <numerusform>%n ticket</numerusform>
             <numerusform>%n tickets</numerusform>
         </translation>
+    </message>
+    <message>
+        <location filename="../../desktop/views/ticket_table.py" line="262"/>
+        <source>No ticket in “{0}” matches the filter.&lt;br&gt;&lt;a href=&quot;clear&quot;&gt;Clear the filter&lt;/a&gt;</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/views/ticket_table.py" line="265"/>
+        <source>Nothing is assigned to you right now.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/views/ticket_table.py" line="266"/>
+        <source>You have no open requests. Press Ctrl+N to log one.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/views/ticket_table.py" line="267"/>
+        <source>Your teams have no open tickets.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/views/ticket_table.py" line="268"/>
+        <source>Nothing waits for triage.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/views/ticket_table.py" line="269"/>
+        <source>No open ticket has missed its SLA target.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/views/ticket_table.py" line="270"/>
+        <source>No open ticket is due within the next 2 hours.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/views/ticket_table.py" line="271"/>
+        <source>There is no open major incident.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/views/ticket_table.py" line="272"/>
+        <source>This site has no open tickets.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/views/ticket_table.py" line="274"/>
+        <source>No tickets here yet.</source>
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
@@ -1599,12 +1677,12 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/models/ticket_table.py" line="264"/>
+        <location filename="../../desktop/models/ticket_table.py" line="272"/>
         <source>{0} (due {1})</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/models/ticket_table.py" line="267"/>
+        <location filename="../../desktop/models/ticket_table.py" line="275"/>
         <source>The SLA target was missed.</source>
         <translation type="unfinished"></translation>
     </message>

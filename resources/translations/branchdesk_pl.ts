@@ -369,252 +369,267 @@
     </message>
     <message>
         <location filename="../../desktop/labels.py" line="22"/>
+        <source>My requests</source>
+        <translation>Moje zgłoszenia</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/labels.py" line="23"/>
         <source>My team</source>
         <translation>Mój zespół</translation>
     </message>
     <message>
-        <location filename="../../desktop/labels.py" line="23"/>
+        <location filename="../../desktop/labels.py" line="24"/>
         <source>Triage</source>
         <translation>Do rozdzielenia</translation>
     </message>
     <message>
-        <location filename="../../desktop/labels.py" line="24"/>
+        <location filename="../../desktop/labels.py" line="25"/>
+        <source>Breached</source>
+        <translation>Po terminie</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/labels.py" line="26"/>
+        <source>Due within 2 h</source>
+        <translation>Termin w ciągu 2 h</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/labels.py" line="27"/>
         <source>Breaching soon</source>
         <translation>Bliskie przekroczenia SLA</translation>
     </message>
     <message>
-        <location filename="../../desktop/labels.py" line="25"/>
+        <location filename="../../desktop/labels.py" line="28"/>
         <source>Major incidents</source>
         <translation>Poważne incydenty</translation>
     </message>
     <message>
-        <location filename="../../desktop/labels.py" line="26"/>
+        <location filename="../../desktop/labels.py" line="29"/>
         <source>This site</source>
         <translation>Ta placówka</translation>
     </message>
     <message>
-        <location filename="../../desktop/labels.py" line="27"/>
+        <location filename="../../desktop/labels.py" line="30"/>
         <source>All tickets</source>
         <translation>Wszystkie zgłoszenia</translation>
     </message>
     <message>
-        <location filename="../../desktop/labels.py" line="30"/>
+        <location filename="../../desktop/labels.py" line="33"/>
         <source>Branch staff</source>
         <translation>Pracownik placówki</translation>
     </message>
     <message>
-        <location filename="../../desktop/labels.py" line="31"/>
+        <location filename="../../desktop/labels.py" line="34"/>
         <source>Technician</source>
         <translation>Technik</translation>
     </message>
     <message>
-        <location filename="../../desktop/labels.py" line="32"/>
+        <location filename="../../desktop/labels.py" line="35"/>
         <source>Service desk agent</source>
         <translation>Konsultant service desku</translation>
     </message>
     <message>
-        <location filename="../../desktop/labels.py" line="33"/>
+        <location filename="../../desktop/labels.py" line="36"/>
         <source>Manager</source>
         <translation>Kierownik</translation>
     </message>
     <message>
-        <location filename="../../desktop/labels.py" line="34"/>
+        <location filename="../../desktop/labels.py" line="37"/>
         <source>Administrator</source>
         <translation>Administrator</translation>
     </message>
     <message>
-        <location filename="../../desktop/labels.py" line="37"/>
+        <location filename="../../desktop/labels.py" line="40"/>
         <source>Incident</source>
         <translation>Incydent</translation>
     </message>
     <message>
-        <location filename="../../desktop/labels.py" line="38"/>
+        <location filename="../../desktop/labels.py" line="41"/>
         <source>Request</source>
         <translation>Wniosek</translation>
     </message>
     <message>
-        <location filename="../../desktop/labels.py" line="39"/>
+        <location filename="../../desktop/labels.py" line="42"/>
         <source>Case</source>
         <translation>Sprawa</translation>
     </message>
     <message>
-        <location filename="../../desktop/labels.py" line="40"/>
+        <location filename="../../desktop/labels.py" line="43"/>
         <source>Task</source>
         <translation>Zadanie</translation>
     </message>
     <message>
-        <location filename="../../desktop/labels.py" line="43"/>
+        <location filename="../../desktop/labels.py" line="46"/>
         <source>Portal</source>
         <translation>Portal</translation>
     </message>
     <message>
-        <location filename="../../desktop/labels.py" line="44"/>
+        <location filename="../../desktop/labels.py" line="47"/>
         <source>Phone</source>
         <translation>Telefon</translation>
     </message>
     <message>
-        <location filename="../../desktop/labels.py" line="45"/>
+        <location filename="../../desktop/labels.py" line="48"/>
         <source>Email</source>
         <translation>E-mail</translation>
     </message>
     <message>
-        <location filename="../../desktop/labels.py" line="46"/>
+        <location filename="../../desktop/labels.py" line="49"/>
         <source>Walk-in</source>
         <translation>Osobiście</translation>
     </message>
     <message>
-        <location filename="../../desktop/labels.py" line="47"/>
+        <location filename="../../desktop/labels.py" line="50"/>
         <source>Chat</source>
         <translation>Czat</translation>
     </message>
     <message>
-        <location filename="../../desktop/labels.py" line="48"/>
+        <location filename="../../desktop/labels.py" line="51"/>
         <source>Monitoring</source>
         <translation>Monitoring</translation>
     </message>
     <message>
-        <location filename="../../desktop/labels.py" line="51"/>
+        <location filename="../../desktop/labels.py" line="54"/>
         <source>Waiting for the requester</source>
         <translation>Czeka na zgłaszającego</translation>
     </message>
     <message>
-        <location filename="../../desktop/labels.py" line="52"/>
+        <location filename="../../desktop/labels.py" line="55"/>
         <source>Waiting for a supplier</source>
         <translation>Czeka na dostawcę</translation>
     </message>
     <message>
-        <location filename="../../desktop/labels.py" line="53"/>
+        <location filename="../../desktop/labels.py" line="56"/>
         <source>Waiting for a change</source>
         <translation>Czeka na zmianę</translation>
     </message>
     <message>
-        <location filename="../../desktop/labels.py" line="54"/>
+        <location filename="../../desktop/labels.py" line="57"/>
         <source>Other</source>
         <translation>Inne</translation>
     </message>
     <message>
-        <location filename="../../desktop/labels.py" line="57"/>
+        <location filename="../../desktop/labels.py" line="60"/>
         <source>Fixed</source>
         <translation>Naprawione</translation>
     </message>
     <message>
-        <location filename="../../desktop/labels.py" line="58"/>
+        <location filename="../../desktop/labels.py" line="61"/>
         <source>Workaround</source>
         <translation>Obejście</translation>
     </message>
     <message>
-        <location filename="../../desktop/labels.py" line="59"/>
+        <location filename="../../desktop/labels.py" line="62"/>
         <source>Replaced</source>
         <translation>Wymienione</translation>
     </message>
     <message>
-        <location filename="../../desktop/labels.py" line="60"/>
+        <location filename="../../desktop/labels.py" line="63"/>
         <source>Fixed by the supplier</source>
         <translation>Naprawione przez dostawcę</translation>
     </message>
     <message>
-        <location filename="../../desktop/labels.py" line="61"/>
+        <location filename="../../desktop/labels.py" line="64"/>
         <source>No fault found</source>
         <translation>Nie stwierdzono usterki</translation>
     </message>
     <message>
-        <location filename="../../desktop/labels.py" line="62"/>
+        <location filename="../../desktop/labels.py" line="65"/>
         <source>User error</source>
         <translation>Błąd użytkownika</translation>
     </message>
     <message>
-        <location filename="../../desktop/labels.py" line="63"/>
+        <location filename="../../desktop/labels.py" line="66"/>
         <source>Duplicate</source>
         <translation>Duplikat</translation>
     </message>
     <message>
-        <location filename="../../desktop/labels.py" line="64"/>
+        <location filename="../../desktop/labels.py" line="67"/>
         <source>Not reproducible</source>
         <translation>Nie da się odtworzyć</translation>
     </message>
     <message>
-        <location filename="../../desktop/labels.py" line="67"/>
-        <location filename="../../desktop/labels.py" line="74"/>
+        <location filename="../../desktop/labels.py" line="70"/>
+        <location filename="../../desktop/labels.py" line="77"/>
         <source>Relates to</source>
         <translation>Powiązane z</translation>
     </message>
     <message>
-        <location filename="../../desktop/labels.py" line="68"/>
+        <location filename="../../desktop/labels.py" line="71"/>
         <source>Duplicates</source>
         <translation>Duplikuje</translation>
     </message>
     <message>
-        <location filename="../../desktop/labels.py" line="69"/>
+        <location filename="../../desktop/labels.py" line="72"/>
         <source>Follows up</source>
         <translation>Kontynuuje</translation>
     </message>
     <message>
-        <location filename="../../desktop/labels.py" line="70"/>
+        <location filename="../../desktop/labels.py" line="73"/>
         <source>Caused by</source>
         <translation>Spowodowane przez</translation>
     </message>
     <message>
-        <location filename="../../desktop/labels.py" line="75"/>
+        <location filename="../../desktop/labels.py" line="78"/>
         <source>Duplicated by</source>
         <translation>Zduplikowane przez</translation>
     </message>
     <message>
-        <location filename="../../desktop/labels.py" line="76"/>
+        <location filename="../../desktop/labels.py" line="79"/>
         <source>Followed up by</source>
         <translation>Kontynuowane przez</translation>
     </message>
     <message>
-        <location filename="../../desktop/labels.py" line="77"/>
+        <location filename="../../desktop/labels.py" line="80"/>
         <source>Causes</source>
         <translation>Powoduje</translation>
     </message>
     <message>
-        <location filename="../../desktop/labels.py" line="80"/>
+        <location filename="../../desktop/labels.py" line="83"/>
         <source>High</source>
         <translation>Wysoki</translation>
     </message>
     <message>
-        <location filename="../../desktop/labels.py" line="81"/>
+        <location filename="../../desktop/labels.py" line="84"/>
         <source>Medium</source>
         <translation>Średni</translation>
     </message>
     <message>
-        <location filename="../../desktop/labels.py" line="82"/>
+        <location filename="../../desktop/labels.py" line="85"/>
         <source>Low</source>
         <translation>Niski</translation>
     </message>
     <message>
-        <location filename="../../desktop/labels.py" line="85"/>
+        <location filename="../../desktop/labels.py" line="88"/>
         <source>Response</source>
         <translation>Reakcja</translation>
     </message>
     <message>
-        <location filename="../../desktop/labels.py" line="86"/>
+        <location filename="../../desktop/labels.py" line="89"/>
         <source>Resolution</source>
         <translation>Rozwiązanie</translation>
     </message>
     <message>
-        <location filename="../../desktop/labels.py" line="89"/>
+        <location filename="../../desktop/labels.py" line="92"/>
         <source>running</source>
         <translation>biegnie</translation>
     </message>
     <message>
-        <location filename="../../desktop/labels.py" line="90"/>
+        <location filename="../../desktop/labels.py" line="93"/>
         <source>paused</source>
         <translation>wstrzymany</translation>
     </message>
     <message>
-        <location filename="../../desktop/labels.py" line="91"/>
+        <location filename="../../desktop/labels.py" line="94"/>
         <source>met</source>
         <translation>dotrzymany</translation>
     </message>
     <message>
-        <location filename="../../desktop/labels.py" line="92"/>
+        <location filename="../../desktop/labels.py" line="95"/>
         <source>breached</source>
         <translation>przekroczony</translation>
     </message>
     <message>
-        <location filename="../../desktop/labels.py" line="117"/>
+        <location filename="../../desktop/labels.py" line="120"/>
         <source>Waiting for {0}</source>
         <translation>Czekamy na {0}</translation>
     </message>
@@ -651,144 +666,144 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../desktop/views/main_window.py" line="68"/>
+        <location filename="../../desktop/views/main_window.py" line="69"/>
         <source>Branchdesk — {0} ({1})</source>
         <translation>Branchdesk — {0} ({1})</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/main_window.py" line="92"/>
-        <location filename="../../desktop/views/main_window.py" line="146"/>
+        <location filename="../../desktop/views/main_window.py" line="93"/>
+        <location filename="../../desktop/views/main_window.py" line="148"/>
         <source>Conflicts and refused changes</source>
         <translation>Konflikty i odrzucone zmiany</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/main_window.py" line="137"/>
+        <location filename="../../desktop/views/main_window.py" line="139"/>
         <source>New ticket</source>
         <translation>Nowe zgłoszenie</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/main_window.py" line="137"/>
+        <location filename="../../desktop/views/main_window.py" line="139"/>
         <source>Log a new ticket</source>
         <translation>Zarejestruj nowe zgłoszenie</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/main_window.py" line="138"/>
+        <location filename="../../desktop/views/main_window.py" line="140"/>
         <source>Search</source>
         <translation>Szukaj</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/main_window.py" line="139"/>
+        <location filename="../../desktop/views/main_window.py" line="141"/>
         <source>Search tickets and comments</source>
         <translation>Szukaj w zgłoszeniach i komentarzach</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/main_window.py" line="140"/>
+        <location filename="../../desktop/views/main_window.py" line="142"/>
         <source>Refresh</source>
         <translation>Odśwież</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/main_window.py" line="141"/>
+        <location filename="../../desktop/views/main_window.py" line="143"/>
         <source>Sync with the server, or reload on a standalone store</source>
         <translation>Synchronizuj z serwerem albo odśwież samodzielny magazyn</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/main_window.py" line="142"/>
+        <location filename="../../desktop/views/main_window.py" line="144"/>
         <source>Next ticket</source>
         <translation>Następne zgłoszenie</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/main_window.py" line="143"/>
+        <location filename="../../desktop/views/main_window.py" line="145"/>
         <source>Previous ticket</source>
         <translation>Poprzednie zgłoszenie</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/main_window.py" line="144"/>
+        <location filename="../../desktop/views/main_window.py" line="146"/>
         <source>Reply</source>
         <translation>Odpowiedz</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/main_window.py" line="145"/>
+        <location filename="../../desktop/views/main_window.py" line="147"/>
         <source>Filter</source>
         <translation>Filtruj</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/main_window.py" line="147"/>
+        <location filename="../../desktop/views/main_window.py" line="149"/>
         <source>What sync overrode or refused</source>
         <translation>Co synchronizacja nadpisała lub odrzuciła</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/main_window.py" line="148"/>
+        <location filename="../../desktop/views/main_window.py" line="150"/>
         <source>Notifications</source>
         <translation>Powiadomienia</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/main_window.py" line="149"/>
+        <location filename="../../desktop/views/main_window.py" line="151"/>
         <source>What you were told: assignments, replies and more</source>
         <translation>Co do Ciebie przyszło: przydziały, odpowiedzi i więcej</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/main_window.py" line="150"/>
+        <location filename="../../desktop/views/main_window.py" line="152"/>
         <source>Sign out</source>
         <translation>Wyloguj</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/main_window.py" line="151"/>
+        <location filename="../../desktop/views/main_window.py" line="153"/>
         <source>Quit</source>
         <translation>Zakończ</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/main_window.py" line="157"/>
+        <location filename="../../desktop/views/main_window.py" line="159"/>
         <source>Main</source>
         <translation>Główny</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/main_window.py" line="176"/>
+        <location filename="../../desktop/views/main_window.py" line="178"/>
         <source>&amp;File</source>
         <translation>&amp;Plik</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/main_window.py" line="179"/>
+        <location filename="../../desktop/views/main_window.py" line="181"/>
         <source>&amp;Ticket</source>
         <translation>&amp;Zgłoszenie</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/main_window.py" line="183"/>
+        <location filename="../../desktop/views/main_window.py" line="185"/>
         <source>&amp;View</source>
         <translation>&amp;Widok</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/main_window.py" line="187"/>
+        <location filename="../../desktop/views/main_window.py" line="189"/>
         <source>&amp;Help</source>
         <translation>Pomo&amp;c</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/main_window.py" line="188"/>
-        <location filename="../../desktop/views/main_window.py" line="194"/>
+        <location filename="../../desktop/views/main_window.py" line="190"/>
+        <location filename="../../desktop/views/main_window.py" line="196"/>
         <source>Keyboard shortcuts</source>
         <translation>Skróty klawiszowe</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/main_window.py" line="204"/>
+        <location filename="../../desktop/views/main_window.py" line="211"/>
         <source>Ticket {0} logged</source>
         <translation>Zarejestrowano zgłoszenie {0}</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/main_window.py" line="255"/>
+        <location filename="../../desktop/views/main_window.py" line="262"/>
         <source>Sync now</source>
         <translation>Synchronizuj teraz</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/main_window.py" line="262"/>
+        <location filename="../../desktop/views/main_window.py" line="269"/>
         <source>Sync: {0}</source>
         <translation>Synchronizacja: {0}</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/main_window.py" line="300"/>
+        <location filename="../../desktop/views/main_window.py" line="307"/>
         <source>Save filter</source>
         <translation>Zapisz filtr</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/main_window.py" line="300"/>
+        <location filename="../../desktop/views/main_window.py" line="307"/>
         <source>Name for this filter:</source>
         <translation>Nazwa tego filtra:</translation>
     </message>
@@ -1085,7 +1100,7 @@
 <context>
     <name>QueueListModel</name>
     <message>
-        <location filename="../../desktop/models/queue_list.py" line="81"/>
+        <location filename="../../desktop/models/queue_list.py" line="88"/>
         <source>Saved filter: {0}</source>
         <translation>Zapisany filtr: {0}</translation>
     </message>
@@ -1139,28 +1154,42 @@
 <context>
     <name>SearchDialog</name>
     <message>
-        <location filename="../../desktop/views/search.py" line="37"/>
+        <location filename="../../desktop/views/search.py" line="42"/>
         <source>Search</source>
         <translation>Szukaj</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/search.py" line="40"/>
+        <location filename="../../desktop/views/search.py" line="45"/>
         <source>Search titles, descriptions and comments…</source>
         <translation>Szukaj w tytułach, opisach i komentarzach…</translation>
     </message>
+    <message>
+        <location filename="../../desktop/views/search.py" line="108"/>
+        <source>Type a word to search for.</source>
+        <translation>Wpisz słowo, którego szukasz.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/views/search.py" line="120"/>
+        <source>No tickets match “{0}”. Try fewer or shorter words.</source>
+        <translation>Żadne zgłoszenie nie pasuje do „{0}”. Spróbuj mniej lub krótszych słów.</translation>
+    </message>
     <message numerus="yes">
-        <location filename="../../desktop/views/search.py" line="90"/>
+        <location filename="../../desktop/views/search.py" line="122"/>
+        <source>{0} of %n ticket(s) — scroll down for more</source>
+        <translation>
+            <numerusform>{0} z %n zgłoszenia — przewiń w dół, by zobaczyć więcej</numerusform>
+            <numerusform>{0} z %n zgłoszeń — przewiń w dół, by zobaczyć więcej</numerusform>
+            <numerusform>{0} z %n zgłoszeń — przewiń w dół, by zobaczyć więcej</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../desktop/views/search.py" line="125"/>
         <source>%n ticket(s)</source>
         <translation>
             <numerusform>%n zgłoszenie</numerusform>
             <numerusform>%n zgłoszenia</numerusform>
             <numerusform>%n zgłoszeń</numerusform>
         </translation>
-    </message>
-    <message>
-        <location filename="../../desktop/views/search.py" line="90"/>
-        <source>No tickets match</source>
-        <translation>Brak pasujących zgłoszeń</translation>
     </message>
 </context>
 <context>
@@ -1525,33 +1554,83 @@
 <context>
     <name>TicketTable</name>
     <message>
-        <location filename="../../desktop/views/ticket_table.py" line="97"/>
+        <location filename="../../desktop/views/ticket_table.py" line="124"/>
         <source>Filter by words or number</source>
         <translation>Filtruj po słowach lub numerze</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/ticket_table.py" line="102"/>
+        <location filename="../../desktop/views/ticket_table.py" line="129"/>
         <source>Any status</source>
         <translation>Dowolny status</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/ticket_table.py" line="107"/>
+        <location filename="../../desktop/views/ticket_table.py" line="134"/>
         <source>Any priority</source>
         <translation>Dowolny priorytet</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/ticket_table.py" line="114"/>
+        <location filename="../../desktop/views/ticket_table.py" line="141"/>
         <source>Save filter…</source>
         <translation>Zapisz filtr…</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../desktop/views/ticket_table.py" line="165"/>
+        <location filename="../../desktop/views/ticket_table.py" line="240"/>
         <source>%n ticket(s)</source>
         <translation>
             <numerusform>%n zgłoszenie</numerusform>
             <numerusform>%n zgłoszenia</numerusform>
             <numerusform>%n zgłoszeń</numerusform>
         </translation>
+    </message>
+    <message>
+        <location filename="../../desktop/views/ticket_table.py" line="262"/>
+        <source>No ticket in “{0}” matches the filter.&lt;br&gt;&lt;a href=&quot;clear&quot;&gt;Clear the filter&lt;/a&gt;</source>
+        <translation>Żadne zgłoszenie w „{0}” nie pasuje do filtra.&lt;br&gt;&lt;a href=&quot;clear&quot;&gt;Wyczyść filtr&lt;/a&gt;</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/views/ticket_table.py" line="265"/>
+        <source>Nothing is assigned to you right now.</source>
+        <translation>Nic nie jest teraz do ciebie przydzielone.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/views/ticket_table.py" line="266"/>
+        <source>You have no open requests. Press Ctrl+N to log one.</source>
+        <translation>Nie masz otwartych zgłoszeń. Naciśnij Ctrl+N, aby dodać nowe.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/views/ticket_table.py" line="267"/>
+        <source>Your teams have no open tickets.</source>
+        <translation>Twoje zespoły nie mają otwartych zgłoszeń.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/views/ticket_table.py" line="268"/>
+        <source>Nothing waits for triage.</source>
+        <translation>Nic nie czeka na wstępną ocenę.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/views/ticket_table.py" line="269"/>
+        <source>No open ticket has missed its SLA target.</source>
+        <translation>Żadne otwarte zgłoszenie nie przekroczyło terminu SLA.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/views/ticket_table.py" line="270"/>
+        <source>No open ticket is due within the next 2 hours.</source>
+        <translation>Żadne otwarte zgłoszenie nie ma terminu w ciągu najbliższych 2 godzin.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/views/ticket_table.py" line="271"/>
+        <source>There is no open major incident.</source>
+        <translation>Nie ma otwartego poważnego incydentu.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/views/ticket_table.py" line="272"/>
+        <source>This site has no open tickets.</source>
+        <translation>Ta placówka nie ma otwartych zgłoszeń.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/views/ticket_table.py" line="274"/>
+        <source>No tickets here yet.</source>
+        <translation>Nie ma tu jeszcze zgłoszeń.</translation>
     </message>
 </context>
 <context>
@@ -1607,12 +1686,12 @@
         <translation>za {0}</translation>
     </message>
     <message>
-        <location filename="../../desktop/models/ticket_table.py" line="264"/>
+        <location filename="../../desktop/models/ticket_table.py" line="272"/>
         <source>{0} (due {1})</source>
         <translation>{0} (termin {1})</translation>
     </message>
     <message>
-        <location filename="../../desktop/models/ticket_table.py" line="267"/>
+        <location filename="../../desktop/models/ticket_table.py" line="275"/>
         <source>The SLA target was missed.</source>
         <translation>Nie dotrzymano terminu SLA.</translation>
     </message>

@@ -21,7 +21,16 @@ from core.orgspec import STATUSES
 from core.reference import Reference
 from core.services import tickets
 from core.ticket_detail import read_ticket
-from core.ticket_query import QUEUES, SORT_ALIASES, SORT_KEYS, TicketFilter, TicketQuery
+from core.ticket_query import (
+    BREACHING_WITHIN,
+    DUE_SOON_WITHIN,
+    QUEUE_ALIASES,
+    QUEUES,
+    SORT_ALIASES,
+    SORT_KEYS,
+    TicketFilter,
+    TicketQuery,
+)
 from server.deps import CurrentCaller, Server
 from server.errors import ERROR_RESPONSES, ApiError, unauthorized
 from server.own_commands import server_command
@@ -31,7 +40,7 @@ from server.schemas.tickets import TicketCreate, TicketCreated, TicketDetailOut,
 
 router = APIRouter(prefix="/tickets", tags=["tickets"], responses=ERROR_RESPONSES)
 
-Queue = Literal[QUEUES]  # type: ignore[valid-type]
+Queue = Literal[(*QUEUES, *QUEUE_ALIASES)]  # type: ignore[valid-type]
 Status = Literal[STATUSES]  # type: ignore[valid-type]
 Sort = Literal[(*SORT_KEYS, *SORT_ALIASES)]  # type: ignore[valid-type]
 Text = Annotated[str | None, Query(min_length=1, max_length=300)]
@@ -40,8 +49,10 @@ Text = Annotated[str | None, Query(min_length=1, max_length=300)]
 @router.get("", response_model=TicketPage)
 def list_tickets(
     caller: CurrentCaller, server: Server,
-    queue: Annotated[Queue, Query(description="mine, team, triage, breaching (soon), major (open major "
-                                              "incidents), site (open tickets of one's site) or all")] = "all",
+    queue: Annotated[Queue, Query(description="mine, requests (one's own requests), team, triage, "
+                                              "breached, due_soon (a clock due within 2 h), major (open major "
+                                              "incidents), site (open tickets of one's site) or all; breaching "
+                                              "is breached and due within 1 h together")] = "all",
     status: Status | None = None,
     site: Annotated[Text, Query(description="site code")] = None,
     team: Annotated[Text, Query(description="team code")] = None,
@@ -59,7 +70,8 @@ def list_tickets(
     # the same TicketQuery as the desktop's table and `branchdesk ticket list`
     query = TicketQuery(
         ref, user, TicketFilter(queue=queue, status=status, priority=priority, site=site, team=team,
-                                category=category, assignee=assignee, requester=requester),
+                                category=category, assignee=assignee, requester=requester,
+                                within=BREACHING_WITHIN if queue == "breaching" else DUE_SOON_WITHIN),
         sort=sort, descending=order == "desc", now=server.clock(), scope=ticket_scope(user),
     )
     with server.db.read() as session:

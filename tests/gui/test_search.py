@@ -32,4 +32,22 @@ def test_nothing_found(qtbot, workspace, new_ticket):
     qtbot.addWidget(dialog)
     with qtbot.waitSignal(dialog.sig_results, timeout=10_000) as results:
         qtbot.keyClicks(dialog.box, "xylophone")
-    assert results.args == [0] and dialog.status.text() == "No tickets match"
+    assert results.args == [0]
+    assert dialog.status.text() == "No tickets match “xylophone”. Try fewer or shorter words."
+
+
+def test_a_long_answer_shows_50_of_all_and_more_on_scroll(qtbot, workspace, new_ticket):
+    for i in range(57):
+        new_ticket(title=f"Fuel pump {i} stuck")
+    dialog = SearchDialog(workspace)
+    qtbot.addWidget(dialog)
+    dialog.show()
+    with qtbot.waitSignal(dialog.sig_results, timeout=10_000):
+        qtbot.keyClicks(dialog.box, "pump")
+    assert dialog.results.rowCount() == 50
+    assert dialog.status.text() == "50 of 57 tickets — scroll down for more"
+    bar = dialog.table.verticalScrollBar()
+    bar.setValue(bar.maximum())
+    qtbot.waitUntil(lambda: dialog.results.rowCount() == 57, timeout=10_000)
+    assert dialog.status.text() == "57 tickets"
+    assert len({dialog.results.number_at(r) for r in range(57)}) == 57

@@ -458,3 +458,45 @@ def test_sla_explain_and_ticket_show_json(store: Store, capsys: pytest.CaptureFi
     with store.read() as session:
         ref = reference_for(store, session)
         assert read_ticket(session, ref, ref.user("ada"), number).sla.as_dict()["clocks"] == explain["clocks"]
+
+
+def test_breached_and_due_soon_are_separate_queues_most_urgent_first(always_store: Store) -> None:
+    # On 24x7, relative to t0 (the real now):
+    #   A  P1 logged t0-20m: response breached at t0-5m         -> breached
+    #   G  P1 logged t0-40m: response breached at t0-25m        -> breached, before A
+    #   C  P2 logged t0-10m: response due at t0+20m             -> due within 2 h
+    #   B  P3 logged t0-60m: response due at t0+1h              -> due within 2 h, after C
+    #   D  P5 logged t0:     response due at t0+8h              -> neither
+    t0 = utcnow()
+    with unit_of_work(always_store) as uow:
+        a = create(uow, t0 - timedelta(minutes=20))
+        g = create(uow, t0 - timedelta(minutes=40))
+        c = create(uow, t0 - timedelta(minutes=10), "high", "medium")
+        b = create(uow, t0 - timedelta(minutes=60), "high", "low")
+        create(uow, t0, "low", "low")
+    with always_store.read() as session:
+        ref = reference_for(always_store, session)
+        ada = ref.user("ada")
+
+        def queue(name: str) -> list[str]:
+            from core.ticket_query import QUEUE_SORT
+
+            sort, descending = QUEUE_SORT[name]
+            query = TicketQuery(ref, ada, TicketFilter(queue=name), sort=sort, descending=descending, now=t0)
+            assert query.count(session) == len(query.row_ids(session))
+            assert query.row_ids(session) == query.row_ids(session)
+            return [r.number for r in query.page(session)]
+
+        assert queue("breached") == [g.number, a.number]
+        assert queue("due_soon") == [c.number, b.number]
+
+    # the command line takes the same names and the same order
+    data_dir = always_store.path.parent
+    branchdesk = Path(sys.executable).parent / "branchdesk"
+    for name, want in (("breached", [g.number, a.number]), ("due_soon", [c.number, b.number])):
+        done = subprocess.run(
+            [str(branchdesk), "--data-dir", str(data_dir), "--user", "ada", "ticket", "list", "--queue", name,
+             "--json"], capture_output=True, text=True, timeout=60, check=False,
+        )
+        assert done.returncode == 0, done.stderr
+        assert [r["number"] for r in json.loads(done.stdout)] == want
