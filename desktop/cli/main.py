@@ -15,7 +15,7 @@ from typing import NoReturn
 
 from core.errors import BranchdeskError
 from core.orgfile import OrgFileError
-from desktop.cli import setup, sla, syncing, tickets
+from desktop.cli import reports, setup, sla, syncing, tickets
 from desktop.cli.context import Context
 
 log = logging.getLogger("branchdesk")
@@ -39,6 +39,7 @@ def build_parser() -> Parser:
     tickets.add_commands(commands)
     sla.add_commands(commands)
     syncing.add_commands(commands)
+    reports.add_commands(commands)
     return parser
 
 

@@ -1,0 +1,394 @@
+"""The desk's figures over a period, per group and in total (DESIGN §14), computed
+in SQL over the stored SLA figures and the history: one grouped query per kind of
+figure, never a loop over tickets. Definitions (the README says the same, word for
+word; a test checks it):
+
+- A period is whole UTC days, `--from` to `--to` both included; an instant is in it
+  when it is at or after its first midnight and before the midnight after its last day.
+- `tickets`: tickets created in the period.
+- `resolved`: tickets resolved in the period (their last resolution) that are resolved
+  or closed now.
+- `frt_median_s`: the median business seconds of the response clock, over tickets
+  whose response clock stopped in the period.
+- `mttr_s`: the mean business seconds of the resolution clock, pauses excluded, over
+  the resolved tickets.
+- `mttr_wall_s`: the mean wall-clock seconds from creation to resolution, over the
+  resolved tickets.
+- `response_met_pct`, `resolution_met_pct`: met / (met + breached) of the clock,
+  over clocks decided in the period: a met clock when it stopped, a breached one
+  when it passed its target.
+- `fcr_pct`: of the resolved tickets, those on tier 1, never handed from one team to
+  another nor from one person to another, resolved by their assignee (or, unassigned,
+  by whoever resolved them) and never reopened.
+- `reopen_pct`: of the resolved tickets, those reopened at least once.
+- `repeat_pct`: of the tickets created in the period, those whose site and category
+  had another ticket resolved in the 7 days before their creation.
+- `backlog`: tickets open (new, assigned, in progress or pending) at the end of the
+  period; `backlog_lt_1d`, `backlog_1_3d`, `backlog_3_7d`, `backlog_gt_7d` split them
+  by their age then (under 1 day, 1 to 3 days, 3 to 7 days, over 7 days).
+- `csat_avg`, `csat_count`: the mean satisfaction rating and the number of ratings
+  given in the period; no ratings are recorded yet, so null and 0.
+- Groups: `site`, `region` and `country` of the ticket's site, its `team` and
+  `technician` (assignee) now, its `category`, and the `week` (the UTC date of its
+  Monday) of the instant a figure counts the ticket at: creation for tickets, repeats
+  and backlog, resolution for resolved, MTTR, FCR and reopens, the clock's stop for
+  FRT and its stop or breach for compliance. A ticket without one is in group "-".
+- Percentages are 0 to 100 with one decimal, seconds whole; null where nothing was
+  measured. The total counts every ticket once, whatever the grouping.
+"""
+
+from __future__ import annotations
+
+import uuid
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass, field
+from datetime import timedelta
+from typing import Any
+
+from sqlalchemy import (
+    ColumnElement,
+    String,
+    and_,
+    case,
+    cast,
+    exists,
+    false,
+    func,
+    literal,
+    or_,
+    select,
+    true,
+)
+from sqlalchemy.orm import Session, aliased
+
+from core.lifecycle import CENTRAL_ROLES
+from core.models import Category, HistoryEvent, Site, Team, Ticket, User
+from core.models.base import Instant
+from core.models.tickets import OPEN_STATUSES
+from core.reference import UserInfo
+from core.reports.period import Period, check_grouping
+from core.scope import scope_clause
+
+NONE = "-"
+DAY = 86400
+AGES = (("backlog_lt_1d", 0, DAY), ("backlog_1_3d", DAY, 3 * DAY), ("backlog_3_7d", 3 * DAY, 7 * DAY),
+        ("backlog_gt_7d", 7 * DAY, None))
+FIGURES = ("tickets", "resolved", "frt_median_s", "mttr_s", "mttr_wall_s", "response_met_pct",
+           "resolution_met_pct", "fcr_pct", "reopen_pct", "repeat_pct", "backlog", *(a[0] for a in AGES),
+           "csat_avg", "csat_count")
+REPEAT_WINDOW = timedelta(days=7)
+
+
+@dataclass
+class KpiReport:
+    period: Period
+    by: str
+    rows: list[dict[str, Any]]
+    total: dict[str, Any]
+
+    def as_dict(self) -> dict[str, Any]:
+        return {"from": self.period.first.isoformat(), "to": self.period.last.isoformat(), "by": self.by,
+                "rows": self.rows, "total": self.total}
+
+
+@dataclass
+class _Sums:
+    """What one group adds up to, before the figures are derived from it."""
+
+    counts: dict[str, int] = field(default_factory=dict)
+    frt_median: float | None = None
+
+    def add(self, name: str, value: Any) -> None:
+        self.counts[name] = self.counts.get(name, 0) + int(value or 0)
+
+
+def report_scope(user: UserInfo, home_site: uuid.UUID | None = None) -> ColumnElement[bool]:
+    """The tickets a report may count: the central desk all it sees; anyone else only
+    their own sites' (or the store's site's), so a branch report never counts another site."""
+    seen = scope_clause(user)
+    if user.role in CENTRAL_ROLES or user.role == "system":
+        return seen
+    sites = set(user.site_ids) | ({user.site_id} if user.site_id else set()) | ({home_site} if home_site else set())
+    return and_(seen, Ticket.site_id.in_(sites)) if sites else seen
+
+
+# -- SQL that differs between SQLite and PostgreSQL -------------------------------
+
+def _seconds(dialect: str, start: Any, end: Any) -> ColumnElement[Any]:
+    if dialect == "sqlite":
+        return (func.julianday(end) - func.julianday(start)) * DAY
+    return func.extract("epoch", end - start)
+
+
+def _minus(dialect: str, instant: Any, delta: timedelta) -> ColumnElement[Any]:
+    if dialect == "sqlite":  # in the text form SQLite keeps instants in, so it compares as text
+        return func.strftime("%Y-%m-%d %H:%M:%f000", instant, f"-{int(delta.total_seconds())} seconds")
+    return instant - delta
+
+
+def _week(dialect: str, instant: Any) -> ColumnElement[Any]:
+    if dialect == "sqlite":
+        return func.date(instant, "weekday 0", "-6 days")
+    return func.to_char(func.date_trunc("week", instant), "YYYY-MM-DD")
+
+
+def _json(value: str) -> str:
+    return f'"{value}"'
+
+
+def _status_events(*conditions: ColumnElement[bool]) -> Any:
+    return exists().where(HistoryEvent.ticket_id == Ticket.id, HistoryEvent.kind == "field",
+                          HistoryEvent.field == "status", *conditions)
+
+
+def _handed_over(field_name: str) -> Any:
+    """A change of the field away from a value it had: a hand-over, not a first assignment."""
+    old = cast(HistoryEvent.old, String)
+    return exists().where(HistoryEvent.ticket_id == Ticket.id, HistoryEvent.kind == "field",
+                          HistoryEvent.field == field_name, HistoryEvent.old.is_not(None), old != "null")
+
+
+# -- the figures' conditions: the same for the numbers and for the tickets behind them
+
+@dataclass(frozen=True)
+class _Sql:
+    dialect: str
+    period: Period
+
+    def within(self, instant: Any) -> ColumnElement[bool]:
+        return and_(instant >= literal(self.period.start, Instant()), instant < literal(self.period.end, Instant()))
+
+    @property
+    def end(self) -> Any:
+        return literal(self.period.end, Instant())
+
+    def created(self) -> ColumnElement[bool]:
+        return self.within(Ticket.created_at)
+
+    def resolved(self) -> ColumnElement[bool]:
+        return and_(Ticket.status.in_(("resolved", "closed")), self.within(Ticket.resolved_at))
+
+    def frt(self) -> ColumnElement[bool]:
+        return and_(Ticket.response_elapsed_s.is_not(None), self.within(Ticket.response_stopped_at))
+
+    def decided_at(self, clock: str) -> Any:
+        state, due, stopped = (getattr(Ticket, f"{clock}_{n}") for n in ("state", "due_at", "stopped_at"))
+        return case((state == "met", stopped), (state == "breached", due), else_=None)
+
+    def decided(self, clock: str, state: str) -> ColumnElement[bool]:
+        return and_(getattr(Ticket, f"{clock}_state") == state, self.within(self.decided_at(clock)))
+
+    def reopened(self) -> Any:
+        return _status_events(cast(HistoryEvent.old, String) == _json("resolved"),
+                              cast(HistoryEvent.new, String) != _json("closed"))
+
+    def first_contact(self) -> ColumnElement[bool]:
+        resolver_is_assignee = _status_events(
+            cast(HistoryEvent.new, String) == _json("resolved"),
+            HistoryEvent.actor_id == func.coalesce(Ticket.assignee_id, HistoryEvent.actor_id),
+        )
+        return and_(Ticket.tier == 1, ~_handed_over("team_id"), ~_handed_over("assignee_id"), ~self.reopened(),
+                    resolver_is_assignee)
+
+    def repeat(self) -> Any:
+        other = aliased(Ticket)
+        return exists().where(
+            other.site_id == Ticket.site_id, other.category_id == Ticket.category_id, other.id != Ticket.id,
+            other.resolved_at < Ticket.created_at,
+            other.resolved_at >= _minus(self.dialect, Ticket.created_at, REPEAT_WINDOW),
+        )
+
+    def backlog(self) -> ColumnElement[bool]:
+        # The status at the end: the current one if nothing changed since (updated_at
+        # passes every change), else the one the first status change after it left.
+        left = (
+            select(cast(HistoryEvent.old, String))
+            .where(HistoryEvent.ticket_id == Ticket.id, HistoryEvent.kind == "field",
+                   HistoryEvent.field == "status", HistoryEvent.occurred_at >= self.end)
+            .order_by(HistoryEvent.occurred_at, HistoryEvent.stamp).limit(1).scalar_subquery()
+        )
+        open_json = [_json(s) for s in OPEN_STATUSES]
+        return and_(Ticket.created_at < self.end, or_(
+            and_(Ticket.updated_at < self.end, Ticket.status.in_(OPEN_STATUSES)),
+            and_(Ticket.updated_at >= self.end,
+                 func.coalesce(left, literal('"') + Ticket.status + literal('"')).in_(open_json)),
+        ))
+
+    def age(self) -> ColumnElement[Any]:
+        return _seconds(self.dialect, Ticket.created_at, self.end)
+
+
+# Each figure's tickets, for drilling down: (condition, the instant a week groups on).
+def _behind(sql: _Sql) -> dict[str, tuple[Callable[[], Any], Any]]:
+    resolved = (sql.resolved, Ticket.resolved_at)
+    return {
+        "tickets": (sql.created, Ticket.created_at),
+        "repeat_pct": (lambda: and_(sql.created(), sql.repeat()), Ticket.created_at),
+        "resolved": resolved, "mttr_s": resolved, "mttr_wall_s": resolved,
+        "fcr_pct": (lambda: and_(sql.resolved(), sql.first_contact()), Ticket.resolved_at),
+        "reopen_pct": (lambda: and_(sql.resolved(), sql.reopened()), Ticket.resolved_at),
+        "frt_median_s": (sql.frt, Ticket.response_stopped_at),
+        "response_met_pct": (lambda: or_(sql.decided("response", "met"), sql.decided("response", "breached")),
+                             sql.decided_at("response")),
+        "resolution_met_pct": (lambda: or_(sql.decided("resolution", "met"),
+                                           sql.decided("resolution", "breached")), sql.decided_at("resolution")),
+        "backlog": (sql.backlog, Ticket.created_at),
+        **{name: (_aged(sql, low, high), Ticket.created_at) for name, low, high in AGES},
+    }
+
+
+def _ages(sql: _Sql, low: int, high: int | None) -> ColumnElement[bool]:
+    age = sql.age()
+    return and_(age >= low, true() if high is None else age < high)
+
+
+def _aged(sql: _Sql, low: int, high: int | None) -> Callable[[], Any]:
+    return lambda: and_(sql.backlog(), _ages(sql, low, high))
+
+
+def _group(by: str, dialect: str, instant: Any) -> tuple[Any, Callable[[Any], Any]]:
+    """The group's label as an SQL expression, and what joins it needs."""
+    if by == "week":
+        return _week(dialect, instant), lambda q: q
+    if by in ("site", "region", "country"):
+        column = {"site": Site.code, "region": Site.region, "country": Site.country}[by]
+        return column, lambda q: q.join(Site, Site.id == Ticket.site_id)
+    if by == "team":
+        return Team.code, lambda q: q.outerjoin(Team, Team.id == Ticket.team_id)
+    if by == "category":
+        return Category.path, lambda q: q.join(Category, Category.id == Ticket.category_id)
+    return User.username, lambda q: q.outerjoin(User, User.id == Ticket.assignee_id)
+
+
+def _grouped(session: Session, by: str | None, sql: _Sql, scope: Any, instant: Any, condition: Any,
+             *aggregates: Any) -> Iterable[tuple[Any, ...]]:
+    if by is None:
+        label: Any = literal("total")
+        joined: Callable[[Any], Any] = lambda q: q  # noqa: E731
+    else:
+        label, joined = _group(by, sql.dialect, instant)
+    key = func.coalesce(cast(label, String), NONE).label("g")
+    query = joined(select(key, *aggregates).select_from(Ticket)).where(scope, condition).group_by(key)
+    return session.execute(query).all()
+
+
+def _count_if(condition: Any) -> Any:
+    return func.sum(case((condition, 1), else_=0))
+
+
+def _median(session: Session, by: str | None, sql: _Sql, scope: Any) -> dict[str, float]:
+    """Medians per group with window functions (SQLite has no percentile function):
+    the middle value, or the mean of the two middle ones."""
+    if by is None:
+        label: Any = literal("total")
+        joined: Callable[[Any], Any] = lambda q: q  # noqa: E731
+    else:
+        label, joined = _group(by, sql.dialect, Ticket.response_stopped_at)
+    key = func.coalesce(cast(label, String), NONE).label("g")
+    value = Ticket.response_elapsed_s
+    ranked = joined(select(
+        key, value.label("v"),
+        func.row_number().over(partition_by=key, order_by=value).label("rn"),
+        func.count().over(partition_by=key).label("n"),
+    ).select_from(Ticket)).where(scope, sql.frt()).subquery()
+    middle = or_(ranked.c.rn == (ranked.c.n + 1) / 2, ranked.c.rn == (ranked.c.n + 2) / 2)
+    rows = session.execute(select(ranked.c.g, func.avg(ranked.c.v)).where(middle).group_by(ranked.c.g))
+    return {g: float(v) for g, v in rows}
+
+
+def _sums(session: Session, by: str | None, sql: _Sql, scope: Any) -> dict[str, _Sums]:
+    groups: dict[str, _Sums] = {}
+
+    def take(rows: Iterable[tuple[Any, ...]], names: tuple[str, ...]) -> None:
+        for g, *values in rows:
+            sums = groups.setdefault(g, _Sums())
+            for name, value in zip(names, values, strict=True):
+                sums.add(name, value)
+
+    take(_grouped(session, by, sql, scope, Ticket.created_at, sql.created(),
+                  func.count(), _count_if(sql.repeat())), ("tickets", "repeats"))
+    take(_grouped(session, by, sql, scope, Ticket.resolved_at, sql.resolved(),
+                  func.count(), func.sum(Ticket.resolution_elapsed_s), func.count(Ticket.resolution_elapsed_s),
+                  func.sum(_seconds(sql.dialect, Ticket.created_at, Ticket.resolved_at)),
+                  _count_if(sql.first_contact()), _count_if(sql.reopened())),
+         ("resolved", "mttr_sum", "mttr_n", "wall_sum", "fcr", "reopens"))
+    for clock in ("response", "resolution"):
+        take(_grouped(session, by, sql, scope, sql.decided_at(clock),
+                      or_(sql.decided(clock, "met"), sql.decided(clock, "breached")),
+                      _count_if(getattr(Ticket, f"{clock}_state") == "met"),
+                      _count_if(getattr(Ticket, f"{clock}_state") == "breached")),
+             (f"{clock}_met", f"{clock}_breached"))
+    take(_grouped(session, by, sql, scope, Ticket.created_at, sql.backlog(), func.count(),
+                  *(_count_if(_ages(sql, low, high)) for _, low, high in AGES)),
+         ("backlog", *(a[0] for a in AGES)))
+    for g, median in _median(session, by, sql, scope).items():
+        groups.setdefault(g, _Sums()).frt_median = median
+    return groups
+
+
+def _pct(part: int, whole: int) -> float | None:
+    return round(100 * part / whole, 1) if whole else None
+
+
+def _mean(total: int, count: int) -> int | None:
+    return round(total / count) if count else None
+
+
+def _figures(sums: _Sums) -> dict[str, Any]:
+    c = sums.counts.get
+    resolved = c("resolved", 0)
+    return {
+        "tickets": c("tickets", 0),
+        "resolved": resolved,
+        "frt_median_s": round(sums.frt_median) if sums.frt_median is not None else None,
+        "mttr_s": _mean(c("mttr_sum", 0), c("mttr_n", 0)),
+        "mttr_wall_s": _mean(c("wall_sum", 0), resolved),
+        "response_met_pct": _pct(c("response_met", 0), c("response_met", 0) + c("response_breached", 0)),
+        "resolution_met_pct": _pct(c("resolution_met", 0), c("resolution_met", 0) + c("resolution_breached", 0)),
+        "fcr_pct": _pct(c("fcr", 0), resolved),
+        "reopen_pct": _pct(c("reopens", 0), resolved),
+        "repeat_pct": _pct(c("repeats", 0), c("tickets", 0)),
+        "backlog": c("backlog", 0),
+        **{name: c(name, 0) for name, _, _ in AGES},
+        # Satisfaction ratings arrive with issue 15; until then nothing is measured.
+        "csat_avg": None,
+        "csat_count": 0,
+    }
+
+
+def kpi_report(
+    session: Session, user: UserInfo, period: Period, by: str = "site", *, home_site: uuid.UUID | None = None,
+) -> KpiReport:
+    """The figures of every group with a ticket in them, sorted by group, and the total."""
+    check_grouping(by)
+    sql = _Sql(session.get_bind().dialect.name, period)
+    scope = report_scope(user, home_site)
+    rows = [{"group": g, **_figures(s)} for g, s in sorted(_sums(session, by, sql, scope).items())]
+    total = _sums(session, None, sql, scope).get("total", _Sums())
+    return KpiReport(period, by, rows, _figures(total))
+
+
+def tickets_behind(
+    session: Session, user: UserInfo, period: Period, by: str, group: str | None, figure: str, *,
+    counted: bool = False, home_site: uuid.UUID | None = None,
+) -> list[uuid.UUID]:
+    """The ids of the tickets behind a figure in a group (None: in the total), oldest
+    first, for a dashboard to list when its bar is clicked. A percentage is taken
+    over some tickets (the resolved for FCR, the decided clocks for compliance) and
+    counts some of them (the FCR ones, the met clocks): all of the first by default,
+    only the counted ones with `counted`."""
+    check_grouping(by)
+    sql = _Sql(session.get_bind().dialect.name, period)
+    behind = _behind(sql)
+    if counted:
+        behind["response_met_pct"] = (lambda: sql.decided("response", "met"), sql.decided_at("response"))
+        behind["resolution_met_pct"] = (lambda: sql.decided("resolution", "met"), sql.decided_at("resolution"))
+    else:
+        for name, over in (("fcr_pct", "resolved"), ("reopen_pct", "resolved"), ("repeat_pct", "tickets")):
+            behind[name] = behind[over]
+    condition, instant = behind.get(figure) or (false, Ticket.created_at)
+    query = select(Ticket.id).where(report_scope(user, home_site), condition())
+    if group is not None:
+        label, joined = _group(by, sql.dialect, instant)
+        query = joined(query).where(func.coalesce(cast(label, String), NONE) == group)
+    return list(session.scalars(query.order_by(Ticket.created_at, Ticket.id)))

@@ -1,0 +1,155 @@
+"""Reports on a hand-built week (tests/support/report_scenario.py works out every
+ticket's clocks): each figure, the same numbers from core, `branchdesk report` and
+its CSV and XLSX files, period edges, scope and bad input."""
+
+from __future__ import annotations
+
+import csv
+import json
+from datetime import date
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+from core.reports.export import read_back
+from core.reports.kpis import FIGURES, kpi_report, tickets_behind
+from core.reports.period import period_of
+from desktop.cli.main import run as cli
+from tests.support.report_scenario import FIRST, LAST, build
+
+PERIOD = period_of(FIRST, LAST, date(2026, 12, 1))
+
+# Central figures for PL-POZ-001 (T1-T5, see the scenario):
+POZ = {
+    "tickets": 4,                # T1-T4 created in the period; T5 before it
+    "resolved": 4,               # T1, T2, T3, T5
+    "frt_median_s": 2400,        # stopped in the period: T1 600, T2 2400, T3 28800 (T5's stopped on Fri)
+    "mttr_s": 11850,             # (2400 + 5400 + 32400 + 7200) / 4
+    "mttr_wall_s": 84750,        # (6000 + 7200 + 90000 + 235800) / 4
+    # decided in the period: T1 met; T2, T3 breached, and T4, still open, breached Mon 10:30
+    "response_met_pct": 25.0,
+    # T1, T2, T5 met; T3 breached, and T4 breached Tue 10:00 (10:00-11:00, 11:30-15:30, Tue 07:00-10:00)
+    "resolution_met_pct": 60.0,
+    "fcr_pct": 50.0,             # T1, T5 of 4 resolved
+    "reopen_pct": 25.0,          # T2 of 4 resolved
+    "repeat_pct": 25.0,          # T4 of 4 created
+    "backlog": 1,                # T4 open at Mon 30 00:00Z
+    "backlog_lt_1d": 0, "backlog_1_3d": 0, "backlog_3_7d": 1, "backlog_gt_7d": 0,
+    "csat_avg": None, "csat_count": 0,  # no ratings yet (issue 15)
+}
+# PL-WAW-002: T6 only, created and still new, 6 d 17 h old at the end; both its clocks
+# breached in the period (Mon 07:30 and Tue 07:00).
+WAW = {**dict.fromkeys(FIGURES), "tickets": 1, "resolved": 0, "repeat_pct": 0.0, "backlog": 1,
+       "response_met_pct": 0.0, "resolution_met_pct": 0.0,
+       "backlog_lt_1d": 0, "backlog_1_3d": 0, "backlog_3_7d": 1, "backlog_gt_7d": 0, "csat_count": 0}
+TOTAL = {**POZ, "tickets": 5, "repeat_pct": 20.0, "backlog": 2, "backlog_3_7d": 2,
+         "response_met_pct": 20.0, "resolution_met_pct": 50.0}
+
+
+@pytest.fixture
+def week(desk: Any) -> dict[str, str]:
+    def run(who: str, command: Any, *args: Any, at: Any, **kwargs: Any) -> Any:
+        return desk.run(command, who, *args, at=at, **kwargs)
+    return build(run)
+
+
+def report(desk: Any, username: str, by: str = "site", period: Any = PERIOD) -> Any:
+    with desk.store.read() as session:
+        return kpi_report(session, desk.user(username), period, by)
+
+
+def test_every_figure_on_the_hand_built_week(desk: Any, week: dict[str, str]) -> None:
+    found = report(desk, "max")
+    assert [row["group"] for row in found.rows] == ["PL-POZ-001", "PL-WAW-002"]
+    assert found.rows[0] == {"group": "PL-POZ-001", **POZ}
+    assert found.rows[1] == {"group": "PL-WAW-002", **WAW}
+    assert found.total == TOTAL
+
+
+def test_drill_down_lists_the_tickets_behind_a_figure(desk: Any, week: dict[str, str]) -> None:
+    with desk.store.read() as session:
+        max_ = desk.user("max")
+        numbers = {desk.ticket(n).id: name for name, n in week.items()}
+
+        def behind(figure: str, group: str | None = "PL-POZ-001", **kw: Any) -> set[str]:
+            return {numbers[i] for i in tickets_behind(session, max_, PERIOD, "site", group, figure, **kw)}
+
+        assert behind("resolved") == {"T1", "T2", "T3", "T5"}
+        assert behind("fcr_pct", counted=True) == {"T1", "T5"}
+        assert behind("reopen_pct", counted=True) == {"T2"}
+        assert behind("repeat_pct", counted=True) == {"T4"}
+        assert behind("response_met_pct") == {"T1", "T2", "T3", "T4"}
+        assert behind("response_met_pct", counted=True) == {"T1"}
+        assert behind("backlog", None) == {"T4", "T6"}
+
+
+def test_period_edges(desk: Any, week: dict[str, str]) -> None:
+    # The week before: only T5, created Fri 20 14:00 and resolved after it, open at its
+    # end (Mon 23 00:00), 2 d 10 h old.
+    before = report(desk, "max", period=period_of("2026-11-16", "2026-11-22", date(2026, 12, 1))).total
+    assert (before["tickets"], before["resolved"], before["backlog"], before["backlog_1_3d"]) == (1, 0, 1, 1)
+    # Monday alone: T3 resolved on Tuesday is not resolved in it, and open at its end.
+    monday = report(desk, "max", period=period_of(FIRST, FIRST, date(2026, 12, 1))).total
+    assert (monday["tickets"], monday["resolved"], monday["backlog"]) == (5, 3, 3)
+
+
+def test_a_branch_report_never_counts_another_site(desk: Any, week: dict[str, str]) -> None:
+    # tom (technician at PL-POZ-001) sees his site only, even T3 that his team took over
+    found = report(desk, "tom")
+    assert [row["group"] for row in found.rows] == ["PL-POZ-001"]
+    assert found.total == POZ
+
+
+def test_week_and_team_groupings_add_up_to_the_total(desk: Any, week: dict[str, str]) -> None:
+    for by in ("week", "team", "technician", "category", "region", "country"):
+        found = report(desk, "max", by)
+        assert sum(r["tickets"] for r in found.rows) == 5 and sum(r["resolved"] for r in found.rows) == 4, by
+
+
+def cli_run(desk: Any, capsys: Any, *args: str) -> tuple[int, str, str]:
+    code = cli(["--data-dir", str(desk.store.path.parent), "--user", "max", "report", *args])
+    out = capsys.readouterr()
+    return code, out.out, out.err
+
+
+def test_cli_json_csv_and_xlsx_give_the_core_numbers(desk: Any, week: dict[str, str], capsys: Any,
+                                                     tmp_path: Path) -> None:
+    from openpyxl import load_workbook
+
+    code, out, _ = cli_run(desk, capsys, "--from", FIRST, "--to", LAST, "--by", "site", "--json")
+    assert code == 0
+    answer = json.loads(out)
+    assert answer == {"from": FIRST, "to": LAST, "by": "site",
+                      "rows": [{"group": "PL-POZ-001", **POZ}, {"group": "PL-WAW-002", **WAW}], "total": TOTAL}
+
+    assert cli_run(desk, capsys, "--from", FIRST, "--to", LAST, "--csv", str(tmp_path / "r.csv"))[0] == 0
+    with (tmp_path / "r.csv").open(encoding="utf-8") as handle:
+        rows = list(csv.reader(handle))
+    assert rows[0] == ["site", *FIGURES]
+    parsed = {r[0]: dict(zip(FIGURES, map(read_back, r[1:]), strict=True)) for r in rows[1:]}
+    assert parsed == {"PL-POZ-001": POZ, "PL-WAW-002": WAW, "total": TOTAL}
+
+    assert cli_run(desk, capsys, "--from", FIRST, "--to", LAST, "--by", "site", "--by", "week",
+                   "--xlsx", str(tmp_path / "r.xlsx"))[0] == 0
+    book = load_workbook(tmp_path / "r.xlsx")
+    assert book.sheetnames == ["site", "week"]
+    sheet = book["site"]
+    assert sheet.freeze_panes == "B2"
+    cells = [[c.value for c in row] for row in sheet.iter_rows()]
+    assert cells[0] == ["site", *FIGURES]
+    assert {r[0]: dict(zip(FIGURES, r[1:], strict=True)) for r in cells[1:]} == {
+        "PL-POZ-001": POZ, "PL-WAW-002": WAW, "total": TOTAL}
+    # T5, created the week before, is counted in the week it was resolved in
+    assert [c.value for c in book["week"]["A"]][1:] == ["2026-11-23", "total"]
+
+
+@pytest.mark.parametrize(("args", "message"), [
+    (["--from", "2026-11-30", "--to", "2026-11-23"], "error: --from 2026-11-30 is after --to 2026-11-23\n"),
+    (["--by", "planet"], "error: unknown --by 'planet'; one of site, region, country, team, category, "
+                         "technician, week\n"),
+    (["--from", "23/11/2026"], "error: --from must be a date as YYYY-MM-DD, not '23/11/2026'\n"),
+])
+def test_bad_input_is_one_error_line_and_exit_1(desk: Any, capsys: Any, args: list[str], message: str) -> None:
+    code, out, err = cli_run(desk, capsys, *args)
+    assert (code, out, err) == (1, "", message)
