@@ -6,14 +6,31 @@ With no SLA (None, or no clocks) it shows nothing."""
 
 from __future__ import annotations
 
+from collections.abc import Mapping
+from dataclasses import dataclass, field
 from datetime import UTC, datetime
+from zoneinfo import ZoneInfo
 
+from core.orgspec import CalendarSpec
 from core.sla.clocks import Clock
 from core.sla.engine import SlaReport
 from desktop import theme
 from desktop.labels import label
 from desktop.models.ticket_table import due_text
-from desktop.qt import QColor, QHBoxLayout, QLabel, QPainter, QSize, Qt, QTimer, QVBoxLayout, QWidget
+from desktop.qt import (
+    QColor,
+    QCoreApplication,
+    QDateTime,
+    QHBoxLayout,
+    QLabel,
+    QLocale,
+    QPainter,
+    QSize,
+    Qt,
+    QTimer,
+    QVBoxLayout,
+    QWidget,
+)
 
 CLOCKS = ("response", "resolution")
 
@@ -83,9 +100,11 @@ class ClockBar(QWidget):
         layout.addLayout(top)
         layout.addWidget(self.bar)
         self.clock: Clock | None = None
+        self.context = SlaContext()
 
-    def show_clock(self, clock: Clock, now: datetime) -> None:
+    def show_clock(self, clock: Clock, now: datetime, context: SlaContext | None = None) -> None:
         self.clock = clock
+        self.context = context or SlaContext()
         colour, fraction = clock_look(clock, now)
         self.bar.colour, self.bar.fraction = colour, fraction
         self.bar.update()
@@ -100,6 +119,87 @@ class ClockBar(QWidget):
         else:
             text = label("sla_state", state)
         self.text.setText(text)
+        self.setToolTip(self.explain(clock, now))
+
+    def explain(self, clock: Clock, now: datetime) -> str:
+        """What the bar means, in words: the target, how much is used, when it is due,
+        and why it stands still or runs on (set by SlaBars.context)."""
+        context = self.context
+        lines = [self.tr("{0} target: {1}").format(label("clock", self.name), span(clock.target_s))]
+        used = min(999, round(100 * clock.elapsed_s / max(1, clock.target_s)))
+        lines.append(self.tr("Used so far: {0} ({1}%)").format(span(clock.elapsed_s), used))
+        state, due = clock.state, clock.due_at
+        if state == "met":
+            lines.append(self.tr("Met: the target was reached in time."))
+        elif state == "breached" or (state == "running" and due is not None and due <= now):
+            lines.append(self.tr("Breached: the target was missed."))
+        elif state == "paused":
+            lines.append(self.tr("Paused: {0}. The clock stands still until work goes on.").format(
+                _lower_first(context.waiting) if context.waiting else self.tr("the ticket is on hold")))
+        elif due is not None:
+            lines.append(self.tr("Due {0}.").format(when_text(due)))
+            if context.waiting:
+                lines.append(self.tr("Running while {0}: this wait does not stop the clock.").format(
+                    _lower_first(context.waiting)))
+        hours = hours_text(context.calendars.get(clock.calendar), now)
+        if state in ("running", "paused") and hours:
+            lines.append(hours)
+        return "\n".join(lines)
+
+
+@dataclass(frozen=True)
+class SlaContext:
+    """What the bars' tooltips say besides the clocks: what the ticket waits for
+    ("Waiting for PayBridge"), and the business hours its clocks count."""
+
+    waiting: str = ""
+    calendars: Mapping[str, CalendarSpec] = field(default_factory=dict)
+
+
+def _lower_first(text: str) -> str:
+    return text[:1].lower() + text[1:]
+
+
+def span(seconds: int) -> str:
+    """A duration as people say it: "2 h 30 min", "3 d 4 h", "45 min"."""
+    days, rest = divmod(max(0, seconds), 86400)
+    hours, rest = divmod(rest, 3600)
+    minutes = rest // 60
+    if days:
+        return QCoreApplication.translate("SlaBars", "{0} d {1} h").format(days, hours)
+    if hours:
+        return QCoreApplication.translate("SlaBars", "{0} h {1} min").format(hours, minutes) if minutes \
+            else QCoreApplication.translate("SlaBars", "{0} h").format(hours)
+    return QCoreApplication.translate("SlaBars", "{0} min").format(minutes)
+
+
+def when_text(moment: datetime) -> str:
+    stamp = QDateTime.fromSecsSinceEpoch(int(moment.timestamp())).toLocalTime()
+    return QLocale().toString(stamp, "d MMM HH:mm")
+
+
+def hours_text(calendar: CalendarSpec | None, now: datetime) -> str:
+    """The business hours a clock counts, e.g. "Counts business hours only: today
+    06:00–22:00 (the site's time)"; around the clock for a 24x7 calendar."""
+    if calendar is None:
+        return ""
+    if calendar.always_open:
+        return QCoreApplication.translate("SlaBars", "Counts around the clock, every day.")
+    try:
+        local = now.astimezone(ZoneInfo(calendar.timezone))
+    except (KeyError, ValueError):
+        local = now
+    today = calendar.week[local.weekday()] if len(calendar.week) == 7 else ()
+    if not today:
+        return QCoreApplication.translate("SlaBars", "Counts business hours only; the site is closed today.")
+    hours = ", ".join(f"{i.start // 60:02d}:{i.start % 60:02d}–{i.end // 60:02d}:{i.end % 60:02d}" for i in today)
+    minute = local.hour * 60 + local.minute
+    if minute < today[0].start:
+        return QCoreApplication.translate(
+            "SlaBars", "Counts business hours only: they start at {0} today ({1}, the site's time).").format(
+            f"{today[0].start // 60:02d}:{today[0].start % 60:02d}", hours)
+    return QCoreApplication.translate("SlaBars", "Counts business hours only: today {0} (the site's time).").format(
+        hours)
 
 
 class SlaBars(QWidget):
@@ -114,14 +214,16 @@ class SlaBars(QWidget):
         for bar in self.bars.values():
             layout.addWidget(bar, 1)
         self.sla: SlaReport | None = None
+        self.context = SlaContext()
         self.now = lambda: datetime.now(UTC)
         self._timer = QTimer(self)
         self._timer.setInterval(30_000)
         self._timer.timeout.connect(self._tick)
         self.setVisible(False)
 
-    def show_sla(self, sla: SlaReport | None) -> None:
+    def show_sla(self, sla: SlaReport | None, context: SlaContext | None = None) -> None:
         self.sla = sla
+        self.context = context or SlaContext()
         clocks = self._clocks()
         self.setVisible(bool(clocks))
         for name, bar in self.bars.items():
@@ -141,4 +243,4 @@ class SlaBars(QWidget):
         now = self.now()
         for name, bar in self.bars.items():
             if name in clocks:
-                bar.show_clock(clocks[name], now)
+                bar.show_clock(clocks[name], now, self.context)

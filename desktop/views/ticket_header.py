@@ -12,7 +12,7 @@ from desktop.qt import QSizePolicy, Qt, QVBoxLayout, QWidget
 from desktop.views.chips import Chip
 from desktop.views.elided import ElidedLabel
 from desktop.views.flow_layout import FlowLayout
-from desktop.views.sla_bar import SlaBars
+from desktop.views.sla_bar import SlaBars, SlaContext
 
 
 class TicketHeader(QWidget):
@@ -64,8 +64,8 @@ class TicketHeader(QWidget):
         self.number.set_tip(self.tr("Ticket number (select to copy)"))
         self.title.setText(d.title)
         self.status.show_status(d.status)
+        supplier = ref.supplier_codes.get(d.pending_supplier or "")
         if d.status == "pending" and d.pending_reason:
-            supplier = ref.supplier_codes.get(d.pending_supplier or "")
             self.status.show_text(f"{label('status', d.status)} · "
                                   f"{pending_text(d.pending_reason, supplier.name if supplier else None)}")
         self.priority.show_priority(d.priority, ref.spec.priority.levels)
@@ -85,5 +85,8 @@ class TicketHeader(QWidget):
                self.tr("Team {0}").format(team.name if team else "—") + (f" · {assignee.name}" if assignee else "")]
         self.where.setText("  ·  ".join(p for p in where if p))
         self.who.setText("  ·  ".join(p for p in who if p))
-        self.sla.show_sla(d.sla if staff else None)
+        waiting = ""
+        if d.status == "pending" and d.pending_reason:
+            waiting = pending_text(d.pending_reason, supplier.name if supplier else None)
+        self.sla.show_sla(d.sla if staff else None, SlaContext(waiting, ref.spec.calendars))
         self.chips.updateGeometry()

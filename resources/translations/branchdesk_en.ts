@@ -66,8 +66,48 @@
 <context>
     <name>ClockBar</name>
     <message>
-        <location filename="../../desktop/views/sla_bar.py" line="95"/>
+        <location filename="../../desktop/views/sla_bar.py" line="114"/>
         <source>paused</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/views/sla_bar.py" line="128"/>
+        <source>{0} target: {1}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/views/sla_bar.py" line="130"/>
+        <source>Used so far: {0} ({1}%)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/views/sla_bar.py" line="133"/>
+        <source>Met: the target was reached in time.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/views/sla_bar.py" line="135"/>
+        <source>Breached: the target was missed.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/views/sla_bar.py" line="137"/>
+        <source>Paused: {0}. The clock stands still until work goes on.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/views/sla_bar.py" line="138"/>
+        <source>the ticket is on hold</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/views/sla_bar.py" line="140"/>
+        <source>Due {0}.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/views/sla_bar.py" line="142"/>
+        <source>Running while {0}: this wait does not stop the clock.</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -200,8 +240,83 @@
 <context>
     <name>Errors</name>
     <message>
-        <location filename="../../desktop/errors.py" line="22"/>
-        <source>Something went wrong ({0}); the details are in the log file.</source>
+        <location filename="../../desktop/errors.py" line="23"/>
+        <source>Say why the priority differs from the one computed.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/errors.py" line="25"/>
+        <source>A reason is only needed when you change the priority.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/errors.py" line="27"/>
+        <source>Choose what the ticket is waiting for.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/errors.py" line="29"/>
+        <source>What a ticket waits for is only asked when it is put on hold.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/errors.py" line="31"/>
+        <source>Choose the supplier the ticket is waiting for.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/errors.py" line="33"/>
+        <source>A supplier is only named when the ticket waits for a supplier.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/errors.py" line="35"/>
+        <source>Choose how the ticket was resolved.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/errors.py" line="37"/>
+        <source>How it was resolved is only asked when resolving.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/errors.py" line="39"/>
+        <source>Write what was wrong and what fixed it: the requester reads it.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/errors.py" line="41"/>
+        <source>A task belongs under another ticket: choose that ticket.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/errors.py" line="43"/>
+        <source>The requester has no home site: choose the site.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/errors.py" line="45"/>
+        <source>Choose a team, a person, or both.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/errors.py" line="59"/>
+        <source>The server could not be reached. Your work is kept here and sent later.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/errors.py" line="62"/>
+        <source>Something went wrong; the details are in the log file.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/errors.py" line="76"/>
+        <source>A ticket that is “{0}” cannot become “{1}”. It can become: {2}.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/errors.py" line="81"/>
+        <source>A ticket that is “{0}” cannot change any more; log a new ticket and link it to this one.</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -1313,6 +1428,49 @@
             <numerusform>Taking your tickets from the server: %n record</numerusform>
             <numerusform>Taking your tickets from the server: %n records</numerusform>
         </translation>
+    </message>
+</context>
+<context>
+    <name>SlaBars</name>
+    <message>
+        <location filename="../../desktop/views/sla_bar.py" line="169"/>
+        <source>{0} d {1} h</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/views/sla_bar.py" line="171"/>
+        <source>{0} h {1} min</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/views/sla_bar.py" line="172"/>
+        <source>{0} h</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/views/sla_bar.py" line="173"/>
+        <source>{0} min</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/views/sla_bar.py" line="187"/>
+        <source>Counts around the clock, every day.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/views/sla_bar.py" line="194"/>
+        <source>Counts business hours only; the site is closed today.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/views/sla_bar.py" line="198"/>
+        <source>Counts business hours only: they start at {0} today ({1}, the site&apos;s time).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/views/sla_bar.py" line="201"/>
+        <source>Counts business hours only: today {0} (the site&apos;s time).</source>
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>

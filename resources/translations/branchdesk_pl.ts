@@ -67,9 +67,49 @@
 <context>
     <name>ClockBar</name>
     <message>
-        <location filename="../../desktop/views/sla_bar.py" line="95"/>
+        <location filename="../../desktop/views/sla_bar.py" line="114"/>
         <source>paused</source>
         <translation>wstrzymany</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/views/sla_bar.py" line="128"/>
+        <source>{0} target: {1}</source>
+        <translation>Cel — {0}: {1}</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/views/sla_bar.py" line="130"/>
+        <source>Used so far: {0} ({1}%)</source>
+        <translation>Zużyto dotąd: {0} ({1}%)</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/views/sla_bar.py" line="133"/>
+        <source>Met: the target was reached in time.</source>
+        <translation>Dotrzymano: cel osiągnięto na czas.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/views/sla_bar.py" line="135"/>
+        <source>Breached: the target was missed.</source>
+        <translation>Przekroczono: nie dotrzymano celu.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/views/sla_bar.py" line="137"/>
+        <source>Paused: {0}. The clock stands still until work goes on.</source>
+        <translation>Wstrzymany: {0}. Zegar stoi, dopóki praca nie ruszy dalej.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/views/sla_bar.py" line="138"/>
+        <source>the ticket is on hold</source>
+        <translation>zgłoszenie jest wstrzymane</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/views/sla_bar.py" line="140"/>
+        <source>Due {0}.</source>
+        <translation>Termin: {0}.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/views/sla_bar.py" line="142"/>
+        <source>Running while {0}: this wait does not stop the clock.</source>
+        <translation>Biegnie, choć {0}: to oczekiwanie nie zatrzymuje zegara.</translation>
     </message>
 </context>
 <context>
@@ -203,9 +243,84 @@
 <context>
     <name>Errors</name>
     <message>
-        <location filename="../../desktop/errors.py" line="22"/>
-        <source>Something went wrong ({0}); the details are in the log file.</source>
-        <translation>Coś poszło nie tak ({0}); szczegóły są w pliku dziennika.</translation>
+        <location filename="../../desktop/errors.py" line="23"/>
+        <source>Say why the priority differs from the one computed.</source>
+        <translation>Napisz, dlaczego priorytet różni się od wyliczonego.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/errors.py" line="25"/>
+        <source>A reason is only needed when you change the priority.</source>
+        <translation>Powód podaje się tylko przy zmianie priorytetu.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/errors.py" line="27"/>
+        <source>Choose what the ticket is waiting for.</source>
+        <translation>Wybierz, na co czeka zgłoszenie.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/errors.py" line="29"/>
+        <source>What a ticket waits for is only asked when it is put on hold.</source>
+        <translation>O to, na co czeka zgłoszenie, pytamy tylko przy wstrzymaniu.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/errors.py" line="31"/>
+        <source>Choose the supplier the ticket is waiting for.</source>
+        <translation>Wybierz dostawcę, na którego czeka zgłoszenie.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/errors.py" line="33"/>
+        <source>A supplier is only named when the ticket waits for a supplier.</source>
+        <translation>Dostawcę wskazuje się tylko, gdy zgłoszenie czeka na dostawcę.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/errors.py" line="35"/>
+        <source>Choose how the ticket was resolved.</source>
+        <translation>Wybierz, jak rozwiązano zgłoszenie.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/errors.py" line="37"/>
+        <source>How it was resolved is only asked when resolving.</source>
+        <translation>O sposób rozwiązania pytamy tylko przy rozwiązywaniu.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/errors.py" line="39"/>
+        <source>Write what was wrong and what fixed it: the requester reads it.</source>
+        <translation>Napisz, co było nie tak i co pomogło: zgłaszający to przeczyta.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/errors.py" line="41"/>
+        <source>A task belongs under another ticket: choose that ticket.</source>
+        <translation>Zadanie należy do innego zgłoszenia: wybierz je.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/errors.py" line="43"/>
+        <source>The requester has no home site: choose the site.</source>
+        <translation>Zgłaszający nie ma swojej placówki: wybierz placówkę.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/errors.py" line="45"/>
+        <source>Choose a team, a person, or both.</source>
+        <translation>Wybierz zespół, osobę albo oba.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/errors.py" line="59"/>
+        <source>The server could not be reached. Your work is kept here and sent later.</source>
+        <translation>Nie udało się połączyć z serwerem. Twoja praca jest zachowana tutaj i zostanie wysłana później.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/errors.py" line="62"/>
+        <source>Something went wrong; the details are in the log file.</source>
+        <translation>Coś poszło nie tak; szczegóły są w pliku dziennika.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/errors.py" line="76"/>
+        <source>A ticket that is “{0}” cannot become “{1}”. It can become: {2}.</source>
+        <translation>Zgłoszenie w stanie „{0}” nie może przejść do stanu „{1}”. Może przejść do: {2}.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/errors.py" line="81"/>
+        <source>A ticket that is “{0}” cannot change any more; log a new ticket and link it to this one.</source>
+        <translation>Zgłoszenia w stanie „{0}” nie można już zmienić; dodaj nowe zgłoszenie i powiąż je z tym.</translation>
     </message>
 </context>
 <context>
@@ -1319,6 +1434,49 @@
             <numerusform>Pobieranie zgłoszeń z serwera: %n rekordy</numerusform>
             <numerusform>Pobieranie zgłoszeń z serwera: %n rekordów</numerusform>
         </translation>
+    </message>
+</context>
+<context>
+    <name>SlaBars</name>
+    <message>
+        <location filename="../../desktop/views/sla_bar.py" line="169"/>
+        <source>{0} d {1} h</source>
+        <translation>{0} d {1} h</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/views/sla_bar.py" line="171"/>
+        <source>{0} h {1} min</source>
+        <translation>{0} h {1} min</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/views/sla_bar.py" line="172"/>
+        <source>{0} h</source>
+        <translation>{0} h</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/views/sla_bar.py" line="173"/>
+        <source>{0} min</source>
+        <translation>{0} min</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/views/sla_bar.py" line="187"/>
+        <source>Counts around the clock, every day.</source>
+        <translation>Liczy całą dobę, każdego dnia.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/views/sla_bar.py" line="194"/>
+        <source>Counts business hours only; the site is closed today.</source>
+        <translation>Liczy tylko godziny pracy; placówka jest dziś zamknięta.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/views/sla_bar.py" line="198"/>
+        <source>Counts business hours only: they start at {0} today ({1}, the site&apos;s time).</source>
+        <translation>Liczy tylko godziny pracy: dziś zaczynają się o {0} ({1}, czas placówki).</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/views/sla_bar.py" line="201"/>
+        <source>Counts business hours only: today {0} (the site&apos;s time).</source>
+        <translation>Liczy tylko godziny pracy: dziś {0} (czas placówki).</translation>
     </message>
 </context>
 <context>
