@@ -55,6 +55,7 @@ from PySide6.QtGui import (
     QShowEvent,
     QStandardItem,
     QStandardItemModel,
+    QWheelEvent,
 )
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -137,5 +138,5 @@ __all__ = [
     "QStatusBar", "QStringListModel", "QStyle", "QStyleFactory", "QSystemTrayIcon", "QTabWidget",
     "QTableView", "QTableWidget", "QTableWidgetItem", "QTextBrowser", "QThread", "QThreadPool", "QTimer",
     "QToolBar", "QToolButton",
-    "QTranslator", "QTreeView", "QVBoxLayout", "QWidget", "Qt", "Signal", "Slot", "is_alive",
+    "QTranslator", "QTreeView", "QVBoxLayout", "QWheelEvent", "QWidget", "Qt", "Signal", "Slot", "is_alive",
 ]

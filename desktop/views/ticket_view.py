@@ -20,6 +20,7 @@ from core.uow import ChangeSet
 from desktop import theme
 from desktop.errors import field_of, message_for
 from desktop.qt import (
+    QCheckBox,
     QDialog,
     QLabel,
     QMessageBox,
@@ -87,6 +88,11 @@ class TicketView(QWidget):
         conversation = QWidget(self)
         column = QVBoxLayout(conversation)
         column.setContentsMargins(0, 0, 0, 0)
+        self.system_events = QCheckBox(self.tr("Show SLA events, escalations and notices"), self)
+        self.system_events.setObjectName("showSystemEvents")
+        self.system_events.setChecked(True)
+        self.system_events.toggled.connect(self.timeline.set_show_system)
+        column.addWidget(self.system_events)
         column.addWidget(self.timeline, 1)
         column.addWidget(self.reply)
         self.fields = TicketFields(workspace.ref, self)
@@ -151,8 +157,10 @@ class TicketView(QWidget):
         self.ticket, self.allowed = ticket, actions
         self.ticket_id = ticket.ticket_id
         ref = self.ws.ref
-        self.header.show_detail(ticket, ref)
-        self.timeline.show_detail(ticket, ref, theme.colours().dark)
+        staff = self.ws.user.role != "requester"
+        self.header.show_detail(ticket, ref, staff=staff)
+        self.timeline.show_detail(ticket, ref, theme.colours().dark, requester_view=not staff)
+        self.system_events.setVisible(staff)
         self.fields.show_detail(ticket, actions)
         names = {u.username: u.name for u in ref.users.values()}
         self.work.show_detail(ticket, "log_work" in actions, names)

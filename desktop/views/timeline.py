@@ -1,16 +1,31 @@
-"""One timeline of a ticket's history events, comments, work and links, oldest
-first, as sentences a person reads."""
+"""One timeline of a ticket as a conversation: replies and notes as messages, each
+action one line (a status move with its reason, supplier and the fields that went
+with it), the resolution as a message to the requester, system events (SLA,
+escalations, notices) muted and hideable; in the order things happened
+(occurred_at), the newest in view."""
 
 from __future__ import annotations
 
 import html
+from collections.abc import Mapping
+from datetime import UTC, datetime
 from typing import Any
 
 from core.clock import parse_iso
 from core.reference import Reference
 from core.ticket_detail import TicketDetail
-from desktop.labels import label, link_label
-from desktop.qt import QT_TRANSLATE_NOOP, QCoreApplication, QDateTime, QLocale, QTextBrowser, QWidget
+from desktop.labels import label, link_label, pending_text
+from desktop.qt import (
+    QT_TRANSLATE_NOOP,
+    QCoreApplication,
+    QDateTime,
+    QLocale,
+    QTextBrowser,
+    QTimer,
+    QWheelEvent,
+    QWidget,
+    is_alive,
+)
 
 FIELD_NAMES = {
     "status": QT_TRANSLATE_NOOP("Timeline", "Status"),
@@ -68,41 +83,138 @@ def value_text(field: str | None, value: Any, ref: Reference) -> str:
     return str(value)
 
 
-def entries(detail: TicketDetail, ref: Reference) -> list[tuple[str, str, str]]:
-    """(instant, css class, html) for every event, comment, work entry and link."""
+# fields a status move carries with it, told in the move's own line
+MOVE_FIELDS = {"status", "pending_reason", "pending_supplier_id", "resolution_code", "resolution_note",
+               "assignee_id", "team_id"}
+SYSTEM_KINDS = {"sla_warning", "sla_breach", "escalation", "notice"}
+
+
+def _supplier_name(value: Any, ref: Reference) -> str:
+    supplier = ref.supplier_codes.get(str(value or ""))
+    return supplier.name if supplier else str(value or "")
+
+
+def _move_text(actor: str, old: Any, changes: Mapping[str | None, Any], ref: Reference) -> str:
+    """One sentence for a status move and the fields that went with it."""
+    new = changes.get("status")
+    assignee = ref.usernames.get(str(changes.get("assignee_id") or ""))
+    team = ref.team_codes.get(str(changes.get("team_id") or ""))
+    whom = html.escape(assignee.name if assignee else (team.name if team else ""))
+    if new == "assigned":
+        return QCoreApplication.translate("Timeline", "{0} assigned the ticket to {1}").format(actor, whom) if whom \
+            else QCoreApplication.translate("Timeline", "{0} assigned the ticket").format(actor)
+    if new == "in_progress":
+        if old == "resolved":
+            return QCoreApplication.translate("Timeline", "{0} reopened the ticket").format(actor)
+        return QCoreApplication.translate("Timeline", "{0} resumed work").format(actor) if old == "pending" else QCoreApplication.translate("Timeline", "{0} started work").format(actor)
+    if new == "pending":
+        reason = str(changes.get("pending_reason") or "")
+        supplier = _supplier_name(changes.get("pending_supplier_id"), ref) or None
+        waiting = pending_text(reason, supplier) if reason else ""
+        return QCoreApplication.translate("Timeline", "{0} put the ticket on hold: {1}").format(actor, html.escape(waiting.lower()[:1] + waiting[1:])) \
+            if waiting else QCoreApplication.translate("Timeline", "{0} put the ticket on hold").format(actor)
+    if new == "resolved":
+        code = changes.get("resolution_code")
+        return QCoreApplication.translate("Timeline", "{0} resolved the ticket ({1})").format(actor, html.escape(label("resolution", str(code)))) \
+            if code else QCoreApplication.translate("Timeline", "{0} resolved the ticket").format(actor)
+    if new == "closed":
+        return QCoreApplication.translate("Timeline", "{0} closed the ticket").format(actor)
+    if new == "cancelled":
+        return QCoreApplication.translate("Timeline", "{0} cancelled the ticket").format(actor)
+    return QCoreApplication.translate("Timeline", "{0} moved the ticket to {1}").format(actor, html.escape(label("status", str(new))))
+
+
+def _field_text(actor: str, fields: list[Any], ref: Reference) -> str:
+    """One sentence for a change of several fields at once."""
+    names = {f.field for f in fields}
+    if names <= {"assignee_id", "team_id"}:
+        changes: dict[str | None, Any] = {f.field: f.new for f in fields}
+        changes["status"] = "assigned"
+        return _move_text(actor, None, changes, ref)
+    parts = []
+    for f in fields:
+        old, new = value_text(f.field, f.old, ref), value_text(f.field, f.new, ref)
+        if f.field == "pending_supplier_id":
+            old, new = _supplier_name(f.old, ref) or "—", _supplier_name(f.new, ref) or "—"
+        parts.append(QCoreApplication.translate("Timeline", "{0}: {1} → {2}").format(html.escape(field_name(f.field)), html.escape(old), html.escape(new)))
+    return QCoreApplication.translate("Timeline", "{0} changed {1}").format(actor, "; ".join(parts))
+
+
+def entries(detail: TicketDetail, ref: Reference, requester_view: bool = False) -> list[tuple[str, str, str]]:
+    """(instant, css class, html) for every action, comment, work entry and link, in
+    the order they happened (occurred_at). The fields one action changed at one
+    instant are one entry; the resolution is a message to the requester; SLA events,
+    escalations and notices are "system" entries."""
     def who(username: str | None) -> str:
         user = ref.usernames.get(username or "")
+        if user is None and not username:
+            return html.escape(QCoreApplication.translate("Timeline", "Branchdesk"))
         return html.escape(user.name if user else (username or "?"))
 
     items: list[tuple[str, str, str]] = []
-    for h in detail.history:
+    history = list(detail.history)
+    i = 0
+    while i < len(history):
+        h = history[i]
         actor = who(h.actor)
+        if h.kind == "field":
+            group = [h]
+            while i + 1 < len(history) and history[i + 1].kind == "field" and \
+                    (history[i + 1].at, history[i + 1].actor) == (h.at, h.actor):
+                i += 1
+                group.append(history[i])
+            group = [g for g in group if g.field not in QUIET_FIELDS]
+            i += 1
+            if not group:
+                continue
+            notes = [str(g.note) for g in group if g.note]
+            status = next((g for g in group if g.field == "status"), None)
+            if status is not None:
+                changes: dict[str | None, Any] = {g.field: g.new for g in group if g.field in MOVE_FIELDS}
+                text = _move_text(actor, status.old, changes, ref)
+                rest = [g for g in group if g.field not in MOVE_FIELDS]
+                if rest:
+                    text += " · " + _field_text(actor, rest, ref).split(" ", 1)[-1]
+                note = changes.get("resolution_note")
+                if status.new == "resolved" and note:
+                    body = html.escape(str(note)).replace("\n", "<br>")
+                    head = QCoreApplication.translate("Timeline", "{0} resolved the ticket and wrote to the requester").format(actor)
+                    code = changes.get("resolution_code")
+                    if code:
+                        head += f" ({html.escape(label('resolution', str(code)))})"
+                    items.append((h.at or "", "resolution", f"<b>{head}</b><br>{body}"))
+                    continue
+            else:
+                text = _field_text(actor, group, ref)
+            if notes:
+                text += f" <i>({html.escape('; '.join(notes))})</i>"
+            items.append((h.at or "", "event", text))
+            continue
+        i += 1
+        if h.kind in ("link", "comment", "worklog"):
+            continue  # listed below from the records themselves
         if h.kind == "created":
             text = QCoreApplication.translate("Timeline", "{0} logged the ticket").format(actor)
-        elif h.kind == "field":
-            if h.field in QUIET_FIELDS:
-                continue
-            name = field_name(h.field)
-            text = QCoreApplication.translate("Timeline", "{0} changed {1}: {2} → {3}").format(
-                actor, html.escape(name), html.escape(value_text(h.field, h.old, ref)),
-                html.escape(value_text(h.field, h.new, ref)))
-        elif h.kind in ("link", "comment", "worklog"):
-            continue  # listed below from the records themselves
-        elif h.kind == "sla_warning":
-            text = QCoreApplication.translate("Timeline", "SLA warning")
-        elif h.kind == "sla_breach":
-            text = QCoreApplication.translate("Timeline", "SLA breached")
-        elif h.kind == "escalation":
-            text = QCoreApplication.translate("Timeline", "Escalation")
-        elif h.kind == "notice":
-            people = ", ".join(who(name) for name in (h.new if isinstance(h.new, list) else []))
-            text = QCoreApplication.translate("Timeline", "{0} notified {1}").format(actor, people)
-            items.append((h.at or "", "quiet", text))
+        elif h.kind in SYSTEM_KINDS:
+            if requester_view and h.kind != "notice":
+                continue  # SLA internals are support staff's
+            if h.kind == "sla_warning":
+                text = QCoreApplication.translate("Timeline", "SLA warning")
+            elif h.kind == "sla_breach":
+                text = QCoreApplication.translate("Timeline", "SLA breached")
+            elif h.kind == "escalation":
+                text = QCoreApplication.translate("Timeline", "Escalated")
+            else:
+                people = ", ".join(who(name) for name in (h.new if isinstance(h.new, list) else []))
+                text = QCoreApplication.translate("Timeline", "{0} notified {1}").format(actor, people)
+            if h.note and h.kind != "notice":
+                text += f" <i>({html.escape(str(h.note))})</i>"
+            items.append((h.at or "", "system", text))
             continue
         elif h.kind == "attachment":
             text = QCoreApplication.translate("Timeline", "{0} attached a file").format(actor)
         else:
-            text = f"{actor} {html.escape(h.kind)}"
+            text = f"{actor} {html.escape(h.kind.replace('_', ' '))}"
         if h.note:
             text += f" <i>({html.escape(str(h.note))})</i>"
         items.append((h.at or "", "event", text))
@@ -120,8 +232,14 @@ def entries(detail: TicketDetail, ref: Reference) -> list[tuple[str, str, str]]:
         text = f'{html.escape(link_label(link.kind, link.direction))} <a href="ticket:{html.escape(link.ticket)}">' \
                f'{html.escape(link.ticket)}</a>'
         items.append((link.at or "", "event", text))
-    items.sort(key=lambda item: item[0])
+    # strictly by when things happened (a stable sort: one action's parts keep their order)
+    # (parsed: stamps differ in precision, "…:00Z" and "…:00.25Z")
+    items.sort(key=lambda item: _instant(item[0]))
     return items
+
+
+def _instant(value: str) -> datetime:
+    return parse_iso(value) if value else datetime.min.replace(tzinfo=UTC)
 
 
 STYLE = """
@@ -134,24 +252,73 @@ STYLE = """
 
 
 class Timeline(QTextBrowser):
+    """The conversation: replies and notes as messages, each action one line, system
+    events (SLA, escalations, notices) muted and hidden at will; the newest in view."""
+
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setOpenLinks(False)
         self.setObjectName("timeline")
+        self.show_system = True
+        self._last: tuple[TicketDetail, Reference, bool, bool] | None = None
+        self._follow = False
+        self.verticalScrollBar().rangeChanged.connect(self._range_changed)
+        self.verticalScrollBar().actionTriggered.connect(self._scrolled)
 
-    def show_detail(self, detail: TicketDetail, ref: Reference, dark: bool = False) -> None:
-        colours = {"reply": "#1f3b57" if dark else "#eef5fd", "note": "#4a3b12" if dark else "#fff6db"}
+    def set_show_system(self, shown: bool) -> None:
+        self.show_system = shown
+        if self._last is not None:
+            self.show_detail(*self._last)
+
+    def show_detail(self, detail: TicketDetail, ref: Reference, dark: bool = False,
+                    requester_view: bool = False) -> None:
+        same = self._last is not None and self._last[0].number == detail.number
+        at_end = self.verticalScrollBar().value() >= self.verticalScrollBar().maximum() - 4
+        self._last = (detail, ref, dark, requester_view)
+        colours = {"reply": "#1f3b57" if dark else "#eef5fd", "note": "#4a3b12" if dark else "#fff6db",
+                   "resolution": "#14532d" if dark else "#e7f7ec"}
         rows = []
-        for at, css, text in entries(detail, ref):
+        for at, css, text in entries(detail, ref, requester_view):
+            if css == "system" and not self.show_system:
+                continue
             cell = f'<span class="when">{html.escape(when(at))}</span><br>{text}'
-            if css in ("reply", "note"):
+            if css in colours:
                 rows.append(f'<table width="100%" cellpadding="6"><tr><td bgcolor="{colours[css]}">{cell}'
                             f"</td></tr></table>")
-            elif css == "quiet":
-                rows.append(f'<p><font color="#8a8f98">{cell}</font></p>')
+            elif css == "system":
+                rows.append(f'<p><small><font color="#8a8f98">{cell}</font></small></p>')
             else:
                 rows.append(f"<p>{cell}</p>")
         if detail.description:
             intro = html.escape(detail.description).replace("\n", "<br>")
             rows.insert(0, f"<p>{intro}</p><hr>")
         self.setHtml(STYLE % colours + "".join(rows))
+        if not same or at_end:
+            self.scroll_to_newest()
+
+    def scroll_to_newest(self) -> None:
+        """Show the end, and keep it in view while the text is laid out (which grows
+        the scroll range later) until the person scrolls up."""
+        self._follow = True
+        self._to_end()
+
+    def _to_end(self) -> None:
+        bar = self.verticalScrollBar()
+        bar.setValue(bar.maximum())
+
+    def _range_changed(self, _low: int, _high: int) -> None:
+        if self._follow:
+            self._to_end()
+
+    def _scrolled(self, _action: int = 0) -> None:
+        """The person scrolled: keep following the end only if they are at it."""
+        QTimer.singleShot(0, self._check_end)
+
+    def _check_end(self) -> None:
+        if is_alive(self):
+            bar = self.verticalScrollBar()
+            self._follow = bar.value() >= bar.maximum() - 4
+
+    def wheelEvent(self, event: QWheelEvent) -> None:  # noqa: N802 (Qt's name)
+        super().wheelEvent(event)
+        self._scrolled()

@@ -1848,79 +1848,84 @@
 <context>
     <name>TicketView</name>
     <message>
-        <location filename="../../desktop/views/ticket_view.py" line="70"/>
+        <location filename="../../desktop/views/ticket_view.py" line="71"/>
         <source>Assign…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/views/ticket_view.py" line="70"/>
-        <location filename="../../desktop/views/ticket_view.py" line="174"/>
+        <location filename="../../desktop/views/ticket_view.py" line="71"/>
+        <location filename="../../desktop/views/ticket_view.py" line="182"/>
         <source>Start work</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/views/ticket_view.py" line="70"/>
+        <location filename="../../desktop/views/ticket_view.py" line="71"/>
         <source>Put on hold…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/views/ticket_view.py" line="71"/>
+        <location filename="../../desktop/views/ticket_view.py" line="72"/>
         <source>Resolve…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/views/ticket_view.py" line="71"/>
+        <location filename="../../desktop/views/ticket_view.py" line="72"/>
         <source>Close</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/views/ticket_view.py" line="71"/>
+        <location filename="../../desktop/views/ticket_view.py" line="72"/>
         <source>Reopen</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/views/ticket_view.py" line="72"/>
+        <location filename="../../desktop/views/ticket_view.py" line="73"/>
         <source>Escalate</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/views/ticket_view.py" line="72"/>
-        <location filename="../../desktop/views/ticket_view.py" line="246"/>
+        <location filename="../../desktop/views/ticket_view.py" line="73"/>
+        <location filename="../../desktop/views/ticket_view.py" line="254"/>
         <source>Cancel ticket</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/views/ticket_view.py" line="100"/>
+        <location filename="../../desktop/views/ticket_view.py" line="91"/>
+        <source>Show SLA events, escalations and notices</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/views/ticket_view.py" line="106"/>
         <source>Conversation</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/views/ticket_view.py" line="101"/>
+        <location filename="../../desktop/views/ticket_view.py" line="107"/>
         <source>Details</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/views/ticket_view.py" line="102"/>
+        <location filename="../../desktop/views/ticket_view.py" line="108"/>
         <source>Work log</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/views/ticket_view.py" line="103"/>
+        <location filename="../../desktop/views/ticket_view.py" line="109"/>
         <source>Links</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/views/ticket_view.py" line="111"/>
+        <location filename="../../desktop/views/ticket_view.py" line="117"/>
         <source>Choose a ticket to see it here.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/views/ticket_view.py" line="174"/>
+        <location filename="../../desktop/views/ticket_view.py" line="182"/>
         <source>Resume work</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/views/ticket_view.py" line="247"/>
+        <location filename="../../desktop/views/ticket_view.py" line="255"/>
         <source>Cancel ticket {0}? It cannot be reopened.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1936,167 +1941,242 @@
 <context>
     <name>Timeline</name>
     <message>
-        <location filename="../../desktop/views/timeline.py" line="16"/>
+        <location filename="../../desktop/views/timeline.py" line="31"/>
         <source>Status</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/views/timeline.py" line="17"/>
+        <location filename="../../desktop/views/timeline.py" line="32"/>
         <source>Assignee</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/views/timeline.py" line="18"/>
+        <location filename="../../desktop/views/timeline.py" line="33"/>
         <source>Team</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/views/timeline.py" line="19"/>
+        <location filename="../../desktop/views/timeline.py" line="34"/>
         <source>Priority</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/views/timeline.py" line="20"/>
+        <location filename="../../desktop/views/timeline.py" line="35"/>
         <source>Impact</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/views/timeline.py" line="21"/>
+        <location filename="../../desktop/views/timeline.py" line="36"/>
         <source>Urgency</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/views/timeline.py" line="22"/>
+        <location filename="../../desktop/views/timeline.py" line="37"/>
         <source>Title</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/views/timeline.py" line="23"/>
+        <location filename="../../desktop/views/timeline.py" line="38"/>
         <source>Description</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/views/timeline.py" line="24"/>
+        <location filename="../../desktop/views/timeline.py" line="39"/>
         <source>Category</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/views/timeline.py" line="25"/>
+        <location filename="../../desktop/views/timeline.py" line="40"/>
         <source>Type</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/views/timeline.py" line="26"/>
+        <location filename="../../desktop/views/timeline.py" line="41"/>
         <source>Tier</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/views/timeline.py" line="27"/>
+        <location filename="../../desktop/views/timeline.py" line="42"/>
         <source>Waiting for</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/views/timeline.py" line="28"/>
+        <location filename="../../desktop/views/timeline.py" line="43"/>
         <source>Supplier</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/views/timeline.py" line="29"/>
+        <location filename="../../desktop/views/timeline.py" line="44"/>
         <source>Resolution</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/views/timeline.py" line="30"/>
+        <location filename="../../desktop/views/timeline.py" line="45"/>
         <source>Resolution note</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/views/timeline.py" line="31"/>
+        <location filename="../../desktop/views/timeline.py" line="46"/>
         <source>Site</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/views/timeline.py" line="32"/>
+        <location filename="../../desktop/views/timeline.py" line="47"/>
         <source>Asset</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/views/timeline.py" line="33"/>
+        <location filename="../../desktop/views/timeline.py" line="48"/>
         <source>Major incident</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/views/timeline.py" line="34"/>
+        <location filename="../../desktop/views/timeline.py" line="49"/>
         <source>Fields</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/views/timeline.py" line="35"/>
+        <location filename="../../desktop/views/timeline.py" line="50"/>
         <source>First response</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/views/timeline.py" line="36"/>
+        <location filename="../../desktop/views/timeline.py" line="51"/>
         <source>Resolved at</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/views/timeline.py" line="37"/>
+        <location filename="../../desktop/views/timeline.py" line="52"/>
         <source>Closed at</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/views/timeline.py" line="38"/>
+        <location filename="../../desktop/views/timeline.py" line="53"/>
         <source>Priority reason</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/views/timeline.py" line="81"/>
-        <source>{0} logged the ticket</source>
+        <location filename="../../desktop/views/timeline.py" line="104"/>
+        <source>{0} assigned the ticket to {1}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/views/timeline.py" line="86"/>
-        <source>{0} changed {1}: {2} → {3}</source>
+        <location filename="../../desktop/views/timeline.py" line="105"/>
+        <source>{0} assigned the ticket</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/views/timeline.py" line="92"/>
-        <source>SLA warning</source>
+        <location filename="../../desktop/views/timeline.py" line="108"/>
+        <source>{0} reopened the ticket</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/views/timeline.py" line="94"/>
-        <source>SLA breached</source>
+        <location filename="../../desktop/views/timeline.py" line="109"/>
+        <source>{0} resumed work</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/views/timeline.py" line="96"/>
-        <source>Escalation</source>
+        <location filename="../../desktop/views/timeline.py" line="109"/>
+        <source>{0} started work</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/views/timeline.py" line="99"/>
-        <source>{0} notified {1}</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../desktop/views/timeline.py" line="103"/>
-        <source>{0} attached a file</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../desktop/views/timeline.py" line="111"/>
-        <source>{0} replied</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../desktop/views/timeline.py" line="112"/>
-        <source>{0} added an internal note</source>
+        <location filename="../../desktop/views/timeline.py" line="114"/>
+        <source>{0} put the ticket on hold: {1}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../../desktop/views/timeline.py" line="115"/>
+        <source>{0} put the ticket on hold</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/views/timeline.py" line="118"/>
+        <source>{0} resolved the ticket ({1})</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/views/timeline.py" line="119"/>
+        <source>{0} resolved the ticket</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/views/timeline.py" line="121"/>
+        <source>{0} closed the ticket</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/views/timeline.py" line="123"/>
+        <source>{0} cancelled the ticket</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/views/timeline.py" line="124"/>
+        <source>{0} moved the ticket to {1}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/views/timeline.py" line="139"/>
+        <source>{0}: {1} → {2}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/views/timeline.py" line="140"/>
+        <source>{0} changed {1}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/views/timeline.py" line="151"/>
+        <source>Branchdesk</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/views/timeline.py" line="181"/>
+        <source>{0} resolved the ticket and wrote to the requester</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/views/timeline.py" line="197"/>
+        <source>{0} logged the ticket</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/views/timeline.py" line="202"/>
+        <source>SLA warning</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/views/timeline.py" line="204"/>
+        <source>SLA breached</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/views/timeline.py" line="206"/>
+        <source>Escalated</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/views/timeline.py" line="209"/>
+        <source>{0} notified {1}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/views/timeline.py" line="215"/>
+        <source>{0} attached a file</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/views/timeline.py" line="223"/>
+        <source>{0} replied</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/views/timeline.py" line="224"/>
+        <source>{0} added an internal note</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/views/timeline.py" line="227"/>
         <source>{0} logged {1} min of work</source>
         <translation type="unfinished"></translation>
     </message>
