@@ -58,8 +58,9 @@ from sqlalchemy import (
     or_,
     select,
     true,
+    union_all,
 )
-from sqlalchemy.orm import Session, aliased
+from sqlalchemy.orm import Session
 
 from core.lifecycle import CENTRAL_ROLES
 from core.models import Category, HistoryEvent, Site, Team, Ticket, User
@@ -191,12 +192,21 @@ class _Sql:
                     resolver_is_assignee)
 
     def repeat(self) -> Any:
-        other = aliased(Ticket)
-        return exists().where(
-            other.site_id == Ticket.site_id, other.category_id == Ticket.category_id, other.id != Ticket.id,
-            other.resolved_at < Ticket.created_at,
-            other.resolved_at >= _minus(self.dialect, Ticket.created_at, REPEAT_WINDOW),
-        )
+        # One pass over resolutions and creations in time order per site and category
+        # (a window, not a lookup per ticket): each creation sees the latest resolution
+        # before it; a resolution at the same instant sorts after the creation.
+        kind = "k"
+        resolutions = select(Ticket.site_id.label("s"), Ticket.category_id.label("c"),
+                             Ticket.resolved_at.label("at"), literal(1).label(kind), Ticket.id.label("id")).where(
+            Ticket.resolved_at.is_not(None), Ticket.resolved_at < self.end)
+        creations = select(Ticket.site_id, Ticket.category_id, Ticket.created_at, literal(0), Ticket.id).where(
+            self.created())
+        both = union_all(resolutions, creations).subquery()
+        latest = select(both.c.id, both.c[kind], both.c.at, func.max(case((both.c[kind] == 1, both.c.at))).over(
+            partition_by=(both.c.s, both.c.c), order_by=(both.c.at, both.c[kind])).label("last")).subquery()
+        repeats = select(latest.c.id).where(latest.c[kind] == 0,
+                                            latest.c.last >= _minus(self.dialect, latest.c.at, REPEAT_WINDOW))
+        return Ticket.id.in_(repeats)
 
     def backlog(self) -> ColumnElement[bool]:
         # The status at the end: the current one if nothing changed since (updated_at
