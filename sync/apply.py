@@ -31,7 +31,7 @@ from collections.abc import Callable
 from datetime import datetime, timedelta
 from typing import Any
 
-from sqlalchemy import Table, select
+from sqlalchemy import Table, insert, select
 from sqlalchemy.dialects.postgresql import insert as postgresql_insert
 from sqlalchemy.dialects.sqlite import insert as sqlite_insert
 from sqlalchemy.exc import StatementError
@@ -51,6 +51,7 @@ from sync.protocol import EntryIn, EntryResult, PushRequest
 from sync.records import MODELS, own_events, row_to_dict, ticket_field_value, to_json, uuid_or_none
 from sync.replay import ReplayOutbox, merged_instant
 
+CHUNK = 900  # ids in one IN (...): below SQLite's limit on bound parameters
 # How far ahead of the server's clock a device instant may be before it is refused.
 FUTURE_TOLERANCE = timedelta(minutes=5)
 # Fields whose concurrent values merge to the earliest rather than the later arrival.
@@ -82,6 +83,9 @@ class Sequencer:
     def __init__(self, session: Session) -> None:
         self.session = session
         self._counter: SyncCounter | None = None
+        # While a batch is applied, what its commands wrote is numbered at its end, in
+        # one statement (None: numbered at once)
+        self.held: list[tuple[str, uuid.UUID, uuid.UUID | None]] | None = None
 
     def next(self) -> int:
         if self._counter is None:
@@ -105,7 +109,10 @@ class Sequencer:
     def touch_all(self, records: list[tuple[str, uuid.UUID, uuid.UUID | None]]) -> None:
         """Number these records' latest change, in this order, in one statement. Every
         number is above any a record holds, so moving one never meets another on the
-        unique index."""
+        unique index. While the sequencer holds (hold), they wait for release."""
+        if self.held is not None:
+            self.held += records
+            return
         latest: dict[tuple[str, uuid.UUID], uuid.UUID | None] = {}
         for kind, record_id, ticket_id in records:
             latest.pop((kind, record_id), None)  # a record touched twice goes by its last touch
@@ -121,6 +128,16 @@ class Sequencer:
         statement = statement.on_conflict_do_update(index_elements=[table.c.kind, table.c.record_id],
                                                     set_={"seq": statement.excluded.seq})
         self.session.execute(statement, rows)
+
+
+    def hold(self) -> None:
+        """Keep what is touched from here on, to be numbered together by release()."""
+        self.held = []
+
+    def release(self) -> None:
+        held, self.held = self.held, None
+        if held:
+            self.touch_all(held)
 
 
 class ServerOutbox(ReplayOutbox):
@@ -169,8 +186,14 @@ def push(
 ) -> list[EntryResult]:
     sequencer = Sequencer(session)
     sequencer.lock()
+    # Set-based where the rules allow: the batch's tickets, earlier answers and entries
+    # applied from other devices are read once; answers are written in one statement,
+    # and the records the batch wrote are numbered together at its end.
+    sequencer.hold()
     merger = Merger(session, ref, user, device, sequencer, now, blob_missing)
+    merger.preload(request.entries)
     results: list[EntryResult] = []
+    answers: list[dict[str, Any]] = []
     answered = {prior.seq: prior for prior in session.scalars(select(SyncEntry).where(
         SyncEntry.client_id == request.client_id, SyncEntry.seq.in_([e.seq for e in request.entries])))}
     for group in _groups(request.entries):
@@ -192,6 +215,8 @@ def push(
                                            events=merger.held_events(entry, outcome)))
             continue
         conflicts: list[dict[str, Any]] = []
+        assert sequencer.held is not None
+        numbered = len(sequencer.held)
         try:
             with session.begin_nested():
                 outcome, reason, conflicts = merger.apply(group)
@@ -203,10 +228,12 @@ def push(
             # never a race with another writer): this command is refused, not the batch.
             problem = str(getattr(exc, "orig", exc)).strip().splitlines()
             outcome, reason = "rejected", f"the database refused a value of the change: {problem[0] if problem else ''}"
+        if outcome == "rejected":
+            del sequencer.held[numbered:]  # rolled back with its savepoint: nothing to number
         for conflict in conflicts:
             merger.conflict(**conflict)
         for entry in group:
-            session.add(SyncEntry(
+            answers.append(dict(
                 client_id=request.client_id, seq=entry.seq, entry_id=entry.id, kind=entry.kind,
                 record_id=entry.record_id, actor_id=entry.actor_id, occurred_at=entry.occurred_at,
                 received_at=now, hlc=entry.hlc, outcome=outcome, reason=reason,
@@ -216,6 +243,9 @@ def push(
                                        reason=reason, record=record, events=merger.held_events(entry, outcome)))
     if request.entries:
         merger.refresh_sla(request.entries[-1])
+    sequencer.release()
+    if answers:
+        session.execute(insert(SyncEntry), answers)
     session.flush()
     return results
 
@@ -234,6 +264,22 @@ class Merger:
         self.blob_missing = blob_missing
         # tickets the batch's applied commands changed, whose SLA figures follow at its end
         self.touched: set[uuid.UUID] = set()
+        # entries of the batch another device's push applied already; the batch's tickets,
+        # held here so that the session keeps them for every get of the batch
+        self.elsewhere: set[uuid.UUID] = set()
+        self.tickets: list[Ticket] = []
+
+    def preload(self, entries: list[EntryIn]) -> None:
+        """Read the batch's tickets and the entries applied from elsewhere, once."""
+        ids = {e.record_id for e in entries if e.kind == "ticket"}
+        ids |= {t for e in entries if (t := uuid_or_none(e.data.get("ticket_id"))) is not None}
+        ids |= {t for e in entries if (t := uuid_or_none(e.data.get("other_id"))) is not None}
+        wanted, leads = sorted(ids), [e.id for e in entries]
+        for start in range(0, len(wanted), CHUNK):
+            self.tickets += self.session.scalars(select(Ticket).where(Ticket.id.in_(wanted[start: start + CHUNK])))
+        for start in range(0, len(leads), CHUNK):
+            self.elsewhere.update(self.session.scalars(select(SyncEntry.entry_id).where(
+                SyncEntry.entry_id.in_(leads[start: start + CHUNK]), SyncEntry.outcome != "rejected")))
 
     def refresh_sla(self, last: EntryIn) -> None:
         """The SLA figures of every ticket the batch changed, and the warnings and breaches
@@ -255,10 +301,7 @@ class Merger:
             raise Rejected("the change belongs to a command whose first change is not in the batch")
         if any(e.actor_id != lead.actor_id for e in group):
             raise Rejected("the changes of one command name different people")
-        applied_elsewhere = self.session.scalar(
-            select(SyncEntry.outcome).where(SyncEntry.entry_id == lead.id, SyncEntry.outcome != "rejected").limit(1)
-        )
-        if applied_elsewhere is not None:
+        if lead.id in self.elsewhere:
             return "applied", "already applied from another device", []
         if lead.kind == "sla_event":
             return self._sla_event(lead)
