@@ -153,3 +153,11 @@ def test_cli_json_csv_and_xlsx_give_the_core_numbers(desk: Any, week: dict[str, 
 def test_bad_input_is_one_error_line_and_exit_1(desk: Any, capsys: Any, args: list[str], message: str) -> None:
     code, out, err = cli_run(desk, capsys, *args)
     assert (code, out, err) == (1, "", message)
+
+
+def test_the_readme_and_the_module_define_the_figures_in_the_same_words() -> None:
+    import core.reports.kpis as kpis
+
+    definitions = (kpis.__doc__ or "").split("word; a test checks it):\n\n", 1)[1].strip()
+    readme = (Path(__file__).resolve().parents[2] / "README.md").read_text(encoding="utf-8")
+    assert definitions in readme
