@@ -106,6 +106,7 @@ class MainWindow(QMainWindow):
         self.table.sig_save_filter.connect(self.save_filter)
         self.table.view.sig_first_paint.connect(self.sig_first_paint)
         self.ticket.sig_open_ticket.connect(self.open_window)
+        self.ticket.sig_loaded.connect(lambda _number: self._ticket_menu())
         self.status.sig_conflicts_clicked.connect(self.show_conflicts)
         self.conflicts.sig_open_ticket.connect(self.show_number)
         self.conflicts.sig_acknowledged.connect(self.refresh_status)
@@ -186,8 +187,24 @@ class MainWindow(QMainWindow):
         for action in (self.act_search, self.act_filter, self.act_next, self.act_prev, self.act_sync,
                        self.act_notices, self.act_conflicts):
             view.addAction(action)
+        if self.ws.user.role == "requester":
+            # conflicts between staff's changes are theirs to look at
+            self.act_conflicts.setVisible(False)
+            self.act_conflicts.setEnabled(False)
+        self._ticket_menu()
         help_menu = menus.addMenu(self.tr("&Help"))
         help_menu.addAction(self.tr("Keyboard shortcuts"), self.show_shortcuts)
+
+    def _ticket_menu(self) -> None:
+        """The Ticket menu and its shortcuts offer only what this person may do to the
+        ticket shown, with the buttons' words."""
+        allowed = self.ticket.allowed if self.ticket.ticket is not None else frozenset()
+        for key, action in self.ticket_actions.items():
+            action.setText(self.ticket.buttons[key].text())
+            action.setVisible(key in allowed)
+            action.setEnabled(key in allowed)
+        self.act_reply.setVisible("reply" in allowed)
+        self.act_reply.setEnabled("reply" in allowed)
 
     def show_shortcuts(self) -> None:
         rows = [(a.shortcut().toString(QKeySequence.SequenceFormat.NativeText), a.text().replace("&", ""))
@@ -253,7 +270,7 @@ class MainWindow(QMainWindow):
         # a standalone store sends nothing to anybody, so no change of its waits to be sent
         self.status.set_pending(None if status.mode == "standalone" else status.pending_changes)
         self.status.set_last_sync(status.last_sync)
-        self.status.set_conflicts(status.to_review)
+        self.status.set_conflicts(0 if self.ws.user.role == "requester" else status.to_review)
 
     # -- sync --------------------------------------------------------------------
     def attach_sync(self, sync: SyncController) -> None:

@@ -180,6 +180,12 @@ class TicketView(QWidget):
     def _show_buttons(self) -> None:
         status = self.ticket.status if self.ticket else ""
         self.buttons["start"].setText(self.tr("Resume work") if status == "pending" else self.tr("Start work"))
+        # a requester asked to confirm a fix: the two answers, first in the bar
+        asked = status == "resolved" and self.ws.user.role == "requester"
+        self.buttons["close"].setText(self.tr("Yes, it is fixed") if asked else self.tr("Close"))
+        self.buttons["reopen"].setText(self.tr("No, reopen it") if asked else self.tr("Reopen"))
+        for key in ("close", "reopen"):
+            self.buttons[key].setDefault(asked and key == "close")
         for button in self.buttons.values():
             button.setEnabled(not self._busy)
         self.bar.show_only([key for key in BUTTONS if key in self.allowed])

@@ -784,138 +784,138 @@
     </message>
     <message>
         <location filename="../../desktop/views/main_window.py" line="93"/>
-        <location filename="../../desktop/views/main_window.py" line="148"/>
+        <location filename="../../desktop/views/main_window.py" line="149"/>
         <source>Conflicts and refused changes</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/views/main_window.py" line="139"/>
+        <location filename="../../desktop/views/main_window.py" line="140"/>
         <source>New ticket</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/views/main_window.py" line="139"/>
+        <location filename="../../desktop/views/main_window.py" line="140"/>
         <source>Log a new ticket</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/views/main_window.py" line="140"/>
+        <location filename="../../desktop/views/main_window.py" line="141"/>
         <source>Search</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/views/main_window.py" line="141"/>
+        <location filename="../../desktop/views/main_window.py" line="142"/>
         <source>Search tickets and comments</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/views/main_window.py" line="142"/>
+        <location filename="../../desktop/views/main_window.py" line="143"/>
         <source>Refresh</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/views/main_window.py" line="143"/>
+        <location filename="../../desktop/views/main_window.py" line="144"/>
         <source>Sync with the server, or reload on a standalone store</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/views/main_window.py" line="144"/>
+        <location filename="../../desktop/views/main_window.py" line="145"/>
         <source>Next ticket</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/views/main_window.py" line="145"/>
+        <location filename="../../desktop/views/main_window.py" line="146"/>
         <source>Previous ticket</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/views/main_window.py" line="146"/>
+        <location filename="../../desktop/views/main_window.py" line="147"/>
         <source>Reply</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/views/main_window.py" line="147"/>
+        <location filename="../../desktop/views/main_window.py" line="148"/>
         <source>Filter</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/views/main_window.py" line="149"/>
+        <location filename="../../desktop/views/main_window.py" line="150"/>
         <source>What sync overrode or refused</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/views/main_window.py" line="150"/>
+        <location filename="../../desktop/views/main_window.py" line="151"/>
         <source>Notifications</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/views/main_window.py" line="151"/>
+        <location filename="../../desktop/views/main_window.py" line="152"/>
         <source>What you were told: assignments, replies and more</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/views/main_window.py" line="152"/>
+        <location filename="../../desktop/views/main_window.py" line="153"/>
         <source>Sign out</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/views/main_window.py" line="153"/>
+        <location filename="../../desktop/views/main_window.py" line="154"/>
         <source>Quit</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/views/main_window.py" line="159"/>
+        <location filename="../../desktop/views/main_window.py" line="160"/>
         <source>Main</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/views/main_window.py" line="178"/>
+        <location filename="../../desktop/views/main_window.py" line="179"/>
         <source>&amp;File</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/views/main_window.py" line="181"/>
+        <location filename="../../desktop/views/main_window.py" line="182"/>
         <source>&amp;Ticket</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/views/main_window.py" line="185"/>
+        <location filename="../../desktop/views/main_window.py" line="186"/>
         <source>&amp;View</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/views/main_window.py" line="189"/>
+        <location filename="../../desktop/views/main_window.py" line="195"/>
         <source>&amp;Help</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/views/main_window.py" line="190"/>
         <location filename="../../desktop/views/main_window.py" line="196"/>
+        <location filename="../../desktop/views/main_window.py" line="213"/>
         <source>Keyboard shortcuts</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/views/main_window.py" line="211"/>
+        <location filename="../../desktop/views/main_window.py" line="228"/>
         <source>Ticket {0} logged</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/views/main_window.py" line="262"/>
+        <location filename="../../desktop/views/main_window.py" line="279"/>
         <source>Sync now</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/views/main_window.py" line="269"/>
+        <location filename="../../desktop/views/main_window.py" line="286"/>
         <source>Sync: {0}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/views/main_window.py" line="307"/>
+        <location filename="../../desktop/views/main_window.py" line="324"/>
         <source>Save filter</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/views/main_window.py" line="307"/>
+        <location filename="../../desktop/views/main_window.py" line="324"/>
         <source>Name for this filter:</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1870,11 +1870,13 @@
     </message>
     <message>
         <location filename="../../desktop/views/ticket_view.py" line="72"/>
+        <location filename="../../desktop/views/ticket_view.py" line="185"/>
         <source>Close</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../../desktop/views/ticket_view.py" line="72"/>
+        <location filename="../../desktop/views/ticket_view.py" line="186"/>
         <source>Reopen</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1885,7 +1887,7 @@
     </message>
     <message>
         <location filename="../../desktop/views/ticket_view.py" line="73"/>
-        <location filename="../../desktop/views/ticket_view.py" line="254"/>
+        <location filename="../../desktop/views/ticket_view.py" line="260"/>
         <source>Cancel ticket</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1925,7 +1927,17 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/views/ticket_view.py" line="255"/>
+        <location filename="../../desktop/views/ticket_view.py" line="185"/>
+        <source>Yes, it is fixed</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/views/ticket_view.py" line="186"/>
+        <source>No, reopen it</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/views/ticket_view.py" line="261"/>
         <source>Cancel ticket {0}? It cannot be reopened.</source>
         <translation type="unfinished"></translation>
     </message>

@@ -787,138 +787,138 @@
     </message>
     <message>
         <location filename="../../desktop/views/main_window.py" line="93"/>
-        <location filename="../../desktop/views/main_window.py" line="148"/>
+        <location filename="../../desktop/views/main_window.py" line="149"/>
         <source>Conflicts and refused changes</source>
         <translation>Konflikty i odrzucone zmiany</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/main_window.py" line="139"/>
+        <location filename="../../desktop/views/main_window.py" line="140"/>
         <source>New ticket</source>
         <translation>Nowe zgłoszenie</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/main_window.py" line="139"/>
+        <location filename="../../desktop/views/main_window.py" line="140"/>
         <source>Log a new ticket</source>
         <translation>Zarejestruj nowe zgłoszenie</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/main_window.py" line="140"/>
+        <location filename="../../desktop/views/main_window.py" line="141"/>
         <source>Search</source>
         <translation>Szukaj</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/main_window.py" line="141"/>
+        <location filename="../../desktop/views/main_window.py" line="142"/>
         <source>Search tickets and comments</source>
         <translation>Szukaj w zgłoszeniach i komentarzach</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/main_window.py" line="142"/>
+        <location filename="../../desktop/views/main_window.py" line="143"/>
         <source>Refresh</source>
         <translation>Odśwież</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/main_window.py" line="143"/>
+        <location filename="../../desktop/views/main_window.py" line="144"/>
         <source>Sync with the server, or reload on a standalone store</source>
         <translation>Synchronizuj z serwerem albo odśwież samodzielny magazyn</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/main_window.py" line="144"/>
+        <location filename="../../desktop/views/main_window.py" line="145"/>
         <source>Next ticket</source>
         <translation>Następne zgłoszenie</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/main_window.py" line="145"/>
+        <location filename="../../desktop/views/main_window.py" line="146"/>
         <source>Previous ticket</source>
         <translation>Poprzednie zgłoszenie</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/main_window.py" line="146"/>
+        <location filename="../../desktop/views/main_window.py" line="147"/>
         <source>Reply</source>
         <translation>Odpowiedz</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/main_window.py" line="147"/>
+        <location filename="../../desktop/views/main_window.py" line="148"/>
         <source>Filter</source>
         <translation>Filtruj</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/main_window.py" line="149"/>
+        <location filename="../../desktop/views/main_window.py" line="150"/>
         <source>What sync overrode or refused</source>
         <translation>Co synchronizacja nadpisała lub odrzuciła</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/main_window.py" line="150"/>
+        <location filename="../../desktop/views/main_window.py" line="151"/>
         <source>Notifications</source>
         <translation>Powiadomienia</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/main_window.py" line="151"/>
+        <location filename="../../desktop/views/main_window.py" line="152"/>
         <source>What you were told: assignments, replies and more</source>
         <translation>Co do Ciebie przyszło: przydziały, odpowiedzi i więcej</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/main_window.py" line="152"/>
+        <location filename="../../desktop/views/main_window.py" line="153"/>
         <source>Sign out</source>
         <translation>Wyloguj</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/main_window.py" line="153"/>
+        <location filename="../../desktop/views/main_window.py" line="154"/>
         <source>Quit</source>
         <translation>Zakończ</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/main_window.py" line="159"/>
+        <location filename="../../desktop/views/main_window.py" line="160"/>
         <source>Main</source>
         <translation>Główny</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/main_window.py" line="178"/>
+        <location filename="../../desktop/views/main_window.py" line="179"/>
         <source>&amp;File</source>
         <translation>&amp;Plik</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/main_window.py" line="181"/>
+        <location filename="../../desktop/views/main_window.py" line="182"/>
         <source>&amp;Ticket</source>
         <translation>&amp;Zgłoszenie</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/main_window.py" line="185"/>
+        <location filename="../../desktop/views/main_window.py" line="186"/>
         <source>&amp;View</source>
         <translation>&amp;Widok</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/main_window.py" line="189"/>
+        <location filename="../../desktop/views/main_window.py" line="195"/>
         <source>&amp;Help</source>
         <translation>Pomo&amp;c</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/main_window.py" line="190"/>
         <location filename="../../desktop/views/main_window.py" line="196"/>
+        <location filename="../../desktop/views/main_window.py" line="213"/>
         <source>Keyboard shortcuts</source>
         <translation>Skróty klawiszowe</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/main_window.py" line="211"/>
+        <location filename="../../desktop/views/main_window.py" line="228"/>
         <source>Ticket {0} logged</source>
         <translation>Zarejestrowano zgłoszenie {0}</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/main_window.py" line="262"/>
+        <location filename="../../desktop/views/main_window.py" line="279"/>
         <source>Sync now</source>
         <translation>Synchronizuj teraz</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/main_window.py" line="269"/>
+        <location filename="../../desktop/views/main_window.py" line="286"/>
         <source>Sync: {0}</source>
         <translation>Synchronizacja: {0}</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/main_window.py" line="307"/>
+        <location filename="../../desktop/views/main_window.py" line="324"/>
         <source>Save filter</source>
         <translation>Zapisz filtr</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/main_window.py" line="307"/>
+        <location filename="../../desktop/views/main_window.py" line="324"/>
         <source>Name for this filter:</source>
         <translation>Nazwa tego filtra:</translation>
     </message>
@@ -1879,11 +1879,13 @@
     </message>
     <message>
         <location filename="../../desktop/views/ticket_view.py" line="72"/>
+        <location filename="../../desktop/views/ticket_view.py" line="185"/>
         <source>Close</source>
         <translation>Zamknij</translation>
     </message>
     <message>
         <location filename="../../desktop/views/ticket_view.py" line="72"/>
+        <location filename="../../desktop/views/ticket_view.py" line="186"/>
         <source>Reopen</source>
         <translation>Otwórz ponownie</translation>
     </message>
@@ -1894,7 +1896,7 @@
     </message>
     <message>
         <location filename="../../desktop/views/ticket_view.py" line="73"/>
-        <location filename="../../desktop/views/ticket_view.py" line="254"/>
+        <location filename="../../desktop/views/ticket_view.py" line="260"/>
         <source>Cancel ticket</source>
         <translation>Anuluj zgłoszenie</translation>
     </message>
@@ -1934,7 +1936,17 @@
         <translation>Wznów</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/ticket_view.py" line="255"/>
+        <location filename="../../desktop/views/ticket_view.py" line="185"/>
+        <source>Yes, it is fixed</source>
+        <translation>Tak, naprawione</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/views/ticket_view.py" line="186"/>
+        <source>No, reopen it</source>
+        <translation>Nie, otwórz ponownie</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/views/ticket_view.py" line="261"/>
         <source>Cancel ticket {0}? It cannot be reopened.</source>
         <translation>Anulować zgłoszenie {0}? Nie da się go ponownie otworzyć.</translation>
     </message>
@@ -2152,17 +2164,17 @@
     <message>
         <location filename="../../desktop/views/timeline.py" line="202"/>
         <source>SLA warning</source>
-        <translation type="unfinished">Ostrzeżenie SLA</translation>
+        <translation>Ostrzeżenie SLA</translation>
     </message>
     <message>
         <location filename="../../desktop/views/timeline.py" line="204"/>
         <source>SLA breached</source>
-        <translation type="unfinished">Przekroczone SLA</translation>
+        <translation>Przekroczone SLA</translation>
     </message>
     <message>
         <location filename="../../desktop/views/timeline.py" line="206"/>
         <source>Escalated</source>
-        <translation type="unfinished">Eskalowano</translation>
+        <translation>Eskalowano</translation>
     </message>
     <message>
         <location filename="../../desktop/views/timeline.py" line="209"/>

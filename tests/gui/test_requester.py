@@ -1,0 +1,28 @@
+"""A requester's window: her own requests, no SLA internals or staff conflicts, a
+Ticket menu with only what she may do, Confirm and Reopen first on a resolved ticket."""
+
+from __future__ import annotations
+
+from core.services import tickets as service
+from desktop.settings import Settings
+from desktop.views.main_window import MainWindow
+
+
+def test_a_resolved_request_asks_her_to_confirm_or_reopen(qtbot, make_workspace, new_ticket, act, tmp_path):
+    number = new_ticket(title="Printer jammed")
+    act("ada", service.move, number, "resolved", code="fixed", note="Cleared the paper path.")
+    window = MainWindow(make_workspace("anna"), Settings(tmp_path))
+    qtbot.addWidget(window)
+    window.resize(1000, 700)
+    window.show()
+    qtbot.waitUntil(lambda: window.ticket.ticket is not None and window.ticket.ticket.number == number,
+                    timeout=10_000)
+    view = window.ticket
+    assert view.shown_actions()[:2] == ["close", "reopen"]
+    assert (view.buttons["close"].text(), view.buttons["reopen"].text()) == ("Yes, it is fixed", "No, reopen it")
+    assert view.buttons["close"].isVisible() and view.buttons["reopen"].isVisible()
+    assert view.header.sla.isHidden()
+    assert "wrote to the requester" in view.timeline.toPlainText()
+    offered = {k for k, a in window.ticket_actions.items() if a.isVisible()}
+    assert offered == {"close"}  # of the menu's actions, only what she may do
+    assert not window.act_conflicts.isVisible()
