@@ -74,7 +74,9 @@ class TicketTableView(QTableView):
         header = self.horizontalHeader()
         widths = self.default_widths()
         for i, (key, _title) in enumerate(COLUMNS):
-            header.resizeSection(i, widths.get(key, 120))
+            # never narrower than the column's own name and the sort arrow
+            title = str(self.model().headerData(i, Qt.Orientation.Horizontal)) if self.model() else ""
+            header.resizeSection(i, max(widths.get(key, 120), header.fontMetrics().horizontalAdvance(title) + 28))
 
         self.empty = QLabel(self.viewport())
         self.empty.setObjectName("tableEmpty")
