@@ -13,16 +13,16 @@ from core.orgfile import OrgFileError, parse_org
 from server.accounts import import_organisation
 from server.deps import CurrentCaller, ReferenceAdmin, Server, ServerState
 from server.errors import ERROR_RESPONSES, ApiError
-from server.orgsource import public_source
+from server.reference_shapes import VIEW_USER_KEYS, Shape, shape_of, shaped_source
 from server.schemas.common import Problem
-from server.schemas.reference import ReferenceImport, ReferenceOut, ReferenceVersionOut
+from server.schemas.reference import ReferenceImport, ReferenceOut, ReferenceUser, ReferenceVersionOut
 from server.userviews import user_views
 
 router = APIRouter(prefix="/reference", tags=["reference"], responses=ERROR_RESPONSES)
 
 
-def etag(version: int) -> str:
-    return f'"reference-{version}"'
+def etag(version: int, shape: Shape) -> str:
+    return f'"reference-{version}-{shape}"'
 
 
 @router.get("", response_model=ReferenceOut, responses={304: {"description": "Not changed since the ETag given"}})
@@ -30,30 +30,36 @@ def get_reference(
     caller: CurrentCaller, server: Server,
     if_none_match: Annotated[str | None, Header(max_length=200)] = None,
 ) -> Response:
-    """The organisation file (without passwords), every user, and the version.
-    Send the ETag back as If-None-Match to get 304 when nothing changed."""
-    tag = etag(caller.ref.version)
+    """The organisation file (without passwords), every user, and the version, as
+    the caller's role receives them (server/README.md). Send the ETag back as
+    If-None-Match to get 304 when nothing changed."""
+    shape = shape_of(caller.user.role)
+    tag = etag(caller.ref.version, shape)
     if if_none_match is not None and tag in [t.strip() for t in if_none_match.split(",")]:
         return Response(status_code=304, headers={"ETag": tag})
-    version, body = _body(server, caller.ref.version)
-    return Response(body, media_type="application/json", headers={"ETag": etag(version)})
+    version, body = _body(server, caller.ref.version, shape)
+    return Response(body, media_type="application/json", headers={"ETag": etag(version, shape)})
 
 
-def _body(server: ServerState, version: int) -> tuple[int, bytes]:
-    """The answer for `version`, rendered once per version and process. Every change
-    to the organisation or to who exists bumps the version (server.accounts), so a
-    rendering is never stale: this is a cache of the database, not state."""
-    cached = server.cache.get("reference")
+def _body(server: ServerState, version: int, shape: Shape) -> tuple[int, bytes]:
+    """The answer for `version` in `shape`, rendered once per version, shape and
+    process. Every change to the organisation or to who exists bumps the version
+    (server.accounts), so a rendering is never stale: this is a cache of the
+    database, not state."""
+    key = f"reference:{shape}"
+    cached = server.cache.get(key)
     if cached is not None and cached[0] == version:
         return cached
     with server.db.read() as session:
         org = session.get(Organisation, 1)
         if org is None:
             raise ApiError(503, "no organisation imported; run 'branchdesk-server init'")
-        out = ReferenceOut(version=org.version, name=org.name, source=public_source(org.source),
-                           users=user_views(session))
-    rendered = (out.version, out.model_dump_json().encode())
-    server.cache["reference"] = rendered
+        fields = set(VIEW_USER_KEYS[shape])
+        out = ReferenceOut(version=org.version, shape=shape, name=org.name, source=shaped_source(org.source, shape),
+                           users=[ReferenceUser(**u.model_dump(include=fields)) for u in user_views(session)])
+    # what a shape leaves out is absent from the answer, not null
+    rendered = (out.version, out.model_dump_json(exclude_unset=True).encode())
+    server.cache[key] = rendered
     return rendered
 
 
