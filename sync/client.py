@@ -134,15 +134,15 @@ class SyncClient:
     # -- reference data ----------------------------------------------------------
     def fetch_reference(self) -> int | None:
         headers = {}
-        held = self.store.meta("reference_version")
+        held = self.store.meta("reference_etag")  # the server's tag: it names the version and the role's shape
         if held:
-            headers["If-None-Match"] = f'"reference-{held}"'
+            headers["If-None-Match"] = held
         answer = self._call("GET", "/reference", headers=headers)
         if answer.status_code == 304:
             return None
         if answer.status_code != 200:
             raise SyncError(f"the server refused reference data: {_detail(answer)}")
-        return import_reference(self.store, answer.json())
+        return import_reference(self.store, answer.json(), etag=answer.headers.get("ETag"))
 
     # -- push ------------------------------------------------------------------
     def pending(self) -> int:

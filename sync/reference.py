@@ -1,26 +1,37 @@
 """Reference data from the server into a client store: one way, with a version
 (DESIGN §6). The organisation file is imported exactly as `branchdesk init` would;
-then the server's user list, which also holds users created through its API."""
+then the server's user list, which also holds users created through its API.
+
+The server shapes the document by the user's role (server/README.md): a field it
+leaves out is cleared here, and the bytes it held are overwritten, not merely
+freed, so a device whose user lost a role keeps no contact details it no longer
+receives."""
 
 from __future__ import annotations
 
+from collections.abc import Iterator
+from contextlib import contextmanager, suppress
 from typing import Any
 
-from sqlalchemy import delete, insert
+from sqlalchemy import delete, insert, select, text
+from sqlalchemy.exc import SQLAlchemyError
+from sqlalchemy.orm import Session
 
 from core.ids import reference_id
-from core.models import Organisation, User, user_sites, user_teams
+from core.models import Organisation, StoreMeta, User, user_sites, user_teams
 from core.orgfile import parse_org
 from core.orgimport import import_org
 from core.store import Store, set_meta
 
 
-def import_reference(store: Store, document: dict[str, Any]) -> int:
-    """Apply the server's reference document; returns the version now held."""
+def import_reference(store: Store, document: dict[str, Any], etag: str | None = None) -> int:
+    """Apply the server's reference document; returns the version now held. `etag`
+    is the answer's, sent back next time to be told nothing changed."""
     source = str(document["source"])
     spec = parse_org(source)
     version = int(document["version"])
-    with store.write() as session:
+    with store.write() as session, _secure_delete(session):
+        held_contacts = session.scalar(select(User.id).where(User.email.is_not(None)).limit(1)) is not None
         import_org(session, spec, source)
         for user in document.get("users", []):
             user_id = reference_id("user", user["username"])
@@ -50,5 +61,34 @@ def import_reference(store: Store, document: dict[str, Any]) -> int:
         # counter moves too, so cached reference data is read again.
         org.version = max(org.version + 1, version)
         set_meta(session, "reference_version", str(version))
+        if etag:
+            set_meta(session, "reference_etag", etag)
+        else:
+            session.execute(delete(StoreMeta).where(StoreMeta.key == "reference_etag"))
+        dropped_contacts = held_contacts and not any(u.get("email") for u in document.get("users", []))
     store.reference_cache = None
+    if dropped_contacts:
+        _forget_old_pages(store)
     return version
+
+
+@contextmanager
+def _secure_delete(session: Session) -> Iterator[None]:
+    """What changed rows held is zeroed as they change, not left in free space."""
+    session.execute(text("PRAGMA secure_delete = ON"))
+    try:
+        yield
+    finally:
+        with suppress(SQLAlchemyError):  # a failed import must keep its own error
+            session.execute(text("PRAGMA secure_delete = OFF"))
+
+
+def _forget_old_pages(store: Store) -> None:
+    """Copy the write-ahead log into the file and empty it, so that the pages it held
+    before this import (contact details this device no longer receives) are gone.
+    Best effort: a reader still open keeps the log until the next checkpoint."""
+    raw = store.engine.raw_connection()
+    try:
+        raw.cursor().execute("PRAGMA wal_checkpoint(TRUNCATE)").close()
+    finally:
+        raw.close()
