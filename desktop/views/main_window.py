@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
+from core.lifecycle import CENTRAL_ROLES
 from core.store_status import StoreStatus, store_status
 from core.ticket_query import TicketFilter
 from desktop.labels import label
@@ -35,6 +36,7 @@ from desktop.views.conflicts import ConflictsPanel
 from desktop.views.new_ticket import NewTicketDialog
 from desktop.views.notifications import BellButton, NotificationsPopup
 from desktop.views.queue_list import QueueList
+from desktop.views.reports import ReportsWindow
 from desktop.views.search import SearchDialog
 from desktop.views.status_bar import StatusBar
 from desktop.views.ticket_table import TicketTable
@@ -65,6 +67,7 @@ class MainWindow(QMainWindow):
         self.ws = workspace
         self.settings = settings
         self.windows: list[TicketWindow] = []
+        self.reports: ReportsWindow | None = None
         user = workspace.user
         self.setWindowTitle(self.tr("Branchdesk — {0} ({1})").format(user.name, label("role", user.role)))
         self.setObjectName("mainWindow")
@@ -150,6 +153,8 @@ class MainWindow(QMainWindow):
                                           self.toggle_conflicts, self.tr("What sync overrode or refused"))
         self.act_notices = self._action(self.tr("Notifications"), "Ctrl+Shift+N", self.toggle_notifications,
                                         self.tr("What you were told: assignments, replies and more"))
+        self.act_reports = self._action(self.tr("Reports"), "Ctrl+Shift+D", self.show_reports,
+                                        self.tr("The desk's figures over a period, with the tickets behind them"))
         self.act_sign_out = self._action(self.tr("Sign out"), None, self.sign_out)
         self.act_quit = self._action(self.tr("Quit"), "Ctrl+Q", self.close)
         self.ticket_actions = {
@@ -167,6 +172,7 @@ class MainWindow(QMainWindow):
         toolbar.addAction(self.act_prev)
         toolbar.addAction(self.act_next)
         toolbar.addSeparator()
+        toolbar.addAction(self.act_reports)
         toolbar.addAction(self.act_sign_out)
         spacer = QWidget(toolbar)
         spacer.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Preferred)
@@ -187,6 +193,12 @@ class MainWindow(QMainWindow):
         for action in (self.act_search, self.act_filter, self.act_next, self.act_prev, self.act_sync,
                        self.act_notices, self.act_conflicts):
             view.addAction(action)
+        view.addSeparator()
+        view.addAction(self.act_reports)
+        if self.ws.user.role not in CENTRAL_ROLES:
+            # the desk's figures are for the central desk: agents, managers and admins
+            self.act_reports.setVisible(False)
+            self.act_reports.setEnabled(False)
         if self.ws.user.role == "requester":
             # conflicts between staff's changes are theirs to look at
             self.act_conflicts.setVisible(False)
@@ -233,6 +245,18 @@ class MainWindow(QMainWindow):
         dialog.sig_chosen.connect(self.show_number)
         dialog.open()
         return dialog
+
+    def show_reports(self) -> ReportsWindow | None:
+        """The reports window, one per main window; a listed ticket opens in its own window."""
+        if self.ws.user.role not in CENTRAL_ROLES:
+            return None
+        if self.reports is None:
+            self.reports = ReportsWindow(self.ws, self)
+            self.reports.sig_open_ticket.connect(self.open_window)
+        self.reports.show()
+        self.reports.raise_()
+        self.reports.activateWindow()
+        return self.reports
 
     def show_number(self, number: str) -> None:
         """Show the ticket on the right, selecting it in the table if the table holds it."""
@@ -379,5 +403,7 @@ class MainWindow(QMainWindow):
         self.save_layout()
         for window in list(self.windows):
             window.close()
+        if self.reports is not None:
+            self.reports.close()
         super().closeEvent(event)
         self.sig_closed.emit()

@@ -441,6 +441,145 @@
     </message>
 </context>
 <context>
+    <name>KpiFigures</name>
+    <message>
+        <location filename="../../desktop/models/kpi_table.py" line="24"/>
+        <source>Tickets</source>
+        <translation>Zgłoszenia</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/models/kpi_table.py" line="25"/>
+        <source>Resolved</source>
+        <translation>Rozwiązane</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/models/kpi_table.py" line="26"/>
+        <source>First response (median)</source>
+        <translation>Pierwsza odpowiedź (mediana)</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/models/kpi_table.py" line="27"/>
+        <source>Time to resolve (mean)</source>
+        <translation>Czas rozwiązania (średni)</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/models/kpi_table.py" line="28"/>
+        <source>Time to resolve, wall clock</source>
+        <translation>Czas rozwiązania, kalendarzowy</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/models/kpi_table.py" line="29"/>
+        <source>Response met</source>
+        <translation>Odpowiedź w terminie</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/models/kpi_table.py" line="30"/>
+        <source>Resolution met</source>
+        <translation>Rozwiązanie w terminie</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/models/kpi_table.py" line="31"/>
+        <source>First contact resolution</source>
+        <translation>Rozwiązane przy pierwszym kontakcie</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/models/kpi_table.py" line="32"/>
+        <source>Reopened</source>
+        <translation>Ponownie otwarte</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/models/kpi_table.py" line="33"/>
+        <source>Repeats</source>
+        <translation>Powtórzenia</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/models/kpi_table.py" line="34"/>
+        <source>Backlog</source>
+        <translation>Zaległe</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/models/kpi_table.py" line="35"/>
+        <source>Under 1 day</source>
+        <translation>Poniżej 1 dnia</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/models/kpi_table.py" line="36"/>
+        <source>1 to 3 days</source>
+        <translation>1 do 3 dni</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/models/kpi_table.py" line="37"/>
+        <source>3 to 7 days</source>
+        <translation>3 do 7 dni</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/models/kpi_table.py" line="38"/>
+        <source>Over 7 days</source>
+        <translation>Ponad 7 dni</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/models/kpi_table.py" line="42"/>
+        <source>Site</source>
+        <translation>Lokalizacja</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/models/kpi_table.py" line="43"/>
+        <source>Region</source>
+        <translation>Region</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/models/kpi_table.py" line="44"/>
+        <source>Country</source>
+        <translation>Kraj</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/models/kpi_table.py" line="45"/>
+        <source>Team</source>
+        <translation>Zespół</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/models/kpi_table.py" line="46"/>
+        <source>Category</source>
+        <translation>Kategoria</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/models/kpi_table.py" line="47"/>
+        <source>Technician</source>
+        <translation>Technik</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/models/kpi_table.py" line="48"/>
+        <source>Week</source>
+        <translation>Tydzień</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/models/kpi_table.py" line="71"/>
+        <source>{0} d {1} h</source>
+        <translation>{0} d {1} h</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/models/kpi_table.py" line="73"/>
+        <source>{0} h {1} min</source>
+        <translation>{0} h {1} min</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/models/kpi_table.py" line="74"/>
+        <source>{0} min</source>
+        <translation>{0} min</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/models/kpi_table.py" line="139"/>
+        <location filename="../../desktop/views/report_pdf.py" line="30"/>
+        <source>Total</source>
+        <translation>Razem</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/views/report_pdf.py" line="43"/>
+        <source>Branchdesk figures, {0} to {1}, by {2}</source>
+        <translation>Wskaźniki Branchdesk, od {0} do {1}, według: {2}</translation>
+    </message>
+</context>
+<context>
     <name>Labels</name>
     <message>
         <location filename="../../desktop/labels.py" line="12"/>
@@ -781,144 +920,154 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../desktop/views/main_window.py" line="69"/>
+        <location filename="../../desktop/views/main_window.py" line="72"/>
         <source>Branchdesk — {0} ({1})</source>
         <translation>Branchdesk — {0} ({1})</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/main_window.py" line="93"/>
-        <location filename="../../desktop/views/main_window.py" line="149"/>
+        <location filename="../../desktop/views/main_window.py" line="96"/>
+        <location filename="../../desktop/views/main_window.py" line="152"/>
         <source>Conflicts and refused changes</source>
         <translation>Konflikty i odrzucone zmiany</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/main_window.py" line="140"/>
+        <location filename="../../desktop/views/main_window.py" line="143"/>
         <source>New ticket</source>
         <translation>Nowe zgłoszenie</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/main_window.py" line="140"/>
+        <location filename="../../desktop/views/main_window.py" line="143"/>
         <source>Log a new ticket</source>
         <translation>Zarejestruj nowe zgłoszenie</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/main_window.py" line="141"/>
+        <location filename="../../desktop/views/main_window.py" line="144"/>
         <source>Search</source>
         <translation>Szukaj</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/main_window.py" line="142"/>
+        <location filename="../../desktop/views/main_window.py" line="145"/>
         <source>Search tickets and comments</source>
         <translation>Szukaj w zgłoszeniach i komentarzach</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/main_window.py" line="143"/>
+        <location filename="../../desktop/views/main_window.py" line="146"/>
         <source>Refresh</source>
         <translation>Odśwież</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/main_window.py" line="144"/>
+        <location filename="../../desktop/views/main_window.py" line="147"/>
         <source>Sync with the server, or reload on a standalone store</source>
         <translation>Synchronizuj z serwerem albo odśwież samodzielny magazyn</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/main_window.py" line="145"/>
+        <location filename="../../desktop/views/main_window.py" line="148"/>
         <source>Next ticket</source>
         <translation>Następne zgłoszenie</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/main_window.py" line="146"/>
+        <location filename="../../desktop/views/main_window.py" line="149"/>
         <source>Previous ticket</source>
         <translation>Poprzednie zgłoszenie</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/main_window.py" line="147"/>
+        <location filename="../../desktop/views/main_window.py" line="150"/>
         <source>Reply</source>
         <translation>Odpowiedz</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/main_window.py" line="148"/>
+        <location filename="../../desktop/views/main_window.py" line="151"/>
         <source>Filter</source>
         <translation>Filtruj</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/main_window.py" line="150"/>
+        <location filename="../../desktop/views/main_window.py" line="153"/>
         <source>What sync overrode or refused</source>
         <translation>Co synchronizacja nadpisała lub odrzuciła</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/main_window.py" line="151"/>
+        <location filename="../../desktop/views/main_window.py" line="154"/>
         <source>Notifications</source>
         <translation>Powiadomienia</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/main_window.py" line="152"/>
+        <location filename="../../desktop/views/main_window.py" line="155"/>
         <source>What you were told: assignments, replies and more</source>
         <translation>Co do Ciebie przyszło: przydziały, odpowiedzi i więcej</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/main_window.py" line="153"/>
+        <location filename="../../desktop/views/main_window.py" line="156"/>
+        <source>Reports</source>
+        <translation>Raporty</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/views/main_window.py" line="157"/>
+        <source>The desk&apos;s figures over a period, with the tickets behind them</source>
+        <translation>Wskaźniki działu w wybranym okresie, ze zgłoszeniami, z których wynikają</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/views/main_window.py" line="158"/>
         <source>Sign out</source>
         <translation>Wyloguj</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/main_window.py" line="154"/>
+        <location filename="../../desktop/views/main_window.py" line="159"/>
         <source>Quit</source>
         <translation>Zakończ</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/main_window.py" line="160"/>
+        <location filename="../../desktop/views/main_window.py" line="165"/>
         <source>Main</source>
         <translation>Główny</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/main_window.py" line="179"/>
+        <location filename="../../desktop/views/main_window.py" line="185"/>
         <source>&amp;File</source>
         <translation>&amp;Plik</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/main_window.py" line="182"/>
+        <location filename="../../desktop/views/main_window.py" line="188"/>
         <source>&amp;Ticket</source>
         <translation>&amp;Zgłoszenie</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/main_window.py" line="186"/>
+        <location filename="../../desktop/views/main_window.py" line="192"/>
         <source>&amp;View</source>
         <translation>&amp;Widok</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/main_window.py" line="195"/>
+        <location filename="../../desktop/views/main_window.py" line="207"/>
         <source>&amp;Help</source>
         <translation>Pomo&amp;c</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/main_window.py" line="196"/>
-        <location filename="../../desktop/views/main_window.py" line="213"/>
+        <location filename="../../desktop/views/main_window.py" line="208"/>
+        <location filename="../../desktop/views/main_window.py" line="225"/>
         <source>Keyboard shortcuts</source>
         <translation>Skróty klawiszowe</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/main_window.py" line="228"/>
+        <location filename="../../desktop/views/main_window.py" line="240"/>
         <source>Ticket {0} logged</source>
         <translation>Zarejestrowano zgłoszenie {0}</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/main_window.py" line="279"/>
+        <location filename="../../desktop/views/main_window.py" line="303"/>
         <source>Sync now</source>
         <translation>Synchronizuj teraz</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/main_window.py" line="286"/>
+        <location filename="../../desktop/views/main_window.py" line="310"/>
         <source>Sync: {0}</source>
         <translation>Synchronizacja: {0}</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/main_window.py" line="324"/>
+        <location filename="../../desktop/views/main_window.py" line="348"/>
         <source>Save filter</source>
         <translation>Zapisz filtr</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/main_window.py" line="324"/>
+        <location filename="../../desktop/views/main_window.py" line="348"/>
         <source>Name for this filter:</source>
         <translation>Nazwa tego filtra:</translation>
     </message>
@@ -1241,6 +1390,227 @@
         <location filename="../../desktop/views/ticket_extras.py" line="44"/>
         <source>Only support staff see internal notes.</source>
         <translation>Notatki wewnętrzne widzi tylko wsparcie.</translation>
+    </message>
+</context>
+<context>
+    <name>ReportsWindow</name>
+    <message>
+        <location filename="../../desktop/views/reports.py" line="130"/>
+        <source>Reports — Branchdesk</source>
+        <translation>Raporty — Branchdesk</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/views/reports.py" line="160"/>
+        <source>Last 7 days</source>
+        <translation>Ostatnie 7 dni</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/views/reports.py" line="160"/>
+        <source>Last 30 days</source>
+        <translation>Ostatnie 30 dni</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/views/reports.py" line="161"/>
+        <source>Last 90 days</source>
+        <translation>Ostatnie 90 dni</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/views/reports.py" line="161"/>
+        <source>This year</source>
+        <translation>Ten rok</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/views/reports.py" line="163"/>
+        <source>Chosen dates</source>
+        <translation>Wybrane daty</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/views/reports.py" line="177"/>
+        <source>Export CSV…</source>
+        <translation>Eksport CSV…</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/views/reports.py" line="178"/>
+        <source>Export Excel…</source>
+        <translation>Eksport Excel…</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/views/reports.py" line="179"/>
+        <source>Export PDF…</source>
+        <translation>Eksport PDF…</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/views/reports.py" line="184"/>
+        <source>Period:</source>
+        <translation>Okres:</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/views/reports.py" line="184"/>
+        <source>From:</source>
+        <translation>Od:</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/views/reports.py" line="185"/>
+        <source>To:</source>
+        <translation>Do:</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/views/reports.py" line="185"/>
+        <source>By:</source>
+        <translation>Według:</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/views/reports.py" line="205"/>
+        <source>Tickets per week</source>
+        <translation>Zgłoszenia w tygodniu</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/views/reports.py" line="205"/>
+        <source>Created</source>
+        <translation>Utworzone</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/views/reports.py" line="205"/>
+        <source>Resolved</source>
+        <translation>Rozwiązane</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/views/reports.py" line="206"/>
+        <source>SLA met</source>
+        <translation>SLA dotrzymane</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/views/reports.py" line="206"/>
+        <source>Response</source>
+        <translation>Odpowiedź</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/views/reports.py" line="206"/>
+        <source>Resolution</source>
+        <translation>Rozwiązanie</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/views/reports.py" line="207"/>
+        <source>Top categories</source>
+        <translation>Najczęstsze kategorie</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/views/reports.py" line="207"/>
+        <source>Tickets</source>
+        <translation>Zgłoszenia</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/views/reports.py" line="208"/>
+        <source>Backlog by age</source>
+        <translation>Zaległe według wieku</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/views/reports.py" line="208"/>
+        <source>Open tickets</source>
+        <translation>Otwarte zgłoszenia</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/views/reports.py" line="231"/>
+        <source>Double-click a figure for the tickets behind it</source>
+        <translation>Kliknij dwukrotnie wartość, aby zobaczyć zgłoszenia, z których wynika</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/views/reports.py" line="247"/>
+        <source>Click a tile, bar or figure to list the tickets behind it.</source>
+        <translation>Kliknij kafelek, słupek lub wartość, aby zobaczyć zgłoszenia, z których wynika.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/views/reports.py" line="290"/>
+        <source>The first day is after the last.</source>
+        <translation>Pierwszy dzień jest po ostatnim.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/views/reports.py" line="303"/>
+        <source>Counting…</source>
+        <translation>Liczenie…</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/views/reports.py" line="332"/>
+        <source>SLA met by {0}</source>
+        <translation>SLA dotrzymane według: {0}</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/views/reports.py" line="338"/>
+        <source>SLA met by {0}: the busiest {1} of {2}</source>
+        <translation>SLA dotrzymane według: {0} — {1} najbardziej obciążonych z {2}</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/views/reports.py" line="345"/>
+        <source>No clock was decided in this period.</source>
+        <translation>W tym okresie nie rozstrzygnięto żadnego terminu.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/views/reports.py" line="349"/>
+        <source>No ticket was logged in this period.</source>
+        <translation>W tym okresie nie zgłoszono żadnego zgłoszenia.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/views/reports.py" line="351"/>
+        <source>Nothing open.</source>
+        <translation>Nic otwartego.</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../desktop/views/reports.py" line="354"/>
+        <source>{0} to {1}, by {2}: %n ticket(s) logged</source>
+        <translation>
+            <numerusform>{0} – {1}, według: {2}: %n zgłoszenie</numerusform>
+            <numerusform>{0} – {1}, według: {2}: %n zgłoszenia</numerusform>
+            <numerusform>{0} – {1}, według: {2}: %n zgłoszeń</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location filename="../../desktop/views/reports.py" line="378"/>
+        <source>in total</source>
+        <translation>razem</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/views/reports.py" line="378"/>
+        <source>{0} {1}</source>
+        <translation>{0} {1}</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../desktop/views/reports.py" line="380"/>
+        <source>%n ticket(s) behind “{0}”, {1}</source>
+        <translation>
+            <numerusform>%n zgłoszenie za „{0}”, {1}</numerusform>
+            <numerusform>%n zgłoszenia za „{0}”, {1}</numerusform>
+            <numerusform>%n zgłoszeń za „{0}”, {1}</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location filename="../../desktop/views/reports.py" line="382"/>
+        <source>(the first {0} listed)</source>
+        <translation>(pokazano pierwsze {0})</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/views/reports.py" line="399"/>
+        <source>CSV files (*.csv)</source>
+        <translation>Pliki CSV (*.csv)</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/views/reports.py" line="399"/>
+        <source>Excel workbooks (*.xlsx)</source>
+        <translation>Skoroszyty Excel (*.xlsx)</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/views/reports.py" line="400"/>
+        <source>PDF documents (*.pdf)</source>
+        <translation>Dokumenty PDF (*.pdf)</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/views/reports.py" line="401"/>
+        <source>Export the figures</source>
+        <translation>Eksport wskaźników</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/views/reports.py" line="407"/>
+        <source>Written to {0}</source>
+        <translation>Zapisano do {0}</translation>
     </message>
 </context>
 <context>
@@ -1712,27 +2082,27 @@
 <context>
     <name>TicketTable</name>
     <message>
-        <location filename="../../desktop/views/ticket_table.py" line="124"/>
+        <location filename="../../desktop/views/ticket_table.py" line="126"/>
         <source>Filter by words or number</source>
         <translation>Filtruj po słowach lub numerze</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/ticket_table.py" line="129"/>
+        <location filename="../../desktop/views/ticket_table.py" line="131"/>
         <source>Any status</source>
         <translation>Dowolny status</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/ticket_table.py" line="134"/>
+        <location filename="../../desktop/views/ticket_table.py" line="136"/>
         <source>Any priority</source>
         <translation>Dowolny priorytet</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/ticket_table.py" line="141"/>
+        <location filename="../../desktop/views/ticket_table.py" line="143"/>
         <source>Save filter…</source>
         <translation>Zapisz filtr…</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../desktop/views/ticket_table.py" line="240"/>
+        <location filename="../../desktop/views/ticket_table.py" line="242"/>
         <source>%n ticket(s)</source>
         <translation>
             <numerusform>%n zgłoszenie</numerusform>
@@ -1741,52 +2111,52 @@
         </translation>
     </message>
     <message>
-        <location filename="../../desktop/views/ticket_table.py" line="262"/>
+        <location filename="../../desktop/views/ticket_table.py" line="264"/>
         <source>No ticket in “{0}” matches the filter.&lt;br&gt;&lt;a href=&quot;clear&quot;&gt;Clear the filter&lt;/a&gt;</source>
         <translation>Żadne zgłoszenie w „{0}” nie pasuje do filtra.&lt;br&gt;&lt;a href=&quot;clear&quot;&gt;Wyczyść filtr&lt;/a&gt;</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/ticket_table.py" line="265"/>
+        <location filename="../../desktop/views/ticket_table.py" line="267"/>
         <source>Nothing is assigned to you right now.</source>
         <translation>Nic nie jest teraz do ciebie przydzielone.</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/ticket_table.py" line="266"/>
+        <location filename="../../desktop/views/ticket_table.py" line="268"/>
         <source>You have no open requests. Press Ctrl+N to log one.</source>
         <translation>Nie masz otwartych zgłoszeń. Naciśnij Ctrl+N, aby dodać nowe.</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/ticket_table.py" line="267"/>
+        <location filename="../../desktop/views/ticket_table.py" line="269"/>
         <source>Your teams have no open tickets.</source>
         <translation>Twoje zespoły nie mają otwartych zgłoszeń.</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/ticket_table.py" line="268"/>
+        <location filename="../../desktop/views/ticket_table.py" line="270"/>
         <source>Nothing waits for triage.</source>
         <translation>Nic nie czeka na wstępną ocenę.</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/ticket_table.py" line="269"/>
+        <location filename="../../desktop/views/ticket_table.py" line="271"/>
         <source>No open ticket has missed its SLA target.</source>
         <translation>Żadne otwarte zgłoszenie nie przekroczyło terminu SLA.</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/ticket_table.py" line="270"/>
+        <location filename="../../desktop/views/ticket_table.py" line="272"/>
         <source>No open ticket is due within the next 2 hours.</source>
         <translation>Żadne otwarte zgłoszenie nie ma terminu w ciągu najbliższych 2 godzin.</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/ticket_table.py" line="271"/>
+        <location filename="../../desktop/views/ticket_table.py" line="273"/>
         <source>There is no open major incident.</source>
         <translation>Nie ma otwartego poważnego incydentu.</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/ticket_table.py" line="272"/>
+        <location filename="../../desktop/views/ticket_table.py" line="274"/>
         <source>This site has no open tickets.</source>
         <translation>Ta placówka nie ma otwartych zgłoszeń.</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/ticket_table.py" line="274"/>
+        <location filename="../../desktop/views/ticket_table.py" line="276"/>
         <source>No tickets here yet.</source>
         <translation>Nie ma tu jeszcze zgłoszeń.</translation>
     </message>
@@ -1957,6 +2327,14 @@
         <location filename="../../desktop/views/ticket_window.py" line="19"/>
         <source>{0} — Branchdesk</source>
         <translation>{0} — Branchdesk</translation>
+    </message>
+</context>
+<context>
+    <name>Tile</name>
+    <message>
+        <location filename="../../desktop/views/reports.py" line="104"/>
+        <source>Click for the tickets behind this figure</source>
+        <translation>Kliknij, aby zobaczyć zgłoszenia, z których wynika ta wartość</translation>
     </message>
 </context>
 <context>

@@ -1,0 +1,196 @@
+"""The reports window: the same figures as core.reports.kpis for the same period,
+figures that move with the period, click-through to the tickets behind a figure,
+exports that read back with the same numbers, and no Reports for requesters."""
+
+from __future__ import annotations
+
+import csv
+from datetime import UTC, date, datetime, timedelta
+
+import pytest
+
+from core.reports.export import read_back
+from core.reports.kpis import FIGURES, kpi_report, tickets_behind
+from core.reports.period import Period
+from core.services import tickets as service
+from core.uow import unit_of_work
+from desktop.qt import QPointF, Qt
+from desktop.views.reports import ReportsWindow
+
+NOW = datetime.now(UTC).replace(microsecond=0)
+TODAY = NOW.date()
+
+
+@pytest.fixture
+def history(store):  # type: ignore[no-untyped-def]
+    """Two tickets of 40 days ago (one resolved two days later) and four of 3 days
+    ago (two resolved the next day), at two sites' worth of categories."""
+
+    def run(actor, fn, *args, **kwargs):  # type: ignore[no-untyped-def]
+        with unit_of_work(store) as uow:
+            return fn(uow, uow.ref.user(actor), *args, **kwargs)
+
+    def ticket(days_ago: int, category: str, resolve_after: int | None) -> str:
+        at = NOW - timedelta(days=days_ago)
+        cmd = service.NewTicket(title=f"Till {days_ago} {category}", category=category, impact="medium",
+                                urgency="medium")
+        number = run("anna", service.create, cmd, at=at).number
+        if resolve_after is not None:
+            run("ada", service.assign, number, to="nina", at=at + timedelta(minutes=10))
+            run("nina", service.move, number, "in_progress", at=at + timedelta(minutes=20))
+            run("nina", service.move, number, "resolved", code="fixed", note="Done",
+                at=at + timedelta(days=resolve_after))
+        return number
+
+    return [ticket(40, "Network/Router", 2), ticket(40, "Network/Router", None),
+            ticket(3, "Network/Router", 1), ticket(3, "Network/Router", 1), ticket(3, "Network/Router", None),
+            ticket(2, "Network/Router", None)]
+
+
+def expected(store, username: str, period: Period, by: str):  # type: ignore[no-untyped-def]
+    with store.read() as session:
+        from core.reference import reference_for
+
+        user = reference_for(store, session).user(username)
+        return kpi_report(session, user, period, by)
+
+
+def open_reports(qtbot, make_workspace, username: str = "ada") -> ReportsWindow:  # type: ignore[no-untyped-def]
+    window = ReportsWindow(make_workspace(username), today=TODAY)
+    qtbot.addWidget(window)
+    window.show()
+    qtbot.waitUntil(lambda: window.figures is not None, timeout=15_000)
+    return window
+
+
+def test_figures_equal_the_reports_and_move_with_the_period(qtbot, make_workspace, store, history):
+    window = open_reports(qtbot, make_workspace)
+    thirty = Period(TODAY - timedelta(days=29), TODAY)
+    assert window.period() == thirty
+    want = expected(store, "ada", thirty, "site")
+    assert window.figures is not None
+    assert window.figures.report.as_dict() == want.as_dict()
+    assert want.total["tickets"] == 4 and want.total["resolved"] == 2
+    # the tiles and the table say the same numbers
+    assert window.tiles["tickets"].value.text() == "4"
+    assert window.tiles["resolved"].value.text() == "2"
+    assert window.tiles["backlog"].value.text() == str(want.total["backlog"])
+    total_row = window.rows.rowCount() - 1
+    assert window.rows.group_at(total_row) is None
+    for column in range(1, window.rows.columnCount()):
+        figure = window.rows.figure_at(column)
+        assert window.rows.index(total_row, column).data(Qt.ItemDataRole.UserRole) == want.total[figure]
+    # created per week: the line's points add up to the period's tickets
+    assert sum(created for created, _resolved in window.weekly.values) == 4
+
+    with qtbot.waitSignal(window.sig_shown, timeout=15_000):
+        window.set_preset(90)
+    ninety = Period(TODAY - timedelta(days=89), TODAY)
+    assert window.figures.report.as_dict() == expected(store, "ada", ninety, "site").as_dict()
+    assert window.tiles["tickets"].value.text() == "6"
+    assert window.tiles["resolved"].value.text() == "3"
+
+    with qtbot.waitSignal(window.sig_shown, timeout=15_000):
+        window.set_grouping("category")
+    assert window.figures.report.as_dict() == expected(store, "ada", ninety, "category").as_dict()
+    assert window.rows.headerData(0, Qt.Orientation.Horizontal) == "Category"
+
+
+def test_a_tile_and_a_bar_list_the_tickets_behind_them(qtbot, make_workspace, store, history):
+    window = open_reports(qtbot, make_workspace)
+    period = window.period()
+    with store.read() as session:
+        from core.reference import reference_for
+
+        user = reference_for(store, session).user("ada")
+        behind_resolved = tickets_behind(session, user, period, "site", None, "resolved")
+        behind_week = {
+            key: tickets_behind(session, user, period, "week", key, "tickets") for key in window.weekly.keys
+        }
+        behind_category = tickets_behind(session, user, period, "category", "Network/Router", "tickets")
+    with qtbot.waitSignal(window.sig_drilled, timeout=15_000):
+        qtbot.mouseClick(window.tiles["resolved"], Qt.MouseButton.LeftButton)
+    assert window.drill is not None and window.drill.ids == behind_resolved
+    assert window.behind.rowCount() == 2
+    assert window.behind_title.text() == "2 tickets behind “Resolved”, in total"
+
+    # a real click on the busiest week's "created" point
+    busiest = max(window.weekly.keys, key=lambda k: len(behind_week[k]))
+    window.weekly.repaint()
+    point = window.weekly.centre_of(busiest, 0)
+    assert point is not None
+    with qtbot.waitSignal(window.sig_drilled, timeout=15_000):
+        qtbot.mouseClick(window.weekly, Qt.MouseButton.LeftButton, pos=point.toPoint())
+    assert (window.drill.by, window.drill.group, window.drill.figure) == ("week", busiest, "tickets")
+    assert window.drill.ids == behind_week[busiest]
+
+    window.top_categories.repaint()
+    point = window.top_categories.centre_of("Network/Router")
+    assert isinstance(point, QPointF)
+    with qtbot.waitSignal(window.sig_drilled, timeout=15_000):
+        qtbot.mouseClick(window.top_categories, Qt.MouseButton.LeftButton, pos=point.toPoint())
+    assert window.drill.ids == behind_category
+
+    # a listed ticket opens
+    with qtbot.waitSignal(window.sig_open_ticket) as opened:
+        window.behind_view.activated.emit(window.behind.index(0, 0))
+    assert opened.args == [window.behind.number_at(0)]
+
+
+def test_exports_read_back_with_the_same_numbers(qtbot, make_workspace, store, history, tmp_path):
+    window = open_reports(qtbot, make_workspace)
+    report = window.figures.report
+
+    with qtbot.waitSignal(window.sig_exported, timeout=15_000):
+        window.export_csv(tmp_path / "figures.csv")
+    with (tmp_path / "figures.csv").open(encoding="utf-8") as handle:
+        rows = list(csv.reader(handle))
+    assert rows[0] == ["site", *FIGURES]
+    assert [read_back(c) for c in rows[-1][1:]] == [report.total[f] for f in FIGURES]
+
+    with qtbot.waitSignal(window.sig_exported, timeout=15_000):
+        window.export_xlsx(tmp_path / "figures.xlsx")
+    from openpyxl import load_workbook
+
+    book = load_workbook(tmp_path / "figures.xlsx")
+    assert book.sheetnames == ["site", "week", "category"]
+    sheet_rows = list(book["site"].iter_rows(values_only=True))
+    assert list(sheet_rows[-1][1:]) == [report.total[f] for f in FIGURES]
+    weeks = list(book["week"].iter_rows(values_only=True))
+    assert sum(row[1] for row in weeks[1:-1]) == report.total["tickets"]
+
+    with qtbot.waitSignal(window.sig_exported, timeout=15_000):
+        window.export_pdf(tmp_path / "figures.pdf")
+    pdf = (tmp_path / "figures.pdf").read_bytes()
+    assert pdf.startswith(b"%PDF") and len(pdf) > 10_000
+
+
+def test_the_main_window_offers_reports_to_the_desk_not_to_requesters(qtbot, make_workspace, history, tmp_path):
+    from desktop.settings import Settings
+    from desktop.views.main_window import MainWindow
+
+    def window_for(username: str) -> MainWindow:
+        main = MainWindow(make_workspace(username), Settings(tmp_path / username))
+        qtbot.addWidget(main)
+        return main
+
+    agent = window_for("ada")
+    assert agent.act_reports.isVisible() and agent.act_reports.isEnabled()
+    reports = agent.show_reports()
+    assert reports is not None
+    qtbot.waitUntil(lambda: reports.figures is not None, timeout=15_000)
+    assert reports.figures.report.total["tickets"] == 4
+    assert agent.show_reports() is reports  # one window, raised again
+    for username in ("anna", "tom"):
+        main = window_for(username)
+        assert not main.act_reports.isVisible() and not main.act_reports.isEnabled()
+        assert main.show_reports() is None
+
+
+def test_preset_periods():
+    from desktop.views.reports import mondays, preset_period
+
+    today = date(2026, 3, 4)  # a Wednesday
+    assert preset_period(7, today) == Period(date(2026, 2, 26), today)
+    assert preset_period("year", today) == Period(date(2026, 1, 1), today)
+    assert mondays(Period(date(2026, 2, 22), today)) == [date(2026, 2, 16), date(2026, 2, 23), date(2026, 3, 2)]
