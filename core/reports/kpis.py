@@ -47,6 +47,7 @@ from typing import Any
 
 from sqlalchemy import (
     ColumnElement,
+    Interval,
     String,
     and_,
     case,
@@ -124,7 +125,8 @@ def _seconds(dialect: str, start: Any, end: Any) -> ColumnElement[Any]:
 def _minus(dialect: str, instant: Any, delta: timedelta) -> ColumnElement[Any]:
     if dialect == "sqlite":  # in the text form SQLite keeps instants in, so it compares as text
         return func.strftime("%Y-%m-%d %H:%M:%f000", instant, f"-{int(delta.total_seconds())} seconds")
-    return instant - delta
+    # an interval bound as itself: the instant's own type would take it for an instant
+    return instant - literal(delta, Interval())
 
 
 def _week(dialect: str, instant: Any) -> ColumnElement[Any]:

@@ -63,10 +63,12 @@ def test_each_queues_count_is_the_length_of_its_list(demo: Store, queue: str) ->
             assert query.count(session) == len(ids) == len(page), (user.username, queue)
             assert sorted(r.number for r in query.rows(session, ids).values()) == sorted(r.number for r in page)
             seen += len(ids)
-    # the demo's desk triages what it logs at once, so its triage queue may well be empty, and it
-    # flags no major incident (tests/integration/test_major_incidents.py fills that queue)
-    assert seen or queue in ("triage", "major"), f"no one has anything in the {queue} queue: the check proves " \
-                                                 "nothing"
+    # the demo's desk triages what it logs at once, so its triage queue may well be empty; it
+    # flags no major incident (tests/integration/test_major_incidents.py fills that queue); and
+    # whether a clock falls due within the next two hours depends on when the test runs
+    # (tests/integration/test_sla_store.py fills that queue with instants of its own)
+    assert seen or queue in ("triage", "major", "due_soon"), f"no one has anything in the {queue} queue: the " \
+                                                             "check proves nothing"
 
 
 def shown_due(row: TicketRow) -> str | None:

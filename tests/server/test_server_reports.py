@@ -25,9 +25,9 @@ AT = datetime(2026, 11, 1, tzinfo=UTC)
 NOW = datetime(2026, 12, 1, tzinfo=UTC)
 
 
-@pytest.fixture
-def client(tmp_path: Path) -> Iterator[TestClient]:
-    with database_from(SMALL_ORG, "sqlite", tmp_path, "reports", AT) as url:
+@pytest.fixture(params=["sqlite", "postgresql"])
+def client(request: pytest.FixtureRequest, tmp_path: Path) -> Iterator[TestClient]:
+    with database_from(SMALL_ORG, request.param, tmp_path, "bd_reports", AT) as url:
         db = Database(url)
         build(lambda who, command, *args, at, **kw: run_on_server(db, who, command, *args, at=at, **kw))
         # the sweep stores the breaches of the tickets still open (T4, T6), as on the branch store
