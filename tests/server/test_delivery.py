@@ -183,8 +183,10 @@ def org_file(tmp_path: Path, smtp_port: int, hooks: HookSink) -> Path:
 
 @pytest.fixture(params=["sqlite", "postgresql"])
 def url(request: pytest.FixtureRequest, tmp_path: Path, org_file: Path) -> Iterator[str]:
-    with database_from(org_file, request.param, tmp_path, "bd_delivery", T0) as made:  # the webhooks' variables are set (the hooks fixture)
+    # the webhooks' variables are set (the hooks fixture)
+    with database_from(org_file, request.param, tmp_path, "bd_delivery", T0) as made:
         yield made
+
 
 @pytest.fixture
 def db(url: str) -> Iterator[Database]:

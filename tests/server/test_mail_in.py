@@ -55,6 +55,7 @@ def url(request: pytest.FixtureRequest, tmp_path: Path) -> Iterator[str]:
     with database_from(ORG, request.param, tmp_path, "bd_mail_in", T0) as made:
         yield made
 
+
 @pytest.fixture
 def db(url: str) -> Iterator[Database]:
     database = Database(url)

@@ -42,6 +42,7 @@ def url(request: pytest.FixtureRequest, tmp_path: Path) -> Iterator[str]:
     with database_from(ORG, request.param, tmp_path, "bd_worker", T0) as made:
         yield made
 
+
 @pytest.fixture
 def db(url: str) -> Iterator[Database]:
     database = Database(url)
