@@ -12,37 +12,33 @@ import tomllib
 import zoneinfo
 from collections.abc import Iterable
 from datetime import date
-from email.utils import parseaddr
 from fnmatch import fnmatchcase
 from functools import cache
 from pathlib import Path
-from typing import Any
 
 import holidays
 
 from core.errors import InvalidInput
 from core.fields import convert_field
+from core.org_channels import ChannelReader
+from core.org_reader import EMAIL
 from core.orgspec import (
     ASSIGN_POLICIES,
     ESCALATION_CLOCKS,
     FIELD_TYPES,
     LANGUAGES,
-    MAIL_SECURITY,
     NOTIFY_CHANNELS,
     NOTIFY_ROLES,
     ROLES,
     STATUSES,
     TICKET_TYPES,
-    WEBHOOK_KINDS,
     WEEKDAYS,
     CalendarSpec,
     CategorySpec,
     ClosedPeriod,
-    EmailChannelSpec,
     EscalationRuleSpec,
     FieldSpec,
     Interval,
-    MailInSpec,
     OlaSpec,
     OrgSpec,
     PrioritySpec,
@@ -53,11 +49,9 @@ from core.orgspec import (
     TargetSpec,
     TeamSpec,
     UserSpec,
-    WebhookSpec,
 )
 from core.toml_table import (
     MISSING,
-    Problems,
     Table,
     bare_key,
     count,
@@ -78,12 +72,8 @@ MAX_AUTO_CLOSE_DAYS = 3650
 _USERNAME = (re.compile(r"\w[\w.@+-]*"), 'letters, digits, ".", "_", "@", "+" and "-"')
 _FIELD_KEY = (re.compile(r"[A-Za-z_][A-Za-z0-9_]*"), 'letters, digits and "_", not starting with a digit')
 _WORD = re.compile(r"[^\W_]+")  # a word of a title, as core.routing splits it
-_EMAIL = re.compile(r"[^@\s]+@[^@\s]+\.[^@\s]+")
 _INTERVAL = re.compile(r"(\d\d):(\d\d)-(\d\d):(\d\d)")
 _CLOSED = re.compile(r"(\d{4}-\d\d-\d\d)(?: (.*))?")
-_ENV_NAME = re.compile(r"[A-Za-z_][A-Za-z0-9_]*")
-# the usual port of each kind of SMTP connection
-SMTP_PORTS = {"none": 25, "starttls": 587, "tls": 465}
 
 
 class OrgFileError(ValueError):
@@ -146,32 +136,7 @@ def _holiday_countries() -> dict[str, list[str]]:
     return dict(holidays.list_supported_countries())
 
 
-class _Reader(Problems):
-    def __init__(self, data: dict[str, Any]) -> None:
-        super().__init__()
-        self.refs: list[tuple[str, str, str]] = []  # (path, kind, value), checked once all names are known
-        self.recipients: list[tuple[str, str]] = []  # (path, username) an escalation rule notifies
-        self.root = Table(self, "", data)
-
-    def ref(self, path: str, kind: str, value: str | None) -> None:
-        if value is not None:
-            self.refs.append((path, kind, value))
-
-    def one_of(self, path: str, value: str, what: str, options: Iterable[str]) -> bool:
-        if value in options:
-            return True
-        self.problem(path, f"{quote(value)} is not {what} (one of {', '.join(options)})")
-        return False
-
-    def unique(self, items: Iterable[tuple[str, str]], what: str, fold: bool = False) -> None:
-        first: dict[str, str] = {}
-        for path, value in items:
-            key = value.casefold() if fold else value
-            if key in first:
-                self.problem(path, f"duplicate {what} {quote(value)} (also at {first[key]})")
-            else:
-                first[key] = path
-
+class _Reader(ChannelReader):
     def read(self) -> OrgSpec:
         root = self.root
         name, auto_close_days, triage_team = self.organisation(root.table("organisation", required=True))
@@ -455,7 +420,7 @@ class _Reader(Problems):
         self.unique(teams, "team")
         self.unique([(t.at("site"), site)] + sites if site else sites, "site")
         email = t.text("email", required=False)
-        if email is not None and not _EMAIL.fullmatch(email):
+        if email is not None and not EMAIL.fullmatch(email):
             self.problem(t.at("email"), f"{quote(email)} is not an e-mail address")
         notify = t.strings("notify")
         for path, channel in notify or []:
@@ -717,74 +682,6 @@ class _Reader(Problems):
                                      "(0.75 is 75% of the target, 1.0 the breach)")
             return None
         return float(value)
-
-    # --- channels (DESIGN §13) ---
-
-    def channels(self, t: Table | None) -> tuple[EmailChannelSpec | None, list[WebhookSpec]]:
-        if t is None:
-            return None, []
-        email_table = t.table("email")
-        email = self.email_channel(email_table) if email_table is not None else None
-        webhooks = [self.webhook(w) for w in t.tables("webhook")]
-        self.unique(((f"{t.at('webhook')}[{i}].name", w.name) for i, w in enumerate(webhooks) if w.name),
-                    "webhook name")
-        return email, webhooks
-
-    def env_name(self, t: Table, key: str, required: bool) -> str | None:
-        """The name of an environment variable holding a secret (its value is never in the file)."""
-        name = t.text(key, required)
-        if name is not None and not _ENV_NAME.fullmatch(name):
-            self.problem(t.at(key), f"{quote(name)} is not the name of an environment variable (letters, "
-                                    'digits and "_", e.g. "BRANCHDESK_SMTP_PASSWORD"); the secret itself '
-                                    "never goes in this file")
-            return None
-        return name
-
-    def email_channel(self, t: Table) -> EmailChannelSpec | None:
-        host, sender = t.text("host"), t.text("from")
-        security = t.text("security", required=False) or "starttls"
-        known = self.one_of(t.at("security"), security, "a kind of connection", MAIL_SECURITY)
-        port = t.integer("port", SMTP_PORTS.get(security, 587), 1, 65535)
-        username = t.text("username", required=False)
-        password_env = self.env_name(t, "password_env", required=False)
-        if "password_env" in t.data and "username" not in t.data:
-            self.problem(t.at("password_env"), "a password needs a username (add username = \"...\")")
-        if sender is not None and not _EMAIL.fullmatch(parseaddr(sender)[1]):
-            self.problem(t.at("from"), f"{quote(sender)} is not an e-mail address "
-                                       '(write "desk@example.com" or "Service desk <desk@example.com>")')
-        if host is None or sender is None or not known:
-            return None
-        return EmailChannelSpec(host=host, sender=sender, port=port, security=security, username=username,
-                                password_env=password_env)
-
-    def webhook(self, t: Table) -> WebhookSpec:
-        name, kind = t.text("name") or "", t.text("kind") or ""
-        if kind:
-            self.one_of(t.at("kind"), kind, "a kind of webhook", WEBHOOK_KINDS)
-        url_env = self.env_name(t, "url_env", required=True)
-        if "url" in t.data:
-            t.asked.add("url")
-            self.problem(t.at("url"), "a webhook's address is a secret: put it in an environment variable and "
-                                      "name the variable in url_env")
-        teams = t.strings("teams", required=True) or []
-        if "teams" in t.data and not t.data["teams"]:
-            self.problem(t.at("teams"), "must not be empty: list the teams whose tickets the channel is told of")
-        for path, code in teams:
-            self.ref(path, "team", code)
-        self.unique(teams, "team")
-        return WebhookSpec(name=name, kind=kind, url_env=url_env or "",
-                           teams=tuple(dict.fromkeys(v for _, v in teams)))
-
-    def mail_in(self, t: Table | None) -> MailInSpec | None:
-        if t is None:
-            return None
-        address, category = t.text("address"), t.text("category")
-        if address is not None and not _EMAIL.fullmatch(address):
-            self.problem(t.at("address"), f"{quote(address)} is not an e-mail address")
-        self.ref(t.at("category"), "category", category)
-        if address is None or category is None:
-            return None
-        return MailInSpec(address=address, category=category)
 
     # --- checks across sections ---
 
