@@ -7,6 +7,7 @@ import re
 from collections.abc import Iterable
 from typing import Any
 
+from core.orgspec import TICKET_TYPES
 from core.toml_table import Problems, Table, quote
 
 EMAIL = re.compile(r"[^@\s]+@[^@\s]+\.[^@\s]+")
@@ -37,3 +38,12 @@ class ReaderBase(Problems):
                 self.problem(path, f"duplicate {what} {quote(value)} (also at {first[key]})")
             else:
                 first[key] = path
+
+    def conditions(self, t: Table) -> tuple[tuple[str, ...], tuple[str, ...], tuple[str, ...]]:
+        types = t.strings("types") or []
+        for path, value in types:
+            self.one_of(path, value, "a ticket type", TICKET_TYPES)
+        categories, sites = t.strings("categories") or [], t.strings("sites") or []
+        self.refs += [(path, "category glob", value) for path, value in categories]
+        self.refs += [(path, "site glob", value) for path, value in sites]
+        return tuple(v for _, v in types), tuple(v for _, v in categories), tuple(v for _, v in sites)
