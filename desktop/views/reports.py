@@ -43,6 +43,7 @@ from desktop.qt import (
     Signal,
 )
 from desktop.views.charts import Bar, BarChart, LineChart
+from desktop.views.search import hits_view
 from desktop.workspace import Workspace
 
 TILES = ("tickets", "resolved", "frt_median_s", "mttr_s", "fcr_pct", "response_met_pct", "resolution_met_pct",
@@ -232,17 +233,9 @@ class ReportsWindow(QWidget):
         self.table.doubleClicked.connect(
             lambda index: self.show_behind(self.rows.group_at(index.row()), self.rows.figure_at(index.column())))
         self.behind = SearchResultsModel(self)
-        self.behind_view = QTableView(self)
-        self.behind_view.setObjectName("ticketsBehind")
-        self.behind_view.setModel(self.behind)
-        self.behind_view.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-        self.behind_view.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
-        self.behind_view.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
-        self.behind_view.verticalHeader().setVisible(False)
-        self.behind_view.setShowGrid(False)
+        self.behind_view = hits_view(self.behind, "ticketsBehind", self)
         self.behind_view.setWordWrap(False)
         self.behind_view.horizontalHeader().setSectionResizeMode(0, QHeaderView.ResizeMode.ResizeToContents)
-        self.behind_view.horizontalHeader().setSectionResizeMode(1, QHeaderView.ResizeMode.Stretch)
         self.behind_view.activated.connect(self._open)
         self.behind_title = QLabel(self.tr("Click a tile, bar or figure to list the tickets behind it."), self)
         self.behind_title.setWordWrap(True)

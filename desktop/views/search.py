@@ -45,15 +45,7 @@ class SearchDialog(QDialog):
         self.box.setPlaceholderText(self.tr("Search titles, descriptions and comments…"))
         self.box.setClearButtonEnabled(True)
         self.results = SearchResultsModel(self)
-        self.table = QTableView(self)
-        self.table.setObjectName("searchResults")
-        self.table.setModel(self.results)
-        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-        self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
-        self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
-        self.table.verticalHeader().setVisible(False)
-        self.table.setShowGrid(False)
-        self.table.horizontalHeader().setSectionResizeMode(1, QHeaderView.ResizeMode.Stretch)
+        self.table = hits_view(self.results, "searchResults", self)
         self.status = QLabel(self)
         self.status.setProperty("role", "hint")
         layout = QVBoxLayout(self)
@@ -159,3 +151,18 @@ class SearchDialog(QDialog):
         if number:
             self.sig_chosen.emit(number)
             self.accept()
+
+
+def hits_view(model: SearchResultsModel, name: str, parent: QWidget) -> QTableView:
+    """A list of tickets (search hits, or the tickets behind a figure): whole rows, one
+    at a time, read-only, the title taking the room."""
+    view = QTableView(parent)
+    view.setObjectName(name)
+    view.setModel(model)
+    view.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+    view.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+    view.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+    view.verticalHeader().setVisible(False)
+    view.setShowGrid(False)
+    view.horizontalHeader().setSectionResizeMode(1, QHeaderView.ResizeMode.Stretch)
+    return view
