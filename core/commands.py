@@ -13,6 +13,7 @@ from datetime import datetime
 from typing import Any
 
 from core.errors import InvalidInput
+from core.kb_commands import KB_COMMANDS
 from core.reference import UserInfo
 from core.services import attachments, conflicts, tickets
 from core.uow import UnitOfWork
@@ -175,6 +176,7 @@ COMMANDS: dict[str, Runner] = {
     "create": _create, "edit": _edit, "assign": _assign, "escalate": _escalate, "move": _move,
     "comment": _comment, "log_work": _log_work, "link": _link, "attach": _attach,
     "acknowledge": _acknowledge, "auto_close": _auto_close,
+    **KB_COMMANDS,  # knowledge articles and ratings
 }
 
 

@@ -128,6 +128,8 @@ def _holiday_countries() -> dict[str, list[str]]:
 
 
 class _Reader(ChannelReader, RuleReader):
+    deflect = False  # [organisation] deflect, once read
+
     def read(self) -> OrgSpec:
         root = self.root
         name, auto_close_days, triage_team = self.organisation(root.table("organisation", required=True))
@@ -172,6 +174,7 @@ class _Reader(ChannelReader, RuleReader):
             sites=tuple(sites), teams=tuple(teams), users=tuple(users), suppliers=tuple(suppliers),
             categories=tuple(categories), sla=tuple(sla), routing=tuple(routing), triage_team=triage_team,
             escalation=tuple(escalation), email=email, webhooks=tuple(webhooks), mail_in=mail_in,
+            deflect=self.deflect,
         )
 
     def section_order(self, problem: str) -> tuple[int, int]:
@@ -196,6 +199,7 @@ class _Reader(ChannelReader, RuleReader):
         days = t.integer("auto_close_days", 5, 0, MAX_AUTO_CLOSE_DAYS)
         triage = t.text("triage_team", required=False)
         self.ref(t.at("triage_team"), "team", triage)
+        self.deflect = t.flag("deflect", False)
         return name, days, triage
 
     def names(self, t: Table, key: str, noun: str) -> tuple[str, ...]:

@@ -254,3 +254,5 @@ class OrgSpec:
     email: EmailChannelSpec | None = None
     webhooks: tuple[WebhookSpec, ...] = ()
     mail_in: MailInSpec | None = None
+    # "this solved it" may close the new-ticket dialog without logging a ticket (DESIGN §15)
+    deflect: bool = False

@@ -87,7 +87,7 @@ class StoreOutbox:
         # attach copies the content in before it writes the record
         return None
 
-    def written(self, kind: str, record_id: uuid.UUID, ticket_id: uuid.UUID) -> None:
+    def written(self, kind: str, record_id: uuid.UUID, ticket_id: uuid.UUID | None) -> None:
         pass
 
     def finish(self, session: Session) -> None:

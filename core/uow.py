@@ -97,8 +97,9 @@ class Outbox(Protocol):
         """Take note of one change; returns the change's id and the stamp its history
         events carry. `entry_id` is the id the command derived for it, if any."""
 
-    def written(self, kind: str, record_id: uuid.UUID, ticket_id: uuid.UUID) -> None:
-        """A replicated record was written (the server numbers it for the feed)."""
+    def written(self, kind: str, record_id: uuid.UUID, ticket_id: uuid.UUID | None) -> None:
+        """A replicated record was written (the server numbers it for the feed); a
+        record that hangs on no ticket (a knowledge article) names none."""
 
     def finish(self, session: Session) -> None:
         """The command is done: write what was kept in hand."""
@@ -258,6 +259,19 @@ class UnitOfWork:
         self._entry(kind=kind, record_id=record_id, op="update", data=values, base={}, actor=actor, at=at)
         self.outbox.written(kind, record_id, ticket_id)
         self.changes.tickets.add(ticket_id)
+        self.changes.kinds.add(kind)
+
+    def replicate(
+        self, actor: UserInfo, kind: str, record_id: uuid.UUID, op: str, data: dict[str, Any], at: datetime,
+        ticket_id: uuid.UUID | None = None,
+    ) -> None:
+        """A change to a replicated record other than a ticket or its history (a knowledge
+        article, a rating): one change entry with the values set; the caller writes the
+        row itself. `ticket_id` is the ticket it hangs on, if any."""
+        self._entry(kind=kind, record_id=record_id, op=op, data=data, base={}, actor=actor, at=at)
+        self.outbox.written(kind, record_id, ticket_id)
+        if ticket_id is not None:
+            self.changes.tickets.add(ticket_id)
         self.changes.kinds.add(kind)
 
     def record_sla_event(

@@ -31,7 +31,7 @@ class OwnOutbox:
         self._counters = counters
         self._now = now
         self._sequencer = sequencer
-        self._written: list[tuple[str, uuid.UUID, uuid.UUID]] = []
+        self._written: list[tuple[str, uuid.UUID, uuid.UUID | None]] = []
         self._effects: list[Effect] = []
 
     @property
@@ -50,7 +50,7 @@ class OwnOutbox:
             self._effects.append(effect)
         return entry_id or new_id(), f"{int(effect.at.timestamp() * 1000):013d}-00000-{SERVER_DEVICE}"
 
-    def written(self, kind: str, record_id: uuid.UUID, ticket_id: uuid.UUID) -> None:
+    def written(self, kind: str, record_id: uuid.UUID, ticket_id: uuid.UUID | None) -> None:
         if self._sequencer is not None:
             self._written.append((kind, record_id, ticket_id))
 

@@ -153,7 +153,8 @@ class ServerOutbox(ReplayOutbox):
         self.written_records = []
 
 
-def number_written(session: Session, sequencer: Sequencer, written: list[tuple[str, uuid.UUID, uuid.UUID]],
+def number_written(session: Session, sequencer: Sequencer,
+                   written: list[tuple[str, uuid.UUID, uuid.UUID | None]],
                    effects: list[Effect]) -> None:
     """Number for the feed every record a command on the server wrote."""
     session.flush()

@@ -14,6 +14,9 @@ SOURCES = (
     ("worklog", "work_logs", "ticket_id"),
     ("link", "ticket_links", "ticket_id"),
     ("conflict", "conflicts", "ticket_id"),
+    ("article", "articles", None),
+    ("article_link", "article_links", "ticket_id"),
+    ("rating", "ratings", "ticket_id"),
 )
 
 
@@ -31,7 +34,7 @@ def register_unlisted(connection: Connection) -> int:
             f"INSERT INTO sync_records (kind, record_id, seq, ticket_id) "
             # CAST: PostgreSQL must deduce one type for the parameter used twice
             f"SELECT CAST(:kind AS VARCHAR(20)), t.id, :start + ROW_NUMBER() OVER (ORDER BY t.id), "
-            f"t.{ticket_column} FROM {table} t WHERE NOT EXISTS (SELECT 1 FROM sync_records r "
+            f"{'t.' + ticket_column if ticket_column else 'NULL'} FROM {table} t WHERE NOT EXISTS (SELECT 1 FROM sync_records r "
             f"WHERE r.kind = CAST(:kind AS VARCHAR(20)) AND r.record_id = t.id)"
         ), {"kind": kind, "start": start})
         count = result.rowcount or 0

@@ -105,7 +105,7 @@ def own_events(entry: Any) -> list[uuid.UUID]:
         return [derived_id(entry.id, "created", ""), *notices]
     if entry.kind == "ticket" and entry.op == "update":
         return [*(derived_id(entry.id, "field", name) for name in entry.data), *notices]
-    if entry.kind in ("link", "attachment"):
+    if entry.kind in ("link", "attachment", "article_link"):
         return [derived_id(entry.id, entry.kind, ""), *notices]
     if entry.kind == "sla_event":
         kind = "sla_breach" if entry.data.get("threshold") == "breach" else "sla_warning"

@@ -92,7 +92,7 @@ class ReplayOutbox:
         self._counters: dict[str, int] = {}
         self.made: list[Made] = []
         # (kind, record id, ticket id) of every replicated record written, in order
-        self.written_records: list[tuple[str, uuid.UUID, uuid.UUID]] = []
+        self.written_records: list[tuple[str, uuid.UUID, uuid.UUID | None]] = []
 
     @property
     def device(self) -> str:
@@ -119,7 +119,7 @@ class ReplayOutbox:
         self.made.append(Made(entry_id, effect))
         return entry_id, self._lead.hlc
 
-    def written(self, kind: str, record_id: uuid.UUID, ticket_id: uuid.UUID) -> None:
+    def written(self, kind: str, record_id: uuid.UUID, ticket_id: uuid.UUID | None) -> None:
         self.written_records.append((kind, record_id, ticket_id))
 
     def finish(self, session: Session) -> None:

@@ -36,3 +36,73 @@ def add_sla_elapsed() -> None:
 def drop_sla_elapsed() -> None:
     for column in reversed(SLA_ELAPSED_COLUMNS):
         op.drop_column('tickets', column)
+
+
+def create_knowledge_tables() -> None:
+    """Knowledge articles, their links to tickets and requesters' ratings (store 0008,
+    server 0009). New tables only; the store adds the articles' full-text index itself."""
+    import core.models.base
+
+    op.create_table(
+        'articles',
+        sa.Column('id', sa.Uuid(), nullable=False),
+        sa.Column('number', sa.String(length=60), nullable=False),
+        sa.Column('title', sa.String(length=300), nullable=False),
+        sa.Column('body', sa.Text(), nullable=False),
+        sa.Column('categories', sa.JSON(), nullable=False),
+        sa.Column('status', sa.String(length=20), nullable=False),
+        sa.Column('author_id', sa.Uuid(), nullable=False),
+        sa.Column('source_ticket_id', sa.Uuid(), nullable=True),
+        sa.Column('created_at', core.models.base.Instant(), nullable=False),
+        sa.Column('updated_at', core.models.base.Instant(), nullable=False),
+        sa.Column('published_at', core.models.base.Instant(), nullable=True),
+        sa.Column('published_by_id', sa.Uuid(), nullable=True),
+        sa.Column('solved_count', sa.Integer(), nullable=False),
+        sa.Column('deflected_count', sa.Integer(), nullable=False),
+        sa.ForeignKeyConstraint(['author_id'], ['users.id'], name=op.f('fk_articles_author_id_users')),
+        sa.ForeignKeyConstraint(['published_by_id'], ['users.id'], name=op.f('fk_articles_published_by_id_users')),
+        sa.PrimaryKeyConstraint('id', name=op.f('pk_articles')),
+        sa.UniqueConstraint('number', name=op.f('uq_articles_number')),
+    )
+    op.create_index('ix_articles_status', 'articles', ['status'], unique=False)
+    op.create_index('ix_articles_updated', 'articles', ['updated_at'], unique=False)
+    op.create_table(
+        'article_links',
+        sa.Column('id', sa.Uuid(), nullable=False),
+        sa.Column('article_id', sa.Uuid(), nullable=False),
+        sa.Column('ticket_id', sa.Uuid(), nullable=False),
+        sa.Column('created_at', core.models.base.Instant(), nullable=False),
+        sa.Column('actor_id', sa.Uuid(), nullable=False),
+        sa.ForeignKeyConstraint(['actor_id'], ['users.id'], name=op.f('fk_article_links_actor_id_users')),
+        sa.ForeignKeyConstraint(['ticket_id'], ['tickets.id'], name=op.f('fk_article_links_ticket_id_tickets')),
+        sa.PrimaryKeyConstraint('id', name=op.f('pk_article_links')),
+    )
+    op.create_index('ix_article_links_ticket', 'article_links', ['ticket_id'], unique=False)
+    op.create_index('ix_article_links_article', 'article_links', ['article_id'], unique=False)
+    op.create_table(
+        'ratings',
+        sa.Column('id', sa.Uuid(), nullable=False),
+        sa.Column('ticket_id', sa.Uuid(), nullable=False),
+        sa.Column('rater_id', sa.Uuid(), nullable=False),
+        sa.Column('score', sa.Integer(), nullable=False),
+        sa.Column('effort', sa.Integer(), nullable=True),
+        sa.Column('comment', sa.Text(), nullable=False),
+        sa.Column('created_at', core.models.base.Instant(), nullable=False),
+        sa.Column('updated_at', core.models.base.Instant(), nullable=False),
+        sa.ForeignKeyConstraint(['rater_id'], ['users.id'], name=op.f('fk_ratings_rater_id_users')),
+        sa.ForeignKeyConstraint(['ticket_id'], ['tickets.id'], name=op.f('fk_ratings_ticket_id_tickets')),
+        sa.PrimaryKeyConstraint('id', name=op.f('pk_ratings')),
+        sa.UniqueConstraint('ticket_id', name=op.f('uq_ratings_ticket_id')),
+    )
+    op.create_index('ix_ratings_updated', 'ratings', ['updated_at'], unique=False)
+
+
+def drop_knowledge_tables() -> None:
+    op.drop_index('ix_ratings_updated', table_name='ratings')
+    op.drop_table('ratings')
+    op.drop_index('ix_article_links_article', table_name='article_links')
+    op.drop_index('ix_article_links_ticket', table_name='article_links')
+    op.drop_table('article_links')
+    op.drop_index('ix_articles_updated', table_name='articles')
+    op.drop_index('ix_articles_status', table_name='articles')
+    op.drop_table('articles')

@@ -2,6 +2,7 @@
 
 from core.models.base import Base
 from core.models.changes import ChangeEntry, StoreMeta
+from core.models.knowledge import Article, ArticleLink, Rating
 from core.models.reference import (
     Calendar,
     Category,
@@ -27,6 +28,7 @@ from core.models.tickets import (
 )
 
 __all__ = [
+    "Article", "ArticleLink", "Rating",
     "Attachment", "Base", "Calendar", "Category", "ChangeEntry", "Comment", "Conflict", "DONE_STATUSES", "HistoryEvent",
     "OPEN_STATUSES", "Organisation", "REPLICATED_FIELDS", "Site", "StoreMeta", "Supplier", "Team",
     "Ticket", "TicketLink", "User", "WorkLog", "user_sites", "user_teams",
