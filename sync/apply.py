@@ -46,6 +46,7 @@ from core.models.tickets import REPLICATED_FIELDS, version_of
 from core.reference import SYSTEM_USER, Reference, UserInfo
 from core.scope import SCOPE_FIELDS, can_see_ticket
 from core.uow import Effect, UnitOfWork, sla_event_kind, sla_event_note
+from sync.feed import article_visible
 from sync.models import SyncCounter, SyncEntry, SyncRecord
 from sync.protocol import EntryIn, EntryResult, PushRequest
 from sync.records import MODELS, own_events, row_to_dict, ticket_field_value, to_json, uuid_or_none
@@ -56,7 +57,7 @@ CHUNK = 900  # ids in one IN (...): below SQLite's limit on bound parameters
 FUTURE_TOLERANCE = timedelta(minutes=5)
 # Fields whose concurrent values merge to the earliest rather than the later arrival.
 EARLIEST_WINS = frozenset({"first_response_at"})
-CHILD_KINDS = ("comment", "attachment", "worklog", "link")
+CHILD_KINDS = ("comment", "attachment", "worklog", "link", "article_link", "rating")
 
 # Why an attachment's content cannot be accepted yet (None: it is all there). The
 # server's blob store answers; sync knows no table of it, so the server passes this in.
@@ -513,6 +514,9 @@ class Merger:
             kind, row = "ticket", self.session.get(Ticket, parent_id) if parent_id is not None else None
         if row is None:
             return None
+        if kind == "article":
+            data = row_to_dict(kind, row)
+            return {"kind": kind, "data": data} if article_visible(self.user, data) else None
         ticket = row if kind == "ticket" else self.session.get(Ticket, row.ticket_id)
         if ticket is None or not can_see_ticket(self.user, ticket):
             return None

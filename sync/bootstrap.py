@@ -29,9 +29,9 @@ from sync.records import table
 from sync.replica import rebase
 from sync.snapshot import FORMAT, KIND_ORDER
 
-# Tables a snapshot fills, and the full-text indexes kept over two of them.
+# Tables a snapshot fills, and the full-text indexes kept over three of them.
 TABLES = tuple(table(kind).name for kind in KIND_ORDER)
-FTS = ("ticket_fts", "comment_fts")
+FTS = ("ticket_fts", "comment_fts", "article_fts")
 LOAD_CACHE_KB = 256 * 1024
 
 Progress = Callable[[int, int], None]

@@ -4,7 +4,7 @@ pull sends them like everything else."""
 
 from __future__ import annotations
 
-from sqlalchemy import Connection, text
+from sqlalchemy import Connection, inspect, text
 
 # Parents before children: a ticket is numbered before what hangs on it.
 SOURCES = (
@@ -26,7 +26,10 @@ def register_unlisted(connection: Connection) -> int:
     connection.execute(text("INSERT INTO sync_counter (id, value) SELECT 1, 0 WHERE NOT EXISTS "
                             "(SELECT 1 FROM sync_counter WHERE id = 1)"))
     added = 0
+    present = set(inspect(connection).get_table_names())
     for kind, table, ticket_column in SOURCES:
+        if table not in present:
+            continue  # a schema from before the table came (the server's migration 0002 runs this)
         start = connection.execute(text("SELECT value FROM sync_counter WHERE id = 1 FOR UPDATE")
                                    if connection.dialect.name == "postgresql"
                                    else text("SELECT value FROM sync_counter WHERE id = 1")).scalar_one()

@@ -120,7 +120,11 @@ def _child_visible(user: UserInfo, kind: str, data: dict[str, Any]) -> bool:
         return True
     if kind == "comment":
         return bool(data["public"])
-    return kind in ("history", "link", "conflict", "attachment")
+    return kind in ("history", "link", "conflict", "attachment", "article_link", "rating")
+
+
+def article_visible(user: UserInfo, data: dict[str, Any]) -> bool:
+    return data.get("status") == "published" or sees_internal(user.role) or data.get("author_id") == str(user.id)
 
 
 def answered_through(session: Session, client_id: uuid.UUID | None) -> int:
@@ -193,6 +197,11 @@ def pull(session: Session, user: UserInfo, cursor: int, limit: int, now: datetim
     for kind, record_id, seq, ticket_id in rows:
         data = loaded[kind].get(record_id)
         if data is None:
+            continue
+        if kind == "article":
+            # hangs on no ticket: published ones for everyone, drafts for support staff
+            if article_visible(user, data):
+                records.append(RecordOut(kind="article", id=record_id, seq=seq, data=data))
             continue
         if kind == "ticket":
             if visible(record_id):

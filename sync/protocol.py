@@ -17,12 +17,14 @@ PROTOCOL_VERSION = 2
 # compare it on every request. It moves only when a replicated column changes, not
 # with every local migration: an index or a table only one side keeps does not stop
 # a device from syncing.
-WIRE_SCHEMA = "2"
+WIRE_SCHEMA = "3"  # 3: knowledge articles, their links to tickets, and ratings
 MAX_BATCH = 500
 MAX_PAGE = 5000
 
-EntryKind = Literal["ticket", "comment", "attachment", "worklog", "link", "conflict", "sla_event"]
-RecordKind = Literal["ticket", "comment", "attachment", "worklog", "link", "history", "conflict"]
+EntryKind = Literal["ticket", "comment", "attachment", "worklog", "link", "conflict", "sla_event", "article",
+                    "article_link", "rating"]
+RecordKind = Literal["ticket", "comment", "attachment", "worklog", "link", "history", "conflict", "article",
+                     "article_link", "rating"]
 Outcome = Literal["applied", "merged", "rejected"]
 
 
@@ -42,7 +44,7 @@ class EntryIn(Strict):
     seq: int = Field(ge=1)
     kind: EntryKind
     record_id: uuid.UUID
-    op: Literal["create", "update", "insert"]
+    op: Literal["create", "update", "insert", "set"]
     data: dict[str, Any]
     base: dict[str, str | None] = Field(default_factory=dict)
     actor_id: uuid.UUID

@@ -15,7 +15,18 @@ from sqlalchemy.types import JSON, Uuid
 
 from core.clock import iso, parse_iso
 from core.ids import derived_id
-from core.models import Attachment, Comment, Conflict, HistoryEvent, Ticket, TicketLink, WorkLog
+from core.models import (
+    Article,
+    ArticleLink,
+    Attachment,
+    Comment,
+    Conflict,
+    HistoryEvent,
+    Rating,
+    Ticket,
+    TicketLink,
+    WorkLog,
+)
 from core.models.base import Instant
 from core.notices import REASONS
 
@@ -27,6 +38,10 @@ MODELS: dict[str, Any] = {
     "link": TicketLink,
     "history": HistoryEvent,
     "conflict": Conflict,
+    # knowledge (DESIGN §15): an article hangs on no ticket; a link to one and a rating do
+    "article": Article,
+    "article_link": ArticleLink,
+    "rating": Rating,
 }
 # Each replica computes these itself from the history; they never travel.
 LOCAL_COLUMNS = frozenset({

@@ -25,9 +25,10 @@ from sync.protocol import EntryResult, PullResponse
 from sync.records import columns, dict_to_row, own_events, table
 from sync.replay import ReplayOutbox, merged_instant
 
-CHILD_KINDS = ("comment", "attachment", "worklog", "link")
+CHILD_KINDS = ("comment", "attachment", "worklog", "link", "article_link", "rating")
 # Parents before children, so that foreign keys hold within a page.
-KIND_ORDER = ("ticket", "history", "comment", "attachment", "worklog", "link", "conflict")
+KIND_ORDER = ("ticket", "history", "comment", "attachment", "worklog", "link", "conflict", "article", "article_link",
+              "rating")
 
 
 def upsert(session: Session, kind: str, rows: list[dict[str, Any]]) -> None:
@@ -45,7 +46,7 @@ def upsert(session: Session, kind: str, rows: list[dict[str, Any]]) -> None:
 def drop_ticket(session: Session, ticket_id: uuid.UUID) -> None:
     """Remove a ticket this store may no longer hold, with everything hanging off it."""
     conn = session.connection()
-    for kind in ("history", "comment", "attachment", "worklog", "conflict"):
+    for kind in ("history", "comment", "attachment", "worklog", "conflict", "article_link", "rating"):
         children = table(kind)
         conn.execute(delete(children).where(children.c.ticket_id == ticket_id))
     links = table("link")
@@ -135,7 +136,8 @@ def _take_in(uow: UnitOfWork, records: list[tuple[str, uuid.UUID, dict[str, Any]
             continue
         row = dict_to_row(kind, data)
         grouped[kind].append(row)
-        touched.add(record_id if kind == "ticket" else row["ticket_id"])
+        if kind != "article":  # an article hangs on no ticket
+            touched.add(record_id if kind == "ticket" else row["ticket_id"])
     for kind in KIND_ORDER:
         upsert(session, kind, grouped[kind])
         if grouped[kind]:
@@ -215,7 +217,11 @@ def apply_results(store: Store, results: list[EntryResult], server_time: datetim
             if result.outcome == "merged":
                 continue
             kept = record is not None and record["kind"] == entry.kind
-            if entry.kind == "ticket" and not kept:
+            if entry.kind == "article" and not kept:
+                articles = table("article")
+                session.execute(delete(articles).where(articles.c.id == entry.record_id))
+                uow.changes.kinds.add("article")
+            elif entry.kind == "ticket" and not kept:
                 restore.append(("ticket", entry.record_id, None))
             elif entry.kind in CHILD_KINDS and not kept:
                 children = table(entry.kind)

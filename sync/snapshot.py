@@ -43,6 +43,7 @@ from sqlalchemy import (
     cast,
     func,
     literal,
+    or_,
     select,
     type_coerce,
 )
@@ -62,7 +63,8 @@ from sync.records import table
 
 FORMAT = 1
 # Parents before children: a ticket comes before what hangs on it.
-KIND_ORDER = ("ticket", "history", "comment", "attachment", "worklog", "link", "conflict")
+KIND_ORDER = ("ticket", "history", "comment", "attachment", "worklog", "link", "conflict", "article", "article_link",
+              "rating")
 BATCH = 2000  # rows per line: one json.dumps and one json.loads each, on either side
 CHUNK_BYTES = 1 << 18  # compressed bytes gathered before they are sent
 
@@ -111,6 +113,12 @@ def queries(user: UserInfo, dialect: str) -> dict[str, Any]:
     for kind in KIND_ORDER[1:]:
         rows = table(kind)
         query = select(*(_wire(rows.c[name], dialect).label(name) for name in snapshot_columns(kind)))
+        if kind == "article":
+            # hangs on no ticket: published ones for everyone, drafts for support staff
+            if not sees_internal(user.role):
+                query = query.where(or_(rows.c.status == "published", rows.c.author_id == user.id))
+            found[kind] = query
+            continue
         if not central:  # (a central role sees every ticket: no join to ask)
             query = query.join(Ticket, Ticket.id == rows.c.ticket_id).where(scope_clause(user))
         if kind == "link" and not central:

@@ -564,7 +564,7 @@ def child_visible(user: UserInfo, kind: str, row: dict[str, Any]) -> bool:
         return True
     if kind == "comment":
         return bool(row["public"])
-    return kind in ("history", "link", "conflict", "attachment")
+    return kind in ("history", "link", "conflict", "attachment", "article_link", "rating")
 
 
 def server_state(db: Database) -> dict[str, dict[str, dict[str, Any]]]:
@@ -581,8 +581,11 @@ def expected_state(full: dict[str, dict[str, dict[str, Any]]], user: UserInfo) -
         if ticket["parent_id"] is not None and ticket["parent_id"] not in tickets:
             ticket["parent_id"] = None
     result: dict[str, dict[str, dict[str, Any]]] = {"ticket": tickets}
+    # articles hang on no ticket: published ones for everyone, drafts for support staff
+    result["article"] = {i: r for i, r in full["article"].items()
+                         if r["status"] == "published" or user.role != "requester"}
     for kind in KINDS:
-        if kind == "ticket":
+        if kind in ("ticket", "article"):
             continue
         result[kind] = {
             i: r for i, r in full[kind].items()
