@@ -15,6 +15,7 @@ from typing import NoReturn
 
 from core.errors import BranchdeskError
 from core.orgfile import OrgFileError
+from core.version import branchdesk_version
 from desktop.cli import reports, setup, sla, syncing, tickets
 from desktop.cli.context import Context
 
@@ -30,6 +31,7 @@ class Parser(argparse.ArgumentParser):
 
 def build_parser() -> Parser:
     parser = Parser(prog="branchdesk", description="Branchdesk service desk")
+    parser.add_argument("--version", action="version", version=f"branchdesk {branchdesk_version()}")
     parser.add_argument("--data-dir", help="folder of the local store (default: BRANCHDESK_HOME or the user data dir)")
     parser.add_argument("--user", help="act as this user of the store")
     commands = parser.add_subparsers(dest="command", metavar="COMMAND", parser_class=Parser)

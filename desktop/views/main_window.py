@@ -206,6 +206,12 @@ class MainWindow(QMainWindow):
         self._ticket_menu()
         help_menu = menus.addMenu(self.tr("&Help"))
         help_menu.addAction(self.tr("Keyboard shortcuts"), self.show_shortcuts)
+        self.act_about = help_menu.addAction(self.tr("About Branchdesk"), self.show_about)
+
+    def show_about(self) -> QMessageBox:
+        from desktop.views.about import show_about
+
+        return show_about(self, self.ws.store)
 
     def _ticket_menu(self) -> None:
         """The Ticket menu and its shortcuts offer only what this person may do to the

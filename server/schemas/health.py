@@ -4,6 +4,8 @@ from typing import Literal
 
 from pydantic import BaseModel, Field
 
+from core.version import branchdesk_version
+
 
 class HealthOut(BaseModel):
     status: Literal["ok", "unavailable"]
@@ -12,3 +14,4 @@ class HealthOut(BaseModel):
     schema_head: str = Field(description="the revision this server's code needs")
     organisation_version: int | None
     detail: str | None = None
+    version: str = Field(default_factory=branchdesk_version, description="the server's Branchdesk version")
