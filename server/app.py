@@ -16,7 +16,19 @@ from server.db import Database
 from server.deps import ServerState
 from server.middleware import BodyLimit, RequestLog
 from server.querycheck import refuse_unknown_query
-from server.routes import auth, blobs, devices, health, kpis, reference, snapshot, sync, tickets, users
+from server.routes import (
+    auth,
+    blobs,
+    devices,
+    enrolment,
+    health,
+    kpis,
+    reference,
+    snapshot,
+    sync,
+    tickets,
+    users,
+)
 
 API_VERSION = "1"
 
@@ -43,7 +55,7 @@ def create_app(
         dependencies=[Depends(refuse_unknown_query)],
     )
     app.state.server = ServerState(db=db, settings=settings, clock=clock)
-    for module in (health, auth, reference, tickets, kpis, users, devices, sync, snapshot, blobs):
+    for module in (health, auth, reference, tickets, kpis, users, devices, sync, snapshot, blobs, enrolment):
         app.include_router(module.router)
     errors.install(app)
     app.add_middleware(BodyLimit, max_bytes=settings.max_body_bytes)

@@ -22,6 +22,7 @@ from core.clock import parse_iso, utcnow
 from core.errors import BranchdeskError, InvalidInput, StoreError
 from core.models import Organisation
 from core.orgfile import OrgFileError
+from core.version import branchdesk_version
 from server import config
 
 
@@ -54,6 +55,7 @@ def _instant(text: str) -> datetime:
 
 def build_parser() -> Parser:
     parser = Parser(prog="branchdesk-server", description="The Branchdesk central server")
+    parser.add_argument("--version", action="version", version=f"branchdesk-server {branchdesk_version()}")
     parser.add_argument("--data-dir", help="folder of the SQLite database (default: BRANCHDESK_SERVER_HOME "
                                            "or the user data dir); unused with --database-url")
     parser.add_argument("--database-url", metavar="URL",
@@ -107,6 +109,17 @@ def build_parser() -> Parser:
     password.add_argument("username")
     password.add_argument("--password-stdin", action="store_true", help="read the password from standard input")
 
+    enrol = commands.add_parser("enrol", help="write an enrolment file that sets a branch PC up for a site "
+                                              "without typing an address")
+    enrol.add_argument("--site", required=True, metavar="CODE", help="the site the PC is at")
+    enrol.add_argument("--out", required=True, metavar="FILE", help="the file to write (e.g. PL-POZ-042.bdenrol)")
+    enrol.add_argument("--ca", metavar="FILE", help="the CA certificate (PEM) the server's TLS certificate is "
+                                                   "signed by, for PCs that do not trust it already")
+    enrol.add_argument("--url", metavar="URL", help="the address PCs reach this server at "
+                                                    "(default: BRANCHDESK_PUBLIC_URL)")
+    enrol.add_argument("--days", type=_positive(float), default=30.0, metavar="N",
+                       help="the file may be used for N days (default 30)")
+
     from server.cli_users import add_parser as add_users_parser
 
     add_users_parser(commands)
@@ -125,7 +138,7 @@ def run(argv: Sequence[str] | None = None) -> int:
         url = config.database_url(args.database_url, config.data_dir(args.data_dir))
         handler = {"init": cmd_init, "upgrade": cmd_upgrade, "serve": cmd_serve, "demo": cmd_demo,
                    "worker": cmd_worker, "set-password": cmd_set_password, "notifications": cmd_notifications,
-                   "users": cmd_users, "mail-in": cmd_mail_in}[args.command]
+                   "users": cmd_users, "mail-in": cmd_mail_in, "enrol": cmd_enrol}[args.command]
         return handler(args, url)
     except OrgFileError as exc:
         sys.stderr.write(f"error: {exc.source or 'organisation file'} refused:\n")
@@ -223,6 +236,7 @@ def cmd_serve(args: argparse.Namespace, url: str) -> int:
     settings = config.Settings(
         database_url=url, session_ttl=timedelta(hours=args.session_hours), lockout_failures=args.lockout_failures,
         lockout_period=timedelta(minutes=args.lockout_minutes), max_body_bytes=args.max_body_bytes,
+        enrolment_key=config.enrolment_key_path(config.data_dir(args.data_dir)),
     )
     os.environ.update(settings.to_env())  # every worker process builds its app from these
     scheme = "https" if args.ssl_certfile else "http"
@@ -323,6 +337,37 @@ def cmd_mail_in(args: argparse.Namespace, url: str) -> int:
     _check_port(args.host, args.port)
     logging.config.dictConfig(log_config(args.log_level))
     return serve(url, args.host, args.port)
+
+
+def cmd_enrol(args: argparse.Namespace, url: str) -> int:
+    from core.clock import iso
+    from core.models import Site
+    from server.db import Database
+    from server.enrolment import ENV_PUBLIC_URL, check_server_url, key_path, load_key, make_enrolment, read_ca
+
+    server_url = check_server_url(args.url or os.environ.get(ENV_PUBLIC_URL))
+    ca_pem = read_ca(args.ca) if args.ca else None
+    out = Path(args.out)
+    if out.is_dir() or not out.parent.is_dir():
+        raise InvalidInput(f"--out: cannot write a file at {args.out}", "out")
+    _check_ready(url)
+    db = Database(url)
+    try:
+        with db.read() as session:
+            site = session.scalar(select(Site.code).where(Site.code == args.site.strip().upper()))
+    finally:
+        db.dispose()
+    if site is None:
+        raise InvalidInput(f"there is no site {args.site!r} in the organisation", "site")
+    key = load_key(key_path(config.data_dir(args.data_dir)), create=True)
+    assert key is not None
+    enrolment, text = make_enrolment(key, server_url, site, ca_pem, utcnow(), args.days)
+    partial = out.with_name(out.name + ".part")
+    partial.write_text(text, encoding="utf-8")
+    partial.replace(out)
+    print(f"enrolment file for {site} on {enrolment.server} written to {out}; it may be used until "
+          f"{iso(enrolment.expires_at)}")
+    return 0
 
 
 def cmd_notifications(args: argparse.Namespace, url: str) -> int:

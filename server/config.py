@@ -26,6 +26,8 @@ ENV_SESSION_HOURS = "BRANCHDESK_SESSION_HOURS"
 ENV_LOCKOUT_FAILURES = "BRANCHDESK_LOCKOUT_FAILURES"
 ENV_LOCKOUT_MINUTES = "BRANCHDESK_LOCKOUT_MINUTES"
 ENV_MAX_BODY = "BRANCHDESK_MAX_BODY_BYTES"
+ENV_ENROLMENT_KEY = "BRANCHDESK_ENROLMENT_KEY"
+ENROLMENT_KEY_FILE = "enrolment-key.pem"
 
 
 def data_dir(explicit: str | os.PathLike[str] | None = None) -> Path:
@@ -36,6 +38,13 @@ def data_dir(explicit: str | os.PathLike[str] | None = None) -> Path:
     if env:
         return Path(env).expanduser()
     return Path(platformdirs.user_data_dir("Branchdesk", "Branchdesk")) / "server"
+
+
+def enrolment_key_path(directory: Path) -> Path:
+    """The key that signs enrolment files (server.enrolment): BRANCHDESK_ENROLMENT_KEY,
+    else a file in the data dir."""
+    env = os.environ.get(ENV_ENROLMENT_KEY)
+    return Path(env).expanduser() if env else directory / ENROLMENT_KEY_FILE
 
 
 def database_url(explicit: str | None, directory: Path) -> str:
@@ -77,9 +86,12 @@ class Settings:
     lockout_failures: int = 5
     lockout_period: timedelta = timedelta(minutes=15)
     max_body_bytes: int = MIB
+    # the key enrolment files are signed with; None: this server has made none
+    enrolment_key: Path | None = None
 
     def to_env(self) -> dict[str, str]:
         return {
+            **({ENV_ENROLMENT_KEY: str(self.enrolment_key)} if self.enrolment_key else {}),
             ENV_DATABASE_URL: self.database_url,
             ENV_SESSION_HOURS: str(self.session_ttl.total_seconds() / 3600),
             ENV_LOCKOUT_FAILURES: str(self.lockout_failures),
@@ -98,6 +110,7 @@ class Settings:
             lockout_failures=int(_number(ENV_LOCKOUT_FAILURES, 5)),
             lockout_period=timedelta(minutes=_number(ENV_LOCKOUT_MINUTES, 15.0)),
             max_body_bytes=int(_number(ENV_MAX_BODY, MIB)),
+            enrolment_key=enrolment_key_path(data_dir()),
         )
 
 

@@ -27,7 +27,9 @@ if TYPE_CHECKING:
 
 def add_commands(commands: Any) -> None:
     cmd = commands.add_parser("login", help="sign this store in to a central server")
-    cmd.add_argument("--server", required=True, metavar="URL")
+    cmd.add_argument("--server", metavar="URL", help="the server's address (or give --enrolment)")
+    cmd.add_argument("--enrolment", metavar="FILE", help="the enrolment file the server's administrator made for "
+                                                         "this site: it gives the address, the site and the CA")
     cmd.add_argument("--username", required=True)
     cmd.add_argument("--password-stdin", action="store_true", help="read the password from standard input")
     cmd.add_argument("--site", metavar="CODE", help="the site this device is at (default: your home site)")
@@ -53,6 +55,17 @@ def add_commands(commands: Any) -> None:
 def cmd_login(ctx: Context, args: argparse.Namespace) -> int:
     from sync.account import login
 
+    if args.enrolment:
+        for option, value in (("--server", args.server), ("--site", args.site), ("--ca-bundle", args.ca_bundle)):
+            if value:
+                raise InvalidInput(f"{option} comes from the enrolment file; leave it out with --enrolment",
+                                   option.lstrip("-"))
+        from core.enrolment import read_file
+
+        enrolment_text = read_file(args.enrolment)
+    elif not args.server:
+        raise InvalidInput("give the server's address with --server URL, or an enrolment file with --enrolment FILE",
+                           "server")
     if args.password_stdin:
         password = sys.stdin.readline().rstrip("\r\n")
     elif sys.stdin.isatty():
@@ -62,10 +75,20 @@ def cmd_login(ctx: Context, args: argparse.Namespace) -> int:
     if not password:
         raise InvalidInput("the password is empty", "password")
 
-    result = login(ctx.store_path, args.server, args.username, password, site=args.site,
-                   ca_bundle=args.ca_bundle, progress_of=_progress)
+    if args.enrolment:
+        from pathlib import Path
+
+        from sync.enrolment import login_enrolled
+
+        enrolled = login_enrolled(ctx.store_path, enrolment_text, args.username, password, utcnow(),
+                                  progress_of=_progress, name=Path(args.enrolment).name)
+        server, result = enrolled.server, enrolled.result
+    else:
+        server = args.server
+        result = login(ctx.store_path, args.server, args.username, password, site=args.site,
+                       ca_bundle=args.ca_bundle, progress_of=_progress)
     _progress_done()
-    print(f"signed in to {args.server} as {result.username} ({result.role}); {result.summary.pulled} records"
+    print(f"signed in to {server} as {result.username} ({result.role}); {result.summary.pulled} records"
           f" taken into {ctx.store_path}")
     return 0
 

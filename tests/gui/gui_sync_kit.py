@@ -71,7 +71,10 @@ class LocalServer:
         with cheap_hashing():
             init_database(url, spec, source, utcnow())
         self.database = Database(url)
-        app = create_app(Settings(database_url=url), database=self.database)
+        self.data_dir, self.database_url = data_dir, url
+        # the key `branchdesk-server --data-dir DATA_DIR enrol` signs enrolment files with
+        app = create_app(Settings(database_url=url, enrolment_key=data_dir / "enrolment-key.pem"),
+                         database=self.database)
         # a long poll still held open does not delay the end (it is abandoned, as a client's would be)
         config = uvicorn.Config(app, host="127.0.0.1", port=0, log_config=None, log_level="warning",
                                 lifespan="off", timeout_graceful_shutdown=1)
