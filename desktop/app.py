@@ -19,7 +19,7 @@ from desktop.errors import message_for
 from desktop.i18n import install_translations
 from desktop.icons import app_icon
 from desktop.notifier import Notifier
-from desktop.qt import QApplication, QDialog, QMessageBox, QObject, Signal
+from desktop.qt import QApplication, QDialog, QMessageBox, QObject, QTimer, Signal
 from desktop.settings import Settings
 from desktop.sla_sweeper import SlaSweeper
 from desktop.theme import apply_theme, follow_system
@@ -152,8 +152,11 @@ class DesktopApp(QObject):
             from core.reference import reference_for
 
             organisation = reference_for(store, session).spec.name
+        from desktop.setup_tasks import DEMO_PASSWORD
+
         dialog = SignInDialog(store, accounts(store), self.workers, organisation,
-                              preselect or settings.last_user)
+                              preselect or settings.last_user,
+                              demo_password=DEMO_PASSWORD if store.meta("demo") else None)
         dialog.accepted.connect(lambda: self.open_main(dialog.user) if dialog.user else None)
         dialog.rejected.connect(self.sig_finished)
         self.dialog = dialog
@@ -214,6 +217,15 @@ class DesktopApp(QObject):
             self._signing_out = False
             self.ask_sign_in(self.workspace.user.username if self.workspace else None)
 
+    def close(self) -> None:
+        """End as the person closing the window would (the layout is kept)."""
+        if self.window is not None:
+            self.window.close()
+        elif self.dialog is not None and self.dialog.isVisible():
+            self.dialog.reject()
+        else:
+            self.sig_finished.emit()
+
     def shutdown(self) -> None:
         self.workers.wait_idle()
 
@@ -228,12 +240,27 @@ def _log_to_file(ctx: Context) -> None:
     logging.getLogger("branchdesk").addHandler(handler)
 
 
+def _close_on_terminate(app: QApplication, desk: DesktopApp) -> None:
+    """SIGTERM (a session ending, a service manager, `kill`) closes the window as the
+    person would, keeping its layout, instead of killing the process mid-write. The
+    timer hands control to Python now and then, so that the handler runs at all."""
+    import signal
+
+    if not hasattr(signal, "SIGTERM"):
+        return
+    signal.signal(signal.SIGTERM, lambda *_: QTimer.singleShot(0, desk.close))
+    ticker = QTimer(app)
+    ticker.timeout.connect(lambda: None)
+    ticker.start(250)
+
+
 def run_app(ctx: Context) -> int:
     """Open Branchdesk's window and run until the person quits."""
     _log_to_file(ctx)
     app = application()
     desk = DesktopApp(ctx)
     desk.sig_finished.connect(app.quit)
+    _close_on_terminate(app, desk)
     desk.start()
     try:
         return app.exec()

@@ -44,6 +44,8 @@ from PySide6.QtGui import (
     QBrush,
     QCloseEvent,
     QColor,
+    QDragEnterEvent,
+    QDropEvent,
     QFont,
     QGuiApplication,
     QIcon,
@@ -148,6 +150,6 @@ __all__ = [
     "QSortFilterProxyModel", "QSpinBox", "QSplitter", "QStackedWidget", "QStandardItem", "QStandardItemModel",
     "QStatusBar", "QStringListModel", "QStyle", "QStyleFactory", "QSystemTrayIcon", "QTabWidget",
     "QTableView", "QTableWidget", "QTableWidgetItem", "QTextBrowser", "QTextDocument", "QThread", "QThreadPool", "QTimer",
-    "QToolBar", "QToolButton",
+    "QToolBar", "QToolButton", "QDragEnterEvent", "QDropEvent",
     "QTranslator", "QTreeView", "QUrl", "QVBoxLayout", "QWheelEvent", "QWidget", "Qt", "Signal", "Slot", "is_alive",
 ]

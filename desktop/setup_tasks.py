@@ -14,6 +14,8 @@ from core.store import remove_database
 from desktop.cli.setup import init_store
 
 DEMO_TICKETS = 2000  # as `make run` makes
+# every person's password in resources/demo-org.toml (a test keeps the two in step)
+DEMO_PASSWORD = "demo"
 
 
 def make_demo_store(path: Path, tickets: int = DEMO_TICKETS,
@@ -46,13 +48,19 @@ def make_org_store(path: Path, org_file: str, site: str) -> None:
 
 
 def connect_store(path: Path, server: str, username: str, password: str, site: str | None = None,
-                  progress: Callable[[int], None] | None = None) -> str:
+                  progress: Callable[[int], None] | None = None, enrolment: str | None = None) -> str:
     """A store at `path` signed in to a central server, holding the person's scope;
-    returns their username. A store that fails half way is removed again (its token
-    forgotten), so the first run can start over."""
+    returns their username. With `enrolment` (an enrolment file's text) the server and
+    the site are the file's, once that server confirms it made the file. A store that
+    fails half way is removed again (its token forgotten), so the first run can start over."""
     from sync.account import login
 
     try:
+        if enrolment is not None:
+            from core.clock import utcnow
+            from sync.enrolment import login_enrolled
+
+            return login_enrolled(path, enrolment, username, password, utcnow(), progress=progress).result.username
         return login(path, server, username, password, site=site, progress=progress).username
     except BaseException:
         _forget(path)

@@ -59,6 +59,8 @@ def init_store(path: Path, org_file: str, site: str, default_user: str | None = 
             load_reference(session)  # proves the imported data reads back before committing
             set_meta(session, "home_site", site)
             set_meta(session, "mode", "standalone")
+            if Path(org_file).resolve() == demo_org_path().resolve():
+                set_meta(session, "demo", "1")  # the sign-in says the demo people's password
             if default_user:
                 set_meta(session, "default_user", default_user)
     except BaseException:

@@ -1,6 +1,8 @@
 """The first run, when there is no store yet: try Branchdesk with demo data, open
 an organisation file to make a standalone store for one site, or connect to a
-central server (the store then holds the person's scope and syncs)."""
+central server (the store then holds the person's scope and syncs). An enrolment
+file from the server's administrator, chosen or dropped on the dialog, fills in the
+server's address and the site, so a branch PC is set up without typing a URL."""
 
 from __future__ import annotations
 
@@ -12,6 +14,8 @@ from desktop.qt import (
     QComboBox,
     QDialog,
     QDialogButtonBox,
+    QDragEnterEvent,
+    QDropEvent,
     QFileDialog,
     QHBoxLayout,
     QLabel,
@@ -62,12 +66,13 @@ class FirstRunDialog(QDialog):
         self.server = QRadioButton(self.tr("Connect to a central server"), self)
         self.server.setObjectName("choiceServer")
         server_hint = self._hint(self.tr("Sign in with your account on your organisation's Branchdesk server. "
-                                         "This computer keeps your tickets and works on when the link is down."))
+                                         "This computer keeps your tickets and works on when the link is down. "
+                                         "Got an enrolment file? Choose it or drop it here."))
         group = QButtonGroup(self)
         for choice in (self.demo, self.org, self.server):
             group.addButton(choice)
         self.demo.setChecked(True)
-        self.server_form = ServerForm(self)
+        self.server_form = ServerForm(self, enrolment=True)
         self.server_form.setContentsMargins(24, 0, 0, 0)
         self.server_form.setEnabled(False)
         self.server.toggled.connect(self.server_form.setEnabled)
@@ -125,6 +130,36 @@ class FirstRunDialog(QDialog):
         self._relay.sig_progress.connect(self._progressed)
         self.sign_in = SignInRun(workers, self.progress, self)
         self.setMinimumWidth(560)
+        self.setAcceptDrops(True)
+
+    # -- a file dropped on the dialog: an enrolment file, or an organisation file --
+    @staticmethod
+    def _dropped_file(event: QDragEnterEvent | QDropEvent) -> str | None:
+        urls = event.mimeData().urls() if event.mimeData().hasUrls() else []
+        return urls[0].toLocalFile() or None if len(urls) == 1 and urls[0].isLocalFile() else None
+
+    def dragEnterEvent(self, event: QDragEnterEvent) -> None:
+        if self._dropped_file(event) and self.go.isEnabled():
+            event.acceptProposedAction()
+        else:
+            event.ignore()
+
+    def dropEvent(self, event: QDropEvent) -> None:
+        path = self._dropped_file(event)
+        if not path or not self.go.isEnabled():
+            event.ignore()
+            return
+        event.acceptProposedAction()
+        self.open_file(path)
+
+    def open_file(self, path: str) -> None:
+        """An organisation file (TOML) goes to its choice; anything else is taken as
+        an enrolment file, whose row says so if it is not one."""
+        if path.lower().endswith(".toml"):
+            self.set_org_file(path)
+            return
+        self.server.setChecked(True)
+        self.server_form.use_enrolment(path)
 
     def _hint(self, text: str) -> QLabel:
         hint = QLabel(text, self)
@@ -188,14 +223,14 @@ class FirstRunDialog(QDialog):
         if not self.server_form.check():
             return
         server, username, password, site = self.server_form.values()
-        path = self.store_path
+        path, enrolment = self.store_path, self.server_form.enrolment_text
         self._busy(True)
 
         def failed(exc: BaseException) -> None:
             self._busy(False)
             self.server_form.show_failure(exc)
 
-        self.sign_in.run(lambda progress: connect_store(path, server, username, password, site, progress),
+        self.sign_in.run(lambda progress: connect_store(path, server, username, password, site, progress, enrolment),
                          lambda _username: self._made("server"), failed)
 
     def _busy(self, busy: bool, text: str = "") -> None:

@@ -12,14 +12,19 @@ from __future__ import annotations
 from collections.abc import Callable
 from pathlib import Path
 
+from core.clock import utcnow
+from core.enrolment import SUFFIX, EnrolmentError, parse, read_file
 from desktop.errors import field_of, message_for, unreachable
 from desktop.qt import (
     QDialog,
     QDialogButtonBox,
+    QFileDialog,
+    QHBoxLayout,
     QLabel,
     QLineEdit,
     QObject,
     QProgressBar,
+    QPushButton,
     QVBoxLayout,
     QWidget,
     Signal,
@@ -42,9 +47,28 @@ def failure_field(exc: BaseException) -> str | None:
 
 
 class ServerForm(Form):
+    """With `enrolment`, the form also takes the enrolment file an administrator made
+    for the site (chosen, or dropped on the first-run dialog): it fills the address
+    and the site, leaving the username and password to the person."""
+
     def __init__(self, parent: QWidget | None = None, *, server: str | None = None, username: str | None = None,
-                 site: str | None = None) -> None:
+                 site: str | None = None, enrolment: bool = False) -> None:
         super().__init__(parent)
+        self.enrolment_text: str | None = None
+        if enrolment:
+            row = QWidget(self)
+            self.enrolment_file = QLineEdit(row)
+            self.enrolment_file.setObjectName("enrolmentFile")
+            self.enrolment_file.setReadOnly(True)
+            self.enrolment_file.setPlaceholderText(self.tr("optional: the file your administrator gave you"))
+            choose = QPushButton(self.tr("Choose…"), row)
+            choose.setObjectName("chooseEnrolment")
+            choose.clicked.connect(self.choose_enrolment)
+            line = QHBoxLayout(row)
+            line.setContentsMargins(0, 0, 0, 0)
+            line.addWidget(self.enrolment_file, 1)
+            line.addWidget(choose)
+            self.add_row("enrolment", self.tr("Enrolment file"), row)
         self.server = QLineEdit(server or "", self)
         self.server.setObjectName("serverUrl")
         self.server.setPlaceholderText("https://desk.example.com")
@@ -62,6 +86,49 @@ class ServerForm(Form):
         self.add_row("site", self.tr("This computer's site"), self.site)
         for fixed, value in ((self.server, server), (self.username, username), (self.site, site)):
             fixed.setReadOnly(value is not None)
+
+    # -- the enrolment file --------------------------------------------------------
+    def choose_enrolment(self) -> None:
+        path, _filter = QFileDialog.getOpenFileName(
+            self, self.tr("Enrolment file"), str(Path.home()),
+            self.tr("Enrolment files (*{0});;All files (*)").format(SUFFIX))
+        if path:
+            self.use_enrolment(path)
+
+    def use_enrolment(self, path: str) -> bool:
+        """Fill the address and the site from the file; False (and why, by the file's
+        row) if the file cannot be used."""
+        self.clear_errors()
+        self.enrolment_file.setText(Path(path).name)
+        try:
+            text = read_file(path)
+            enrolment = parse(text, utcnow(), Path(path).name)
+        except EnrolmentError as exc:
+            self.enrolment_text = None
+            for field in (self.server, self.site):
+                field.clear()
+                field.setReadOnly(False)
+            self.show_error("enrolment", self.enrolment_problem(exc))
+            return False
+        self.enrolment_text = text
+        self.server.setText(enrolment.server)
+        self.site.setText(enrolment.site)
+        for field in (self.server, self.site):
+            field.setReadOnly(True)
+        self.username.setFocus()
+        return True
+
+    def enrolment_problem(self, exc: EnrolmentError) -> str:
+        ask = self.tr("Ask your administrator for a new one.")
+        words = {
+            "unreadable": self.tr("This file cannot be read."),
+            "not-enrolment": self.tr("This is not a Branchdesk enrolment file."),
+            "other-version": self.tr("This enrolment file is for another version of Branchdesk.") + " " + ask,
+            "tampered": self.tr("This enrolment file was changed after the server made it.") + " " + ask,
+            "expired": self.tr("This enrolment file is out of date.") + " " + ask,
+            "foreign": self.tr("The server named in this enrolment file did not make it.") + " " + ask,
+        }
+        return words.get(exc.kind, message_for(exc))
 
     def values(self) -> tuple[str, str, str, str | None]:
         return (self.server.text().strip(), self.username.text().strip(), self.password.text(),
@@ -81,6 +148,9 @@ class ServerForm(Form):
         return bool(server and username and password)
 
     def show_failure(self, exc: BaseException) -> None:
+        if isinstance(exc, EnrolmentError) and self.has("enrolment"):
+            self.show_error("enrolment", self.enrolment_problem(exc))
+            return
         field = failure_field(exc)
         self.show_error(field, message_for(exc))
         if field == "password":

@@ -1,5 +1,10 @@
 """Signing in to a standalone store: the person picks who they are among the
-organisation's people and gives their password (checked by core.accounts)."""
+organisation's people and gives their password (checked by core.accounts).
+
+Only people who can sign in here are offered: those with a password, in a role that
+works in the window (an integration account only talks to the server). Someone who
+types the name of a person without a password is told who can give them one (the
+organisation's administrators, who keep its file); a demo store says its password."""
 
 from __future__ import annotations
 
@@ -22,16 +27,34 @@ from desktop.qt import (
 from desktop.views.form import Form
 from desktop.workers import Workers
 
+# roles that work through the server's API only, never in the window
+API_ONLY_ROLES = frozenset({"integration"})
+
+
+def can_sign_in(account: Account) -> bool:
+    return account.has_password and account.role not in API_ONLY_ROLES
+
 
 class SignInDialog(QDialog):
     def __init__(self, store: Store, accounts: list[Account], workers: Workers, organisation: str,
-                 preselect: str | None = None, parent: QWidget | None = None) -> None:
+                 preselect: str | None = None, parent: QWidget | None = None, *,
+                 demo_password: str | None = None) -> None:
         super().__init__(parent)
         self.store, self.workers = store, workers
         self.user: UserInfo | None = None
         self.setWindowTitle(self.tr("Sign in — Branchdesk"))
         self.setObjectName("signInDialog")
         intro = QLabel(self.tr("<b>{0}</b><br>Who are you?").format(organisation), self)
+        self.demo_hint = QLabel(self)
+        self.demo_hint.setObjectName("demoPassword")
+        self.demo_hint.setProperty("role", "hint")
+        self.demo_hint.setWordWrap(True)
+        if demo_password:
+            self.demo_hint.setText(self.tr("This is demo data: everyone's password is “{0}”.").format(demo_password))
+        self.demo_hint.setVisible(bool(demo_password))
+        self.cannot_sign_in = {a.username: a for a in accounts if not can_sign_in(a)}
+        self.administrators = [a.name for a in accounts if a.role == "admin"]
+        accounts = [a for a in accounts if can_sign_in(a)]
         self.form = Form(self)
         self.person = QComboBox(self)
         self.person.setObjectName("person")
@@ -59,6 +82,7 @@ class SignInDialog(QDialog):
         self.buttons.rejected.connect(self.reject)
         layout = QVBoxLayout(self)
         layout.addWidget(intro)
+        layout.addWidget(self.demo_hint)
         layout.addWidget(self.form)
         layout.addWidget(self.buttons)
         self.setMinimumWidth(460)
@@ -68,12 +92,28 @@ class SignInDialog(QDialog):
         index = self.person.findText(self.person.currentText())
         if index >= 0:
             return str(self.person.itemData(index))
-        return self.person.currentText().strip()
+        typed = self.person.currentText().strip()
+        for account in self.cannot_sign_in.values():  # typed by name rather than username
+            if typed.casefold() == account.name.casefold():
+                return account.username
+        return typed
+
+    def no_password_text(self, account: Account) -> str:
+        if self.administrators:
+            return self.tr("{0} has no password yet. An administrator gives one in the organisation's file: "
+                           "ask {1}.").format(account.name, self.tr(" or ").join(self.administrators))
+        return self.tr("{0} has no password yet. Whoever keeps your organisation's file gives one: ask them."
+                       ).format(account.name)
 
     def try_sign_in(self) -> None:
         self.form.clear_errors()
-        self.sign_in.setEnabled(False)
         username, password = self.username(), self.password.text()
+        unable = self.cannot_sign_in.get(username)
+        if unable is not None:
+            self.form.show_error("username", self.no_password_text(unable) if not unable.has_password
+                                 else self.tr("{0} cannot sign in to the window.").format(unable.name))
+            return
+        self.sign_in.setEnabled(False)
         self.workers.submit(lambda: authenticate(self.store, username, password), self._signed_in, self._refused)
 
     def _signed_in(self, user: UserInfo) -> None:

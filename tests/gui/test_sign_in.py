@@ -39,14 +39,45 @@ def test_a_wrong_password_is_shown_by_the_password(qtbot, dialog):
     assert dialog.user is None and dialog.result() == 0
 
 
-def test_someone_without_a_password_is_told_why(qtbot, dialog):
-    _sign_in(qtbot, dialog, "tom", "")
-    assert "no password" in dialog.form.error_text("password")
+def test_a_technician_without_a_password_is_told_who_can_give_one(qtbot, dialog):
+    for typed in ("tom", "Tomasz Field"):  # not offered, but typed by username or by name
+        dialog.person.setEditText(typed)
+        dialog.password.setText("")
+        dialog.sign_in.click()
+        assert dialog.form.error_text("username") == (
+            "Tomasz Field has no password yet. An administrator gives one in the organisation's file: "
+            "ask Rita Admin.")
+        assert dialog.sign_in.isEnabled() and dialog.user is None
 
 
-def test_the_list_holds_the_organisations_people(dialog):
+def test_the_list_offers_only_people_who_can_sign_in(dialog):
+    # the others have no password in the organisation file (an integration account never would)
     names = [dialog.person.itemData(i) for i in range(dialog.person.count())]
-    assert set(names) == {"anna", "ola", "vip", "tom", "nina", "ada", "max", "root"}
+    assert set(names) == {"anna", "ola", "ada"}
+    assert dialog.demo_hint.isHidden()
+
+
+def test_the_demo_sign_in_says_its_password_and_it_is_right(qtbot, tmp_path):
+    from core.accounts import authenticate
+    from desktop.setup_tasks import DEMO_PASSWORD, make_demo_store
+
+    path = tmp_path / "demo" / "branchdesk.sqlite3"
+    make_demo_store(path, tickets=0)
+    ctx = Context(path.parent, None)
+    app = DesktopApp(ctx)
+    try:
+        app.ask_sign_in()
+        sign_in = app.dialog
+        assert isinstance(sign_in, SignInDialog)
+        assert sign_in.demo_hint.isVisible() and f"“{DEMO_PASSWORD}”" in sign_in.demo_hint.text()
+        offered = [sign_in.person.itemData(i) for i in range(sign_in.person.count())]
+        assert offered and "monitoring" not in offered  # the integration account works through the API only
+        for username in offered[:3]:
+            assert authenticate(ctx.store, username, DEMO_PASSWORD).username == username
+        sign_in.reject()
+    finally:
+        app.shutdown()
+        ctx.close()
 
 
 def test_signing_out_asks_again(qtbot, store):
