@@ -26,8 +26,10 @@ word; a test checks it):
 - `backlog`: tickets open (new, assigned, in progress or pending) at the end of the
   period; `backlog_lt_1d`, `backlog_1_3d`, `backlog_3_7d`, `backlog_gt_7d` split them
   by their age then (under 1 day, 1 to 3 days, 3 to 7 days, over 7 days).
-- `csat_avg`, `csat_count`: the mean satisfaction rating and the number of ratings
-  given in the period; no ratings are recorded yet, so null and 0.
+- `csat_avg`, `csat_count`, `effort_avg`: over the requesters' ratings given (or last
+  changed) in the period, the mean satisfaction score (1 to 5), their number, and the
+  mean effort score (1 to 5, 5 the easiest; over the ratings that give one), with two
+  decimals; grouped by the rated ticket, the week by the rating's instant.
 - Groups: `site`, `region` and `country` of the ticket's site, its `team` and
   `technician` (assignee) now, its `category`, and the `week` (the UTC date of its
   Monday) of the instant a figure counts the ticket at: creation for tickets, repeats
@@ -64,7 +66,7 @@ from sqlalchemy import (
 from sqlalchemy.orm import Session
 
 from core.lifecycle import CENTRAL_ROLES
-from core.models import Category, HistoryEvent, Site, Team, Ticket, User
+from core.models import Category, HistoryEvent, Rating, Site, Team, Ticket, User
 from core.models.base import Instant
 from core.models.tickets import OPEN_STATUSES
 from core.reference import UserInfo
@@ -77,7 +79,7 @@ AGES = (("backlog_lt_1d", 0, DAY), ("backlog_1_3d", DAY, 3 * DAY), ("backlog_3_7
         ("backlog_gt_7d", 7 * DAY, None))
 FIGURES = ("tickets", "resolved", "frt_median_s", "mttr_s", "mttr_wall_s", "response_met_pct",
            "resolution_met_pct", "fcr_pct", "reopen_pct", "repeat_pct", "backlog", *(a[0] for a in AGES),
-           "csat_avg", "csat_count")
+           "csat_avg", "csat_count", "effort_avg")
 REPEAT_WINDOW = timedelta(days=7)
 
 
@@ -333,6 +335,10 @@ def _sums(session: Session, by: str | None, sql: _Sql, scope: Any) -> dict[str, 
     take(_grouped(session, by, sql, scope, Ticket.created_at, sql.backlog(), func.count(),
                   *(_count_if(_ages(sql, low, high)) for _, low, high in AGES)),
          ("backlog", *(a[0] for a in AGES)))
+    take(_grouped(session, by, sql, scope, Rating.updated_at,
+                  and_(Rating.ticket_id == Ticket.id, sql.within(Rating.updated_at)),
+                  func.count(), func.sum(Rating.score), func.sum(Rating.effort), func.count(Rating.effort)),
+         ("ratings", "score_sum", "effort_sum", "effort_n"))
     for g, median in _median(session, by, sql, scope).items():
         groups.setdefault(g, _Sums()).frt_median = median
     return groups
@@ -340,6 +346,10 @@ def _sums(session: Session, by: str | None, sql: _Sql, scope: Any) -> dict[str, 
 
 def _pct(part: int, whole: int) -> float | None:
     return round(100 * part / whole, 1) if whole else None
+
+
+def _average(total: int, count: int) -> float | None:
+    return round(total / count, 2) if count else None
 
 
 def _mean(total: int, count: int) -> int | None:
@@ -362,9 +372,9 @@ def _figures(sums: _Sums) -> dict[str, Any]:
         "repeat_pct": _pct(c("repeats", 0), c("tickets", 0)),
         "backlog": c("backlog", 0),
         **{name: c(name, 0) for name, _, _ in AGES},
-        # Satisfaction ratings arrive with issue 15; until then nothing is measured.
-        "csat_avg": None,
-        "csat_count": 0,
+        "csat_avg": _average(c("score_sum", 0), c("ratings", 0)),
+        "csat_count": c("ratings", 0),
+        "effort_avg": _average(c("effort_sum", 0), c("effort_n", 0)),
     }
 
 

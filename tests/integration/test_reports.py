@@ -36,7 +36,7 @@ POZ = {
     "repeat_pct": 25.0,          # T4 of 4 created
     "backlog": 1,                # T4 open at Mon 30 00:00Z
     "backlog_lt_1d": 0, "backlog_1_3d": 0, "backlog_3_7d": 1, "backlog_gt_7d": 0,
-    "csat_avg": None, "csat_count": 0,  # no ratings yet (issue 15)
+    "csat_avg": None, "csat_count": 0, "effort_avg": None,  # nobody rated
 }
 # PL-WAW-002: T6 only, created and still new, 6 d 17 h old at the end; both its clocks
 # breached in the period (Mon 07:30 and Tue 07:00).
