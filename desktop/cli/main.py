@@ -16,7 +16,7 @@ from typing import NoReturn
 from core.errors import BranchdeskError
 from core.orgfile import OrgFileError
 from core.version import branchdesk_version
-from desktop.cli import reports, setup, sla, syncing, tickets
+from desktop.cli import knowledge, reports, setup, sla, syncing, tickets
 from desktop.cli.context import Context
 
 log = logging.getLogger("branchdesk")
@@ -42,6 +42,7 @@ def build_parser() -> Parser:
     sla.add_commands(commands)
     syncing.add_commands(commands)
     reports.add_commands(commands)
+    knowledge.add_commands(commands)
     return parser
 
 

@@ -27,6 +27,7 @@ from core.ticket_query import (
     TicketFilter,
     TicketQuery,
 )
+from desktop.cli import knowledge
 from desktop.cli.context import Context
 from desktop.cli.output import print_json, print_table
 
@@ -138,6 +139,8 @@ def add_commands(commands: Any) -> None:
     fetch.add_argument("--out", required=True, metavar="PATH", help="a file to write, or a folder to write it into")
     fetch.add_argument("--force", action="store_true", help="replace the file at PATH if there is one")
     fetch.set_defaults(handler=cmd_attachment)
+
+    knowledge.add_rate(sub)
 
     find = commands.add_parser("search", help="search titles, descriptions and comments")
     find.add_argument("text")
