@@ -14,6 +14,7 @@ from dataclasses import dataclass
 from datetime import datetime, timedelta
 
 from core.clock import utcnow
+from core.demo_articles import publish_demo_articles
 from core.errors import BranchdeskError
 from core.orgspec import CategorySpec, FieldSpec, OrgSpec
 from core.reference import Reference, UserInfo
@@ -179,6 +180,10 @@ def generate(
             progress(made, count)
     with work() as uow:
         service.close_expired(uow, now)
+        # the knowledge base the desk wrote before these tickets (DESIGN §15)
+        agent = demo_agent(uow.ref.spec) if any(u.role == "agent" for u in uow.ref.spec.users) else None
+        if agent is not None:
+            publish_demo_articles(uow, agent, agent, now - timedelta(days=SPAN_DAYS + 30))
     return count
 
 
