@@ -2,6 +2,39 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="en" sourcelanguage="en">
 <context>
+    <name>About</name>
+    <message>
+        <location filename="../../desktop/views/about.py" line="16"/>
+        <source>Version: {0}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/views/about.py" line="17"/>
+        <source>Store schema revision: {0}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/views/about.py" line="18"/>
+        <source>Syncs with: {0}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/views/about.py" line="19"/>
+        <source>Syncs with: no server; this computer works on its own</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/views/about.py" line="20"/>
+        <source>Data folder: {0}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/views/about.py" line="26"/>
+        <source>About Branchdesk</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>ActionBar</name>
     <message>
         <location filename="../../desktop/views/action_bar.py" line="21"/>
@@ -346,93 +379,93 @@
 <context>
     <name>FirstRunDialog</name>
     <message>
-        <location filename="../../desktop/views/first_run.py" line="48"/>
+        <location filename="../../desktop/views/first_run.py" line="52"/>
         <source>Welcome to Branchdesk</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/views/first_run.py" line="50"/>
+        <location filename="../../desktop/views/first_run.py" line="54"/>
         <source>&lt;h2&gt;Welcome to Branchdesk&lt;/h2&gt;&lt;p&gt;There is no Branchdesk data on this computer yet. How would you like to start?&lt;/p&gt;</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/views/first_run.py" line="54"/>
+        <location filename="../../desktop/views/first_run.py" line="58"/>
         <source>Try it with demo data</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/views/first_run.py" line="56"/>
+        <location filename="../../desktop/views/first_run.py" line="60"/>
         <source>A made-up fuel station company with a few thousand tickets. You are signed in as one of its service desk agents.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/views/first_run.py" line="58"/>
+        <location filename="../../desktop/views/first_run.py" line="62"/>
         <source>Open an organisation file</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/views/first_run.py" line="60"/>
+        <location filename="../../desktop/views/first_run.py" line="64"/>
         <source>Set up this computer for one site from your organisation&apos;s file (TOML), working on its own without a server.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/views/first_run.py" line="62"/>
+        <location filename="../../desktop/views/first_run.py" line="66"/>
         <source>Connect to a central server</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/views/first_run.py" line="64"/>
-        <source>Sign in with your account on your organisation&apos;s Branchdesk server. This computer keeps your tickets and works on when the link is down.</source>
+        <location filename="../../desktop/views/first_run.py" line="68"/>
+        <source>Sign in with your account on your organisation&apos;s Branchdesk server. This computer keeps your tickets and works on when the link is down. Got an enrolment file? Choose it or drop it here.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/views/first_run.py" line="81"/>
+        <location filename="../../desktop/views/first_run.py" line="86"/>
         <source>Choose…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/views/first_run.py" line="89"/>
-        <location filename="../../desktop/views/first_run.py" line="139"/>
+        <location filename="../../desktop/views/first_run.py" line="94"/>
+        <location filename="../../desktop/views/first_run.py" line="174"/>
         <source>Organisation file</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/views/first_run.py" line="90"/>
+        <location filename="../../desktop/views/first_run.py" line="95"/>
         <source>This computer&apos;s site</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/views/first_run.py" line="102"/>
+        <location filename="../../desktop/views/first_run.py" line="107"/>
         <source>Start</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/views/first_run.py" line="139"/>
+        <location filename="../../desktop/views/first_run.py" line="174"/>
         <source>Organisation files (*.toml);;All files (*)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/views/first_run.py" line="171"/>
+        <location filename="../../desktop/views/first_run.py" line="206"/>
         <source>Choose your organisation&apos;s file</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/views/first_run.py" line="174"/>
+        <location filename="../../desktop/views/first_run.py" line="209"/>
         <source>Choose the site this computer is at</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/views/first_run.py" line="176"/>
+        <location filename="../../desktop/views/first_run.py" line="211"/>
         <source>Setting up the store…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/views/first_run.py" line="180"/>
+        <location filename="../../desktop/views/first_run.py" line="215"/>
         <source>Making demo data…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/views/first_run.py" line="214"/>
+        <location filename="../../desktop/views/first_run.py" line="249"/>
         <source>Making demo tickets: %v of %m</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1039,32 +1072,37 @@
     </message>
     <message>
         <location filename="../../desktop/views/main_window.py" line="208"/>
-        <location filename="../../desktop/views/main_window.py" line="225"/>
+        <location filename="../../desktop/views/main_window.py" line="231"/>
         <source>Keyboard shortcuts</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/views/main_window.py" line="240"/>
+        <location filename="../../desktop/views/main_window.py" line="209"/>
+        <source>About Branchdesk</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/views/main_window.py" line="246"/>
         <source>Ticket {0} logged</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/views/main_window.py" line="303"/>
+        <location filename="../../desktop/views/main_window.py" line="309"/>
         <source>Sync now</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/views/main_window.py" line="310"/>
+        <location filename="../../desktop/views/main_window.py" line="316"/>
         <source>Sync: {0}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/views/main_window.py" line="348"/>
+        <location filename="../../desktop/views/main_window.py" line="354"/>
         <source>Save filter</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/views/main_window.py" line="348"/>
+        <location filename="../../desktop/views/main_window.py" line="354"/>
         <source>Name for this filter:</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1072,127 +1110,152 @@
 <context>
     <name>NewTicketDialog</name>
     <message>
-        <location filename="../../desktop/views/new_ticket.py" line="63"/>
+        <location filename="../../desktop/views/new_ticket.py" line="67"/>
         <source>New ticket</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/views/new_ticket.py" line="69"/>
+        <location filename="../../desktop/views/new_ticket.py" line="73"/>
         <source>Search categories…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/views/new_ticket.py" line="90"/>
+        <location filename="../../desktop/views/new_ticket.py" line="99"/>
         <source>1. What is it about?</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/views/new_ticket.py" line="97"/>
+        <location filename="../../desktop/views/new_ticket.py" line="107"/>
         <source>Choose a category on the left</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/views/new_ticket.py" line="101"/>
+        <location filename="../../desktop/views/new_ticket.py" line="111"/>
         <source>In a few words: what is wrong?</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/views/new_ticket.py" line="136"/>
+        <location filename="../../desktop/views/new_ticket.py" line="146"/>
         <source>What happened, since when, what you tried</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/views/new_ticket.py" line="139"/>
+        <location filename="../../desktop/views/new_ticket.py" line="149"/>
         <source>Category</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/views/new_ticket.py" line="140"/>
+        <location filename="../../desktop/views/new_ticket.py" line="150"/>
         <source>Title *</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/views/new_ticket.py" line="141"/>
+        <location filename="../../desktop/views/new_ticket.py" line="151"/>
         <source>Type</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/views/new_ticket.py" line="142"/>
+        <location filename="../../desktop/views/new_ticket.py" line="152"/>
         <source>Impact</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/views/new_ticket.py" line="143"/>
+        <location filename="../../desktop/views/new_ticket.py" line="153"/>
         <source>Urgency</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/views/new_ticket.py" line="149"/>
+        <location filename="../../desktop/views/new_ticket.py" line="159"/>
         <source>Priority</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/views/new_ticket.py" line="150"/>
+        <location filename="../../desktop/views/new_ticket.py" line="160"/>
         <source>Requester</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/views/new_ticket.py" line="151"/>
+        <location filename="../../desktop/views/new_ticket.py" line="161"/>
         <source>Site</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/views/new_ticket.py" line="152"/>
+        <location filename="../../desktop/views/new_ticket.py" line="162"/>
         <source>Channel</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/views/new_ticket.py" line="153"/>
+        <location filename="../../desktop/views/new_ticket.py" line="163"/>
         <source>Description</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/views/new_ticket.py" line="160"/>
+        <location filename="../../desktop/views/new_ticket.py" line="170"/>
         <source>Log ticket</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/views/new_ticket.py" line="162"/>
+        <location filename="../../desktop/views/new_ticket.py" line="172"/>
         <source>Ctrl+Enter</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/views/new_ticket.py" line="172"/>
+        <location filename="../../desktop/views/new_ticket.py" line="182"/>
         <source>2. Tell us more</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/views/new_ticket.py" line="206"/>
+        <location filename="../../desktop/views/new_ticket.py" line="227"/>
+        <source>Discard this ticket?</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/views/new_ticket.py" line="228"/>
+        <source>What you typed for this ticket will be lost.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/views/new_ticket.py" line="231"/>
+        <source>Discard</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/views/new_ticket.py" line="232"/>
+        <source>Keep editing</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/views/new_ticket.py" line="260"/>
         <source>Me ({0})</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/views/new_ticket.py" line="213"/>
+        <location filename="../../desktop/views/new_ticket.py" line="267"/>
         <source>The requester&apos;s home site</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/views/new_ticket.py" line="292"/>
+        <location filename="../../desktop/views/new_ticket.py" line="299"/>
+        <source>No category matches “{0}”. Try fewer or other words, or clear the search to see them all.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/views/new_ticket.py" line="352"/>
         <source>Choose a category to see the priority and targets.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/views/new_ticket.py" line="299"/>
+        <location filename="../../desktop/views/new_ticket.py" line="359"/>
         <source>No SLA applies.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/views/new_ticket.py" line="301"/>
+        <location filename="../../desktop/views/new_ticket.py" line="361"/>
         <source>{0}: response within {1}, resolution within {2} (business time)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/views/new_ticket.py" line="321"/>
+        <location filename="../../desktop/views/new_ticket.py" line="381"/>
         <source>Choose a category first</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1392,167 +1455,167 @@
 <context>
     <name>ReportsWindow</name>
     <message>
-        <location filename="../../desktop/views/reports.py" line="130"/>
+        <location filename="../../desktop/views/reports.py" line="131"/>
         <source>Reports — Branchdesk</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/views/reports.py" line="160"/>
+        <location filename="../../desktop/views/reports.py" line="161"/>
         <source>Last 7 days</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/views/reports.py" line="160"/>
+        <location filename="../../desktop/views/reports.py" line="161"/>
         <source>Last 30 days</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/views/reports.py" line="161"/>
+        <location filename="../../desktop/views/reports.py" line="162"/>
         <source>Last 90 days</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/views/reports.py" line="161"/>
+        <location filename="../../desktop/views/reports.py" line="162"/>
         <source>This year</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/views/reports.py" line="163"/>
+        <location filename="../../desktop/views/reports.py" line="164"/>
         <source>Chosen dates</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/views/reports.py" line="177"/>
+        <location filename="../../desktop/views/reports.py" line="178"/>
         <source>Export CSV…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/views/reports.py" line="178"/>
+        <location filename="../../desktop/views/reports.py" line="179"/>
         <source>Export Excel…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/views/reports.py" line="179"/>
+        <location filename="../../desktop/views/reports.py" line="180"/>
         <source>Export PDF…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/views/reports.py" line="184"/>
+        <location filename="../../desktop/views/reports.py" line="185"/>
         <source>Period:</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/views/reports.py" line="184"/>
+        <location filename="../../desktop/views/reports.py" line="185"/>
         <source>From:</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/views/reports.py" line="185"/>
+        <location filename="../../desktop/views/reports.py" line="186"/>
         <source>To:</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/views/reports.py" line="185"/>
+        <location filename="../../desktop/views/reports.py" line="186"/>
         <source>By:</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/views/reports.py" line="205"/>
+        <location filename="../../desktop/views/reports.py" line="206"/>
         <source>Tickets per week</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/views/reports.py" line="205"/>
+        <location filename="../../desktop/views/reports.py" line="206"/>
         <source>Created</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/views/reports.py" line="205"/>
+        <location filename="../../desktop/views/reports.py" line="206"/>
         <source>Resolved</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/views/reports.py" line="206"/>
+        <location filename="../../desktop/views/reports.py" line="207"/>
         <source>SLA met</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/views/reports.py" line="206"/>
+        <location filename="../../desktop/views/reports.py" line="207"/>
         <source>Response</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/views/reports.py" line="206"/>
+        <location filename="../../desktop/views/reports.py" line="207"/>
         <source>Resolution</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/views/reports.py" line="207"/>
+        <location filename="../../desktop/views/reports.py" line="208"/>
         <source>Top categories</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/views/reports.py" line="207"/>
+        <location filename="../../desktop/views/reports.py" line="208"/>
         <source>Tickets</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/views/reports.py" line="208"/>
+        <location filename="../../desktop/views/reports.py" line="209"/>
         <source>Backlog by age</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/views/reports.py" line="208"/>
+        <location filename="../../desktop/views/reports.py" line="209"/>
         <source>Open tickets</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/views/reports.py" line="231"/>
+        <location filename="../../desktop/views/reports.py" line="232"/>
         <source>Double-click a figure for the tickets behind it</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/views/reports.py" line="247"/>
+        <location filename="../../desktop/views/reports.py" line="240"/>
         <source>Click a tile, bar or figure to list the tickets behind it.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/views/reports.py" line="290"/>
+        <location filename="../../desktop/views/reports.py" line="283"/>
         <source>The first day is after the last.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/views/reports.py" line="303"/>
+        <location filename="../../desktop/views/reports.py" line="296"/>
         <source>Counting…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/views/reports.py" line="332"/>
+        <location filename="../../desktop/views/reports.py" line="325"/>
         <source>SLA met by {0}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/views/reports.py" line="338"/>
+        <location filename="../../desktop/views/reports.py" line="331"/>
         <source>SLA met by {0}: the busiest {1} of {2}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/views/reports.py" line="345"/>
+        <location filename="../../desktop/views/reports.py" line="338"/>
         <source>No clock was decided in this period.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/views/reports.py" line="349"/>
+        <location filename="../../desktop/views/reports.py" line="342"/>
         <source>No ticket was logged in this period.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/views/reports.py" line="351"/>
+        <location filename="../../desktop/views/reports.py" line="344"/>
         <source>Nothing open.</source>
         <translation type="unfinished"></translation>
     </message>
     <message numerus="yes">
-        <location filename="../../desktop/views/reports.py" line="354"/>
+        <location filename="../../desktop/views/reports.py" line="347"/>
         <source>{0} to {1}, by {2}: %n ticket(s) logged</source>
         <translation>
             <numerusform>{0} to {1}, by {2}: %n ticket logged</numerusform>
@@ -1560,17 +1623,17 @@
         </translation>
     </message>
     <message>
-        <location filename="../../desktop/views/reports.py" line="378"/>
+        <location filename="../../desktop/views/reports.py" line="371"/>
         <source>in total</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/views/reports.py" line="378"/>
+        <location filename="../../desktop/views/reports.py" line="371"/>
         <source>{0} {1}</source>
         <translation type="unfinished"></translation>
     </message>
     <message numerus="yes">
-        <location filename="../../desktop/views/reports.py" line="380"/>
+        <location filename="../../desktop/views/reports.py" line="373"/>
         <source>%n ticket(s) behind “{0}”, {1}</source>
         <translation>
             <numerusform>%n ticket behind “{0}”, {1}</numerusform>
@@ -1578,32 +1641,32 @@
         </translation>
     </message>
     <message>
-        <location filename="../../desktop/views/reports.py" line="382"/>
+        <location filename="../../desktop/views/reports.py" line="375"/>
         <source>(the first {0} listed)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/views/reports.py" line="399"/>
+        <location filename="../../desktop/views/reports.py" line="392"/>
         <source>CSV files (*.csv)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/views/reports.py" line="399"/>
+        <location filename="../../desktop/views/reports.py" line="392"/>
         <source>Excel workbooks (*.xlsx)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/views/reports.py" line="400"/>
+        <location filename="../../desktop/views/reports.py" line="393"/>
         <source>PDF documents (*.pdf)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/views/reports.py" line="401"/>
+        <location filename="../../desktop/views/reports.py" line="394"/>
         <source>Export the figures</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/views/reports.py" line="407"/>
+        <location filename="../../desktop/views/reports.py" line="400"/>
         <source>Written to {0}</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1644,17 +1707,17 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/views/search.py" line="108"/>
+        <location filename="../../desktop/views/search.py" line="100"/>
         <source>Type a word to search for.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/views/search.py" line="120"/>
+        <location filename="../../desktop/views/search.py" line="112"/>
         <source>No tickets match “{0}”. Try fewer or shorter words.</source>
         <translation type="unfinished"></translation>
     </message>
     <message numerus="yes">
-        <location filename="../../desktop/views/search.py" line="122"/>
+        <location filename="../../desktop/views/search.py" line="114"/>
         <source>{0} of %n ticket(s) — scroll down for more</source>
         <translation>
             <numerusform>{0} of %n ticket — scroll down for more</numerusform>
@@ -1662,7 +1725,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../desktop/views/search.py" line="125"/>
+        <location filename="../../desktop/views/search.py" line="117"/>
         <source>%n ticket(s)</source>
         <translation>
             <numerusform>%n ticket</numerusform>
@@ -1696,42 +1759,98 @@
 <context>
     <name>ServerForm</name>
     <message>
-        <location filename="../../desktop/views/server_sign_in.py" line="58"/>
+        <location filename="../../desktop/views/server_sign_in.py" line="63"/>
+        <source>optional: the file your administrator gave you</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/views/server_sign_in.py" line="64"/>
+        <source>Choose…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/views/server_sign_in.py" line="71"/>
+        <location filename="../../desktop/views/server_sign_in.py" line="93"/>
+        <source>Enrolment file</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/views/server_sign_in.py" line="82"/>
         <source>optional: your home site if empty, e.g. PL-POZ-042</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/views/server_sign_in.py" line="59"/>
+        <location filename="../../desktop/views/server_sign_in.py" line="83"/>
         <source>Server address</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/views/server_sign_in.py" line="60"/>
+        <location filename="../../desktop/views/server_sign_in.py" line="84"/>
         <source>Username</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/views/server_sign_in.py" line="61"/>
+        <location filename="../../desktop/views/server_sign_in.py" line="85"/>
         <source>Password</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/views/server_sign_in.py" line="62"/>
+        <location filename="../../desktop/views/server_sign_in.py" line="86"/>
         <source>This computer&apos;s site</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/views/server_sign_in.py" line="75"/>
+        <location filename="../../desktop/views/server_sign_in.py" line="94"/>
+        <source>Enrolment files (*{0});;All files (*)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/views/server_sign_in.py" line="122"/>
+        <source>Ask your administrator for a new one.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/views/server_sign_in.py" line="124"/>
+        <source>This file cannot be read.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/views/server_sign_in.py" line="125"/>
+        <source>This is not a Branchdesk enrolment file.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/views/server_sign_in.py" line="126"/>
+        <source>This enrolment file is for another version of Branchdesk.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/views/server_sign_in.py" line="127"/>
+        <source>This enrolment file was changed after the server made it.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/views/server_sign_in.py" line="128"/>
+        <source>This enrolment file is out of date.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/views/server_sign_in.py" line="129"/>
+        <source>The server named in this enrolment file did not make it.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/views/server_sign_in.py" line="142"/>
         <source>Give your password</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/views/server_sign_in.py" line="76"/>
+        <location filename="../../desktop/views/server_sign_in.py" line="143"/>
         <source>Give your username</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/views/server_sign_in.py" line="77"/>
+        <location filename="../../desktop/views/server_sign_in.py" line="144"/>
         <source>Give the server&apos;s address, e.g. https://desk.example.com</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1739,17 +1858,17 @@
 <context>
     <name>ServerSignInDialog</name>
     <message>
-        <location filename="../../desktop/views/server_sign_in.py" line="124"/>
+        <location filename="../../desktop/views/server_sign_in.py" line="194"/>
         <source>Sign in — Branchdesk</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/views/server_sign_in.py" line="126"/>
+        <location filename="../../desktop/views/server_sign_in.py" line="196"/>
         <source>&lt;b&gt;Sign in to the central server&lt;/b&gt;&lt;br&gt;This computer&apos;s store belongs to {0} on {1}. Your work made here meanwhile is kept and sent once you are signed in.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/views/server_sign_in.py" line="135"/>
+        <location filename="../../desktop/views/server_sign_in.py" line="205"/>
         <source>Sign in</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1757,40 +1876,65 @@
 <context>
     <name>SignInDialog</name>
     <message>
-        <location filename="../../desktop/views/sign_in.py" line="32"/>
+        <location filename="../../desktop/views/sign_in.py" line="45"/>
         <source>Sign in — Branchdesk</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/views/sign_in.py" line="34"/>
+        <location filename="../../desktop/views/sign_in.py" line="47"/>
         <source>&lt;b&gt;{0}&lt;/b&gt;&lt;br&gt;Who are you?</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/views/sign_in.py" line="52"/>
+        <location filename="../../desktop/views/sign_in.py" line="53"/>
+        <source>This is demo data: everyone&apos;s password is “{0}”.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/views/sign_in.py" line="75"/>
         <source>Name</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/views/sign_in.py" line="53"/>
+        <location filename="../../desktop/views/sign_in.py" line="76"/>
         <source>Password</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/views/sign_in.py" line="55"/>
+        <location filename="../../desktop/views/sign_in.py" line="78"/>
         <source>Sign in</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/views/sign_in.py" line="103"/>
+        <source>{0} has no password yet. An administrator gives one in the organisation&apos;s file: ask {1}.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/views/sign_in.py" line="104"/>
+        <source> or </source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/views/sign_in.py" line="105"/>
+        <source>{0} has no password yet. Whoever keeps your organisation&apos;s file gives one: ask them.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/views/sign_in.py" line="114"/>
+        <source>{0} cannot sign in to the window.</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
     <name>SignInRun</name>
     <message>
-        <location filename="../../desktop/views/server_sign_in.py" line="108"/>
+        <location filename="../../desktop/views/server_sign_in.py" line="178"/>
         <source>Signing in…</source>
         <translation type="unfinished"></translation>
     </message>
     <message numerus="yes">
-        <location filename="../../desktop/views/server_sign_in.py" line="113"/>
+        <location filename="../../desktop/views/server_sign_in.py" line="183"/>
         <source>Taking your tickets from the server: %n record(s)</source>
         <translation>
             <numerusform>Taking your tickets from the server: %n record</numerusform>
@@ -2321,7 +2465,7 @@
 <context>
     <name>Tile</name>
     <message>
-        <location filename="../../desktop/views/reports.py" line="104"/>
+        <location filename="../../desktop/views/reports.py" line="105"/>
         <source>Click for the tickets behind this figure</source>
         <translation type="unfinished"></translation>
     </message>

@@ -2,6 +2,39 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="pl" sourcelanguage="en">
 <context>
+    <name>About</name>
+    <message>
+        <location filename="../../desktop/views/about.py" line="16"/>
+        <source>Version: {0}</source>
+        <translation>Wersja: {0}</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/views/about.py" line="17"/>
+        <source>Store schema revision: {0}</source>
+        <translation>Wersja schematu bazy: {0}</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/views/about.py" line="18"/>
+        <source>Syncs with: {0}</source>
+        <translation>Synchronizuje się z: {0}</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/views/about.py" line="19"/>
+        <source>Syncs with: no server; this computer works on its own</source>
+        <translation>Synchronizuje się z: brak serwera; ten komputer działa samodzielnie</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/views/about.py" line="20"/>
+        <source>Data folder: {0}</source>
+        <translation>Folder danych: {0}</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/views/about.py" line="26"/>
+        <source>About Branchdesk</source>
+        <translation>O programie Branchdesk</translation>
+    </message>
+</context>
+<context>
     <name>ActionBar</name>
     <message>
         <location filename="../../desktop/views/action_bar.py" line="21"/>
@@ -349,93 +382,93 @@
 <context>
     <name>FirstRunDialog</name>
     <message>
-        <location filename="../../desktop/views/first_run.py" line="48"/>
+        <location filename="../../desktop/views/first_run.py" line="52"/>
         <source>Welcome to Branchdesk</source>
         <translation>Witamy w Branchdesk</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/first_run.py" line="50"/>
+        <location filename="../../desktop/views/first_run.py" line="54"/>
         <source>&lt;h2&gt;Welcome to Branchdesk&lt;/h2&gt;&lt;p&gt;There is no Branchdesk data on this computer yet. How would you like to start?&lt;/p&gt;</source>
         <translation>&lt;h2&gt;Witamy w Branchdesk&lt;/h2&gt;&lt;p&gt;Na tym komputerze nie ma jeszcze danych Branchdesk. Jak chcesz zacząć?&lt;/p&gt;</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/first_run.py" line="54"/>
+        <location filename="../../desktop/views/first_run.py" line="58"/>
         <source>Try it with demo data</source>
         <translation>Wypróbuj na danych demonstracyjnych</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/first_run.py" line="56"/>
+        <location filename="../../desktop/views/first_run.py" line="60"/>
         <source>A made-up fuel station company with a few thousand tickets. You are signed in as one of its service desk agents.</source>
         <translation>Zmyślona sieć stacji paliw z kilkoma tysiącami zgłoszeń. Zostaniesz zalogowany jako jeden z jej konsultantów service desku.</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/first_run.py" line="58"/>
+        <location filename="../../desktop/views/first_run.py" line="62"/>
         <source>Open an organisation file</source>
         <translation>Otwórz plik organizacji</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/first_run.py" line="60"/>
+        <location filename="../../desktop/views/first_run.py" line="64"/>
         <source>Set up this computer for one site from your organisation&apos;s file (TOML), working on its own without a server.</source>
         <translation>Przygotuj ten komputer dla jednej placówki na podstawie pliku organizacji (TOML), do pracy samodzielnej bez serwera.</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/first_run.py" line="62"/>
+        <location filename="../../desktop/views/first_run.py" line="66"/>
         <source>Connect to a central server</source>
         <translation>Połącz z serwerem centralnym</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/first_run.py" line="64"/>
-        <source>Sign in with your account on your organisation&apos;s Branchdesk server. This computer keeps your tickets and works on when the link is down.</source>
-        <translation>Zaloguj się swoim kontem na serwerze Branchdesk swojej organizacji. Ten komputer przechowuje twoje zgłoszenia i działa dalej, gdy łącze nie działa.</translation>
+        <location filename="../../desktop/views/first_run.py" line="68"/>
+        <source>Sign in with your account on your organisation&apos;s Branchdesk server. This computer keeps your tickets and works on when the link is down. Got an enrolment file? Choose it or drop it here.</source>
+        <translation>Zaloguj się swoim kontem na serwerze Branchdesk swojej organizacji. Ten komputer przechowuje Twoje zgłoszenia i działa dalej, gdy nie ma połączenia. Masz plik rejestracji? Wybierz go albo upuść tutaj.</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/first_run.py" line="81"/>
+        <location filename="../../desktop/views/first_run.py" line="86"/>
         <source>Choose…</source>
         <translation>Wybierz…</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/first_run.py" line="89"/>
-        <location filename="../../desktop/views/first_run.py" line="139"/>
+        <location filename="../../desktop/views/first_run.py" line="94"/>
+        <location filename="../../desktop/views/first_run.py" line="174"/>
         <source>Organisation file</source>
         <translation>Plik organizacji</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/first_run.py" line="90"/>
+        <location filename="../../desktop/views/first_run.py" line="95"/>
         <source>This computer&apos;s site</source>
         <translation>Placówka tego komputera</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/first_run.py" line="102"/>
+        <location filename="../../desktop/views/first_run.py" line="107"/>
         <source>Start</source>
         <translation>Zaczynamy</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/first_run.py" line="139"/>
+        <location filename="../../desktop/views/first_run.py" line="174"/>
         <source>Organisation files (*.toml);;All files (*)</source>
         <translation>Pliki organizacji (*.toml);;Wszystkie pliki (*)</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/first_run.py" line="171"/>
+        <location filename="../../desktop/views/first_run.py" line="206"/>
         <source>Choose your organisation&apos;s file</source>
         <translation>Wybierz plik swojej organizacji</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/first_run.py" line="174"/>
+        <location filename="../../desktop/views/first_run.py" line="209"/>
         <source>Choose the site this computer is at</source>
         <translation>Wybierz placówkę, w której stoi ten komputer</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/first_run.py" line="176"/>
+        <location filename="../../desktop/views/first_run.py" line="211"/>
         <source>Setting up the store…</source>
         <translation>Przygotowuję magazyn danych…</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/first_run.py" line="180"/>
+        <location filename="../../desktop/views/first_run.py" line="215"/>
         <source>Making demo data…</source>
         <translation>Tworzę dane demonstracyjne…</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/first_run.py" line="214"/>
+        <location filename="../../desktop/views/first_run.py" line="249"/>
         <source>Making demo tickets: %v of %m</source>
         <translation>Tworzę zgłoszenia demonstracyjne: %v z %m</translation>
     </message>
@@ -1042,32 +1075,37 @@
     </message>
     <message>
         <location filename="../../desktop/views/main_window.py" line="208"/>
-        <location filename="../../desktop/views/main_window.py" line="225"/>
+        <location filename="../../desktop/views/main_window.py" line="231"/>
         <source>Keyboard shortcuts</source>
         <translation>Skróty klawiszowe</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/main_window.py" line="240"/>
+        <location filename="../../desktop/views/main_window.py" line="209"/>
+        <source>About Branchdesk</source>
+        <translation>O programie Branchdesk</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/views/main_window.py" line="246"/>
         <source>Ticket {0} logged</source>
         <translation>Zarejestrowano zgłoszenie {0}</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/main_window.py" line="303"/>
+        <location filename="../../desktop/views/main_window.py" line="309"/>
         <source>Sync now</source>
         <translation>Synchronizuj teraz</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/main_window.py" line="310"/>
+        <location filename="../../desktop/views/main_window.py" line="316"/>
         <source>Sync: {0}</source>
         <translation>Synchronizacja: {0}</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/main_window.py" line="348"/>
+        <location filename="../../desktop/views/main_window.py" line="354"/>
         <source>Save filter</source>
         <translation>Zapisz filtr</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/main_window.py" line="348"/>
+        <location filename="../../desktop/views/main_window.py" line="354"/>
         <source>Name for this filter:</source>
         <translation>Nazwa tego filtra:</translation>
     </message>
@@ -1075,127 +1113,127 @@
 <context>
     <name>NewTicketDialog</name>
     <message>
-        <location filename="../../desktop/views/new_ticket.py" line="63"/>
+        <location filename="../../desktop/views/new_ticket.py" line="67"/>
         <source>New ticket</source>
         <translation>Nowe zgłoszenie</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/new_ticket.py" line="69"/>
+        <location filename="../../desktop/views/new_ticket.py" line="73"/>
         <source>Search categories…</source>
         <translation>Szukaj kategorii…</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/new_ticket.py" line="90"/>
+        <location filename="../../desktop/views/new_ticket.py" line="99"/>
         <source>1. What is it about?</source>
         <translation>1. Czego dotyczy?</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/new_ticket.py" line="97"/>
+        <location filename="../../desktop/views/new_ticket.py" line="107"/>
         <source>Choose a category on the left</source>
         <translation>Wybierz kategorię po lewej</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/new_ticket.py" line="101"/>
+        <location filename="../../desktop/views/new_ticket.py" line="111"/>
         <source>In a few words: what is wrong?</source>
         <translation>W kilku słowach: co nie działa?</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/new_ticket.py" line="136"/>
+        <location filename="../../desktop/views/new_ticket.py" line="146"/>
         <source>What happened, since when, what you tried</source>
         <translation>Co się stało, od kiedy, co już próbowano</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/new_ticket.py" line="139"/>
+        <location filename="../../desktop/views/new_ticket.py" line="149"/>
         <source>Category</source>
         <translation>Kategoria</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/new_ticket.py" line="140"/>
+        <location filename="../../desktop/views/new_ticket.py" line="150"/>
         <source>Title *</source>
         <translation>Tytuł *</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/new_ticket.py" line="141"/>
+        <location filename="../../desktop/views/new_ticket.py" line="151"/>
         <source>Type</source>
         <translation>Rodzaj</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/new_ticket.py" line="142"/>
+        <location filename="../../desktop/views/new_ticket.py" line="152"/>
         <source>Impact</source>
         <translation>Wpływ</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/new_ticket.py" line="143"/>
+        <location filename="../../desktop/views/new_ticket.py" line="153"/>
         <source>Urgency</source>
         <translation>Pilność</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/new_ticket.py" line="149"/>
+        <location filename="../../desktop/views/new_ticket.py" line="159"/>
         <source>Priority</source>
         <translation>Priorytet</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/new_ticket.py" line="150"/>
+        <location filename="../../desktop/views/new_ticket.py" line="160"/>
         <source>Requester</source>
         <translation>Zgłaszający</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/new_ticket.py" line="151"/>
+        <location filename="../../desktop/views/new_ticket.py" line="161"/>
         <source>Site</source>
         <translation>Placówka</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/new_ticket.py" line="152"/>
+        <location filename="../../desktop/views/new_ticket.py" line="162"/>
         <source>Channel</source>
         <translation>Kanał</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/new_ticket.py" line="153"/>
+        <location filename="../../desktop/views/new_ticket.py" line="163"/>
         <source>Description</source>
         <translation>Opis</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/new_ticket.py" line="160"/>
+        <location filename="../../desktop/views/new_ticket.py" line="170"/>
         <source>Log ticket</source>
         <translation>Zarejestruj</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/new_ticket.py" line="162"/>
+        <location filename="../../desktop/views/new_ticket.py" line="172"/>
         <source>Ctrl+Enter</source>
         <translation>Ctrl+Enter</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/new_ticket.py" line="172"/>
+        <location filename="../../desktop/views/new_ticket.py" line="182"/>
         <source>2. Tell us more</source>
         <translation>2. Opowiedz więcej</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/new_ticket.py" line="206"/>
+        <location filename="../../desktop/views/new_ticket.py" line="260"/>
         <source>Me ({0})</source>
         <translation>Ja ({0})</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/new_ticket.py" line="213"/>
+        <location filename="../../desktop/views/new_ticket.py" line="267"/>
         <source>The requester&apos;s home site</source>
         <translation>Placówka zgłaszającego</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/new_ticket.py" line="292"/>
+        <location filename="../../desktop/views/new_ticket.py" line="352"/>
         <source>Choose a category to see the priority and targets.</source>
         <translation>Wybierz kategorię, aby zobaczyć priorytet i terminy.</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/new_ticket.py" line="299"/>
+        <location filename="../../desktop/views/new_ticket.py" line="359"/>
         <source>No SLA applies.</source>
         <translation>Nie obowiązuje żadne SLA.</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/new_ticket.py" line="301"/>
+        <location filename="../../desktop/views/new_ticket.py" line="361"/>
         <source>{0}: response within {1}, resolution within {2} (business time)</source>
         <translation>{0}: reakcja w ciągu {1}, rozwiązanie w ciągu {2} (czas roboczy)</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/new_ticket.py" line="321"/>
+        <location filename="../../desktop/views/new_ticket.py" line="381"/>
         <source>Choose a category first</source>
         <translation>Najpierw wybierz kategorię</translation>
     </message>
@@ -1395,167 +1433,167 @@
 <context>
     <name>ReportsWindow</name>
     <message>
-        <location filename="../../desktop/views/reports.py" line="130"/>
+        <location filename="../../desktop/views/reports.py" line="131"/>
         <source>Reports — Branchdesk</source>
         <translation>Raporty — Branchdesk</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/reports.py" line="160"/>
+        <location filename="../../desktop/views/reports.py" line="161"/>
         <source>Last 7 days</source>
         <translation>Ostatnie 7 dni</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/reports.py" line="160"/>
+        <location filename="../../desktop/views/reports.py" line="161"/>
         <source>Last 30 days</source>
         <translation>Ostatnie 30 dni</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/reports.py" line="161"/>
+        <location filename="../../desktop/views/reports.py" line="162"/>
         <source>Last 90 days</source>
         <translation>Ostatnie 90 dni</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/reports.py" line="161"/>
+        <location filename="../../desktop/views/reports.py" line="162"/>
         <source>This year</source>
         <translation>Ten rok</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/reports.py" line="163"/>
+        <location filename="../../desktop/views/reports.py" line="164"/>
         <source>Chosen dates</source>
         <translation>Wybrane daty</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/reports.py" line="177"/>
+        <location filename="../../desktop/views/reports.py" line="178"/>
         <source>Export CSV…</source>
         <translation>Eksport CSV…</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/reports.py" line="178"/>
+        <location filename="../../desktop/views/reports.py" line="179"/>
         <source>Export Excel…</source>
         <translation>Eksport Excel…</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/reports.py" line="179"/>
+        <location filename="../../desktop/views/reports.py" line="180"/>
         <source>Export PDF…</source>
         <translation>Eksport PDF…</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/reports.py" line="184"/>
+        <location filename="../../desktop/views/reports.py" line="185"/>
         <source>Period:</source>
         <translation>Okres:</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/reports.py" line="184"/>
+        <location filename="../../desktop/views/reports.py" line="185"/>
         <source>From:</source>
         <translation>Od:</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/reports.py" line="185"/>
+        <location filename="../../desktop/views/reports.py" line="186"/>
         <source>To:</source>
         <translation>Do:</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/reports.py" line="185"/>
+        <location filename="../../desktop/views/reports.py" line="186"/>
         <source>By:</source>
         <translation>Według:</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/reports.py" line="205"/>
+        <location filename="../../desktop/views/reports.py" line="206"/>
         <source>Tickets per week</source>
         <translation>Zgłoszenia w tygodniu</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/reports.py" line="205"/>
+        <location filename="../../desktop/views/reports.py" line="206"/>
         <source>Created</source>
         <translation>Utworzone</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/reports.py" line="205"/>
+        <location filename="../../desktop/views/reports.py" line="206"/>
         <source>Resolved</source>
         <translation>Rozwiązane</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/reports.py" line="206"/>
+        <location filename="../../desktop/views/reports.py" line="207"/>
         <source>SLA met</source>
         <translation>SLA dotrzymane</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/reports.py" line="206"/>
+        <location filename="../../desktop/views/reports.py" line="207"/>
         <source>Response</source>
         <translation>Odpowiedź</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/reports.py" line="206"/>
+        <location filename="../../desktop/views/reports.py" line="207"/>
         <source>Resolution</source>
         <translation>Rozwiązanie</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/reports.py" line="207"/>
+        <location filename="../../desktop/views/reports.py" line="208"/>
         <source>Top categories</source>
         <translation>Najczęstsze kategorie</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/reports.py" line="207"/>
+        <location filename="../../desktop/views/reports.py" line="208"/>
         <source>Tickets</source>
         <translation>Zgłoszenia</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/reports.py" line="208"/>
+        <location filename="../../desktop/views/reports.py" line="209"/>
         <source>Backlog by age</source>
         <translation>Zaległe według wieku</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/reports.py" line="208"/>
+        <location filename="../../desktop/views/reports.py" line="209"/>
         <source>Open tickets</source>
         <translation>Otwarte zgłoszenia</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/reports.py" line="231"/>
+        <location filename="../../desktop/views/reports.py" line="232"/>
         <source>Double-click a figure for the tickets behind it</source>
         <translation>Kliknij dwukrotnie wartość, aby zobaczyć zgłoszenia, z których wynika</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/reports.py" line="247"/>
+        <location filename="../../desktop/views/reports.py" line="240"/>
         <source>Click a tile, bar or figure to list the tickets behind it.</source>
         <translation>Kliknij kafelek, słupek lub wartość, aby zobaczyć zgłoszenia, z których wynika.</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/reports.py" line="290"/>
+        <location filename="../../desktop/views/reports.py" line="283"/>
         <source>The first day is after the last.</source>
         <translation>Pierwszy dzień jest po ostatnim.</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/reports.py" line="303"/>
+        <location filename="../../desktop/views/reports.py" line="296"/>
         <source>Counting…</source>
         <translation>Liczenie…</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/reports.py" line="332"/>
+        <location filename="../../desktop/views/reports.py" line="325"/>
         <source>SLA met by {0}</source>
         <translation>SLA dotrzymane według: {0}</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/reports.py" line="338"/>
+        <location filename="../../desktop/views/reports.py" line="331"/>
         <source>SLA met by {0}: the busiest {1} of {2}</source>
         <translation>SLA dotrzymane według: {0} — {1} najbardziej obciążonych z {2}</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/reports.py" line="345"/>
+        <location filename="../../desktop/views/reports.py" line="338"/>
         <source>No clock was decided in this period.</source>
         <translation>W tym okresie nie rozstrzygnięto żadnego terminu.</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/reports.py" line="349"/>
+        <location filename="../../desktop/views/reports.py" line="342"/>
         <source>No ticket was logged in this period.</source>
         <translation>W tym okresie nie zgłoszono żadnego zgłoszenia.</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/reports.py" line="351"/>
+        <location filename="../../desktop/views/reports.py" line="344"/>
         <source>Nothing open.</source>
         <translation>Nic otwartego.</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../desktop/views/reports.py" line="354"/>
+        <location filename="../../desktop/views/reports.py" line="347"/>
         <source>{0} to {1}, by {2}: %n ticket(s) logged</source>
         <translation>
             <numerusform>{0} – {1}, według: {2}: %n zgłoszenie</numerusform>
@@ -1564,17 +1602,17 @@
         </translation>
     </message>
     <message>
-        <location filename="../../desktop/views/reports.py" line="378"/>
+        <location filename="../../desktop/views/reports.py" line="371"/>
         <source>in total</source>
         <translation>razem</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/reports.py" line="378"/>
+        <location filename="../../desktop/views/reports.py" line="371"/>
         <source>{0} {1}</source>
         <translation>{0} {1}</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../desktop/views/reports.py" line="380"/>
+        <location filename="../../desktop/views/reports.py" line="373"/>
         <source>%n ticket(s) behind “{0}”, {1}</source>
         <translation>
             <numerusform>%n zgłoszenie za „{0}”, {1}</numerusform>
@@ -1583,32 +1621,32 @@
         </translation>
     </message>
     <message>
-        <location filename="../../desktop/views/reports.py" line="382"/>
+        <location filename="../../desktop/views/reports.py" line="375"/>
         <source>(the first {0} listed)</source>
         <translation>(pokazano pierwsze {0})</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/reports.py" line="399"/>
+        <location filename="../../desktop/views/reports.py" line="392"/>
         <source>CSV files (*.csv)</source>
         <translation>Pliki CSV (*.csv)</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/reports.py" line="399"/>
+        <location filename="../../desktop/views/reports.py" line="392"/>
         <source>Excel workbooks (*.xlsx)</source>
         <translation>Skoroszyty Excel (*.xlsx)</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/reports.py" line="400"/>
+        <location filename="../../desktop/views/reports.py" line="393"/>
         <source>PDF documents (*.pdf)</source>
         <translation>Dokumenty PDF (*.pdf)</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/reports.py" line="401"/>
+        <location filename="../../desktop/views/reports.py" line="394"/>
         <source>Export the figures</source>
         <translation>Eksport wskaźników</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/reports.py" line="407"/>
+        <location filename="../../desktop/views/reports.py" line="400"/>
         <source>Written to {0}</source>
         <translation>Zapisano do {0}</translation>
     </message>
@@ -1649,17 +1687,17 @@
         <translation>Szukaj w tytułach, opisach i komentarzach…</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/search.py" line="108"/>
+        <location filename="../../desktop/views/search.py" line="100"/>
         <source>Type a word to search for.</source>
         <translation>Wpisz słowo, którego szukasz.</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/search.py" line="120"/>
+        <location filename="../../desktop/views/search.py" line="112"/>
         <source>No tickets match “{0}”. Try fewer or shorter words.</source>
         <translation>Żadne zgłoszenie nie pasuje do „{0}”. Spróbuj mniej lub krótszych słów.</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../desktop/views/search.py" line="122"/>
+        <location filename="../../desktop/views/search.py" line="114"/>
         <source>{0} of %n ticket(s) — scroll down for more</source>
         <translation>
             <numerusform>{0} z %n zgłoszenia — przewiń w dół, by zobaczyć więcej</numerusform>
@@ -1668,7 +1706,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../desktop/views/search.py" line="125"/>
+        <location filename="../../desktop/views/search.py" line="117"/>
         <source>%n ticket(s)</source>
         <translation>
             <numerusform>%n zgłoszenie</numerusform>
@@ -1703,42 +1741,98 @@
 <context>
     <name>ServerForm</name>
     <message>
-        <location filename="../../desktop/views/server_sign_in.py" line="58"/>
+        <location filename="../../desktop/views/server_sign_in.py" line="63"/>
+        <source>optional: the file your administrator gave you</source>
+        <translation>opcjonalnie: plik od Twojego administratora</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/views/server_sign_in.py" line="64"/>
+        <source>Choose…</source>
+        <translation>Wybierz…</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/views/server_sign_in.py" line="71"/>
+        <location filename="../../desktop/views/server_sign_in.py" line="93"/>
+        <source>Enrolment file</source>
+        <translation>Plik rejestracji</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/views/server_sign_in.py" line="82"/>
         <source>optional: your home site if empty, e.g. PL-POZ-042</source>
         <translation>opcjonalnie: pusta oznacza twoją placówkę macierzystą, np. PL-POZ-042</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/server_sign_in.py" line="59"/>
+        <location filename="../../desktop/views/server_sign_in.py" line="83"/>
         <source>Server address</source>
         <translation>Adres serwera</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/server_sign_in.py" line="60"/>
+        <location filename="../../desktop/views/server_sign_in.py" line="84"/>
         <source>Username</source>
         <translation>Nazwa użytkownika</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/server_sign_in.py" line="61"/>
+        <location filename="../../desktop/views/server_sign_in.py" line="85"/>
         <source>Password</source>
         <translation>Hasło</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/server_sign_in.py" line="62"/>
+        <location filename="../../desktop/views/server_sign_in.py" line="86"/>
         <source>This computer&apos;s site</source>
         <translation>Placówka tego komputera</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/server_sign_in.py" line="75"/>
+        <location filename="../../desktop/views/server_sign_in.py" line="94"/>
+        <source>Enrolment files (*{0});;All files (*)</source>
+        <translation>Pliki rejestracji (*{0});;Wszystkie pliki (*)</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/views/server_sign_in.py" line="122"/>
+        <source>Ask your administrator for a new one.</source>
+        <translation>Poproś administratora o nowy.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/views/server_sign_in.py" line="124"/>
+        <source>This file cannot be read.</source>
+        <translation>Nie można odczytać tego pliku.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/views/server_sign_in.py" line="125"/>
+        <source>This is not a Branchdesk enrolment file.</source>
+        <translation>To nie jest plik rejestracji Branchdesk.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/views/server_sign_in.py" line="126"/>
+        <source>This enrolment file is for another version of Branchdesk.</source>
+        <translation>Ten plik rejestracji jest dla innej wersji Branchdesk.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/views/server_sign_in.py" line="127"/>
+        <source>This enrolment file was changed after the server made it.</source>
+        <translation>Ten plik rejestracji został zmieniony po utworzeniu go przez serwer.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/views/server_sign_in.py" line="128"/>
+        <source>This enrolment file is out of date.</source>
+        <translation>Ten plik rejestracji jest już nieważny.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/views/server_sign_in.py" line="129"/>
+        <source>The server named in this enrolment file did not make it.</source>
+        <translation>Serwer wskazany w tym pliku rejestracji go nie utworzył.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/views/server_sign_in.py" line="142"/>
         <source>Give your password</source>
         <translation>Podaj hasło</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/server_sign_in.py" line="76"/>
+        <location filename="../../desktop/views/server_sign_in.py" line="143"/>
         <source>Give your username</source>
         <translation>Podaj nazwę użytkownika</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/server_sign_in.py" line="77"/>
+        <location filename="../../desktop/views/server_sign_in.py" line="144"/>
         <source>Give the server&apos;s address, e.g. https://desk.example.com</source>
         <translation>Podaj adres serwera, np. https://desk.example.com</translation>
     </message>
@@ -1746,17 +1840,17 @@
 <context>
     <name>ServerSignInDialog</name>
     <message>
-        <location filename="../../desktop/views/server_sign_in.py" line="124"/>
+        <location filename="../../desktop/views/server_sign_in.py" line="194"/>
         <source>Sign in — Branchdesk</source>
         <translation>Logowanie — Branchdesk</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/server_sign_in.py" line="126"/>
+        <location filename="../../desktop/views/server_sign_in.py" line="196"/>
         <source>&lt;b&gt;Sign in to the central server&lt;/b&gt;&lt;br&gt;This computer&apos;s store belongs to {0} on {1}. Your work made here meanwhile is kept and sent once you are signed in.</source>
         <translation>&lt;b&gt;Zaloguj się do serwera centralnego&lt;/b&gt;&lt;br&gt;Dane tego komputera należą do użytkownika {0} na serwerze {1}. Praca wykonana tu w międzyczasie jest zachowana i zostanie wysłana po zalogowaniu.</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/server_sign_in.py" line="135"/>
+        <location filename="../../desktop/views/server_sign_in.py" line="205"/>
         <source>Sign in</source>
         <translation>Zaloguj</translation>
     </message>
@@ -1764,40 +1858,65 @@
 <context>
     <name>SignInDialog</name>
     <message>
-        <location filename="../../desktop/views/sign_in.py" line="32"/>
+        <location filename="../../desktop/views/sign_in.py" line="45"/>
         <source>Sign in — Branchdesk</source>
         <translation>Logowanie — Branchdesk</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/sign_in.py" line="34"/>
+        <location filename="../../desktop/views/sign_in.py" line="47"/>
         <source>&lt;b&gt;{0}&lt;/b&gt;&lt;br&gt;Who are you?</source>
         <translation>&lt;b&gt;{0}&lt;/b&gt;&lt;br&gt;Kim jesteś?</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/sign_in.py" line="52"/>
+        <location filename="../../desktop/views/sign_in.py" line="53"/>
+        <source>This is demo data: everyone&apos;s password is “{0}”.</source>
+        <translation>To są dane demonstracyjne: hasło każdej osoby to „{0}”.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/views/sign_in.py" line="75"/>
         <source>Name</source>
         <translation>Osoba</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/sign_in.py" line="53"/>
+        <location filename="../../desktop/views/sign_in.py" line="76"/>
         <source>Password</source>
         <translation>Hasło</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/sign_in.py" line="55"/>
+        <location filename="../../desktop/views/sign_in.py" line="78"/>
         <source>Sign in</source>
         <translation>Zaloguj</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/views/sign_in.py" line="103"/>
+        <source>{0} has no password yet. An administrator gives one in the organisation&apos;s file: ask {1}.</source>
+        <translation>{0} nie ma jeszcze hasła. Nadaje je administrator w pliku organizacji: poproś o to: {1}.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/views/sign_in.py" line="104"/>
+        <source> or </source>
+        <translation> lub </translation>
+    </message>
+    <message>
+        <location filename="../../desktop/views/sign_in.py" line="105"/>
+        <source>{0} has no password yet. Whoever keeps your organisation&apos;s file gives one: ask them.</source>
+        <translation>{0} nie ma jeszcze hasła. Nadaje je osoba, która prowadzi plik organizacji: poproś ją o to.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/views/sign_in.py" line="114"/>
+        <source>{0} cannot sign in to the window.</source>
+        <translation>{0} nie może logować się w oknie programu.</translation>
     </message>
 </context>
 <context>
     <name>SignInRun</name>
     <message>
-        <location filename="../../desktop/views/server_sign_in.py" line="108"/>
+        <location filename="../../desktop/views/server_sign_in.py" line="178"/>
         <source>Signing in…</source>
         <translation>Logowanie…</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../desktop/views/server_sign_in.py" line="113"/>
+        <location filename="../../desktop/views/server_sign_in.py" line="183"/>
         <source>Taking your tickets from the server: %n record(s)</source>
         <translation>
             <numerusform>Pobieranie zgłoszeń z serwera: %n rekord</numerusform>
@@ -2332,7 +2451,7 @@
 <context>
     <name>Tile</name>
     <message>
-        <location filename="../../desktop/views/reports.py" line="104"/>
+        <location filename="../../desktop/views/reports.py" line="105"/>
         <source>Click for the tickets behind this figure</source>
         <translation>Kliknij, aby zobaczyć zgłoszenia, z których wynika ta wartość</translation>
     </message>
