@@ -60,6 +60,8 @@ def plain_body(notice: Notice, reply_to: str | None) -> str:
     if notice.note:
         lines += [f"{w['what']}:", *(f"  {line}" for line in notice.note.splitlines()), ""]
     lines += [f"{label + ':':<{width}} {value}" for label, value in _facts(notice)]
+    if (rate := texts.rating_request(notice.reason, notice.language, notice.number)) is not None:
+        lines += ["", rate]
     lines += ["", _reply_line(notice, reply_to), "", "-- ", w["footer"].format(org=notice.organisation)]
     return "\n".join(lines) + "\n"
 
@@ -78,11 +80,16 @@ def html_body(notice: Notice, reply_to: str | None) -> str:
         f"<p>{e(w['greeting'].format(name=notice.name or ''))}</p>"
         f"<p>{e(w['intro'].format(number=notice.number))}</p>"
         f"<h2>{e(texts.headline(notice.reason, notice.language))}</h2>{note}"
-        f"<table>{rows}</table>"
+        f"<table>{rows}</table>{_rate_html(notice)}"
         f"<p>{e(_reply_line(notice, reply_to))}</p>"
         f"<p style=\"color:#666\">{e(w['footer'].format(org=notice.organisation))}</p>"
         "</body></html>\n"
     )
+
+
+def _rate_html(notice: Notice) -> str:
+    rate = texts.rating_request(notice.reason, notice.language, notice.number)
+    return f"<p><b>{html.escape(rate)}</b></p>" if rate is not None else ""
 
 
 def build_message(notice: Notice, channel: EmailChannelSpec, reply_to: str | None) -> EmailMessage:

@@ -38,6 +38,9 @@ WORDS = {
         "reply_mail": "To reply, answer this mail (it goes to {address}) and keep {number} in the subject.",
         "reply_app": "To reply, open ticket {number} in Branchdesk.",
         "footer": "You get this mail from the Branchdesk service desk of {org}.",
+        "rate": "How did we do? Please rate ticket {number} in Branchdesk: how satisfied you are and how easy "
+                "it was to get this solved, each from 1 to 5 (you may change your rating until the ticket is "
+                "closed).",
     },
     "pl": {
         "greeting": "Dzień dobry, {name},",
@@ -49,6 +52,9 @@ WORDS = {
                       "w temacie.",
         "reply_app": "Aby odpowiedzieć, otwórz zgłoszenie {number} w programie Branchdesk.",
         "footer": "Tę wiadomość wysłał dział wsparcia (Branchdesk) organizacji {org}.",
+        "rate": "Jak nam poszło? Oceń zgłoszenie {number} w programie Branchdesk: jak bardzo jesteś zadowolony "
+                "i jak łatwo było załatwić sprawę, w skali od 1 do 5 (ocenę można zmienić, dopóki zgłoszenie nie "
+                "zostanie zamknięte).",
     },
 }
 
@@ -68,3 +74,9 @@ def status_word(status: str, lang: str) -> str:
 
 def words(lang: str) -> dict[str, str]:
     return WORDS[language(lang)]
+
+
+def rating_request(reason: str, lang: str, number: str) -> str | None:
+    """The line that asks the requester to rate her ticket (DESIGN §15), in the mail
+    that tells her it was resolved; None for every other notice."""
+    return words(lang)["rate"].format(number=number) if reason == "resolved" else None
