@@ -14,6 +14,7 @@ from core.blobs import BlobFolder
 from core.clock import iso
 from core.durations import parse_duration
 from core.errors import InvalidInput, NotFound
+from core.knowledge import search_articles
 from core.queries import search
 from core.services import attachments
 from core.services import tickets as service
@@ -404,12 +405,18 @@ def _write_copy(source: Path, target: Path) -> None:
 def cmd_search(ctx: Context, args: argparse.Namespace) -> int:
     with ctx.reading() as (session, ref, actor):
         hits = search(session, ref, actor, args.text, limit=max(1, args.limit))
+        # knowledge articles the words find too (the text form only: --json stays a list of tickets)
+        articles = [] if args.json else search_articles(session, ref, actor, args.text, limit=10)
     if args.json:
         print_json(hits)
         return 0
     if not hits:
         print("no tickets match")
-        return 0
-    print_table(["NUMBER", "PRI", "STATUS", "TITLE", "SITE"],
-                [(h["number"], h["priority"], h["status"], h["title"], h["site"]) for h in hits], widths={3: 60})
+    else:
+        print_table(["NUMBER", "PRI", "STATUS", "TITLE", "SITE"],
+                    [(h["number"], h["priority"], h["status"], h["title"], h["site"]) for h in hits], widths={3: 60})
+    if articles:
+        print()
+        print_table(["ARTICLE", "STATUS", "TITLE"], [(a.number, a.status, a.title) for a in articles],
+                    widths={2: 60})
     return 0

@@ -45,6 +45,9 @@ def test_kb_commands_from_writing_to_solving(desk: Any, capsys: pytest.CaptureFi
     shown = ok(capsys, data, "anna", "kb", "show", number)
     assert "Turn the thermal roll over." in shown and "categories: Hardware" in shown
     assert json.loads(ok(capsys, data, "anna", "kb", "search", "thermal", "--json"))[0]["number"] == number
+    # the one search over tickets lists the articles its words find too
+    both = ok(capsys, data, "anna", "search", "thermal")
+    assert both.startswith("no tickets match\n") and number in both
     suggested = json.loads(ok(capsys, data, "anna", "kb", "suggest", "--title", "receipt printer not printing",
                               "--category", "Hardware", "--json"))
     assert suggested[0]["number"] == number and 0 < suggested[0]["score"] <= 1
