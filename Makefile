@@ -8,7 +8,7 @@ STAMP  := $(VENV)/.installed-stamp
 DEMO   := var/demo
 TICKETS ?= 2000
 
-.PHONY: run test lint bench translations screenshots clean
+.PHONY: run test lint bench translations screenshots clean installer installer-test
 
 $(STAMP): pyproject.toml constraints.txt
 	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
@@ -43,5 +43,25 @@ translations: $(STAMP)
 screenshots: $(STAMP)
 	QT_QPA_PLATFORM=offscreen $(BIN)/python scripts/screenshots.py
 
+# dist/branchdesk/ (the PyInstaller bundle) and dist/branchdesk_VERSION_amd64.deb;
+# VERSION=x.y.z builds another version than pyproject.toml's (see installer/README.md)
+INSTALLER_STAMP := $(VENV)/.installer-stamp
+DEB_COMPRESSION ?= xz
+$(INSTALLER_STAMP): $(STAMP)
+	$(BIN)/python -m pip install --quiet -c constraints.txt -e '.[dev,installer]'
+	touch $(INSTALLER_STAMP)
+
+installer: $(INSTALLER_STAMP)
+	@command -v dpkg-deb >/dev/null || { echo "error: dpkg-deb is missing: apt-get install dpkg" >&2; exit 1; }
+	$(BIN)/python installer/build.py bundle $(if $(VERSION),--version $(VERSION))
+	$(BIN)/python installer/build.py deb $(if $(VERSION),--version $(VERSION)) --compression $(DEB_COMPRESSION)
+
+# builds once, then checks the bundle, the package, an upgrade and the Windows script
+# (tools missing here - desktop-file-validate, makensis - are reported as skips with the reason)
+installer-test: installer
+	@command -v desktop-file-validate >/dev/null || echo "note: desktop-file-validate is missing (apt-get install desktop-file-utils); its check is skipped" >&2
+	@command -v makensis >/dev/null || echo "note: makensis is missing (apt-get install nsis); the Windows script's check is skipped" >&2
+	QT_QPA_PLATFORM=offscreen $(BIN)/python -m pytest -q -rs -m installer tests/installer
+
 clean:
-	rm -rf $(VENV) var build *.egg-info
+	rm -rf $(VENV) var build dist *.egg-info

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+import sys
 from pathlib import Path
 
 import platformdirs
@@ -23,8 +24,18 @@ def store_path(directory: Path) -> Path:
     return directory / STORE_FILE
 
 
+def bundle_root() -> Path:
+    """Where Branchdesk's own files are: the source tree, or inside a frozen bundle
+    (PyInstaller unpacks data beside the modules, in sys._MEIPASS), which carries no
+    source tree."""
+    frozen = getattr(sys, "_MEIPASS", None)
+    if getattr(sys, "frozen", False) and frozen:
+        return Path(frozen)
+    return Path(__file__).resolve().parent.parent
+
+
 def resources_dir() -> Path:
-    return Path(__file__).resolve().parent.parent / "resources"
+    return bundle_root() / "resources"
 
 
 def demo_org_path() -> Path:
