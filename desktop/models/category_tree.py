@@ -1,6 +1,8 @@
 """The organisation's categories as a tree ("Hardware" > "POS terminal"), for the
 new-ticket form, with a proxy that filters it by words typed (keeping parents of
-matches, so a match is always shown in its place)."""
+matches, so a match is always shown in its place). A category matches by its path,
+its description and the labels of its own fields, so "receipt" or "terminal ID"
+finds the category whose form asks for them."""
 
 from __future__ import annotations
 
@@ -16,12 +18,15 @@ from desktop.qt import (
 )
 
 PathRole = Qt.ItemDataRole.UserRole + 1
+# the words a category is found by: path, description and its fields' labels
+SearchRole = Qt.ItemDataRole.UserRole + 2
 
 
 class CategoryTreeModel(QStandardItemModel):
     def __init__(self, ref: Reference, parent: QObject | None = None) -> None:
         super().__init__(parent)
         nodes: dict[str, QStandardItem] = {}
+        descriptions = {c.path: c.description for c in ref.spec.categories}
         root = self.invisibleRootItem()
         for path in sorted(ref.category_paths, key=str.casefold):
             parts = path.split("/")
@@ -33,7 +38,11 @@ class CategoryTreeModel(QStandardItemModel):
                 item.setEditable(False)
                 real = prefix in ref.category_paths
                 item.setData(prefix if real else None, PathRole)
-                item.setToolTip(prefix)
+                info = ref.category_paths.get(prefix)
+                description = descriptions.get(prefix, "")
+                item.setToolTip(f"{prefix}\n{description}" if description else prefix)
+                labels = " ".join(f.label for f in info.fields) if info is not None else ""
+                item.setData(" ".join(part for part in (prefix, description, labels) if part), SearchRole)
                 if not real:
                     item.setSelectable(False)
                 (nodes["/".join(parts[:depth - 1])] if depth > 1 else root).appendRow(item)
@@ -57,14 +66,19 @@ class CategoryFilter(QSortFilterProxyModel):
         self._words = text.casefold().split()
         self.endFilterChange(QSortFilterProxyModel.Direction.Rows)
 
-    def matches(self, path: str) -> bool:
-        return all(word in path.casefold() for word in self._words)
+    @property
+    def searching(self) -> bool:
+        return bool(self._words)
+
+    def matches(self, text: str) -> bool:
+        folded = text.casefold()
+        return all(word in folded for word in self._words)
 
     def filterAcceptsRow(self, source_row: int, source_parent: QModelIndex | QPersistentModelIndex) -> bool:
         if not self._words:
             return True
         index = self.sourceModel().index(source_row, 0, source_parent)
-        return self.matches(index.data(Qt.ItemDataRole.ToolTipRole) or "")
+        return self.matches(index.data(SearchRole) or "")
 
     def first_match(self) -> QModelIndex | None:
         """The first category, depth first, that matches the words itself (not just by a child)."""
@@ -72,7 +86,7 @@ class CategoryFilter(QSortFilterProxyModel):
         while pending:
             index = pending.pop(0)
             path = index.data(PathRole)
-            if path and self.matches(path):
+            if path and self.matches(index.data(SearchRole) or ""):
                 return index
             pending[0:0] = [self.index(row, 0, index) for row in range(self.rowCount(index))]
         return None

@@ -1,9 +1,14 @@
 """Logging a ticket (DESIGN §8): the category first, chosen from a tree with a
-search box; then that category's own fields, impact and urgency with the priority
-and SLA targets they give shown live, requester, site, channel and description.
-Refusals appear by the field they concern; Ctrl+Enter submits."""
+search box (matching paths, descriptions and field labels, and saying so when
+nothing matches); then that category's own fields, impact and urgency with the
+priority and SLA targets they give shown live, requester, site, channel and
+description. Tab follows the form top to bottom, through the category's own fields.
+Refusals appear by the field they concern; Ctrl+Enter submits; Esc on a draft
+with something typed asks before throwing it away."""
 
 from __future__ import annotations
+
+from itertools import pairwise
 
 from core.durations import format_duration
 from core.lifecycle import is_support
@@ -26,6 +31,7 @@ from desktop.qt import (
     QKeySequence,
     QLabel,
     QLineEdit,
+    QMessageBox,
     QModelIndex,
     QPlainTextEdit,
     QPushButton,
@@ -80,6 +86,11 @@ class NewTicketDialog(QDialog):
         self.category_search.textChanged.connect(self._filter_categories)
         self.category_search.returnPressed.connect(self._first_match)
         self.tree.selectionModel().currentChanged.connect(lambda cur, _prev: self._category_chosen(cur))
+        self.no_match = QLabel(self)
+        self.no_match.setObjectName("noCategoryMatch")
+        self.no_match.setProperty("role", "hint")
+        self.no_match.setWordWrap(True)
+        self.no_match.setVisible(False)
         self.category_error = QLabel(self)
         self.category_error.setProperty("role", "error")
         self.category_error.setWordWrap(True)
@@ -89,6 +100,7 @@ class NewTicketDialog(QDialog):
         left_layout.setContentsMargins(0, 0, 0, 0)
         left_layout.addWidget(QLabel(self.tr("1. What is it about?"), left))
         left_layout.addWidget(self.category_search)
+        left_layout.addWidget(self.no_match)
         left_layout.addWidget(self.tree, 1)
         left_layout.addWidget(self.category_error)
 
@@ -186,8 +198,52 @@ class NewTicketDialog(QDialog):
         self.resize(880, 620)
         self.category: str | None = None
         self._busy = False
+        self.discard_box: QMessageBox | None = None
         self._update_preview()
+        self._chain_tabs()
         self.category_search.setFocus()
+
+    def _chain_tabs(self) -> None:
+        """Tab goes down the form as it reads: the category's own fields sit under the
+        title, so they come right after it (widgets made later would otherwise come last)."""
+        chain: list[QWidget] = [self.category_search, self.tree, self.title,
+                                *(e.widget for e in self._editors.values()),
+                                self.type, self.impact, self.urgency, self.requester, self.site, self.channel,
+                                self.description, *self.buttons.buttons()]
+        for first, second in pairwise(chain):
+            QWidget.setTabOrder(first, second)
+
+    # -- leaving ---------------------------------------------------------------
+    def has_draft(self) -> bool:
+        """Whether closing would throw away something the person typed or chose."""
+        return bool(self.title.text().strip() or self.description.toPlainText().strip()
+                    or any(e.value() for e in self._editors.values()))
+
+    def reject(self) -> None:
+        """Esc or Cancel: a draft with content is only dropped once the person says so."""
+        if self._busy or not self.has_draft():
+            super().reject()
+            return
+        if self.discard_box is not None:
+            return
+        box = QMessageBox(QMessageBox.Icon.Question, self.tr("Discard this ticket?"),
+                          self.tr("What you typed for this ticket will be lost."),
+                          QMessageBox.StandardButton.NoButton, self)
+        box.setObjectName("discardDraft")
+        discard = box.addButton(self.tr("Discard"), QMessageBox.ButtonRole.DestructiveRole)
+        keep = box.addButton(self.tr("Keep editing"), QMessageBox.ButtonRole.RejectRole)
+        box.setDefaultButton(keep)
+        box.setEscapeButton(keep)
+        self.discard_box = box
+
+        def answered(_result: int) -> None:
+            self.discard_box = None
+            box.deleteLater()
+            if box.clickedButton() is discard:
+                QDialog.reject(self)
+
+        box.finished.connect(answered)
+        box.open()
 
     def keyPressEvent(self, event: QKeyEvent) -> None:
         # Enter picks a category or ends a line; only Ctrl+Enter or the button sends
@@ -240,6 +296,11 @@ class NewTicketDialog(QDialog):
     def _filter_categories(self, text: str) -> None:
         self.tree_filter.set_words(text)
         self.tree.expandAll()
+        nothing = self.tree_filter.searching and self.tree_filter.rowCount() == 0
+        if nothing:
+            self.no_match.setText(self.tr("No category matches \u201c{0}\u201d. Try fewer or other words, "
+                                          "or clear the search to see them all.").format(text.strip()))
+        self.no_match.setVisible(nothing)
 
     def _first_match(self) -> None:
         """Enter in the search takes the first category that matches."""
@@ -270,6 +331,7 @@ class NewTicketDialog(QDialog):
             editor = FieldEditor(spec, self)
             self._editors[spec.key] = editor
             self.form.add_row(f"f:{spec.key}", editor.caption, editor.widget, aliases=(spec.key,), at=at + offset)
+        self._chain_tabs()
         self._update_preview()
 
     # -- live priority and targets -------------------------------------------

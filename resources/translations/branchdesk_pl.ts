@@ -1208,6 +1208,26 @@
         <translation>2. Opowiedz więcej</translation>
     </message>
     <message>
+        <location filename="../../desktop/views/new_ticket.py" line="227"/>
+        <source>Discard this ticket?</source>
+        <translation>Odrzucić to zgłoszenie?</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/views/new_ticket.py" line="228"/>
+        <source>What you typed for this ticket will be lost.</source>
+        <translation>To, co wpisano w tym zgłoszeniu, zostanie utracone.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/views/new_ticket.py" line="231"/>
+        <source>Discard</source>
+        <translation>Odrzuć</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/views/new_ticket.py" line="232"/>
+        <source>Keep editing</source>
+        <translation>Edytuj dalej</translation>
+    </message>
+    <message>
         <location filename="../../desktop/views/new_ticket.py" line="260"/>
         <source>Me ({0})</source>
         <translation>Ja ({0})</translation>
@@ -1216,6 +1236,11 @@
         <location filename="../../desktop/views/new_ticket.py" line="267"/>
         <source>The requester&apos;s home site</source>
         <translation>Placówka zgłaszającego</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/views/new_ticket.py" line="299"/>
+        <source>No category matches “{0}”. Try fewer or other words, or clear the search to see them all.</source>
+        <translation>Żadna kategoria nie pasuje do „{0}”. Wpisz mniej lub inne słowa albo wyczyść wyszukiwanie, aby zobaczyć wszystkie.</translation>
     </message>
     <message>
         <location filename="../../desktop/views/new_ticket.py" line="352"/>
