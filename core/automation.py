@@ -24,7 +24,7 @@ from core import escalation
 from core.models import Ticket
 from core.models.tickets import OPEN_STATUSES
 from core.reference import SYSTEM_USER
-from core.sla.figures import refresh
+from core.sla.figures import backfill, refresh
 from core.sla_sweep import crossings_due
 from core.uow import UnitOfWork
 
@@ -72,6 +72,8 @@ def run_pass(work: Work, now: datetime, claim: Claim = no_claim) -> PassReport:
             if job == "sla":
                 report.sla_events += _batched(work, job, _crossings_due(work, now),
                                               lambda uow, ids: refresh(uow, ids, now), report)
+                # tickets made before their figures were stored as now, a batch a pass
+                _in_work(work, [], lambda uow, _ids: backfill(uow, now))
             elif job == "escalation":
                 report.escalations += _batched(work, job, _open_tickets(work),
                                                lambda uow, ids: _escalate(uow, ids, now), report)

@@ -14,7 +14,7 @@ from sqlalchemy.orm import Session
 
 from core.models import Ticket
 from core.models.tickets import OPEN_STATUSES
-from core.sla.figures import refresh
+from core.sla.figures import backfill, refresh
 from core.uow import UnitOfWork
 
 
@@ -26,7 +26,13 @@ def crossings_due(session: Session, since: datetime | None, now: datetime) -> li
     return list(session.scalars(query))
 
 
+BACKFILL_BATCH = 500  # tickets whose figures predate what the store keeps now, per sweep
+
+
 def sweep(uow: UnitOfWork, since: datetime | None, now: datetime) -> int:
-    """Refresh those tickets' figures; returns how many warnings and breaches were recorded."""
+    """Refresh those tickets' figures, and store those of a batch of tickets made before
+    the store kept all of them (core.sla.figures.backfill); returns how many warnings
+    and breaches were recorded."""
     ids = crossings_due(uow.session, since, now)
+    backfill(uow, now, BACKFILL_BATCH)
     return refresh(uow, ids, now) if ids else 0

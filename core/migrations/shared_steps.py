@@ -38,6 +38,29 @@ def drop_sla_elapsed() -> None:
         op.drop_column('tickets', column)
 
 
+def add_sla_clocks() -> None:
+    """The ticket's OLA and supplier clocks, as reports read them (store 0009, server
+    0011), and the indexes the reports' period filters walk. Plain ALTER TABLE, as
+    add_sla_elapsed. Every existing row is left null, which marks it for the backfill
+    (core.sla.figures.backfill) that also fills the clocks' seconds of tickets closed
+    before store 0007 / server 0008."""
+    op.add_column('tickets', sa.Column('sla_clocks', sa.JSON(), nullable=True))
+    for name, columns in REPORT_INDEXES:
+        op.create_index(name, 'tickets', list(columns), unique=False)
+
+
+REPORT_INDEXES = (
+    ('ix_tickets_resolved', ('resolved_at',)),
+    ('ix_tickets_response_stopped', ('response_stopped_at',)),
+)
+
+
+def drop_sla_clocks() -> None:
+    for name, _columns in reversed(REPORT_INDEXES):
+        op.drop_index(name, table_name='tickets')
+    op.drop_column('tickets', 'sla_clocks')
+
+
 def create_knowledge_tables() -> None:
     """Knowledge articles, their links to tickets and requesters' ratings (store 0008,
     server 0009). New tables only; the store adds the articles' full-text index itself."""

@@ -50,6 +50,9 @@ class Ticket(Base):
         Index("ix_tickets_priority", "priority"),
         Index("ix_tickets_category", "category_id"),
         Index("ix_tickets_assignee", "assignee_id"),
+        # the period filters of reports (core.reports.kpis; store 0009, server 0011)
+        Index("ix_tickets_resolved", "resolved_at"),
+        Index("ix_tickets_response_stopped", "response_stopped_at"),
     )
 
     id: Mapped[uuid.UUID] = mapped_column(primary_key=True)
@@ -102,6 +105,9 @@ class Ticket(Base):
     response_stopped_at: Mapped[datetime | None]
     resolution_elapsed_s: Mapped[int | None]
     resolution_stopped_at: Mapped[datetime | None]
+    # the OLA and supplier clocks (core.sla.figures.clock_rows): None until computed,
+    # which marks a ticket the backfill has still to reach; [] when it has none
+    sla_clocks: Mapped[list[Any] | None] = mapped_column(JSON(none_as_null=True))
 
     @property
     def is_open(self) -> bool:

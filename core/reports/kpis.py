@@ -23,6 +23,13 @@ word; a test checks it):
 - `reopen_pct`: of the resolved tickets, those reopened at least once.
 - `repeat_pct`: of the tickets created in the period, those whose site and category
   had another ticket resolved in the 7 days before their creation.
+- `ola_response_met_pct`, `ola_resolution_met_pct`: met / (met + breached) of the
+  operational level clocks of teams with an OLA, over those decided in the period:
+  the response one counts the business time the ticket waited with the team before
+  work started, the resolution one all the time it spent with the team.
+- `supplier_response_met_pct`, `supplier_resolution_met_pct`: the same of the
+  suppliers' contract clocks: the response one from the first time the ticket waits
+  on the supplier to the first time it stops, the resolution one every wait summed.
 - `backlog`: tickets open (new, assigned, in progress or pending) at the end of the
   period; `backlog_lt_1d`, `backlog_1_3d`, `backlog_3_7d`, `backlog_gt_7d` split them
   by their age then (under 1 day, 1 to 3 days, 3 to 7 days, over 7 days).
@@ -35,12 +42,17 @@ word; a test checks it):
   Monday) of the instant a figure counts the ticket at: creation for tickets, repeats
   and backlog, resolution for resolved, MTTR, FCR and reopens, the clock's stop for
   FRT and its stop or breach for compliance. A ticket without one is in group "-".
+  By `team`, an OLA clock counts for the team it measures, whichever team has the
+  ticket now. By `supplier`, a ticket is in the group of every supplier it waited on
+  and in no group if it waited on none (so the groups need not add up to the total),
+  a supplier's clocks count for that supplier, and the OLA figures are not given.
 - Percentages are 0 to 100 with one decimal, seconds whole; null where nothing was
   measured. The total counts every ticket once, whatever the grouping.
 """
 
 from __future__ import annotations
 
+import functools
 import uuid
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
@@ -48,6 +60,7 @@ from datetime import timedelta
 from typing import Any
 
 from sqlalchemy import (
+    BigInteger,
     ColumnElement,
     Interval,
     String,
@@ -77,8 +90,14 @@ NONE = "-"
 DAY = 86400
 AGES = (("backlog_lt_1d", 0, DAY), ("backlog_1_3d", DAY, 3 * DAY), ("backlog_3_7d", 3 * DAY, 7 * DAY),
         ("backlog_gt_7d", 7 * DAY, None))
+# the OLA and supplier clocks (core.sla.figures.clock_rows): their kind, and the figure
+CLOCKS = (("ola-response", "ola_response_met_pct"), ("ola", "ola_resolution_met_pct"),
+          ("supplier-response", "supplier_response_met_pct"), ("supplier", "supplier_resolution_met_pct"))
+OLA_KINDS = ("ola-response", "ola")
+SUPPLIER_KINDS = ("supplier-response", "supplier")
 FIGURES = ("tickets", "resolved", "frt_median_s", "mttr_s", "mttr_wall_s", "response_met_pct",
-           "resolution_met_pct", "fcr_pct", "reopen_pct", "repeat_pct", "backlog", *(a[0] for a in AGES),
+           "resolution_met_pct", *(c[1] for c in CLOCKS), "fcr_pct", "reopen_pct", "repeat_pct", "backlog",
+           *(a[0] for a in AGES),
            "csat_avg", "csat_count", "effort_avg")
 REPEAT_WINDOW = timedelta(days=7)
 
@@ -151,6 +170,36 @@ def _handed_over(field_name: str) -> Any:
     old = cast(HistoryEvent.old, String)
     return exists().where(HistoryEvent.ticket_id == Ticket.id, HistoryEvent.kind == "field",
                           HistoryEvent.field == field_name, HistoryEvent.old.is_not(None), old != "null")
+
+
+@dataclass(frozen=True)
+class _ClockRows:
+    """The elements of Ticket.sla_clocks as a table joined to each ticket (SQLite's
+    json_each, PostgreSQL's json_array_elements), and their fields."""
+
+    dialect: str
+    name: str = "clk"
+
+    @functools.cached_property
+    def table(self) -> Any:
+        function = func.json_each if self.dialect == "sqlite" else func.json_array_elements
+        return function(Ticket.sla_clocks).table_valued("value", name=self.name)
+
+    def text(self, key: str) -> ColumnElement[Any]:
+        value = self.table.c.value
+        if self.dialect == "sqlite":
+            return func.json_extract(value, f"$.{key}")
+        return value.op("->>")(key)
+
+    def number(self, key: str) -> ColumnElement[Any]:
+        found = self.text(key)
+        return found if self.dialect == "sqlite" else cast(found, BigInteger)
+
+    def week(self) -> ColumnElement[Any]:
+        at = self.number("at")
+        if self.dialect == "sqlite":
+            return func.date(at, "unixepoch", "weekday 0", "-6 days")
+        return func.to_char(func.date_trunc("week", func.timezone("UTC", func.to_timestamp(at))), "YYYY-MM-DD")
 
 
 # -- the figures' conditions: the same for the numbers and for the tickets behind them
@@ -231,6 +280,18 @@ class _Sql:
     def age(self) -> ColumnElement[Any]:
         return _seconds(self.dialect, Ticket.created_at, self.end)
 
+    def clock_decided(self, rows: _ClockRows, kinds: Iterable[str], states: Iterable[str]) -> ColumnElement[bool]:
+        """An OLA or supplier clock of these kinds decided in the period in one of these
+        states. A done ticket's clocks stopped by the change that made it done, so
+        only open tickets and those changed since the period began can hold one."""
+        at = rows.number("at")
+        return and_(
+            Ticket.created_at < self.end,
+            or_(Ticket.status.in_(OPEN_STATUSES), Ticket.updated_at >= literal(self.period.start, Instant())),
+            rows.text("k").in_(tuple(kinds)), rows.text("state").in_(tuple(states)),
+            at >= int(self.period.start.timestamp()), at < int(self.period.end.timestamp()),
+        )
+
 
 # Each figure's tickets, for drilling down: (condition, the instant a week groups on).
 def _behind(sql: _Sql) -> dict[str, tuple[Callable[[], Any], Any]]:
@@ -271,7 +332,39 @@ def _group(by: str, dialect: str, instant: Any) -> tuple[Any, Callable[[Any], An
         return Team.code, lambda q: q.outerjoin(Team, Team.id == Ticket.team_id)
     if by == "category":
         return Category.path, lambda q: q.join(Category, Category.id == Ticket.category_id)
+    if by == "supplier":  # every supplier the ticket waited on: its resolution clock is there
+        rows = _ClockRows(dialect, "waited")
+        return rows.text("of"), lambda q: q.join(rows.table, true()).where(rows.text("k") == "supplier")
     return User.username, lambda q: q.outerjoin(User, User.id == Ticket.assignee_id)
+
+
+def _clock_group(by: str | None, dialect: str, rows: _ClockRows) -> tuple[Any, Callable[[Any], Any], tuple[str, ...]]:
+    """The group an OLA or supplier clock counts in, its joins, and the kinds of clock
+    the grouping gives figures of."""
+    kinds = tuple(k for k, _ in CLOCKS)
+    if by is None:
+        return literal("total"), lambda q: q, kinds
+    if by == "week":
+        return rows.week(), lambda q: q, kinds
+    if by == "supplier":
+        return rows.text("of"), lambda q: q, SUPPLIER_KINDS
+    if by == "team":
+        label = case((rows.text("k").in_(OLA_KINDS), rows.text("of")), else_=Team.code)
+        return label, lambda q: q.outerjoin(Team, Team.id == Ticket.team_id), kinds
+    label, joined = _group(by, dialect, Ticket.created_at)
+    return label, joined, kinds
+
+
+def _clock_counts(session: Session, by: str | None, sql: _Sql, scope: Any) -> Iterable[tuple[Any, ...]]:
+    """Per group, met and breached of each kind of OLA and supplier clock decided in the period."""
+    rows = _ClockRows(sql.dialect)
+    label, joined, kinds = _clock_group(by, sql.dialect, rows)
+    key = func.coalesce(cast(label, String), NONE).label("g")
+    kind, state = rows.text("k"), rows.text("state")
+    counts = [_count_if(and_(kind == k, state == s)) for k, _ in CLOCKS for s in ("met", "breached")]
+    query = joined(select(key, *counts).select_from(Ticket).join(rows.table, true())).where(
+        scope, sql.clock_decided(rows, kinds, ("met", "breached"))).group_by(key)
+    return session.execute(query).all()
 
 
 def _grouped(session: Session, by: str | None, sql: _Sql, scope: Any, instant: Any, condition: Any,
@@ -335,6 +428,8 @@ def _sums(session: Session, by: str | None, sql: _Sql, scope: Any) -> dict[str, 
     take(_grouped(session, by, sql, scope, Ticket.created_at, sql.backlog(), func.count(),
                   *(_count_if(_ages(sql, low, high)) for _, low, high in AGES)),
          ("backlog", *(a[0] for a in AGES)))
+    take(_clock_counts(session, by, sql, scope),
+         tuple(f"{k}_{s}" for k, _ in CLOCKS for s in ("met", "breached")))
     take(_grouped(session, by, sql, scope, Rating.updated_at,
                   and_(Rating.ticket_id == Ticket.id, sql.within(Rating.updated_at)),
                   func.count(), func.sum(Rating.score), func.sum(Rating.effort), func.count(Rating.effort)),
@@ -367,6 +462,8 @@ def _figures(sums: _Sums) -> dict[str, Any]:
         "mttr_wall_s": _mean(c("wall_sum", 0), resolved),
         "response_met_pct": _pct(c("response_met", 0), c("response_met", 0) + c("response_breached", 0)),
         "resolution_met_pct": _pct(c("resolution_met", 0), c("resolution_met", 0) + c("resolution_breached", 0)),
+        **{name: _pct(c(f"{kind}_met", 0), c(f"{kind}_met", 0) + c(f"{kind}_breached", 0))
+           for kind, name in CLOCKS},
         "fcr_pct": _pct(c("fcr", 0), resolved),
         "reopen_pct": _pct(c("reopens", 0), resolved),
         "repeat_pct": _pct(c("repeats", 0), c("tickets", 0)),
@@ -408,9 +505,26 @@ def tickets_behind(
     else:
         for name, over in (("fcr_pct", "resolved"), ("reopen_pct", "resolved"), ("repeat_pct", "tickets")):
             behind[name] = behind[over]
+    clocks = dict((name, kind) for kind, name in CLOCKS)
+    if figure in clocks:
+        return _behind_clock(session, sql, report_scope(user, home_site), by, group, clocks[figure], counted)
     condition, instant = behind.get(figure) or (false, Ticket.created_at)
     query = select(Ticket.id).where(report_scope(user, home_site), condition())
     if group is not None:
         label, joined = _group(by, sql.dialect, instant)
         query = joined(query).where(func.coalesce(cast(label, String), NONE) == group)
     return list(session.scalars(query.order_by(Ticket.created_at, Ticket.id)))
+
+
+def _behind_clock(session: Session, sql: _Sql, scope: Any, by: str, group: str | None, kind: str,
+                  counted: bool) -> list[uuid.UUID]:
+    """The tickets with an OLA or supplier clock of this kind decided in the period in
+    the group (met ones only with `counted`), grouped as _clock_counts groups them."""
+    rows = _ClockRows(sql.dialect)
+    label, joined, kinds = _clock_group(by if group is not None else None, sql.dialect, rows)
+    states = ("met",) if counted else ("met", "breached")
+    query = joined(select(Ticket.id).select_from(Ticket).join(rows.table, true())).where(
+        scope, sql.clock_decided(rows, (kind,) if kind in kinds else (), states))
+    if group is not None:
+        query = query.where(func.coalesce(cast(label, String), NONE) == group)
+    return list(dict.fromkeys(session.scalars(query.order_by(Ticket.created_at, Ticket.id))))

@@ -7,7 +7,7 @@ from datetime import UTC, date, datetime, time, timedelta
 
 from core.errors import InvalidInput
 
-GROUPINGS = ("site", "region", "country", "team", "category", "technician", "week")
+GROUPINGS = ("site", "region", "country", "team", "category", "technician", "week", "supplier")
 DEFAULT_DAYS = 30
 
 

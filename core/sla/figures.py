@@ -91,7 +91,23 @@ def figures(report: SlaReport) -> dict[str, Any]:
         "sla_next_at": report.next_at,
         **_stopped("response", report.response),
         **_stopped("resolution", report.resolution),
+        "sla_clocks": clock_rows(report),
     }
+
+
+def clock_rows(report: SlaReport) -> list[dict[str, Any]]:
+    """The ticket's OLA and supplier clocks as reports read them in SQL: `k` the kind
+    (ola-response, ola, supplier-response, supplier), `of` the team's or supplier's
+    code, `state`, `elapsed_s`, `target_s`, and `at` the epoch second it was decided
+    (stopped when met, passed its target when breached; null while undecided)."""
+    rows = []
+    for clock in [*report.olas, *report.supplier_clocks]:
+        kind, _, code = clock.name.partition(":")
+        decided = clock.breached_at if clock.state == "breached" else (
+            clock.stopped_at if clock.state == "met" else None)
+        rows.append({"k": kind, "of": code, "state": clock.state, "elapsed_s": clock.elapsed_s,
+                     "target_s": clock.target_s, "at": int(decided.timestamp()) if decided else None})
+    return rows
 
 
 def _stopped(name: str, clock: Clock | None) -> dict[str, Any]:
@@ -142,17 +158,40 @@ def _store_figures(session: Session, rows: list[dict[str, Any]]) -> None:
         table = Ticket.__table__
         statement = (
             update(table).where(table.c.id == bindparam("tid"))  # type: ignore[arg-type]
-            .values({k: bindparam(k) for k in bulk[0] if k != "tid"})
+            .values({k: bindparam(k, type_=table.c[k].type) for k in bulk[0] if k != "tid"})
         )
         session.connection().execute(statement, bulk)
 
 
 def recompute_all(uow: UnitOfWork, now: datetime, batch: int = 5000) -> tuple[int, int]:
     """Every open ticket's figures (after a calendar or policy change, or to catch up
-    on warnings that fell due while nothing happened). Returns (tickets, events)."""
+    on warnings that fell due while nothing happened), and those of every ticket the
+    backfill has not reached yet. Returns (open tickets, events)."""
     ids = list(uow.session.scalars(select(Ticket.id).where(Ticket.status.in_(OPEN_STATUSES))))
     events = 0
     for i in range(0, len(ids), batch):
         events += refresh(uow, ids[i: i + batch], now)
         uow.flush_history()
+    while backfill(uow, now, batch):
+        pass
     return len(ids), events
+
+
+def backfill_due(session: Session, limit: int) -> list[uuid.UUID]:
+    """Tickets whose figures were never stored as they are now: those made before the
+    store kept the clocks' seconds and the OLA and supplier clocks (store 0007/0009,
+    server 0008/0011), which no command touches again once they are closed."""
+    return list(session.scalars(select(Ticket.id).where(Ticket.sla_clocks.is_(None)).limit(limit)))
+
+
+def backfill(uow: UnitOfWork, now: datetime, limit: int = 2000) -> int:
+    """Store the figures of up to `limit` tickets the backfill has not reached, from
+    their history as any command would, recording no warning or breach (those of a
+    closed ticket were recorded when they fell due). Returns how many were stored;
+    0 when none is left. Run in bounded batches by the sweep and the server's worker,
+    whole by `branchdesk sla recompute`."""
+    ids = backfill_due(uow.session, limit)
+    if ids:
+        computed = reports(uow.session, uow.ref, ids, now)
+        _store_figures(uow.session, [{"tid": ticket_id, **figures(report)} for ticket_id, report in computed.items()])
+    return len(ids)

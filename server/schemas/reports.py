@@ -17,6 +17,10 @@ class KpiFigures(BaseModel):
     mttr_wall_s: int | None
     response_met_pct: float | None
     resolution_met_pct: float | None
+    ola_response_met_pct: float | None
+    ola_resolution_met_pct: float | None
+    supplier_response_met_pct: float | None
+    supplier_resolution_met_pct: float | None
     fcr_pct: float | None
     reopen_pct: float | None
     repeat_pct: float | None
@@ -25,13 +29,14 @@ class KpiFigures(BaseModel):
     backlog_1_3d: int
     backlog_3_7d: int
     backlog_gt_7d: int
-    csat_avg: float | None = Field(description="null until satisfaction ratings are recorded")
+    csat_avg: float | None = Field(description="the mean satisfaction score; null when nobody rated")
     csat_count: int
+    effort_avg: float | None = Field(default=None, description="the mean effort score; null when none was given")
 
 
 class KpiRow(KpiFigures):
     group: str = Field(description="the site code, region, country, team code, category path, username or "
-                                   "Monday (YYYY-MM-DD) of the week; '-' for none")
+                                   "Monday (YYYY-MM-DD) of the week, supplier code; '-' for none")
 
 
 class KpiReportOut(BaseModel):

@@ -6,7 +6,7 @@ from __future__ import annotations
 
 import csv
 import json
-from datetime import date
+from datetime import UTC, date, datetime
 from pathlib import Path
 from typing import Any
 
@@ -19,6 +19,7 @@ from desktop.cli.main import run as cli
 from tests.support.report_scenario import FIRST, LAST, build
 
 PERIOD = period_of(FIRST, LAST, date(2026, 12, 1))
+NOW = datetime(2026, 12, 1, tzinfo=UTC)
 
 # Central figures for PL-POZ-001 (T1-T5, see the scenario):
 POZ = {
@@ -31,6 +32,9 @@ POZ = {
     "response_met_pct": 25.0,
     # T1, T2, T5 met; T3 breached, and T4 breached Tue 10:00 (10:00-11:00, 11:30-15:30, Tue 07:00-10:00)
     "resolution_met_pct": 60.0,
+    # the small organisation's teams have no OLA, and no ticket of the week waited on a supplier
+    "ola_response_met_pct": None, "ola_resolution_met_pct": None,
+    "supplier_response_met_pct": None, "supplier_resolution_met_pct": None,
     "fcr_pct": 50.0,             # T1, T5 of 4 resolved
     "reopen_pct": 25.0,          # T2 of 4 resolved
     "repeat_pct": 25.0,          # T4 of 4 created
@@ -147,7 +151,7 @@ def test_cli_json_csv_and_xlsx_give_the_core_numbers(desk: Any, week: dict[str, 
 @pytest.mark.parametrize(("args", "message"), [
     (["--from", "2026-11-30", "--to", "2026-11-23"], "error: --from 2026-11-30 is after --to 2026-11-23\n"),
     (["--by", "planet"], "error: unknown --by 'planet'; one of site, region, country, team, category, "
-                         "technician, week\n"),
+                         "technician, week, supplier\n"),
     (["--from", "23/11/2026"], "error: --from must be a date as YYYY-MM-DD, not '23/11/2026'\n"),
 ])
 def test_bad_input_is_one_error_line_and_exit_1(desk: Any, capsys: Any, args: list[str], message: str) -> None:
@@ -161,3 +165,119 @@ def test_the_readme_and_the_module_define_the_figures_in_the_same_words() -> Non
     definitions = (kpis.__doc__ or "").split("word; a test checks it):\n\n", 1)[1].strip()
     readme = (Path(__file__).resolve().parents[2] / "README.md").read_text(encoding="utf-8")
     assert definitions in readme
+
+
+# -- OLA and supplier compliance ----------------------------------------------------
+
+@pytest.fixture
+def ola_desk(tmp_path: Path, kit: Any) -> Any:
+    """The small organisation with OLAs: DESK (on the desk calendar, 07:00-11:00Z and
+    11:30-15:30Z) response 30 min, resolution 2 h; FIELD (the policy's desk calendar)
+    response 1 h, resolution 4 h. Two tickets on Mon 23 November:
+
+    O1 created 07:00, ada in_progress 07:10, resolved 08:00: DESK OLA response 600 s
+       met (07:10), resolution 3600 s met (08:00).
+    O2 created 07:00, handed to FIELD 08:00: DESK OLA response 3600 s, breached 07:30;
+       resolution 3600 s, met when it left at 08:00. tom in_progress 10:00: FIELD OLA
+       response 7200 s, breached 09:00. Pending on POSCO (always open; response 2 h,
+       resolution 24 h) 10:30-13:30: its response clock 3 h, breached 12:30, its
+       resolution clock 3 h, met 13:30; FIELD's OLA is paused meanwhile. Resolved
+       14:30: FIELD OLA resolution 2.5 h + 1 h = 12600 s, met.
+    """
+    from desktop.cli.setup import init_store
+    from tests.support.report_scenario import Z
+
+    org = (Path(__file__).resolve().parents[1] / "fixtures" / "small-org.toml").read_text(encoding="utf-8")
+    org = org.replace('escalates_to = "FIELD"\ncalendar = "desk"\n',
+                      'escalates_to = "FIELD"\ncalendar = "desk"\nola = { response = "30m", resolution = "2h" }\n')
+    org = org.replace('escalates_to = "NET"\n', 'escalates_to = "NET"\nola = { response = "1h", resolution = "4h" }\n', 1)
+    assert org.count("ola = {") == 2
+    (tmp_path / "ola-org.toml").write_text(org, encoding="utf-8")
+    store, _ = init_store(tmp_path / "ola" / "branchdesk.sqlite3", str(tmp_path / "ola-org.toml"), "PL-POZ-001")
+    desk = kit.Desk(store)
+    fields = {"category": "Access/Password reset", "impact": "high", "urgency": "high", "title": "Cannot sign in"}
+    fixed = {"code": "fixed", "note": "Reset."}
+    o1, o2 = desk.new("anna", at=Z(23, 7), **fields), desk.new("anna", at=Z(23, 7), **fields)
+    desk.move("ada", o1, "in_progress", at=Z(23, 7, 10))
+    desk.move("ada", o1, "resolved", at=Z(23, 8), **fixed)
+    desk.assign("ada", o2, team="FIELD", at=Z(23, 8))
+    desk.move("tom", o2, "in_progress", at=Z(23, 10))
+    desk.move("tom", o2, "pending", at=Z(23, 10, 30), reason="supplier", supplier="POSCO")
+    desk.move("tom", o2, "in_progress", at=Z(23, 13, 30))
+    desk.move("tom", o2, "resolved", at=Z(23, 14, 30), **fixed)
+    desk.numbers = {desk.ticket(o1).id: "O1", desk.ticket(o2).id: "O2"}
+    yield desk
+    store.close()
+
+
+CLOCK_FIGURES = ("tickets", "ola_response_met_pct", "ola_resolution_met_pct", "supplier_response_met_pct",
+                 "supplier_resolution_met_pct")
+
+
+def clock_figures(found: Any) -> dict[str, tuple[Any, ...]]:
+    rows = {row["group"]: tuple(row[f] for f in CLOCK_FIGURES) for row in found.rows}
+    return {**rows, "total": tuple(found.total[f] for f in CLOCK_FIGURES)}
+
+
+def test_ola_and_supplier_compliance_per_team_and_supplier(ola_desk: Any) -> None:
+    # By team, an OLA clock counts for its team: DESK's response met by O1, breached by
+    # O2 (50 %), its resolution met by both; FIELD's response breached, resolution met.
+    # The supplier clocks count with the ticket's team now: O2 is FIELD's.
+    assert clock_figures(report(ola_desk, "max", "team")) == {
+        "DESK": (1, 50.0, 100.0, None, None),
+        "FIELD": (1, 0.0, 100.0, 0.0, 100.0),
+        "total": (2, 33.3, 100.0, 0.0, 100.0),  # OLA response: 1 met of 3 decided
+    }
+    # By supplier: only O2 waited on one; the OLA figures are not given per supplier.
+    assert clock_figures(report(ola_desk, "max", "supplier")) == {
+        "POSCO": (1, None, None, 0.0, 100.0), "total": (2, 33.3, 100.0, 0.0, 100.0)}
+    assert clock_figures(report(ola_desk, "max", "week")) == {
+        "2026-11-23": (2, 33.3, 100.0, 0.0, 100.0), "total": (2, 33.3, 100.0, 0.0, 100.0)}
+    # the week before decided nothing
+    before = report(ola_desk, "max", period=period_of("2026-11-16", "2026-11-22", date(2026, 12, 1)))
+    assert clock_figures(before) == {"total": (0, None, None, None, None)}
+
+    with ola_desk.store.read() as session:
+        max_ = ola_desk.user("max")
+
+        def behind(by: str, group: str | None, figure: str, **kw: Any) -> list[str]:
+            ids = tickets_behind(session, max_, PERIOD, by, group, figure, **kw)
+            return sorted(ola_desk.numbers[i] for i in ids)
+
+        assert behind("team", "DESK", "ola_response_met_pct") == ["O1", "O2"]
+        assert behind("team", "DESK", "ola_response_met_pct", counted=True) == ["O1"]
+        assert behind("team", "FIELD", "ola_resolution_met_pct") == ["O2"]
+        assert behind("supplier", "POSCO", "supplier_response_met_pct", counted=True) == []
+        assert behind("supplier", "POSCO", "resolved") == ["O2"]
+        assert behind("site", None, "ola_response_met_pct") == ["O1", "O2"]
+
+
+def test_the_backfill_gives_old_tickets_their_figures(ola_desk: Any) -> None:
+    """Tickets stored before the store kept the clocks' seconds (0007) and the OLA and
+    supplier clocks (0009), as those migrations leave them: the backfill stores their
+    figures from their history, and the report comes out as for tickets made now."""
+    from sqlalchemy import update
+
+    from core.models import Ticket
+    from core.sla.figures import backfill, backfill_due
+
+    want = report(ola_desk, "max", "team")
+    with ola_desk.store.write() as session:
+        session.execute(update(Ticket).values(sla_clocks=None, response_elapsed_s=None, response_stopped_at=None,
+                                              resolution_elapsed_s=None, resolution_stopped_at=None))
+    stale = report(ola_desk, "max", "team")
+    assert stale.total["mttr_s"] is None and stale.total["ola_response_met_pct"] is None
+    with ola_desk.store.read() as session:
+        assert len(backfill_due(session, 10)) == 2
+    assert ola_desk.run(lambda uow: backfill(uow, NOW, limit=1), None) == 1
+    assert ola_desk.run(lambda uow: backfill(uow, NOW), None) == 1
+    assert ola_desk.run(lambda uow: backfill(uow, NOW), None) == 0
+    assert report(ola_desk, "max", "team").as_dict() == want.as_dict()
+
+
+def test_cli_supplier_view_and_team_json(ola_desk: Any, capsys: Any) -> None:
+    code = cli(["--data-dir", str(ola_desk.store.path.parent), "--user", "max", "report", "--from", FIRST,
+                "--to", LAST, "--by", "supplier", "--json"])
+    answer = json.loads(capsys.readouterr().out)
+    assert code == 0 and [r["group"] for r in answer["rows"]] == ["POSCO"]
+    assert answer["rows"][0]["supplier_response_met_pct"] == 0.0
