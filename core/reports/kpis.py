@@ -528,3 +528,29 @@ def _behind_clock(session: Session, sql: _Sql, scope: Any, by: str, group: str |
     if group is not None:
         query = query.where(func.coalesce(cast(label, String), NONE) == group)
     return list(dict.fromkeys(session.scalars(query.order_by(Ticket.created_at, Ticket.id))))
+
+
+def compliance(
+    session: Session, user: UserInfo, period: Period, by: str, *, home_site: uuid.UUID | None = None,
+) -> dict[str, dict[str, float | None]]:
+    """Only the OLA and supplier figures of each group (a dashboard's chart of them,
+    without the cost of the whole report): {group: {figure: percentage}}."""
+    check_grouping(by)
+    sql = _Sql(session.get_bind().dialect.name, period)
+    names = tuple(f"{k}_{s}" for k, _ in CLOCKS for s in ("met", "breached"))
+    found: dict[str, dict[str, float | None]] = {}
+    for g, *values in _clock_counts(session, by, sql, report_scope(user, home_site)):
+        counts = dict(zip(names, (int(v or 0) for v in values), strict=True))
+        found[g] = {name: _pct(counts[f"{kind}_met"], counts[f"{kind}_met"] + counts[f"{kind}_breached"])
+                    for kind, name in CLOCKS}
+    return dict(sorted(found.items()))
+
+
+def created_counts(
+    session: Session, user: UserInfo, period: Period, by: str, *, home_site: uuid.UUID | None = None,
+) -> dict[str, int]:
+    """Only the `tickets` figure of each group (a trend's earlier period, cheaply)."""
+    check_grouping(by)
+    sql = _Sql(session.get_bind().dialect.name, period)
+    rows = _grouped(session, by, sql, report_scope(user, home_site), Ticket.created_at, sql.created(), func.count())
+    return {g: int(n) for g, n in rows}

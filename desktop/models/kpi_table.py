@@ -28,6 +28,10 @@ FIGURE_NAMES = {
     "mttr_wall_s": QT_TRANSLATE_NOOP("KpiFigures", "Time to resolve, wall clock"),
     "response_met_pct": QT_TRANSLATE_NOOP("KpiFigures", "Response met"),
     "resolution_met_pct": QT_TRANSLATE_NOOP("KpiFigures", "Resolution met"),
+    "ola_response_met_pct": QT_TRANSLATE_NOOP("KpiFigures", "OLA response met"),
+    "ola_resolution_met_pct": QT_TRANSLATE_NOOP("KpiFigures", "OLA resolution met"),
+    "supplier_response_met_pct": QT_TRANSLATE_NOOP("KpiFigures", "Supplier response met"),
+    "supplier_resolution_met_pct": QT_TRANSLATE_NOOP("KpiFigures", "Supplier resolution met"),
     "fcr_pct": QT_TRANSLATE_NOOP("KpiFigures", "First contact resolution"),
     "reopen_pct": QT_TRANSLATE_NOOP("KpiFigures", "Reopened"),
     "repeat_pct": QT_TRANSLATE_NOOP("KpiFigures", "Repeats"),
@@ -46,6 +50,7 @@ GROUP_NAMES = {
     "category": QT_TRANSLATE_NOOP("KpiFigures", "Category"),
     "technician": QT_TRANSLATE_NOOP("KpiFigures", "Technician"),
     "week": QT_TRANSLATE_NOOP("KpiFigures", "Week"),
+    "supplier": QT_TRANSLATE_NOOP("KpiFigures", "Supplier"),
 }
 
 

@@ -16,7 +16,7 @@ from typing import Any
 
 from core.queries import hits_for
 from core.reports.export import write_csv, write_xlsx
-from core.reports.kpis import AGES, KpiReport, kpi_report, tickets_behind
+from core.reports.kpis import AGES, KpiReport, compliance, created_counts, kpi_report, tickets_behind
 from core.reports.period import GROUPINGS, Period
 from desktop.errors import message_for
 from desktop.models.kpi_table import KpiTableModel, figure_name, figure_text, group_name
@@ -24,6 +24,7 @@ from desktop.models.search_results import SearchResultsModel
 from desktop.qt import (
     QAbstractItemView,
     QComboBox,
+    QCoreApplication,
     QDate,
     QDateEdit,
     QFileDialog,
@@ -60,6 +61,11 @@ class Figures:
     report: KpiReport
     weeks: KpiReport
     categories: KpiReport
+    # tickets per category in the period of the same length before: the categories' trend
+    earlier: dict[str, int]
+    # OLA met per team and contracts met per supplier: {group: {figure: percentage}}
+    teams: dict[str, dict[str, float | None]]
+    suppliers: dict[str, dict[str, float | None]]
 
 
 @dataclass(frozen=True)
@@ -75,6 +81,20 @@ def preset_period(preset: int | str, today: date) -> Period:
         return Period(date(today.year, 1, 1), today)
     assert isinstance(preset, int)
     return Period(today - timedelta(days=preset - 1), today)
+
+
+def earlier_period(period: Period) -> Period:
+    """The period of the same length just before, for a trend."""
+    days = period.last - period.first + timedelta(days=1)
+    return Period(period.first - days, period.last - days)
+
+
+def trend_text(now: int, before: int) -> str:
+    """'+12 %' or '−5 %' against the earlier period; 'new' when it had none."""
+    if not before:
+        return QCoreApplication.translate("KpiFigures", "new") if now else ""
+    change = round(100 * (now - before) / before)
+    return f"{'+' if change > 0 else '−' if change < 0 else '±'}{abs(change)} %"
 
 
 def mondays(period: Period) -> list[date]:
@@ -205,20 +225,28 @@ class ReportsWindow(QWidget):
         self.charts = QWidget(self)
         self.weekly = LineChart(self.tr("Tickets per week"), (self.tr("Created"), self.tr("Resolved")), self.charts)
         self.sla = BarChart(self.tr("SLA met"), (self.tr("Response"), self.tr("Resolution")), 100.0, self.charts)
-        self.top_categories = BarChart(self.tr("Top categories"), (self.tr("Tickets"),), None, self.charts)
+        self.top_categories = BarChart(self.tr("Top categories"), (self.tr("This period"), self.tr("The one before")),
+                                       None, self.charts)
         self.ageing = BarChart(self.tr("Backlog by age"), (self.tr("Open tickets"),), None, self.charts)
+        self.olas = BarChart(self.tr("OLA and suppliers met"), (self.tr("Response"), self.tr("Resolution")), 100.0,
+                             self.charts)
         self.weekly.sig_clicked.connect(
             lambda key, series: self.show_behind(key, ("tickets", "resolved")[series], by="week"))
         self.sla.sig_clicked.connect(
             lambda key, series: self.show_behind(key, ("response_met_pct", "resolution_met_pct")[series]))
-        self.top_categories.sig_clicked.connect(lambda key, _s: self.show_behind(key, "tickets", by="category"))
+        self.top_categories.sig_clicked.connect(lambda key, series: self.show_behind(
+            key, "tickets", by="category", earlier=series == 1))
         self.ageing.sig_clicked.connect(lambda key, _s: self.show_behind(None, key))
+        self.olas.sig_clicked.connect(self._clock_clicked)
         grid = QGridLayout(self.charts)
         grid.setContentsMargins(0, 0, 0, 0)
         grid.addWidget(self.weekly, 0, 0)
         grid.addWidget(self.sla, 0, 1)
-        grid.addWidget(self.top_categories, 1, 0)
-        grid.addWidget(self.ageing, 1, 1)
+        grid.addWidget(self.olas, 0, 2)
+        grid.addWidget(self.top_categories, 1, 0, 1, 2)
+        grid.addWidget(self.ageing, 1, 2)
+        for column in range(3):
+            grid.setColumnStretch(column, 1)
 
     def _tables(self) -> None:
         self.rows = KpiTableModel(self)
@@ -300,7 +328,10 @@ class ReportsWindow(QWidget):
             weeks = report if by == "week" else kpi_report(session, user, period, "week", home_site=home)
             categories = report if by == "category" else kpi_report(session, user, period, "category",
                                                                      home_site=home)
-            return Figures(report, weeks, categories)
+            earlier = created_counts(session, user, earlier_period(period), "category", home_site=home)
+            teams = compliance(session, user, period, "team", home_site=home)
+            suppliers = compliance(session, user, period, "supplier", home_site=home)
+            return Figures(report, weeks, categories, earlier, teams, suppliers)
 
         def done(figures: Figures) -> None:
             if generation == self._generation:
@@ -337,9 +368,19 @@ class ReportsWindow(QWidget):
                                 figure_text("resolution_met_pct", r["resolution_met_pct"])))
                            for r in rows], self.tr("No clock was decided in this period."))
         top = sorted(figures.categories.rows, key=lambda r: (-r["tickets"], r["group"]))[:8]
-        self.top_categories.set_bars([Bar(r["group"], r["group"], (r["tickets"],), (figure_text("tickets",
-                                                                                               r["tickets"]),))
-                                      for r in top if r["tickets"]], self.tr("No ticket was logged in this period."))
+        self.top_categories.set_bars(
+            [Bar(r["group"], r["group"], (r["tickets"], figures.earlier.get(r["group"], 0)),
+                 (f"{figure_text('tickets', r['tickets'])}  {trend_text(r['tickets'], figures.earlier.get(r['group'], 0))}",
+                  figure_text("tickets", figures.earlier.get(r["group"], 0))))
+             for r in top if r["tickets"]], self.tr("No ticket was logged in this period."))
+        clocks = [(f"team:{g}", self.tr("OLA {0}").format(g), v["ola_response_met_pct"], v["ola_resolution_met_pct"])
+                  for g, v in figures.teams.items() if g != "-"]
+        clocks += [(f"supplier:{g}", g, v["supplier_response_met_pct"], v["supplier_resolution_met_pct"])
+                   for g, v in figures.suppliers.items()]
+        self.olas.set_bars([Bar(key, label, (response, resolution), (figure_text("ola_response_met_pct", response),
+                                                                     figure_text("ola_resolution_met_pct", resolution)))
+                            for key, label, response, resolution in clocks if (response, resolution) != (None, None)],
+                           self.tr("No OLA or supplier clock was decided in this period."))
         self.ageing.set_bars([Bar(name, figure_name(name), (total[name],), (figure_text(name, total[name]),))
                               for name, _low, _high in AGES], self.tr("Nothing open."))
         self.rows.set_report(report)
@@ -349,12 +390,22 @@ class ReportsWindow(QWidget):
         self.sig_shown.emit()
 
     # -- the tickets behind a figure -------------------------------------------
-    def show_behind(self, group: str | None, figure: str | None, *, by: str | None = None) -> None:
+    def _clock_clicked(self, key: str, series: int) -> None:
+        kind, _, group = key.partition(":")
+        figure = (f"{'ola' if kind == 'team' else kind}_response_met_pct",
+                  f"{'ola' if kind == 'team' else kind}_resolution_met_pct")[series]
+        self.show_behind(group, figure, by=kind)
+
+    def show_behind(self, group: str | None, figure: str | None, *, by: str | None = None,
+                    earlier: bool = False) -> None:
         """List the tickets behind `figure` in `group` (None: the total) of grouping `by`
-        (default: the chosen one), for the period the figures shown are for."""
+        (default: the chosen one), for the period the figures shown are for (or the
+        one before it, `earlier`)."""
         if figure is None or self.figures is None:
             return
         period, grouping, home = self.figures.report.period, by or self.figures.report.by, self.ws.home_site_id
+        if earlier:
+            period = earlier_period(period)
         self._drill_generation += 1
         generation = self._drill_generation
 
@@ -371,6 +422,8 @@ class ReportsWindow(QWidget):
             where = self.tr("in total") if group is None else self.tr("{0} {1}").format(
                 group_name(grouping), group)
             text = self.tr("%n ticket(s) behind “{0}”, {1}", "", len(ids)).format(figure_name(figure), where)
+            if earlier:
+                text += " " + self.tr("in {0} to {1}").format(period.first.isoformat(), period.last.isoformat())
             if len(ids) > len(hits):
                 text += " " + self.tr("(the first {0} listed)").format(len(hits))
             self.behind_title.setText(text)

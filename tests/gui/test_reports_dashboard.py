@@ -194,3 +194,51 @@ def test_preset_periods():
     assert preset_period(7, today) == Period(date(2026, 2, 26), today)
     assert preset_period("year", today) == Period(date(2026, 1, 1), today)
     assert mondays(Period(date(2026, 2, 22), today)) == [date(2026, 2, 16), date(2026, 2, 23), date(2026, 3, 2)]
+
+
+def test_the_window_the_command_line_and_core_agree_on_the_hand_built_week(qtbot, make_workspace, store):
+    """The week of tests/support/report_scenario.py on this store: the window's table
+    holds the very numbers tests/integration/test_reports.py works out, which
+    `branchdesk report --json` and GET /reports/kpis (tests/server) give too."""
+    from tests.integration.test_reports import POZ, TOTAL, WAW
+    from tests.support.report_scenario import FIRST, LAST, build
+
+    def run(who, command, *args, at, **kwargs):  # type: ignore[no-untyped-def]
+        with unit_of_work(store) as uow:
+            return command(uow, uow.ref.user(who), *args, at=at, **kwargs)
+
+    build(run)
+    window = ReportsWindow(make_workspace("max"), today=date(2026, 12, 1))
+    qtbot.addWidget(window)
+    with qtbot.waitSignal(window.sig_shown, timeout=15_000):
+        window.set_period(Period(date.fromisoformat(FIRST), date.fromisoformat(LAST)))
+    model = window.rows
+    table = {model.group_at(r) or "total": {model.figure_at(c): model.index(r, c).data(Qt.ItemDataRole.UserRole)
+                                            for c in range(1, model.columnCount())} for r in range(model.rowCount())}
+    shown = set(table["total"])
+    assert table == {name: {f: v for f, v in want.items() if f in shown}
+                     for name, want in (("PL-POZ-001", POZ), ("PL-WAW-002", WAW), ("total", TOTAL))}
+    assert window.tiles["resolved"].value.text() == str(TOTAL["resolved"])
+
+
+def test_top_categories_show_their_trend_and_the_earlier_tickets(qtbot, make_workspace, store, history):
+    from desktop.views.reports import earlier_period, trend_text
+
+    window = open_reports(qtbot, make_workspace)
+    # the last 30 days: 4 Network/Router tickets; the 30 days before: the 2 of 40 days ago
+    (bar,) = window.top_categories.bars
+    assert bar.values == (4, 2) and bar.texts[0].endswith("+100 %")
+    assert (trend_text(3, 4), trend_text(2, 0), trend_text(5, 5)) == ("−25 %", "new", "±0 %")
+    window.top_categories.repaint()
+    point = window.top_categories.centre_of("Network/Router", 1)
+    assert point is not None
+    with qtbot.waitSignal(window.sig_drilled, timeout=15_000):
+        qtbot.mouseClick(window.top_categories, Qt.MouseButton.LeftButton, pos=point.toPoint())
+    with store.read() as session:
+        from core.reference import reference_for
+
+        user = reference_for(store, session).user("ada")
+        want = tickets_behind(session, user, earlier_period(window.period()), "category", "Network/Router", "tickets")
+    assert len(want) == 2 and window.drill.ids == want
+    # nothing had an OLA or supplier clock: the chart says so
+    assert window.olas.bars == []
