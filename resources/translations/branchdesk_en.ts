@@ -509,96 +509,121 @@
     </message>
     <message>
         <location filename="../../desktop/models/kpi_table.py" line="31"/>
-        <source>First contact resolution</source>
+        <source>OLA response met</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../../desktop/models/kpi_table.py" line="32"/>
-        <source>Reopened</source>
+        <source>OLA resolution met</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../../desktop/models/kpi_table.py" line="33"/>
-        <source>Repeats</source>
+        <source>Supplier response met</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../../desktop/models/kpi_table.py" line="34"/>
-        <source>Backlog</source>
+        <source>Supplier resolution met</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../../desktop/models/kpi_table.py" line="35"/>
-        <source>Under 1 day</source>
+        <source>First contact resolution</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../../desktop/models/kpi_table.py" line="36"/>
-        <source>1 to 3 days</source>
+        <source>Reopened</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../../desktop/models/kpi_table.py" line="37"/>
-        <source>3 to 7 days</source>
+        <source>Repeats</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../../desktop/models/kpi_table.py" line="38"/>
-        <source>Over 7 days</source>
+        <source>Backlog</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/models/kpi_table.py" line="39"/>
+        <source>Under 1 day</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/models/kpi_table.py" line="40"/>
+        <source>1 to 3 days</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/models/kpi_table.py" line="41"/>
+        <source>3 to 7 days</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../../desktop/models/kpi_table.py" line="42"/>
-        <source>Site</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../desktop/models/kpi_table.py" line="43"/>
-        <source>Region</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../desktop/models/kpi_table.py" line="44"/>
-        <source>Country</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../desktop/models/kpi_table.py" line="45"/>
-        <source>Team</source>
+        <source>Over 7 days</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../../desktop/models/kpi_table.py" line="46"/>
-        <source>Category</source>
+        <source>Site</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../../desktop/models/kpi_table.py" line="47"/>
-        <source>Technician</source>
+        <source>Region</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../../desktop/models/kpi_table.py" line="48"/>
+        <source>Country</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/models/kpi_table.py" line="49"/>
+        <source>Team</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/models/kpi_table.py" line="50"/>
+        <source>Category</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/models/kpi_table.py" line="51"/>
+        <source>Technician</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/models/kpi_table.py" line="52"/>
         <source>Week</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/models/kpi_table.py" line="71"/>
+        <location filename="../../desktop/models/kpi_table.py" line="53"/>
+        <source>Supplier</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/models/kpi_table.py" line="76"/>
         <source>{0} d {1} h</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/models/kpi_table.py" line="73"/>
+        <location filename="../../desktop/models/kpi_table.py" line="78"/>
         <source>{0} h {1} min</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/models/kpi_table.py" line="74"/>
+        <location filename="../../desktop/models/kpi_table.py" line="79"/>
         <source>{0} min</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/models/kpi_table.py" line="139"/>
+        <location filename="../../desktop/models/kpi_table.py" line="144"/>
         <location filename="../../desktop/views/report_pdf.py" line="30"/>
         <source>Total</source>
         <translation type="unfinished"></translation>
@@ -606,6 +631,11 @@
     <message>
         <location filename="../../desktop/views/report_pdf.py" line="43"/>
         <source>Branchdesk figures, {0} to {1}, by {2}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/views/reports.py" line="95"/>
+        <source>new</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -1110,152 +1140,152 @@
 <context>
     <name>NewTicketDialog</name>
     <message>
-        <location filename="../../desktop/views/new_ticket.py" line="67"/>
+        <location filename="../../desktop/views/new_ticket.py" line="71"/>
         <source>New ticket</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/views/new_ticket.py" line="73"/>
+        <location filename="../../desktop/views/new_ticket.py" line="77"/>
         <source>Search categories…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/views/new_ticket.py" line="99"/>
+        <location filename="../../desktop/views/new_ticket.py" line="103"/>
         <source>1. What is it about?</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/views/new_ticket.py" line="107"/>
+        <location filename="../../desktop/views/new_ticket.py" line="111"/>
         <source>Choose a category on the left</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/views/new_ticket.py" line="111"/>
+        <location filename="../../desktop/views/new_ticket.py" line="115"/>
         <source>In a few words: what is wrong?</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/views/new_ticket.py" line="146"/>
+        <location filename="../../desktop/views/new_ticket.py" line="150"/>
         <source>What happened, since when, what you tried</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/views/new_ticket.py" line="149"/>
+        <location filename="../../desktop/views/new_ticket.py" line="153"/>
         <source>Category</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/views/new_ticket.py" line="150"/>
+        <location filename="../../desktop/views/new_ticket.py" line="154"/>
         <source>Title *</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/views/new_ticket.py" line="151"/>
+        <location filename="../../desktop/views/new_ticket.py" line="155"/>
         <source>Type</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/views/new_ticket.py" line="152"/>
+        <location filename="../../desktop/views/new_ticket.py" line="156"/>
         <source>Impact</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/views/new_ticket.py" line="153"/>
+        <location filename="../../desktop/views/new_ticket.py" line="157"/>
         <source>Urgency</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/views/new_ticket.py" line="159"/>
+        <location filename="../../desktop/views/new_ticket.py" line="163"/>
         <source>Priority</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/views/new_ticket.py" line="160"/>
+        <location filename="../../desktop/views/new_ticket.py" line="164"/>
         <source>Requester</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/views/new_ticket.py" line="161"/>
+        <location filename="../../desktop/views/new_ticket.py" line="165"/>
         <source>Site</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/views/new_ticket.py" line="162"/>
+        <location filename="../../desktop/views/new_ticket.py" line="166"/>
         <source>Channel</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/views/new_ticket.py" line="163"/>
+        <location filename="../../desktop/views/new_ticket.py" line="167"/>
         <source>Description</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/views/new_ticket.py" line="170"/>
+        <location filename="../../desktop/views/new_ticket.py" line="174"/>
         <source>Log ticket</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/views/new_ticket.py" line="172"/>
+        <location filename="../../desktop/views/new_ticket.py" line="176"/>
         <source>Ctrl+Enter</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/views/new_ticket.py" line="182"/>
+        <location filename="../../desktop/views/new_ticket.py" line="186"/>
         <source>2. Tell us more</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/views/new_ticket.py" line="227"/>
+        <location filename="../../desktop/views/new_ticket.py" line="231"/>
         <source>Discard this ticket?</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/views/new_ticket.py" line="228"/>
+        <location filename="../../desktop/views/new_ticket.py" line="232"/>
         <source>What you typed for this ticket will be lost.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/views/new_ticket.py" line="231"/>
+        <location filename="../../desktop/views/new_ticket.py" line="235"/>
         <source>Discard</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/views/new_ticket.py" line="232"/>
+        <location filename="../../desktop/views/new_ticket.py" line="236"/>
         <source>Keep editing</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/views/new_ticket.py" line="260"/>
+        <location filename="../../desktop/views/new_ticket.py" line="264"/>
         <source>Me ({0})</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/views/new_ticket.py" line="267"/>
+        <location filename="../../desktop/views/new_ticket.py" line="271"/>
         <source>The requester&apos;s home site</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/views/new_ticket.py" line="299"/>
+        <location filename="../../desktop/views/new_ticket.py" line="303"/>
         <source>No category matches “{0}”. Try fewer or other words, or clear the search to see them all.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/views/new_ticket.py" line="352"/>
+        <location filename="../../desktop/views/new_ticket.py" line="357"/>
         <source>Choose a category to see the priority and targets.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/views/new_ticket.py" line="359"/>
+        <location filename="../../desktop/views/new_ticket.py" line="364"/>
         <source>No SLA applies.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/views/new_ticket.py" line="361"/>
+        <location filename="../../desktop/views/new_ticket.py" line="366"/>
         <source>{0}: response within {1}, resolution within {2} (business time)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/views/new_ticket.py" line="381"/>
+        <location filename="../../desktop/views/new_ticket.py" line="386"/>
         <source>Choose a category first</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1455,167 +1485,189 @@
 <context>
     <name>ReportsWindow</name>
     <message>
-        <location filename="../../desktop/views/reports.py" line="131"/>
+        <location filename="../../desktop/views/reports.py" line="151"/>
         <source>Reports — Branchdesk</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/views/reports.py" line="161"/>
+        <location filename="../../desktop/views/reports.py" line="181"/>
         <source>Last 7 days</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/views/reports.py" line="161"/>
+        <location filename="../../desktop/views/reports.py" line="181"/>
         <source>Last 30 days</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/views/reports.py" line="162"/>
+        <location filename="../../desktop/views/reports.py" line="182"/>
         <source>Last 90 days</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/views/reports.py" line="162"/>
+        <location filename="../../desktop/views/reports.py" line="182"/>
         <source>This year</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/views/reports.py" line="164"/>
+        <location filename="../../desktop/views/reports.py" line="184"/>
         <source>Chosen dates</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/views/reports.py" line="178"/>
+        <location filename="../../desktop/views/reports.py" line="198"/>
         <source>Export CSV…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/views/reports.py" line="179"/>
+        <location filename="../../desktop/views/reports.py" line="199"/>
         <source>Export Excel…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/views/reports.py" line="180"/>
+        <location filename="../../desktop/views/reports.py" line="200"/>
         <source>Export PDF…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/views/reports.py" line="185"/>
+        <location filename="../../desktop/views/reports.py" line="205"/>
         <source>Period:</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/views/reports.py" line="185"/>
+        <location filename="../../desktop/views/reports.py" line="205"/>
         <source>From:</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/views/reports.py" line="186"/>
+        <location filename="../../desktop/views/reports.py" line="206"/>
         <source>To:</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/views/reports.py" line="186"/>
+        <location filename="../../desktop/views/reports.py" line="206"/>
         <source>By:</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/views/reports.py" line="206"/>
+        <location filename="../../desktop/views/reports.py" line="226"/>
         <source>Tickets per week</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/views/reports.py" line="206"/>
+        <location filename="../../desktop/views/reports.py" line="226"/>
         <source>Created</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/views/reports.py" line="206"/>
+        <location filename="../../desktop/views/reports.py" line="226"/>
         <source>Resolved</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/views/reports.py" line="207"/>
+        <location filename="../../desktop/views/reports.py" line="227"/>
         <source>SLA met</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/views/reports.py" line="207"/>
+        <location filename="../../desktop/views/reports.py" line="227"/>
+        <location filename="../../desktop/views/reports.py" line="231"/>
         <source>Response</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/views/reports.py" line="207"/>
+        <location filename="../../desktop/views/reports.py" line="227"/>
+        <location filename="../../desktop/views/reports.py" line="231"/>
         <source>Resolution</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/views/reports.py" line="208"/>
+        <location filename="../../desktop/views/reports.py" line="228"/>
         <source>Top categories</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/views/reports.py" line="208"/>
-        <source>Tickets</source>
+        <location filename="../../desktop/views/reports.py" line="228"/>
+        <source>This period</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/views/reports.py" line="209"/>
+        <location filename="../../desktop/views/reports.py" line="228"/>
+        <source>The one before</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/views/reports.py" line="230"/>
         <source>Backlog by age</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/views/reports.py" line="209"/>
+        <location filename="../../desktop/views/reports.py" line="230"/>
         <source>Open tickets</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/views/reports.py" line="232"/>
+        <location filename="../../desktop/views/reports.py" line="231"/>
+        <source>OLA and suppliers met</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/views/reports.py" line="260"/>
         <source>Double-click a figure for the tickets behind it</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/views/reports.py" line="240"/>
+        <location filename="../../desktop/views/reports.py" line="268"/>
         <source>Click a tile, bar or figure to list the tickets behind it.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/views/reports.py" line="283"/>
+        <location filename="../../desktop/views/reports.py" line="311"/>
         <source>The first day is after the last.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/views/reports.py" line="296"/>
+        <location filename="../../desktop/views/reports.py" line="324"/>
         <source>Counting…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/views/reports.py" line="325"/>
+        <location filename="../../desktop/views/reports.py" line="356"/>
         <source>SLA met by {0}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/views/reports.py" line="331"/>
+        <location filename="../../desktop/views/reports.py" line="362"/>
         <source>SLA met by {0}: the busiest {1} of {2}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/views/reports.py" line="338"/>
+        <location filename="../../desktop/views/reports.py" line="369"/>
         <source>No clock was decided in this period.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/views/reports.py" line="342"/>
+        <location filename="../../desktop/views/reports.py" line="375"/>
         <source>No ticket was logged in this period.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/views/reports.py" line="344"/>
+        <location filename="../../desktop/views/reports.py" line="376"/>
+        <source>OLA {0}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/views/reports.py" line="383"/>
+        <source>No OLA or supplier clock was decided in this period.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/views/reports.py" line="385"/>
         <source>Nothing open.</source>
         <translation type="unfinished"></translation>
     </message>
     <message numerus="yes">
-        <location filename="../../desktop/views/reports.py" line="347"/>
+        <location filename="../../desktop/views/reports.py" line="388"/>
         <source>{0} to {1}, by {2}: %n ticket(s) logged</source>
         <translation>
             <numerusform>{0} to {1}, by {2}: %n ticket logged</numerusform>
@@ -1623,17 +1675,17 @@
         </translation>
     </message>
     <message>
-        <location filename="../../desktop/views/reports.py" line="371"/>
+        <location filename="../../desktop/views/reports.py" line="422"/>
         <source>in total</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/views/reports.py" line="371"/>
+        <location filename="../../desktop/views/reports.py" line="422"/>
         <source>{0} {1}</source>
         <translation type="unfinished"></translation>
     </message>
     <message numerus="yes">
-        <location filename="../../desktop/views/reports.py" line="373"/>
+        <location filename="../../desktop/views/reports.py" line="424"/>
         <source>%n ticket(s) behind “{0}”, {1}</source>
         <translation>
             <numerusform>%n ticket behind “{0}”, {1}</numerusform>
@@ -1641,32 +1693,37 @@
         </translation>
     </message>
     <message>
-        <location filename="../../desktop/views/reports.py" line="375"/>
+        <location filename="../../desktop/views/reports.py" line="426"/>
+        <source>in {0} to {1}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/views/reports.py" line="428"/>
         <source>(the first {0} listed)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/views/reports.py" line="392"/>
+        <location filename="../../desktop/views/reports.py" line="445"/>
         <source>CSV files (*.csv)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/views/reports.py" line="392"/>
+        <location filename="../../desktop/views/reports.py" line="445"/>
         <source>Excel workbooks (*.xlsx)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/views/reports.py" line="393"/>
+        <location filename="../../desktop/views/reports.py" line="446"/>
         <source>PDF documents (*.pdf)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/views/reports.py" line="394"/>
+        <location filename="../../desktop/views/reports.py" line="447"/>
         <source>Export the figures</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/views/reports.py" line="400"/>
+        <location filename="../../desktop/views/reports.py" line="453"/>
         <source>Written to {0}</source>
         <translation type="unfinished"></translation>
     </message>
@@ -2465,7 +2522,7 @@
 <context>
     <name>Tile</name>
     <message>
-        <location filename="../../desktop/views/reports.py" line="105"/>
+        <location filename="../../desktop/views/reports.py" line="125"/>
         <source>Click for the tickets behind this figure</source>
         <translation type="unfinished"></translation>
     </message>

@@ -512,96 +512,121 @@
     </message>
     <message>
         <location filename="../../desktop/models/kpi_table.py" line="31"/>
+        <source>OLA response met</source>
+        <translation>OLA: reakcja dotrzymana</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/models/kpi_table.py" line="32"/>
+        <source>OLA resolution met</source>
+        <translation>OLA: rozwiązanie dotrzymane</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/models/kpi_table.py" line="33"/>
+        <source>Supplier response met</source>
+        <translation>Dostawca: reakcja dotrzymana</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/models/kpi_table.py" line="34"/>
+        <source>Supplier resolution met</source>
+        <translation>Dostawca: rozwiązanie dotrzymane</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/models/kpi_table.py" line="35"/>
         <source>First contact resolution</source>
         <translation>Rozwiązane przy pierwszym kontakcie</translation>
     </message>
     <message>
-        <location filename="../../desktop/models/kpi_table.py" line="32"/>
+        <location filename="../../desktop/models/kpi_table.py" line="36"/>
         <source>Reopened</source>
         <translation>Ponownie otwarte</translation>
     </message>
     <message>
-        <location filename="../../desktop/models/kpi_table.py" line="33"/>
+        <location filename="../../desktop/models/kpi_table.py" line="37"/>
         <source>Repeats</source>
         <translation>Powtórzenia</translation>
     </message>
     <message>
-        <location filename="../../desktop/models/kpi_table.py" line="34"/>
+        <location filename="../../desktop/models/kpi_table.py" line="38"/>
         <source>Backlog</source>
         <translation>Zaległe</translation>
     </message>
     <message>
-        <location filename="../../desktop/models/kpi_table.py" line="35"/>
+        <location filename="../../desktop/models/kpi_table.py" line="39"/>
         <source>Under 1 day</source>
         <translation>Poniżej 1 dnia</translation>
     </message>
     <message>
-        <location filename="../../desktop/models/kpi_table.py" line="36"/>
+        <location filename="../../desktop/models/kpi_table.py" line="40"/>
         <source>1 to 3 days</source>
         <translation>1 do 3 dni</translation>
     </message>
     <message>
-        <location filename="../../desktop/models/kpi_table.py" line="37"/>
+        <location filename="../../desktop/models/kpi_table.py" line="41"/>
         <source>3 to 7 days</source>
         <translation>3 do 7 dni</translation>
     </message>
     <message>
-        <location filename="../../desktop/models/kpi_table.py" line="38"/>
+        <location filename="../../desktop/models/kpi_table.py" line="42"/>
         <source>Over 7 days</source>
         <translation>Ponad 7 dni</translation>
     </message>
     <message>
-        <location filename="../../desktop/models/kpi_table.py" line="42"/>
+        <location filename="../../desktop/models/kpi_table.py" line="46"/>
         <source>Site</source>
         <translation>Lokalizacja</translation>
     </message>
     <message>
-        <location filename="../../desktop/models/kpi_table.py" line="43"/>
+        <location filename="../../desktop/models/kpi_table.py" line="47"/>
         <source>Region</source>
         <translation>Region</translation>
     </message>
     <message>
-        <location filename="../../desktop/models/kpi_table.py" line="44"/>
+        <location filename="../../desktop/models/kpi_table.py" line="48"/>
         <source>Country</source>
         <translation>Kraj</translation>
     </message>
     <message>
-        <location filename="../../desktop/models/kpi_table.py" line="45"/>
+        <location filename="../../desktop/models/kpi_table.py" line="49"/>
         <source>Team</source>
         <translation>Zespół</translation>
     </message>
     <message>
-        <location filename="../../desktop/models/kpi_table.py" line="46"/>
+        <location filename="../../desktop/models/kpi_table.py" line="50"/>
         <source>Category</source>
         <translation>Kategoria</translation>
     </message>
     <message>
-        <location filename="../../desktop/models/kpi_table.py" line="47"/>
+        <location filename="../../desktop/models/kpi_table.py" line="51"/>
         <source>Technician</source>
         <translation>Technik</translation>
     </message>
     <message>
-        <location filename="../../desktop/models/kpi_table.py" line="48"/>
+        <location filename="../../desktop/models/kpi_table.py" line="52"/>
         <source>Week</source>
         <translation>Tydzień</translation>
     </message>
     <message>
-        <location filename="../../desktop/models/kpi_table.py" line="71"/>
+        <location filename="../../desktop/models/kpi_table.py" line="53"/>
+        <source>Supplier</source>
+        <translation>Dostawca</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/models/kpi_table.py" line="76"/>
         <source>{0} d {1} h</source>
         <translation>{0} d {1} h</translation>
     </message>
     <message>
-        <location filename="../../desktop/models/kpi_table.py" line="73"/>
+        <location filename="../../desktop/models/kpi_table.py" line="78"/>
         <source>{0} h {1} min</source>
         <translation>{0} h {1} min</translation>
     </message>
     <message>
-        <location filename="../../desktop/models/kpi_table.py" line="74"/>
+        <location filename="../../desktop/models/kpi_table.py" line="79"/>
         <source>{0} min</source>
         <translation>{0} min</translation>
     </message>
     <message>
-        <location filename="../../desktop/models/kpi_table.py" line="139"/>
+        <location filename="../../desktop/models/kpi_table.py" line="144"/>
         <location filename="../../desktop/views/report_pdf.py" line="30"/>
         <source>Total</source>
         <translation>Razem</translation>
@@ -610,6 +635,11 @@
         <location filename="../../desktop/views/report_pdf.py" line="43"/>
         <source>Branchdesk figures, {0} to {1}, by {2}</source>
         <translation>Wskaźniki Branchdesk, od {0} do {1}, według: {2}</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/views/reports.py" line="95"/>
+        <source>new</source>
+        <translation>nowa</translation>
     </message>
 </context>
 <context>
@@ -1113,152 +1143,152 @@
 <context>
     <name>NewTicketDialog</name>
     <message>
-        <location filename="../../desktop/views/new_ticket.py" line="67"/>
+        <location filename="../../desktop/views/new_ticket.py" line="71"/>
         <source>New ticket</source>
         <translation>Nowe zgłoszenie</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/new_ticket.py" line="73"/>
+        <location filename="../../desktop/views/new_ticket.py" line="77"/>
         <source>Search categories…</source>
         <translation>Szukaj kategorii…</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/new_ticket.py" line="99"/>
+        <location filename="../../desktop/views/new_ticket.py" line="103"/>
         <source>1. What is it about?</source>
         <translation>1. Czego dotyczy?</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/new_ticket.py" line="107"/>
+        <location filename="../../desktop/views/new_ticket.py" line="111"/>
         <source>Choose a category on the left</source>
         <translation>Wybierz kategorię po lewej</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/new_ticket.py" line="111"/>
+        <location filename="../../desktop/views/new_ticket.py" line="115"/>
         <source>In a few words: what is wrong?</source>
         <translation>W kilku słowach: co nie działa?</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/new_ticket.py" line="146"/>
+        <location filename="../../desktop/views/new_ticket.py" line="150"/>
         <source>What happened, since when, what you tried</source>
         <translation>Co się stało, od kiedy, co już próbowano</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/new_ticket.py" line="149"/>
+        <location filename="../../desktop/views/new_ticket.py" line="153"/>
         <source>Category</source>
         <translation>Kategoria</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/new_ticket.py" line="150"/>
+        <location filename="../../desktop/views/new_ticket.py" line="154"/>
         <source>Title *</source>
         <translation>Tytuł *</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/new_ticket.py" line="151"/>
+        <location filename="../../desktop/views/new_ticket.py" line="155"/>
         <source>Type</source>
         <translation>Rodzaj</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/new_ticket.py" line="152"/>
+        <location filename="../../desktop/views/new_ticket.py" line="156"/>
         <source>Impact</source>
         <translation>Wpływ</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/new_ticket.py" line="153"/>
+        <location filename="../../desktop/views/new_ticket.py" line="157"/>
         <source>Urgency</source>
         <translation>Pilność</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/new_ticket.py" line="159"/>
+        <location filename="../../desktop/views/new_ticket.py" line="163"/>
         <source>Priority</source>
         <translation>Priorytet</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/new_ticket.py" line="160"/>
+        <location filename="../../desktop/views/new_ticket.py" line="164"/>
         <source>Requester</source>
         <translation>Zgłaszający</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/new_ticket.py" line="161"/>
+        <location filename="../../desktop/views/new_ticket.py" line="165"/>
         <source>Site</source>
         <translation>Placówka</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/new_ticket.py" line="162"/>
+        <location filename="../../desktop/views/new_ticket.py" line="166"/>
         <source>Channel</source>
         <translation>Kanał</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/new_ticket.py" line="163"/>
+        <location filename="../../desktop/views/new_ticket.py" line="167"/>
         <source>Description</source>
         <translation>Opis</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/new_ticket.py" line="170"/>
+        <location filename="../../desktop/views/new_ticket.py" line="174"/>
         <source>Log ticket</source>
         <translation>Zarejestruj</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/new_ticket.py" line="172"/>
+        <location filename="../../desktop/views/new_ticket.py" line="176"/>
         <source>Ctrl+Enter</source>
         <translation>Ctrl+Enter</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/new_ticket.py" line="182"/>
+        <location filename="../../desktop/views/new_ticket.py" line="186"/>
         <source>2. Tell us more</source>
         <translation>2. Opowiedz więcej</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/new_ticket.py" line="227"/>
+        <location filename="../../desktop/views/new_ticket.py" line="231"/>
         <source>Discard this ticket?</source>
         <translation>Odrzucić to zgłoszenie?</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/new_ticket.py" line="228"/>
+        <location filename="../../desktop/views/new_ticket.py" line="232"/>
         <source>What you typed for this ticket will be lost.</source>
         <translation>To, co wpisano w tym zgłoszeniu, zostanie utracone.</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/new_ticket.py" line="231"/>
+        <location filename="../../desktop/views/new_ticket.py" line="235"/>
         <source>Discard</source>
         <translation>Odrzuć</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/new_ticket.py" line="232"/>
+        <location filename="../../desktop/views/new_ticket.py" line="236"/>
         <source>Keep editing</source>
         <translation>Edytuj dalej</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/new_ticket.py" line="260"/>
+        <location filename="../../desktop/views/new_ticket.py" line="264"/>
         <source>Me ({0})</source>
         <translation>Ja ({0})</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/new_ticket.py" line="267"/>
+        <location filename="../../desktop/views/new_ticket.py" line="271"/>
         <source>The requester&apos;s home site</source>
         <translation>Placówka zgłaszającego</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/new_ticket.py" line="299"/>
+        <location filename="../../desktop/views/new_ticket.py" line="303"/>
         <source>No category matches “{0}”. Try fewer or other words, or clear the search to see them all.</source>
         <translation>Żadna kategoria nie pasuje do „{0}”. Wpisz mniej lub inne słowa albo wyczyść wyszukiwanie, aby zobaczyć wszystkie.</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/new_ticket.py" line="352"/>
+        <location filename="../../desktop/views/new_ticket.py" line="357"/>
         <source>Choose a category to see the priority and targets.</source>
         <translation>Wybierz kategorię, aby zobaczyć priorytet i terminy.</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/new_ticket.py" line="359"/>
+        <location filename="../../desktop/views/new_ticket.py" line="364"/>
         <source>No SLA applies.</source>
         <translation>Nie obowiązuje żadne SLA.</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/new_ticket.py" line="361"/>
+        <location filename="../../desktop/views/new_ticket.py" line="366"/>
         <source>{0}: response within {1}, resolution within {2} (business time)</source>
         <translation>{0}: reakcja w ciągu {1}, rozwiązanie w ciągu {2} (czas roboczy)</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/new_ticket.py" line="381"/>
+        <location filename="../../desktop/views/new_ticket.py" line="386"/>
         <source>Choose a category first</source>
         <translation>Najpierw wybierz kategorię</translation>
     </message>
@@ -1458,167 +1488,189 @@
 <context>
     <name>ReportsWindow</name>
     <message>
-        <location filename="../../desktop/views/reports.py" line="131"/>
+        <location filename="../../desktop/views/reports.py" line="151"/>
         <source>Reports — Branchdesk</source>
         <translation>Raporty — Branchdesk</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/reports.py" line="161"/>
+        <location filename="../../desktop/views/reports.py" line="181"/>
         <source>Last 7 days</source>
         <translation>Ostatnie 7 dni</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/reports.py" line="161"/>
+        <location filename="../../desktop/views/reports.py" line="181"/>
         <source>Last 30 days</source>
         <translation>Ostatnie 30 dni</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/reports.py" line="162"/>
+        <location filename="../../desktop/views/reports.py" line="182"/>
         <source>Last 90 days</source>
         <translation>Ostatnie 90 dni</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/reports.py" line="162"/>
+        <location filename="../../desktop/views/reports.py" line="182"/>
         <source>This year</source>
         <translation>Ten rok</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/reports.py" line="164"/>
+        <location filename="../../desktop/views/reports.py" line="184"/>
         <source>Chosen dates</source>
         <translation>Wybrane daty</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/reports.py" line="178"/>
+        <location filename="../../desktop/views/reports.py" line="198"/>
         <source>Export CSV…</source>
         <translation>Eksport CSV…</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/reports.py" line="179"/>
+        <location filename="../../desktop/views/reports.py" line="199"/>
         <source>Export Excel…</source>
         <translation>Eksport Excel…</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/reports.py" line="180"/>
+        <location filename="../../desktop/views/reports.py" line="200"/>
         <source>Export PDF…</source>
         <translation>Eksport PDF…</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/reports.py" line="185"/>
+        <location filename="../../desktop/views/reports.py" line="205"/>
         <source>Period:</source>
         <translation>Okres:</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/reports.py" line="185"/>
+        <location filename="../../desktop/views/reports.py" line="205"/>
         <source>From:</source>
         <translation>Od:</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/reports.py" line="186"/>
+        <location filename="../../desktop/views/reports.py" line="206"/>
         <source>To:</source>
         <translation>Do:</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/reports.py" line="186"/>
+        <location filename="../../desktop/views/reports.py" line="206"/>
         <source>By:</source>
         <translation>Według:</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/reports.py" line="206"/>
+        <location filename="../../desktop/views/reports.py" line="226"/>
         <source>Tickets per week</source>
         <translation>Zgłoszenia w tygodniu</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/reports.py" line="206"/>
+        <location filename="../../desktop/views/reports.py" line="226"/>
         <source>Created</source>
         <translation>Utworzone</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/reports.py" line="206"/>
+        <location filename="../../desktop/views/reports.py" line="226"/>
         <source>Resolved</source>
         <translation>Rozwiązane</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/reports.py" line="207"/>
+        <location filename="../../desktop/views/reports.py" line="227"/>
         <source>SLA met</source>
         <translation>SLA dotrzymane</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/reports.py" line="207"/>
+        <location filename="../../desktop/views/reports.py" line="227"/>
+        <location filename="../../desktop/views/reports.py" line="231"/>
         <source>Response</source>
         <translation>Odpowiedź</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/reports.py" line="207"/>
+        <location filename="../../desktop/views/reports.py" line="227"/>
+        <location filename="../../desktop/views/reports.py" line="231"/>
         <source>Resolution</source>
         <translation>Rozwiązanie</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/reports.py" line="208"/>
+        <location filename="../../desktop/views/reports.py" line="228"/>
         <source>Top categories</source>
         <translation>Najczęstsze kategorie</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/reports.py" line="208"/>
-        <source>Tickets</source>
-        <translation>Zgłoszenia</translation>
+        <location filename="../../desktop/views/reports.py" line="228"/>
+        <source>This period</source>
+        <translation>Ten okres</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/reports.py" line="209"/>
+        <location filename="../../desktop/views/reports.py" line="228"/>
+        <source>The one before</source>
+        <translation>Okres wcześniejszy</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/views/reports.py" line="230"/>
         <source>Backlog by age</source>
         <translation>Zaległe według wieku</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/reports.py" line="209"/>
+        <location filename="../../desktop/views/reports.py" line="230"/>
         <source>Open tickets</source>
         <translation>Otwarte zgłoszenia</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/reports.py" line="232"/>
+        <location filename="../../desktop/views/reports.py" line="231"/>
+        <source>OLA and suppliers met</source>
+        <translation>OLA i dostawcy: terminy dotrzymane</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/views/reports.py" line="260"/>
         <source>Double-click a figure for the tickets behind it</source>
         <translation>Kliknij dwukrotnie wartość, aby zobaczyć zgłoszenia, z których wynika</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/reports.py" line="240"/>
+        <location filename="../../desktop/views/reports.py" line="268"/>
         <source>Click a tile, bar or figure to list the tickets behind it.</source>
         <translation>Kliknij kafelek, słupek lub wartość, aby zobaczyć zgłoszenia, z których wynika.</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/reports.py" line="283"/>
+        <location filename="../../desktop/views/reports.py" line="311"/>
         <source>The first day is after the last.</source>
         <translation>Pierwszy dzień jest po ostatnim.</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/reports.py" line="296"/>
+        <location filename="../../desktop/views/reports.py" line="324"/>
         <source>Counting…</source>
         <translation>Liczenie…</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/reports.py" line="325"/>
+        <location filename="../../desktop/views/reports.py" line="356"/>
         <source>SLA met by {0}</source>
         <translation>SLA dotrzymane według: {0}</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/reports.py" line="331"/>
+        <location filename="../../desktop/views/reports.py" line="362"/>
         <source>SLA met by {0}: the busiest {1} of {2}</source>
         <translation>SLA dotrzymane według: {0} — {1} najbardziej obciążonych z {2}</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/reports.py" line="338"/>
+        <location filename="../../desktop/views/reports.py" line="369"/>
         <source>No clock was decided in this period.</source>
         <translation>W tym okresie nie rozstrzygnięto żadnego terminu.</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/reports.py" line="342"/>
+        <location filename="../../desktop/views/reports.py" line="375"/>
         <source>No ticket was logged in this period.</source>
         <translation>W tym okresie nie zgłoszono żadnego zgłoszenia.</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/reports.py" line="344"/>
+        <location filename="../../desktop/views/reports.py" line="376"/>
+        <source>OLA {0}</source>
+        <translation>OLA {0}</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/views/reports.py" line="383"/>
+        <source>No OLA or supplier clock was decided in this period.</source>
+        <translation>W tym okresie nie rozstrzygnięto żadnego terminu OLA ani dostawcy.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/views/reports.py" line="385"/>
         <source>Nothing open.</source>
         <translation>Nic otwartego.</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../desktop/views/reports.py" line="347"/>
+        <location filename="../../desktop/views/reports.py" line="388"/>
         <source>{0} to {1}, by {2}: %n ticket(s) logged</source>
         <translation>
             <numerusform>{0} – {1}, według: {2}: %n zgłoszenie</numerusform>
@@ -1627,17 +1679,17 @@
         </translation>
     </message>
     <message>
-        <location filename="../../desktop/views/reports.py" line="371"/>
+        <location filename="../../desktop/views/reports.py" line="422"/>
         <source>in total</source>
         <translation>razem</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/reports.py" line="371"/>
+        <location filename="../../desktop/views/reports.py" line="422"/>
         <source>{0} {1}</source>
         <translation>{0} {1}</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../desktop/views/reports.py" line="373"/>
+        <location filename="../../desktop/views/reports.py" line="424"/>
         <source>%n ticket(s) behind “{0}”, {1}</source>
         <translation>
             <numerusform>%n zgłoszenie za „{0}”, {1}</numerusform>
@@ -1646,32 +1698,37 @@
         </translation>
     </message>
     <message>
-        <location filename="../../desktop/views/reports.py" line="375"/>
+        <location filename="../../desktop/views/reports.py" line="426"/>
+        <source>in {0} to {1}</source>
+        <translation>od {0} do {1}</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/views/reports.py" line="428"/>
         <source>(the first {0} listed)</source>
         <translation>(pokazano pierwsze {0})</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/reports.py" line="392"/>
+        <location filename="../../desktop/views/reports.py" line="445"/>
         <source>CSV files (*.csv)</source>
         <translation>Pliki CSV (*.csv)</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/reports.py" line="392"/>
+        <location filename="../../desktop/views/reports.py" line="445"/>
         <source>Excel workbooks (*.xlsx)</source>
         <translation>Skoroszyty Excel (*.xlsx)</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/reports.py" line="393"/>
+        <location filename="../../desktop/views/reports.py" line="446"/>
         <source>PDF documents (*.pdf)</source>
         <translation>Dokumenty PDF (*.pdf)</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/reports.py" line="394"/>
+        <location filename="../../desktop/views/reports.py" line="447"/>
         <source>Export the figures</source>
         <translation>Eksport wskaźników</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/reports.py" line="400"/>
+        <location filename="../../desktop/views/reports.py" line="453"/>
         <source>Written to {0}</source>
         <translation>Zapisano do {0}</translation>
     </message>
@@ -2476,7 +2533,7 @@
 <context>
     <name>Tile</name>
     <message>
-        <location filename="../../desktop/views/reports.py" line="105"/>
+        <location filename="../../desktop/views/reports.py" line="125"/>
         <source>Click for the tickets behind this figure</source>
         <translation>Kliknij, aby zobaczyć zgłoszenia, z których wynika ta wartość</translation>
     </message>
