@@ -21,6 +21,7 @@ import holidays
 from core.org_channels import ChannelReader
 from core.org_reader import EMAIL
 from core.org_rules import RuleReader
+from core.org_texts import TextsReader
 from core.orgspec import (
     FIELD_TYPES,
     LANGUAGES,
@@ -127,7 +128,7 @@ def _holiday_countries() -> dict[str, list[str]]:
     return dict(holidays.list_supported_countries())
 
 
-class _Reader(ChannelReader, RuleReader):
+class _Reader(ChannelReader, RuleReader, TextsReader):
     deflect = False  # [organisation] deflect, once read
 
     def read(self) -> OrgSpec:
@@ -145,6 +146,9 @@ class _Reader(ChannelReader, RuleReader):
         escalation = [self.escalation_rule(t, priority.levels) for t in root.tables("escalation")]
         email, webhooks = self.channels(root.table("channels"))
         mail_in = self.mail_in(root.table("mail_in"))
+        replies = self.replies(root.tables("replies"))
+        translations = self.translations(root.table("translations"), categories=categories, sites=sites,
+                                         teams=teams, suppliers=suppliers, sla=sla, replies=replies)
         self.unique(((f"sites[{i}].code", s.code) for i, s in enumerate(sites) if s.code), "site code")
         self.unique(((f"teams[{i}].code", t.code) for i, t in enumerate(teams) if t.code), "team code")
         self.unique(((f"users[{i}].username", u.username) for i, u in enumerate(users) if u.username),
@@ -174,7 +178,7 @@ class _Reader(ChannelReader, RuleReader):
             sites=tuple(sites), teams=tuple(teams), users=tuple(users), suppliers=tuple(suppliers),
             categories=tuple(categories), sla=tuple(sla), routing=tuple(routing), triage_team=triage_team,
             escalation=tuple(escalation), email=email, webhooks=tuple(webhooks), mail_in=mail_in,
-            deflect=self.deflect,
+            deflect=self.deflect, replies=tuple(replies), translations=translations,
         )
 
     def section_order(self, problem: str) -> tuple[int, int]:

@@ -8,8 +8,13 @@ midnight (0..1440, so an interval may end at 24:00).
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from dataclasses import dataclass, field
 from datetime import date
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:  # core.org_texts reads them, and imports this module
+    from core.org_texts import LanguageTexts, ReplySpec
 
 # integration: a system (monitoring, another tool) that logs tickets for any site through the server
 ROLES = ("requester", "technician", "agent", "manager", "admin", "integration")
@@ -256,3 +261,6 @@ class OrgSpec:
     mail_in: MailInSpec | None = None
     # "this solved it" may close the new-ticket dialog without logging a ticket (DESIGN §15)
     deflect: bool = False
+    # canned replies, and the organisation's names in other languages (core.org_texts)
+    replies: tuple[ReplySpec, ...] = ()
+    translations: Mapping[str, LanguageTexts] = field(default_factory=dict)

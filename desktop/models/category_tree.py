@@ -2,11 +2,13 @@
 new-ticket form, with a proxy that filters it by words typed (keeping parents of
 matches, so a match is always shown in its place). A category matches by its path,
 its description and the labels of its own fields, so "receipt" or "terminal ID"
-finds the category whose form asks for them."""
+finds the category whose form asks for them; where the organisation file translates
+them into the window's language, the tree shows the translation and both are found."""
 
 from __future__ import annotations
 
 from core.reference import Reference
+from desktop.org_names import org_names
 from desktop.qt import (
     QModelIndex,
     QObject,
@@ -27,6 +29,7 @@ class CategoryTreeModel(QStandardItemModel):
         super().__init__(parent)
         nodes: dict[str, QStandardItem] = {}
         descriptions = {c.path: c.description for c in ref.spec.categories}
+        names = org_names(ref)
         root = self.invisibleRootItem()
         for path in sorted(ref.category_paths, key=str.casefold):
             parts = path.split("/")
@@ -34,15 +37,19 @@ class CategoryTreeModel(QStandardItemModel):
                 prefix = "/".join(parts[:depth])
                 if prefix in nodes:
                     continue
-                item = QStandardItem(parts[depth - 1])
+                item = QStandardItem(names.category_part(prefix))
                 item.setEditable(False)
                 real = prefix in ref.category_paths
                 item.setData(prefix if real else None, PathRole)
                 info = ref.category_paths.get(prefix)
+                shown = names.category(prefix)
                 description = descriptions.get(prefix, "")
-                item.setToolTip(f"{prefix}\n{description}" if description else prefix)
-                labels = " ".join(f.label for f in info.fields) if info is not None else ""
-                item.setData(" ".join(part for part in (prefix, description, labels) if part), SearchRole)
+                own_description = names.description(prefix, description)
+                item.setToolTip(f"{shown}\n{own_description}" if own_description else shown)
+                fields = info.fields if info is not None else ()
+                words = [prefix, shown, description, own_description,
+                         *(f.label for f in fields), *(names.field(prefix, f.key, f.label) for f in fields)]
+                item.setData(" ".join(dict.fromkeys(w for w in words if w)), SearchRole)
                 if not real:
                     item.setSelectable(False)
                 (nodes["/".join(parts[:depth - 1])] if depth > 1 else root).appendRow(item)

@@ -20,6 +20,7 @@ from core.sla.policy import choose_policy
 from desktop.errors import field_of, message_for
 from desktop.labels import label
 from desktop.models.category_tree import CategoryFilter, CategoryTreeModel, PathRole
+from desktop.org_names import org_names
 from desktop.qt import (
     QAbstractItemView,
     QComboBox,
@@ -65,6 +66,7 @@ class NewTicketDialog(QDialog):
         super().__init__(parent)
         self.ws = workspace
         ref, user = workspace.ref, workspace.user
+        self.names = org_names(ref)
         self.support = is_support(user.role)
         self.setWindowTitle(self.tr("New ticket"))
         self.setObjectName("newTicketDialog")
@@ -268,7 +270,7 @@ class NewTicketDialog(QDialog):
             _complete_anywhere(self.requester)
         self.site.addItem(self.tr("The requester's home site"), "")
         for site in sorted(ref.sites.values(), key=lambda s: s.code):
-            self.site.addItem(f"{site.code} — {site.name}", site.code)
+            self.site.addItem(f"{site.code} — {self.names.site(site.code, site.name)}", site.code)
         self.site.setEditable(self.support)
         if self.support:
             self.site.setInsertPolicy(QComboBox.InsertPolicy.NoInsert)
@@ -319,7 +321,7 @@ class NewTicketDialog(QDialog):
         if not path:
             return
         self.category = path
-        self.chosen.setText(path)
+        self.chosen.setText(self.names.category(path))
         self.category_error.setVisible(False)
         for key in list(self._editors):
             self.form.remove_row(f"f:{key}")
@@ -330,7 +332,8 @@ class NewTicketDialog(QDialog):
         for offset, spec in enumerate(info.fields):
             editor = FieldEditor(spec, self)
             self._editors[spec.key] = editor
-            self.form.add_row(f"f:{spec.key}", editor.caption, editor.widget, aliases=(spec.key,), at=at + offset)
+            caption = self.names.field(path, spec.key, spec.label) + (" *" if spec.required else "")
+            self.form.add_row(f"f:{spec.key}", caption, editor.widget, aliases=(spec.key,), at=at + offset)
         self._chain_tabs()
         self._update_preview()
 
@@ -361,7 +364,7 @@ class NewTicketDialog(QDialog):
             self.targets.setText(self.tr("No SLA applies."))
         else:
             self.targets.setText(self.tr("{0}: response within {1}, resolution within {2} (business time)").format(
-                policy.name if policy else "", format_duration(target.response), format_duration(target.resolution)))
+                self.names.policy(policy.name) if policy else "", format_duration(target.response), format_duration(target.resolution)))
 
     # -- sending -------------------------------------------------------------
     def ticket(self) -> NewTicket:

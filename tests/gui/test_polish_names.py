@@ -1,0 +1,115 @@
+"""The organisation's own names in Polish: where the organisation file translates a
+category, a field, a site, a team, a supplier or an SLA policy ([translations.pl]),
+the window in Polish shows the translation and finds it in the category search;
+anything left untranslated shows as the file writes it, and English is unchanged."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from core.reference import reference_for
+from desktop.i18n import install_translations
+from desktop.org_names import org_names
+from desktop.qt import Qt
+from desktop.views.new_ticket import NewTicketDialog
+from desktop.workspace import Workspace
+from tests.conftest import SMALL_ORG
+
+TRANSLATIONS = """
+[[replies]]
+name = "Ask for a photo"
+text = "Hello {requester}, please send a photo of the screen for {number}."
+
+[translations.pl]
+sites = { "PL-POZ-001" = "Poznań, ulica Głogowska 12" }
+teams = { "FIELD" = "Serwisanci terenowi" }
+suppliers = { "POSCO" = "Dostawca terminali" }
+sla = { "Station incidents" = "Awarie na stacji" }
+
+[translations.pl.categories]
+"Hardware" = "Sprzęt"
+"Network/Router" = "Router"
+
+[translations.pl.categories."Hardware/POS terminal"]
+name = "Terminal płatniczy"
+description = "Kasa, czytnik kart"
+fields = { terminal_id = "Numer terminala" }
+
+[translations.pl.replies."Ask for a photo"]
+name = "Poproś o zdjęcie"
+text = "Dzień dobry {requester}, prosimy o zdjęcie ekranu do zgłoszenia {number}."
+"""
+
+
+@pytest.fixture
+def polish(qapp):
+    install_translations(qapp, "pl")
+    yield
+    install_translations(qapp, "en")
+
+
+@pytest.fixture
+def translated_workspace(store_factory, tmp_path: Path, qtbot):
+    org = tmp_path / "org.toml"
+    org.write_text(SMALL_ORG.read_text(encoding="utf-8") + TRANSLATIONS, encoding="utf-8")
+    store = store_factory("pl", org=org)
+    with store.read() as session:
+        user = reference_for(store, session).user("ada")
+    workspace = Workspace(store, user, store.path.parent)
+    yield workspace
+    workspace.workers.wait_idle()
+
+
+def _dialog(qtbot, workspace) -> NewTicketDialog:
+    dialog = NewTicketDialog(workspace)
+    qtbot.addWidget(dialog)
+    dialog.show()
+    return dialog
+
+
+def _top_names(dialog: NewTicketDialog) -> list[str]:
+    model = dialog.tree_filter
+    return [model.index(row, 0).data() for row in range(model.rowCount())]
+
+
+def test_new_ticket_in_polish_shows_the_organisations_polish_names(qtbot, polish, translated_workspace):
+    dialog = _dialog(qtbot, translated_workspace)
+    assert dialog.windowTitle() == "Nowe zgłoszenie"
+    assert "Sprzęt" in _top_names(dialog)
+    # the Polish name, its description and its field's Polish label are all found
+    for words in ("terminal płatniczy", "czytnik kart", "numer terminala", "pos terminal"):
+        dialog.category_search.setText(words)  # QTest types ASCII only
+        qtbot.keyClick(dialog.category_search, Qt.Key.Key_Return)
+        assert dialog.category == "Hardware/POS terminal", words
+    assert dialog.chosen.text() == "Sprzęt/Terminal płatniczy"
+    caption = dialog.form.layout_.labelForField(dialog.form._rows["f:terminal_id"][1])
+    assert caption.text() == "Numer terminala *"
+    # a field left untranslated keeps the file's label
+    pump = dialog.form.layout_.labelForField(dialog.form._rows["f:pump"][1])
+    assert pump.text() == "Pump"
+    site = dialog.site.itemText(dialog.site.findData("PL-POZ-001"))
+    assert site == "PL-POZ-001 — Poznań, ulica Głogowska 12"
+    assert dialog.site.itemText(dialog.site.findData("PL-WAW-002")) == "PL-WAW-002 — Warszawa, Puławska 100"
+    assert "Awarie na stacji" in dialog.targets.text()
+    dialog.description.setPlainText("")
+    dialog.title.clear()
+
+
+def test_english_keeps_the_files_own_names(qtbot, translated_workspace):
+    dialog = _dialog(qtbot, translated_workspace)
+    assert "Hardware" in _top_names(dialog)
+    dialog.choose_category("Hardware/POS terminal")
+    assert dialog.chosen.text() == "Hardware/POS terminal"
+    assert "Station incidents" in dialog.targets.text()
+
+
+def test_org_names_in_polish(polish, translated_workspace):
+    names = org_names(translated_workspace.ref)
+    assert names.team("FIELD", "Field technicians") == "Serwisanci terenowi"
+    assert names.team("NET", "Network specialists") == "Network specialists"
+    assert names.supplier("POSCO", "POS terminal vendor") == "Dostawca terminali"
+    assert names.category("Network/Router") == "Network/Router"
+    reply = names.reply(translated_workspace.ref.spec.replies[0])
+    assert reply.name == "Poproś o zdjęcie" and "{number}" in reply.text
