@@ -19,6 +19,15 @@ from desktop.cli.output import print_json, print_table
 SHOWN = (("tickets", "tickets"), ("resolved", "resolved"), ("frt_median_s", "FRT median"),
          ("mttr_s", "MTTR"), ("response_met_pct", "resp met %"), ("resolution_met_pct", "resol met %"),
          ("fcr_pct", "FCR %"), ("reopen_pct", "reopen %"), ("repeat_pct", "repeat %"), ("backlog", "backlog"))
+# by team and by supplier the table shows their compliance: the teams' OLAs, the suppliers' contracts
+OLA_SHOWN = (("ola_response_met_pct", "OLA resp met %"), ("ola_resolution_met_pct", "OLA resol met %"))
+SUPPLIER_SHOWN = (("supplier_response_met_pct", "supplier resp met %"),
+                  ("supplier_resolution_met_pct", "supplier resol met %"))
+SHOWN_BY = {
+    "team": (*SHOWN[:6], *OLA_SHOWN, *SUPPLIER_SHOWN, *SHOWN[6:]),
+    "supplier": (("tickets", "tickets"), ("resolved", "resolved"), ("mttr_s", "MTTR"), *SUPPLIER_SHOWN,
+                 ("backlog", "backlog")),
+}
 
 
 def add_commands(commands: Any) -> None:
@@ -71,7 +80,8 @@ def _cell(name: str, value: Any) -> str:
 
 
 def _print(report: KpiReport) -> None:
+    shown = SHOWN_BY.get(report.by, SHOWN)
     print(f"{report.period.first.isoformat()} to {report.period.last.isoformat()} by {report.by}")
-    rows = [[row["group"], *(_cell(n, row[n]) for n, _ in SHOWN)] for row in report.rows]
-    rows.append(["total", *(_cell(n, report.total[n]) for n, _ in SHOWN)])
-    print_table([report.by, *(label for _, label in SHOWN)], rows)
+    rows = [[row["group"], *(_cell(n, row[n]) for n, _ in shown)] for row in report.rows]
+    rows.append(["total", *(_cell(n, report.total[n]) for n, _ in shown)])
+    print_table([report.by, *(label for _, label in shown)], rows)

@@ -281,3 +281,18 @@ def test_cli_supplier_view_and_team_json(ola_desk: Any, capsys: Any) -> None:
     answer = json.loads(capsys.readouterr().out)
     assert code == 0 and [r["group"] for r in answer["rows"]] == ["POSCO"]
     assert answer["rows"][0]["supplier_response_met_pct"] == 0.0
+
+
+def test_cli_tables_by_team_and_by_supplier_show_their_compliance(ola_desk: Any, capsys: Any) -> None:
+    def table(by: str) -> list[str]:
+        assert cli(["--data-dir", str(ola_desk.store.path.parent), "--user", "max", "report", "--from", FIRST,
+                    "--to", LAST, "--by", by]) == 0
+        return capsys.readouterr().out.splitlines()
+
+    by_team = table("team")
+    assert "OLA resp met %" in by_team[1] and "supplier resol met %" in by_team[1]
+    desk_row = next(line for line in by_team if line.startswith("DESK"))
+    assert "50.0" in desk_row.split() and "100.0" in desk_row.split()
+    by_supplier = table("supplier")
+    assert by_supplier[1].split()[:4] == ["supplier", "tickets", "resolved", "MTTR"]
+    assert next(line for line in by_supplier if line.startswith("POSCO")).split()[-3:] == ["0.0", "100.0", "0"]
