@@ -16,7 +16,7 @@ from core.reports.export import read_back
 from core.reports.kpis import FIGURES, kpi_report, tickets_behind
 from core.reports.period import period_of
 from desktop.cli.main import run as cli
-from tests.support.report_scenario import FIRST, LAST, build
+from tests.support.report_scenario import FIRST, LAST, build, build_ola, ola_org
 
 PERIOD = period_of(FIRST, LAST, date(2026, 12, 1))
 NOW = datetime(2026, 12, 1, tzinfo=UTC)
@@ -171,45 +171,26 @@ def test_the_readme_and_the_module_define_the_figures_in_the_same_words() -> Non
 
 @pytest.fixture
 def ola_desk(tmp_path: Path, kit: Any) -> Any:
-    """The small organisation with OLAs: DESK (on the desk calendar, 07:00-11:00Z and
-    11:30-15:30Z) response 30 min, resolution 2 h; FIELD (the policy's desk calendar)
-    response 1 h, resolution 4 h. Two tickets on Mon 23 November:
-
-    O1 created 07:00, ada in_progress 07:10, resolved 08:00: DESK OLA response 600 s
-       met (07:10), resolution 3600 s met (08:00).
-    O2 created 07:00, handed to FIELD 08:00: DESK OLA response 3600 s, breached 07:30;
-       resolution 3600 s, met when it left at 08:00. tom in_progress 10:00: FIELD OLA
-       response 7200 s, breached 09:00. Pending on POSCO (always open; response 2 h,
-       resolution 24 h) 10:30-13:30: its response clock 3 h, breached 12:30, its
-       resolution clock 3 h, met 13:30; FIELD's OLA is paused meanwhile. Resolved
-       14:30: FIELD OLA resolution 2.5 h + 1 h = 12600 s, met.
-    """
+    """A store of the small organisation with OLAs and the two tickets of
+    tests/support/report_scenario.py's build_ola (their clocks are worked out there)."""
     from desktop.cli.setup import init_store
-    from tests.support.report_scenario import Z
 
-    org = (Path(__file__).resolve().parents[1] / "fixtures" / "small-org.toml").read_text(encoding="utf-8")
-    org = org.replace('escalates_to = "FIELD"\ncalendar = "desk"\n',
-                      'escalates_to = "FIELD"\ncalendar = "desk"\nola = { response = "30m", resolution = "2h" }\n')
-    org = org.replace('escalates_to = "NET"\n', 'escalates_to = "NET"\nola = { response = "1h", resolution = "4h" }\n', 1)
-    assert org.count("ola = {") == 2
-    (tmp_path / "ola-org.toml").write_text(org, encoding="utf-8")
-    store, _ = init_store(tmp_path / "ola" / "branchdesk.sqlite3", str(tmp_path / "ola-org.toml"), "PL-POZ-001")
+    org = ola_org(Path(__file__).resolve().parents[1] / "fixtures" / "small-org.toml", tmp_path)
+    store, _ = init_store(tmp_path / "ola" / "branchdesk.sqlite3", str(org), "PL-POZ-001")
     desk = kit.Desk(store)
-    fields = {"category": "Access/Password reset", "impact": "high", "urgency": "high", "title": "Cannot sign in"}
-    fixed = {"code": "fixed", "note": "Reset."}
-    o1, o2 = desk.new("anna", at=Z(23, 7), **fields), desk.new("anna", at=Z(23, 7), **fields)
-    desk.move("ada", o1, "in_progress", at=Z(23, 7, 10))
-    desk.move("ada", o1, "resolved", at=Z(23, 8), **fixed)
-    desk.assign("ada", o2, team="FIELD", at=Z(23, 8))
-    desk.move("tom", o2, "in_progress", at=Z(23, 10))
-    desk.move("tom", o2, "pending", at=Z(23, 10, 30), reason="supplier", supplier="POSCO")
-    desk.move("tom", o2, "in_progress", at=Z(23, 13, 30))
-    desk.move("tom", o2, "resolved", at=Z(23, 14, 30), **fixed)
-    desk.numbers = {desk.ticket(o1).id: "O1", desk.ticket(o2).id: "O2"}
+    made = build_ola(lambda who, command, *args, at, **kw: desk.run(command, who, *args, at=at, **kw))
+    desk.numbers = {desk.ticket(number).id: name for name, number in made.items()}
     yield desk
     store.close()
 
 
+# (tickets, OLA response, OLA resolution, supplier response, supplier resolution) by team
+OLA_BY_TEAM = {
+    "DESK": (1, 50.0, 100.0, None, None),
+    "FIELD": (1, 0.0, 100.0, 0.0, 100.0),
+    "total": (2, 33.3, 100.0, 0.0, 100.0),  # OLA response: 1 met of 3 decided
+}
+OLA_BY_SUPPLIER = {"POSCO": (1, None, None, 0.0, 100.0), "total": (2, 33.3, 100.0, 0.0, 100.0)}
 CLOCK_FIGURES = ("tickets", "ola_response_met_pct", "ola_resolution_met_pct", "supplier_response_met_pct",
                  "supplier_resolution_met_pct")
 
@@ -223,14 +204,9 @@ def test_ola_and_supplier_compliance_per_team_and_supplier(ola_desk: Any) -> Non
     # By team, an OLA clock counts for its team: DESK's response met by O1, breached by
     # O2 (50 %), its resolution met by both; FIELD's response breached, resolution met.
     # The supplier clocks count with the ticket's team now: O2 is FIELD's.
-    assert clock_figures(report(ola_desk, "max", "team")) == {
-        "DESK": (1, 50.0, 100.0, None, None),
-        "FIELD": (1, 0.0, 100.0, 0.0, 100.0),
-        "total": (2, 33.3, 100.0, 0.0, 100.0),  # OLA response: 1 met of 3 decided
-    }
+    assert clock_figures(report(ola_desk, "max", "team")) == OLA_BY_TEAM
     # By supplier: only O2 waited on one; the OLA figures are not given per supplier.
-    assert clock_figures(report(ola_desk, "max", "supplier")) == {
-        "POSCO": (1, None, None, 0.0, 100.0), "total": (2, 33.3, 100.0, 0.0, 100.0)}
+    assert clock_figures(report(ola_desk, "max", "supplier")) == OLA_BY_SUPPLIER
     assert clock_figures(report(ola_desk, "max", "week")) == {
         "2026-11-23": (2, 33.3, 100.0, 0.0, 100.0), "total": (2, 33.3, 100.0, 0.0, 100.0)}
     # the week before decided nothing

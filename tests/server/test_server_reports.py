@@ -17,8 +17,8 @@ from core.sla.figures import recompute_all
 from server.app import create_app
 from server.config import Settings
 from server.db import Database
-from tests.integration.test_reports import POZ, TOTAL, WAW
-from tests.support.report_scenario import FIRST, LAST, build
+from tests.integration.test_reports import CLOCK_FIGURES, OLA_BY_SUPPLIER, OLA_BY_TEAM, POZ, TOTAL, WAW
+from tests.support.report_scenario import FIRST, LAST, build, build_ola, ola_org
 
 SMALL_ORG = Path(__file__).resolve().parent.parent / "fixtures" / "small-org.toml"
 AT = datetime(2026, 11, 1, tzinfo=UTC)
@@ -67,3 +67,28 @@ def test_bad_input_is_422_naming_the_field(client: TestClient, params: dict[str,
     answer = get(client, "ada", **params)
     assert answer.status_code == 422
     assert [p["loc"] for p in answer.json()["problems"]] == [loc]
+
+
+@pytest.fixture(params=["sqlite", "postgresql"])
+def ola_client(request: pytest.FixtureRequest, tmp_path: Path) -> Iterator[TestClient]:
+    """The server of the small organisation with OLAs, the two tickets of build_ola made on it."""
+    org = ola_org(SMALL_ORG, tmp_path)
+    with database_from(org, request.param, tmp_path, "bd_reports_ola", AT) as url:
+        db = Database(url)
+        build_ola(lambda who, command, *args, at, **kw: run_on_server(db, who, command, *args, at=at, **kw))
+        with TestClient(create_app(Settings(database_url=url), database=db,
+                                   clock=FakeClock(NOW))) as test_client:
+            yield test_client
+        db.dispose()
+
+
+def test_ola_and_supplier_compliance_as_the_branch_store_counts_them(ola_client: TestClient) -> None:
+    for by, want in (("team", OLA_BY_TEAM), ("supplier", OLA_BY_SUPPLIER)):
+        answer = get(ola_client, "ada", **{"from": FIRST, "to": LAST, "by": by})
+        assert answer.status_code == 200, answer.text
+        body = answer.json()
+        found = {row["group"]: tuple(row[f] for f in CLOCK_FIGURES) for row in body["rows"]}
+        assert {**found, "total": tuple(body["total"][f] for f in CLOCK_FIGURES)} == want, by
+    weeks = get(ola_client, "ada", **{"from": FIRST, "to": LAST, "by": "week"}).json()
+    assert [row["group"] for row in weeks["rows"]] == [FIRST]
+    assert weeks["rows"][0]["ola_response_met_pct"] == 33.3

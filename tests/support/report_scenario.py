@@ -31,6 +31,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from datetime import UTC, datetime
+from pathlib import Path
 from typing import Any
 
 from core.services import tickets as service
@@ -72,3 +73,44 @@ def build(run: Run) -> dict[str, str]:
     move("tom", t["T3"], "in_progress", Z(24, 7))
     move("tom", t["T3"], "resolved", Z(24, 8), **fixed)
     return t
+
+
+def ola_org(small_org: Path, folder: Path) -> Path:
+    """The small organisation with OLAs: DESK (on the desk calendar, 07:00-11:00Z and
+    11:30-15:30Z) response 30 min, resolution 2 h; FIELD (the policy's desk calendar)
+    response 1 h, resolution 4 h."""
+    text = small_org.read_text(encoding="utf-8")
+    text = text.replace('escalates_to = "FIELD"\ncalendar = "desk"\n',
+                        'escalates_to = "FIELD"\ncalendar = "desk"\nola = { response = "30m", resolution = "2h" }\n')
+    text = text.replace('escalates_to = "NET"\n', 'escalates_to = "NET"\nola = { response = "1h", resolution = "4h" }\n', 1)
+    assert text.count("ola = {") == 2
+    path = folder / "ola-org.toml"
+    path.write_text(text, encoding="utf-8")
+    return path
+
+
+def build_ola(run: Run) -> dict[str, str]:
+    """Two tickets on Mon 23 November, on ola_org; returns their numbers by name.
+
+    O1 created 07:00, ada in_progress 07:10, resolved 08:00: DESK OLA response 600 s
+       met (07:10), resolution 3600 s met (08:00).
+    O2 created 07:00, handed to FIELD 08:00: DESK OLA response 3600 s, breached 07:30;
+       resolution 3600 s, met when it left at 08:00. tom in_progress 10:00: FIELD OLA
+       response 7200 s, breached 09:00. Pending on POSCO (always open; response 2 h,
+       resolution 24 h) 10:30-13:30: its response clock 3 h, breached 12:30, its
+       resolution clock 3 h, met 13:30; FIELD's OLA is paused meanwhile. Resolved
+       14:30: FIELD OLA resolution 2.5 h + 1 h = 12600 s, met.
+    """
+    def move(who: str, number: str, status: str, at: datetime, **kw: Any) -> None:
+        run(who, service.move, number, status, at=at, **kw)
+
+    fixed = {"code": "fixed", "note": "Reset."}
+    o1, o2 = _new(run, "anna", Z(23, 7)), _new(run, "anna", Z(23, 7))
+    move("ada", o1, "in_progress", Z(23, 7, 10))
+    move("ada", o1, "resolved", Z(23, 8), **fixed)
+    run("ada", service.assign, o2, team="FIELD", at=Z(23, 8))
+    move("tom", o2, "in_progress", Z(23, 10))
+    move("tom", o2, "pending", Z(23, 10, 30), reason="supplier", supplier="POSCO")
+    move("tom", o2, "in_progress", Z(23, 13, 30))
+    move("tom", o2, "resolved", Z(23, 14, 30), **fixed)
+    return {"O1": o1, "O2": o2}
