@@ -1,5 +1,6 @@
 """The bundle runs where no source tree is: its programs answer --version, make a demo
-store, open the window offscreen and close it, and run the central server."""
+store, open the window offscreen and close it, open the first-run dialog on a real X
+display (when Xvfb is there), and run the central server."""
 
 from __future__ import annotations
 
@@ -14,7 +15,7 @@ from contextlib import closing
 from pathlib import Path
 
 import pytest
-from installer_kit import ROOT, STARTUP_LIMIT, DpkgRoot, clean_env, run
+from installer_kit import ROOT, STARTUP_LIMIT, DpkgRoot, clean_env, need_tool, run
 
 pytestmark = pytest.mark.installer
 
@@ -111,3 +112,36 @@ def test_the_packaged_server_initialises_serves_and_answers_health(installed: Dp
             serving.communicate(timeout=30)
         except subprocess.TimeoutExpired:
             serving.kill()
+
+
+XCB_CHECK = """
+"$BRANCHDESK" --data-dir "$DATA" > /dev/null 2> "$ERR" &
+app=$!
+for _ in $(seq 1 600); do
+    if xwininfo -root -tree | grep -q '"Welcome to Branchdesk"'; then
+        kill -TERM "$app"; wait "$app"; exit $?
+    fi
+    kill -0 "$app" 2>/dev/null || exit 90
+    sleep 0.2
+done
+kill -KILL "$app"; exit 91
+"""
+
+
+def test_on_an_x_display_the_first_run_dialog_opens_and_closes(installed: DpkgRoot, tmp_path: Path) -> None:
+    """On a real X server (Xvfb), through Qt's xcb plugin: what a person sees on a new PC."""
+    xvfb_run = need_tool("xvfb-run", "xvfb")
+    need_tool("xwininfo", "x11-utils")
+    libraries = ["libxcb-cursor0", "libxcb-icccm4", "libxcb-keysyms1", "libxkbcommon-x11-0"]
+    listed = subprocess.run(["dpkg-query", "-W", "-f=${Package} ${db:Status-Status}\\n", *libraries],
+                            capture_output=True, text=True).stdout
+    missing = [lib for lib in libraries if f"{lib} installed" not in listed]
+    if missing:
+        pytest.skip(f"the package's dependencies {', '.join(missing)} are not installed here (apt-get install them)")
+    env = {**clean_env(tmp_path), "QT_QPA_PLATFORM": "xcb", "BRANCHDESK": str(installed.program("branchdesk")),
+           "DATA": str(tmp_path / "data"), "ERR": str(tmp_path / "err")}
+    done = subprocess.run([xvfb_run, "-a", "sh", "-c", XCB_CHECK], cwd=tmp_path, env=env, capture_output=True,
+                          text=True, timeout=300)
+    err = (tmp_path / "err").read_text() if (tmp_path / "err").exists() else ""
+    assert done.returncode == 0, f"exit {done.returncode}: {err}{done.stderr}"
+    assert not (tmp_path / "data" / "branchdesk.sqlite3").exists()  # the dialog was closed, nothing chosen
