@@ -208,7 +208,7 @@ def suggest(session: Session, ref: Reference, user: UserInfo, title: str, catego
         like = wanted.rsplit("/", 1)[0] if "/" in wanted else wanted
         for rid, in session.execute(sql(
             "SELECT rowid FROM articles WHERE status = 'published' AND categories LIKE :like LIMIT :n"
-        ), {"like": f'%"{like}%', "n": CANDIDATES}):
+        ), {"like": f"%{json.dumps(like)[:-1]}%", "n": CANDIDATES}):  # as the JSON column keeps it
             relevance.setdefault(int(rid), 0.0)
     if not relevance:
         return []
