@@ -18,6 +18,7 @@ from PySide6.QtCore import (
     QLibraryInfo,
     QLocale,
     QMarginsF,
+    QMimeData,
     QModelIndex,
     QObject,
     QPersistentModelIndex,
@@ -44,6 +45,7 @@ from PySide6.QtGui import (
     QBrush,
     QCloseEvent,
     QColor,
+    QDesktopServices,
     QDragEnterEvent,
     QDropEvent,
     QFont,
@@ -150,6 +152,6 @@ __all__ = [
     "QSortFilterProxyModel", "QSpinBox", "QSplitter", "QStackedWidget", "QStandardItem", "QStandardItemModel",
     "QStatusBar", "QStringListModel", "QStyle", "QStyleFactory", "QSystemTrayIcon", "QTabWidget",
     "QTableView", "QTableWidget", "QTableWidgetItem", "QTextBrowser", "QTextDocument", "QThread", "QThreadPool", "QTimer",
-    "QToolBar", "QToolButton", "QDragEnterEvent", "QDropEvent",
+    "QToolBar", "QToolButton", "QDragEnterEvent", "QDropEvent", "QDesktopServices", "QMimeData",
     "QTranslator", "QTreeView", "QUrl", "QVBoxLayout", "QWheelEvent", "QWidget", "Qt", "Signal", "Slot", "is_alive",
 ]

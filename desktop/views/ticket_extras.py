@@ -13,6 +13,7 @@ from desktop.qt import (
     QLineEdit,
     QListWidget,
     QListWidgetItem,
+    QMimeData,
     QPlainTextEdit,
     QPushButton,
     QShortcut,
@@ -22,17 +23,36 @@ from desktop.qt import (
     QWidget,
     Signal,
 )
+from desktop.views.attachments import local_files
 from desktop.views.form import error_label
 from desktop.views.timeline import when
+
+
+class ReplyText(QPlainTextEdit):
+    """The reply's text: a picture or files pasted into it are handed on, to be attached."""
+
+    sig_paste = Signal(object)  # the QMimeData
+
+    def canInsertFromMimeData(self, source: QMimeData) -> bool:  # noqa: N802 (Qt's name)
+        return source.hasImage() or bool(local_files(source)) or super().canInsertFromMimeData(source)
+
+    def insertFromMimeData(self, source: QMimeData) -> None:  # noqa: N802
+        if source.hasImage() or local_files(source):
+            self.sig_paste.emit(source)
+            return
+        super().insertFromMimeData(source)
 
 
 class ReplyBox(QWidget):
     # text, internal
     sig_send = Signal(str, bool)
+    # a picture or files were pasted into the text (QMimeData)
+    sig_paste = Signal(object)
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self.text = QPlainTextEdit(self)
+        self.text = ReplyText(self)
+        self.text.sig_paste.connect(self.sig_paste)
         self.text.setObjectName("replyText")
         self.text.setPlaceholderText(self.tr("Write a reply… (Ctrl+Enter sends it)"))
         self.text.setMaximumHeight(90)

@@ -22,6 +22,8 @@ from desktop.errors import field_of, message_for
 from desktop.qt import (
     QCheckBox,
     QDialog,
+    QDragEnterEvent,
+    QDropEvent,
     QLabel,
     QMessageBox,
     QPushButton,
@@ -33,6 +35,7 @@ from desktop.qt import (
 )
 from desktop.views.action_bar import ActionBar
 from desktop.views.action_dialogs import AssignDialog, PendDialog, ResolveDialog
+from desktop.views.attachments import AttachmentsPanel
 from desktop.views.form import error_label
 from desktop.views.ticket_extras import LinksPanel, ReplyBox, WorkLogPanel
 from desktop.views.ticket_fields import TicketFields
@@ -85,6 +88,12 @@ class TicketView(QWidget):
         self.timeline.anchorClicked.connect(self._anchor)
         self.reply = ReplyBox(self)
         self.reply.sig_send.connect(self._comment)
+        self.files = AttachmentsPanel(workspace, self)
+        self.files.sig_count.connect(self._files_counted)
+        self.files.sig_attached.connect(self._show_files)
+        self.files.sig_look.connect(self._show_files)
+        # a picture or files pasted into the reply box are attached
+        self.reply.sig_paste.connect(self._pasted)
         conversation = QWidget(self)
         column = QVBoxLayout(conversation)
         column.setContentsMargins(0, 0, 0, 0)
@@ -107,6 +116,9 @@ class TicketView(QWidget):
         self.tabs.addTab(self.fields, self.tr("Details"))
         self.tabs.addTab(self.work, self.tr("Work log"))
         self.tabs.addTab(self.links, self.tr("Links"))
+        self.tabs.addTab(self.files, self.tr("Files"))
+        # files dropped anywhere on the ticket are attached to it
+        self.setAcceptDrops(True)
 
         page = QWidget(self)
         layout = QVBoxLayout(page)
@@ -165,6 +177,7 @@ class TicketView(QWidget):
         names = {u.username: u.name for u in ref.users.values()}
         self.work.show_detail(ticket, "log_work" in actions, names)
         self.links.show_detail(ticket, "link" in actions)
+        self.files.show_detail(ticket, ticket.status not in ("closed", "cancelled"))
         self.reply.allow("reply" in actions, "internal_note" in actions)
         self.tabs.setTabVisible(2, "log_work" in actions or bool(ticket.work_log))
         self._show_buttons()
@@ -194,6 +207,26 @@ class TicketView(QWidget):
     def shown_actions(self) -> list[str]:
         """The actions offered now, as buttons or in the "More" menu."""
         return [key for key in BUTTONS if key in self.allowed]
+
+    def _show_files(self, _name: str = "") -> None:
+        self.tabs.setCurrentWidget(self.files)
+
+    def _pasted(self, mime: Any) -> None:
+        if self.files.drop(mime):
+            self._show_files()
+
+    def _files_counted(self, count: int) -> None:
+        self.tabs.setTabText(self.tabs.indexOf(self.files),
+                             self.tr("Files ({0})").format(count) if count else self.tr("Files"))
+
+    def dragEnterEvent(self, event: QDragEnterEvent) -> None:  # noqa: N802 (Qt's name)
+        if self.ticket is not None and self.files.accepts(event.mimeData()):
+            event.acceptProposedAction()
+
+    def dropEvent(self, event: QDropEvent) -> None:  # noqa: N802
+        if self.ticket is not None and self.files.drop(event.mimeData()):
+            self.tabs.setCurrentWidget(self.files)
+            event.acceptProposedAction()
 
     def _on_changes(self, changes: ChangeSet) -> None:
         if self.ticket_id is not None and self.ticket_id in changes.tickets:

@@ -76,6 +76,149 @@
     </message>
 </context>
 <context>
+    <name>Attachments</name>
+    <message>
+        <location filename="../../desktop/views/attachments.py" line="61"/>
+        <source>{0} MiB</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/views/attachments.py" line="63"/>
+        <source>{0} KiB</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/views/attachments.py" line="64"/>
+        <source>{0} bytes</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>AttachmentsPanel</name>
+    <message>
+        <location filename="../../desktop/views/attachments.py" line="122"/>
+        <source>No files attached yet.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/views/attachments.py" line="124"/>
+        <source>Drop files here or paste a screenshot. A file may be at most {0} MiB.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/views/attachments.py" line="129"/>
+        <source>Attach file…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/views/attachments.py" line="132"/>
+        <source>Paste screenshot</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/views/attachments.py" line="134"/>
+        <source>Attach the picture on the clipboard as a PNG file</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/views/attachments.py" line="136"/>
+        <source>Open</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/views/attachments.py" line="139"/>
+        <source>Save as…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/views/attachments.py" line="196"/>
+        <source>waiting to upload: sent with the next sync</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/views/attachments.py" line="198"/>
+        <source>not downloaded yet: comes with the next sync</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/views/attachments.py" line="213"/>
+        <source>{0}
+{1}, attached by {2}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/views/attachments.py" line="218"/>
+        <source>{0}  ·  adding…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/views/attachments.py" line="258"/>
+        <source>“{0}” cannot be found or read.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/views/attachments.py" line="260"/>
+        <source>“{0}” is a folder. Attach the files in it, or a zip of it.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/views/attachments.py" line="262"/>
+        <source>“{0}” is empty.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/views/attachments.py" line="264"/>
+        <source>“{0}” is {1}; a file may be at most {2} MiB. Make it smaller (zip it, or take a smaller screenshot) or split it.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/views/attachments.py" line="271"/>
+        <source>Attach files (at most {0} MiB each)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/views/attachments.py" line="299"/>
+        <source>The clipboard holds no picture. Take a screenshot first (Print Screen), then paste it here.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/views/attachments.py" line="346"/>
+        <source>The screenshot is larger than {0} MiB; take a smaller one.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/views/attachments.py" line="349"/>
+        <source>“{0}” was not attached: {1}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/views/attachments.py" line="395"/>
+        <source>“{0}” could not be opened: {1}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/views/attachments.py" line="404"/>
+        <source>Save attachment</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/views/attachments.py" line="415"/>
+        <source>“{0}” could not be saved: {1}</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>BarChart</name>
+    <message numerus="yes">
+        <location filename="../../desktop/views/charts.py" line="180"/>
+        <source>%n more in the table</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>BellButton</name>
     <message numerus="yes">
         <location filename="../../desktop/views/notifications.py" line="47"/>
@@ -951,28 +1094,28 @@
 <context>
     <name>LinksPanel</name>
     <message>
-        <location filename="../../desktop/views/ticket_extras.py" line="143"/>
+        <location filename="../../desktop/views/ticket_extras.py" line="163"/>
         <source>Ticket number</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/views/ticket_extras.py" line="147"/>
+        <location filename="../../desktop/views/ticket_extras.py" line="167"/>
         <source>Link</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/views/ticket_extras.py" line="168"/>
-        <location filename="../../desktop/views/ticket_extras.py" line="170"/>
+        <location filename="../../desktop/views/ticket_extras.py" line="188"/>
+        <location filename="../../desktop/views/ticket_extras.py" line="190"/>
         <source>Task of</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/views/ticket_extras.py" line="174"/>
+        <location filename="../../desktop/views/ticket_extras.py" line="194"/>
         <source>Task</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/views/ticket_extras.py" line="178"/>
+        <location filename="../../desktop/views/ticket_extras.py" line="198"/>
         <source>{0} — {1}: {2}</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1462,22 +1605,22 @@
 <context>
     <name>ReplyBox</name>
     <message>
-        <location filename="../../desktop/views/ticket_extras.py" line="37"/>
+        <location filename="../../desktop/views/ticket_extras.py" line="57"/>
         <source>Write a reply… (Ctrl+Enter sends it)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/views/ticket_extras.py" line="40"/>
+        <location filename="../../desktop/views/ticket_extras.py" line="60"/>
         <source>Reply</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/views/ticket_extras.py" line="42"/>
+        <location filename="../../desktop/views/ticket_extras.py" line="62"/>
         <source>Internal note</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/views/ticket_extras.py" line="44"/>
+        <location filename="../../desktop/views/ticket_extras.py" line="64"/>
         <source>Only support staff see internal notes.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -2417,96 +2560,107 @@
 <context>
     <name>TicketView</name>
     <message>
-        <location filename="../../desktop/views/ticket_view.py" line="71"/>
+        <location filename="../../desktop/views/ticket_view.py" line="74"/>
         <source>Assign…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/views/ticket_view.py" line="71"/>
-        <location filename="../../desktop/views/ticket_view.py" line="182"/>
+        <location filename="../../desktop/views/ticket_view.py" line="74"/>
+        <location filename="../../desktop/views/ticket_view.py" line="195"/>
         <source>Start work</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/views/ticket_view.py" line="71"/>
+        <location filename="../../desktop/views/ticket_view.py" line="74"/>
         <source>Put on hold…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/views/ticket_view.py" line="72"/>
+        <location filename="../../desktop/views/ticket_view.py" line="75"/>
         <source>Resolve…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/views/ticket_view.py" line="72"/>
-        <location filename="../../desktop/views/ticket_view.py" line="185"/>
+        <location filename="../../desktop/views/ticket_view.py" line="75"/>
+        <location filename="../../desktop/views/ticket_view.py" line="198"/>
         <source>Close</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/views/ticket_view.py" line="72"/>
-        <location filename="../../desktop/views/ticket_view.py" line="186"/>
+        <location filename="../../desktop/views/ticket_view.py" line="75"/>
+        <location filename="../../desktop/views/ticket_view.py" line="199"/>
         <source>Reopen</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/views/ticket_view.py" line="73"/>
+        <location filename="../../desktop/views/ticket_view.py" line="76"/>
         <source>Escalate</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/views/ticket_view.py" line="73"/>
-        <location filename="../../desktop/views/ticket_view.py" line="260"/>
+        <location filename="../../desktop/views/ticket_view.py" line="76"/>
+        <location filename="../../desktop/views/ticket_view.py" line="293"/>
         <source>Cancel ticket</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/views/ticket_view.py" line="91"/>
+        <location filename="../../desktop/views/ticket_view.py" line="100"/>
         <source>Show SLA events, escalations and notices</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/views/ticket_view.py" line="106"/>
+        <location filename="../../desktop/views/ticket_view.py" line="115"/>
         <source>Conversation</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/views/ticket_view.py" line="107"/>
+        <location filename="../../desktop/views/ticket_view.py" line="116"/>
         <source>Details</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/views/ticket_view.py" line="108"/>
+        <location filename="../../desktop/views/ticket_view.py" line="117"/>
         <source>Work log</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/views/ticket_view.py" line="109"/>
+        <location filename="../../desktop/views/ticket_view.py" line="118"/>
         <source>Links</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/views/ticket_view.py" line="117"/>
+        <location filename="../../desktop/views/ticket_view.py" line="119"/>
+        <location filename="../../desktop/views/ticket_view.py" line="220"/>
+        <source>Files</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/views/ticket_view.py" line="129"/>
         <source>Choose a ticket to see it here.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/views/ticket_view.py" line="182"/>
+        <location filename="../../desktop/views/ticket_view.py" line="195"/>
         <source>Resume work</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/views/ticket_view.py" line="185"/>
+        <location filename="../../desktop/views/ticket_view.py" line="198"/>
         <source>Yes, it is fixed</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/views/ticket_view.py" line="186"/>
+        <location filename="../../desktop/views/ticket_view.py" line="199"/>
         <source>No, reopen it</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/views/ticket_view.py" line="261"/>
+        <location filename="../../desktop/views/ticket_view.py" line="220"/>
+        <source>Files ({0})</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/views/ticket_view.py" line="294"/>
         <source>Cancel ticket {0}? It cannot be reopened.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -2773,27 +2927,27 @@
 <context>
     <name>WorkLogPanel</name>
     <message>
-        <location filename="../../desktop/views/ticket_extras.py" line="87"/>
+        <location filename="../../desktop/views/ticket_extras.py" line="107"/>
         <source> min</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/views/ticket_extras.py" line="89"/>
+        <location filename="../../desktop/views/ticket_extras.py" line="109"/>
         <source>What you did</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/views/ticket_extras.py" line="90"/>
+        <location filename="../../desktop/views/ticket_extras.py" line="110"/>
         <source>Log work</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/views/ticket_extras.py" line="110"/>
+        <location filename="../../desktop/views/ticket_extras.py" line="130"/>
         <source>{0}  {1}: {2} min</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/views/ticket_extras.py" line="113"/>
+        <location filename="../../desktop/views/ticket_extras.py" line="133"/>
         <source>Total: {0} h {1:02d} min</source>
         <translation type="unfinished"></translation>
     </message>
