@@ -69,25 +69,35 @@ class _Chart(QWidget):
         return colour
 
     def _header(self, p: QPainter) -> float:
-        """The title and the legend; the height they take."""
+        """The title and the legend; the height they take. The legend goes on a line
+        of its own when the two do not fit side by side, and a title too long for the
+        width is cut short with an ellipsis (its whole text is the tooltip)."""
         metrics = p.fontMetrics()
         bold = p.font()
         bold.setBold(True)
+        shown = range(len(self.series)) if len(self.series) > 1 else range(0)
+        legend_w = sum(metrics.horizontalAdvance(self.series[i]) + 26 for i in shown)
         p.save()
         p.setFont(bold)
+        title_w = p.fontMetrics().horizontalAdvance(self.title)
+        own_line = bool(legend_w) and title_w + legend_w + 2 * PAD + 12 > self.width()
+        room = self.width() - 2 * PAD - (0 if own_line else legend_w + 12)
+        title = p.fontMetrics().elidedText(self.title, Qt.TextElideMode.ElideRight, int(max(room, 20)))
+        self.setToolTip(self.title if title != self.title else "")
         p.setPen(self._text())
-        p.drawText(QPointF(PAD, PAD + metrics.ascent()), self.title)
+        p.drawText(QPointF(PAD, PAD + metrics.ascent()), title)
         p.restore()
+        y = PAD + metrics.ascent() + (metrics.height() + 2 if own_line else 0)
         x = self.width() - PAD
-        for index in reversed(range(len(self.series)) if len(self.series) > 1 else range(0)):
+        for index in reversed(shown):
             name = self.series[index]
             x -= metrics.horizontalAdvance(name)
             p.setPen(self._text())
-            p.drawText(QPointF(x, PAD + metrics.ascent()), name)
+            p.drawText(QPointF(x, y), name)
             x -= 14
-            p.fillRect(QRectF(x, PAD + metrics.ascent() - 9, 10, 10), QColor(SERIES[index % len(SERIES)]))
+            p.fillRect(QRectF(x, y - 9, 10, 10), QColor(SERIES[index % len(SERIES)]))
             x -= 12
-        return PAD + metrics.height() + PAD
+        return PAD + metrics.height() * (2 if own_line else 1) + (2 if own_line else 0) + PAD
 
     def hit(self, point: QPointF) -> tuple[str, int] | None:
         for rect, key, series in self._hits:
@@ -149,10 +159,30 @@ class BarChart(_Chart):
         value_w = max(metrics.horizontalAdvance(t) for b in self.bars for t in b.texts) + PAD
         left, right = PAD + label_w, self.width() - PAD - value_w
         n = len(self.series)
-        row_h = min(34.0, (self.height() - top - PAD) / len(self.bars))
+        # A row needs room for each series' figure in the small font: the bars that
+        # do not fit are left out and counted in a line at the bottom, never squeezed
+        # until their figures run into each other.
+        small = p.font()
+        small.setPointSizeF(max(6.5, small.pointSizeF() * 0.8))
+        p.save()
+        p.setFont(small)
+        small_h = p.fontMetrics().height()
+        p.restore()
+        least = 4 + n * small_h * (0.85 if n > 1 else 1.0)
+        height = self.height() - top - PAD
+        bars = self.bars
+        if height / len(bars) < least:
+            fits = max(1, int((height - metrics.height()) // least))
+            bars = bars[:fits]
+            p.setPen(self._muted())
+            p.drawText(QRectF(PAD, self.height() - PAD - metrics.height(), self.width() - 2 * PAD, metrics.height()),
+                       Qt.AlignmentFlag.AlignRight,
+                       self.tr("%n more not shown", "", len(self.bars) - fits))
+            height -= metrics.height()
+        row_h = min(34.0, height / len(bars))
         bar_h = max(3.0, (row_h - 4) / n)
         largest = self.maximum or max((v or 0) for b in self.bars for v in b.values) or 1
-        for i, bar in enumerate(self.bars):
+        for i, bar in enumerate(bars):
             y = top + i * row_h
             p.setPen(self._text())
             name = metrics.elidedText(bar.label, Qt.TextElideMode.ElideMiddle, int(label_w - PAD))
@@ -165,8 +195,6 @@ class BarChart(_Chart):
                 if value is not None:
                     p.save()
                     if bar_h < metrics.height():  # several series share the row: a smaller figure
-                        small = p.font()
-                        small.setPointSizeF(max(6.5, small.pointSizeF() * 0.8))
                         p.setFont(small)
                     p.setPen(self._text())
                     p.drawText(QRectF(rect.right() + 4, by - 2, value_w, bar_h + 4), Qt.AlignmentFlag.AlignVCenter,

@@ -50,27 +50,27 @@
 <context>
     <name>AssignDialog</name>
     <message>
-        <location filename="../../desktop/views/action_dialogs.py" line="45"/>
+        <location filename="../../desktop/views/action_dialogs.py" line="46"/>
         <source>Assign ticket</source>
         <translation>Przydziel zgłoszenie</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/action_dialogs.py" line="55"/>
+        <location filename="../../desktop/views/action_dialogs.py" line="56"/>
         <source>Team</source>
         <translation>Zespół</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/action_dialogs.py" line="56"/>
+        <location filename="../../desktop/views/action_dialogs.py" line="57"/>
         <source>Person</source>
         <translation>Osoba</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/action_dialogs.py" line="57"/>
+        <location filename="../../desktop/views/action_dialogs.py" line="58"/>
         <source>Note</source>
         <translation>Notatka</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/action_dialogs.py" line="63"/>
+        <location filename="../../desktop/views/action_dialogs.py" line="64"/>
         <source>Anyone in the team</source>
         <translation>Ktokolwiek z zespołu</translation>
     </message>
@@ -212,11 +212,11 @@
     <name>BarChart</name>
     <message numerus="yes">
         <location filename="../../desktop/views/charts.py" line="180"/>
-        <source>%n more in the table</source>
+        <source>%n more not shown</source>
         <translation>
-            <numerusform>jeszcze %n w tabeli</numerusform>
-            <numerusform>jeszcze %n w tabeli</numerusform>
-            <numerusform>jeszcze %n w tabeli</numerusform>
+            <numerusform>i jeszcze %n niepokazany</numerusform>
+            <numerusform>i jeszcze %n niepokazane</numerusform>
+            <numerusform>i jeszcze %n niepokazanych</numerusform>
         </translation>
     </message>
 </context>
@@ -499,6 +499,40 @@
         <location filename="../../desktop/errors.py" line="81"/>
         <source>A ticket that is “{0}” cannot change any more; log a new ticket and link it to this one.</source>
         <translation>Zgłoszenia w stanie „{0}” nie można już zmienić; dodaj nowe zgłoszenie i powiąż je z tym.</translation>
+    </message>
+</context>
+<context>
+    <name>EscalateDialog</name>
+    <message>
+        <location filename="../../desktop/views/action_dialogs.py" line="134"/>
+        <location filename="../../desktop/views/action_dialogs.py" line="148"/>
+        <source>Escalate</source>
+        <translation type="unfinished">Eskaluj</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/views/action_dialogs.py" line="138"/>
+        <source>Hand {0} to {1}?</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/views/action_dialogs.py" line="139"/>
+        <source>Hand {0} to the next tier?</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/views/action_dialogs.py" line="142"/>
+        <source>Why it needs the next tier: what you found and tried</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/views/action_dialogs.py" line="146"/>
+        <source>Reason *</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/views/action_dialogs.py" line="157"/>
+        <source>Say why the ticket needs the next tier.</source>
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
@@ -1099,28 +1133,28 @@
 <context>
     <name>LinksPanel</name>
     <message>
-        <location filename="../../desktop/views/ticket_extras.py" line="163"/>
+        <location filename="../../desktop/views/ticket_extras.py" line="191"/>
         <source>Ticket number</source>
         <translation>Numer zgłoszenia</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/ticket_extras.py" line="167"/>
+        <location filename="../../desktop/views/ticket_extras.py" line="195"/>
         <source>Link</source>
         <translation>Powiąż</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/ticket_extras.py" line="188"/>
-        <location filename="../../desktop/views/ticket_extras.py" line="190"/>
+        <location filename="../../desktop/views/ticket_extras.py" line="216"/>
+        <location filename="../../desktop/views/ticket_extras.py" line="218"/>
         <source>Task of</source>
         <translation>Zadanie zgłoszenia</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/ticket_extras.py" line="194"/>
+        <location filename="../../desktop/views/ticket_extras.py" line="222"/>
         <source>Task</source>
         <translation>Zadanie</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/ticket_extras.py" line="198"/>
+        <location filename="../../desktop/views/ticket_extras.py" line="226"/>
         <source>{0} — {1}: {2}</source>
         <translation>{0} — {1}: {2}</translation>
     </message>
@@ -1250,7 +1284,7 @@
     </message>
     <message>
         <location filename="../../desktop/views/main_window.py" line="208"/>
-        <location filename="../../desktop/views/main_window.py" line="231"/>
+        <location filename="../../desktop/views/main_window.py" line="232"/>
         <source>Keyboard shortcuts</source>
         <translation>Skróty klawiszowe</translation>
     </message>
@@ -1260,27 +1294,27 @@
         <translation>O programie Branchdesk</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/main_window.py" line="246"/>
+        <location filename="../../desktop/views/main_window.py" line="247"/>
         <source>Ticket {0} logged</source>
         <translation>Zarejestrowano zgłoszenie {0}</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/main_window.py" line="309"/>
+        <location filename="../../desktop/views/main_window.py" line="310"/>
         <source>Sync now</source>
         <translation>Synchronizuj teraz</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/main_window.py" line="316"/>
+        <location filename="../../desktop/views/main_window.py" line="317"/>
         <source>Sync: {0}</source>
         <translation>Synchronizacja: {0}</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/main_window.py" line="354"/>
+        <location filename="../../desktop/views/main_window.py" line="355"/>
         <source>Save filter</source>
         <translation>Zapisz filtr</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/main_window.py" line="354"/>
+        <location filename="../../desktop/views/main_window.py" line="355"/>
         <source>Name for this filter:</source>
         <translation>Nazwa tego filtra:</translation>
     </message>
@@ -1571,22 +1605,22 @@
 <context>
     <name>PendDialog</name>
     <message>
-        <location filename="../../desktop/views/action_dialogs.py" line="80"/>
+        <location filename="../../desktop/views/action_dialogs.py" line="81"/>
         <source>Put ticket on hold</source>
         <translation>Wstrzymaj zgłoszenie</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/action_dialogs.py" line="91"/>
+        <location filename="../../desktop/views/action_dialogs.py" line="92"/>
         <source>Waiting for</source>
         <translation>Czeka na</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/action_dialogs.py" line="92"/>
+        <location filename="../../desktop/views/action_dialogs.py" line="93"/>
         <source>Supplier</source>
         <translation>Dostawca</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/action_dialogs.py" line="93"/>
+        <location filename="../../desktop/views/action_dialogs.py" line="94"/>
         <source>Note</source>
         <translation>Notatka</translation>
     </message>
@@ -1610,24 +1644,34 @@
 <context>
     <name>ReplyBox</name>
     <message>
-        <location filename="../../desktop/views/ticket_extras.py" line="57"/>
+        <location filename="../../desktop/views/ticket_extras.py" line="61"/>
         <source>Write a reply… (Ctrl+Enter sends it)</source>
         <translation>Napisz odpowiedź… (Ctrl+Enter wysyła)</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/ticket_extras.py" line="60"/>
+        <location filename="../../desktop/views/ticket_extras.py" line="64"/>
         <source>Reply</source>
         <translation>Odpowiedz</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/ticket_extras.py" line="62"/>
+        <location filename="../../desktop/views/ticket_extras.py" line="66"/>
         <source>Internal note</source>
         <translation>Notatka wewnętrzna</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/ticket_extras.py" line="64"/>
+        <location filename="../../desktop/views/ticket_extras.py" line="68"/>
         <source>Only support staff see internal notes.</source>
         <translation>Notatki wewnętrzne widzi tylko wsparcie.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/views/ticket_extras.py" line="76"/>
+        <source>Saved replies</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/views/ticket_extras.py" line="77"/>
+        <source>Insert one of the organisation&apos;s saved replies, filled in for this ticket</source>
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
@@ -1881,22 +1925,22 @@
 <context>
     <name>ResolveDialog</name>
     <message>
-        <location filename="../../desktop/views/action_dialogs.py" line="109"/>
+        <location filename="../../desktop/views/action_dialogs.py" line="110"/>
         <source>Resolve ticket</source>
         <translation>Rozwiąż zgłoszenie</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/action_dialogs.py" line="117"/>
+        <location filename="../../desktop/views/action_dialogs.py" line="118"/>
         <source>What was wrong and what fixed it</source>
         <translation>Co było nie tak i co pomogło</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/action_dialogs.py" line="119"/>
+        <location filename="../../desktop/views/action_dialogs.py" line="120"/>
         <source>Resolution</source>
         <translation>Rozwiązanie</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/action_dialogs.py" line="120"/>
+        <location filename="../../desktop/views/action_dialogs.py" line="121"/>
         <source>Note</source>
         <translation>Notatka</translation>
     </message>
@@ -2573,107 +2617,117 @@
 <context>
     <name>TicketView</name>
     <message>
-        <location filename="../../desktop/views/ticket_view.py" line="74"/>
+        <location filename="../../desktop/views/ticket_view.py" line="78"/>
         <source>Assign…</source>
         <translation>Przydziel…</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/ticket_view.py" line="74"/>
-        <location filename="../../desktop/views/ticket_view.py" line="195"/>
+        <location filename="../../desktop/views/ticket_view.py" line="78"/>
+        <location filename="../../desktop/views/ticket_view.py" line="201"/>
         <source>Start work</source>
         <translation>Rozpocznij</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/ticket_view.py" line="74"/>
+        <location filename="../../desktop/views/ticket_view.py" line="78"/>
         <source>Put on hold…</source>
         <translation>Wstrzymaj…</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/ticket_view.py" line="75"/>
+        <location filename="../../desktop/views/ticket_view.py" line="78"/>
+        <source>Take</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/views/ticket_view.py" line="79"/>
         <source>Resolve…</source>
         <translation>Rozwiąż…</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/ticket_view.py" line="75"/>
-        <location filename="../../desktop/views/ticket_view.py" line="198"/>
+        <location filename="../../desktop/views/ticket_view.py" line="79"/>
+        <location filename="../../desktop/views/ticket_view.py" line="204"/>
         <source>Close</source>
         <translation>Zamknij</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/ticket_view.py" line="75"/>
-        <location filename="../../desktop/views/ticket_view.py" line="199"/>
+        <location filename="../../desktop/views/ticket_view.py" line="79"/>
+        <location filename="../../desktop/views/ticket_view.py" line="205"/>
         <source>Reopen</source>
         <translation>Otwórz ponownie</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/ticket_view.py" line="76"/>
-        <source>Escalate</source>
-        <translation>Eskaluj</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/views/ticket_view.py" line="76"/>
-        <location filename="../../desktop/views/ticket_view.py" line="293"/>
+        <location filename="../../desktop/views/ticket_view.py" line="80"/>
+        <location filename="../../desktop/views/ticket_view.py" line="324"/>
         <source>Cancel ticket</source>
         <translation>Anuluj zgłoszenie</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/ticket_view.py" line="100"/>
+        <location filename="../../desktop/views/ticket_view.py" line="80"/>
+        <source>Escalate…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/views/ticket_view.py" line="89"/>
+        <source>Assign the ticket to yourself</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/views/ticket_view.py" line="105"/>
         <source>Show SLA events, escalations and notices</source>
         <translation>Pokaż zdarzenia SLA, eskalacje i powiadomienia</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/ticket_view.py" line="115"/>
+        <location filename="../../desktop/views/ticket_view.py" line="120"/>
         <source>Conversation</source>
         <translation>Rozmowa</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/ticket_view.py" line="116"/>
+        <location filename="../../desktop/views/ticket_view.py" line="121"/>
         <source>Details</source>
         <translation>Szczegóły</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/ticket_view.py" line="117"/>
+        <location filename="../../desktop/views/ticket_view.py" line="122"/>
         <source>Work log</source>
         <translation>Czas pracy</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/ticket_view.py" line="118"/>
+        <location filename="../../desktop/views/ticket_view.py" line="123"/>
         <source>Links</source>
         <translation>Powiązania</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/ticket_view.py" line="119"/>
-        <location filename="../../desktop/views/ticket_view.py" line="220"/>
+        <location filename="../../desktop/views/ticket_view.py" line="124"/>
+        <location filename="../../desktop/views/ticket_view.py" line="248"/>
         <source>Files</source>
         <translation>Pliki</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/ticket_view.py" line="129"/>
+        <location filename="../../desktop/views/ticket_view.py" line="134"/>
         <source>Choose a ticket to see it here.</source>
         <translation>Wybierz zgłoszenie, aby je tu zobaczyć.</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/ticket_view.py" line="195"/>
+        <location filename="../../desktop/views/ticket_view.py" line="201"/>
         <source>Resume work</source>
         <translation>Wznów</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/ticket_view.py" line="198"/>
+        <location filename="../../desktop/views/ticket_view.py" line="204"/>
         <source>Yes, it is fixed</source>
         <translation>Tak, naprawione</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/ticket_view.py" line="199"/>
+        <location filename="../../desktop/views/ticket_view.py" line="205"/>
         <source>No, reopen it</source>
         <translation>Nie, otwórz ponownie</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/ticket_view.py" line="220"/>
+        <location filename="../../desktop/views/ticket_view.py" line="248"/>
         <source>Files ({0})</source>
         <translation>Pliki ({0})</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/ticket_view.py" line="294"/>
+        <location filename="../../desktop/views/ticket_view.py" line="325"/>
         <source>Cancel ticket {0}? It cannot be reopened.</source>
         <translation>Anulować zgłoszenie {0}? Nie da się go ponownie otworzyć.</translation>
     </message>
@@ -2940,27 +2994,27 @@
 <context>
     <name>WorkLogPanel</name>
     <message>
-        <location filename="../../desktop/views/ticket_extras.py" line="107"/>
+        <location filename="../../desktop/views/ticket_extras.py" line="135"/>
         <source> min</source>
         <translation> min</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/ticket_extras.py" line="109"/>
+        <location filename="../../desktop/views/ticket_extras.py" line="137"/>
         <source>What you did</source>
         <translation>Co zostało zrobione</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/ticket_extras.py" line="110"/>
+        <location filename="../../desktop/views/ticket_extras.py" line="138"/>
         <source>Log work</source>
         <translation>Zapisz czas</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/ticket_extras.py" line="130"/>
+        <location filename="../../desktop/views/ticket_extras.py" line="158"/>
         <source>{0}  {1}: {2} min</source>
         <translation>{0}  {1}: {2} min</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/ticket_extras.py" line="133"/>
+        <location filename="../../desktop/views/ticket_extras.py" line="161"/>
         <source>Total: {0} h {1:02d} min</source>
         <translation>Razem: {0} h {1:02d} min</translation>
     </message>

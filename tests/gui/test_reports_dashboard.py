@@ -242,3 +242,26 @@ def test_top_categories_show_their_trend_and_the_earlier_tickets(qtbot, make_wor
     assert len(want) == 2 and window.drill.ids == want
     # nothing had an OLA or supplier clock: the chart says so
     assert window.olas.bars == []
+
+
+def test_a_bar_chart_too_small_for_its_bars_leaves_out_what_does_not_fit(qtbot):
+    from desktop.views.charts import Bar, BarChart
+
+    chart = BarChart("SLA met by site: the busiest 12 of 133", ("Response", "Resolution"), 100.0)
+    qtbot.addWidget(chart)
+    chart.set_bars([Bar(f"S{i:02}", f"S{i:02}", (50.0, 60.0), ("50.0 %", "60.0 %")) for i in range(30)])
+    chart.resize(300, 220)
+    chart.show()
+    chart.grab()  # painted now, as on screen
+    drawn = [key for key in (f"S{i:02}" for i in range(30)) if chart.centre_of(key) is not None]
+    assert 1 <= len(drawn) < 30 and drawn == [f"S{i:02}" for i in range(len(drawn))]
+    # each row is tall enough for its two figures in the small font
+    first, second = chart.centre_of("S00"), chart.centre_of("S01")
+    assert second.y() - first.y() >= 2 * 0.85 * chart.fontMetrics().height() * 0.8
+    # a title too long for the width is cut short, and whole in the tooltip
+    chart.resize(170, 220)
+    chart.grab()
+    assert chart.toolTip() == "SLA met by site: the busiest 12 of 133"
+    chart.resize(900, 1000)
+    chart.grab()
+    assert all(chart.centre_of(f"S{i:02}") is not None for i in range(30)) and chart.toolTip() == ""
