@@ -95,6 +95,8 @@ CLOCKS = (("ola-response", "ola_response_met_pct"), ("ola", "ola_resolution_met_
           ("supplier-response", "supplier_response_met_pct"), ("supplier", "supplier_resolution_met_pct"))
 OLA_KINDS = ("ola-response", "ola")
 SUPPLIER_KINDS = ("supplier-response", "supplier")
+# groupings where a ticket may count in several groups, so their total is counted anew
+OVERLAPPING = ("supplier",)
 FIGURES = ("tickets", "resolved", "frt_median_s", "mttr_s", "mttr_wall_s", "response_met_pct",
            "resolution_met_pct", *(c[1] for c in CLOCKS), "fcr_pct", "reopen_pct", "repeat_pct", "backlog",
            *(a[0] for a in AGES),
@@ -482,8 +484,18 @@ def kpi_report(
     check_grouping(by)
     sql = _Sql(session.get_bind().dialect.name, period)
     scope = report_scope(user, home_site)
-    rows = [{"group": g, **_figures(s)} for g, s in sorted(_sums(session, by, sql, scope).items())]
-    total = _sums(session, None, sql, scope).get("total", _Sums())
+    groups = _sums(session, by, sql, scope)
+    rows = [{"group": g, **_figures(s)} for g, s in sorted(groups.items())]
+    if by in OVERLAPPING:
+        total = _sums(session, None, sql, scope).get("total", _Sums())
+    else:
+        # Every count falls in exactly one group: the total adds them up, and only
+        # the median is counted again over all.
+        total = _Sums()
+        for sums in groups.values():
+            for name, value in sums.counts.items():
+                total.add(name, value)
+        total.frt_median = _median(session, None, sql, scope).get("total")
     return KpiReport(period, by, rows, _figures(total))
 
 
