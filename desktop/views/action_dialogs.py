@@ -1,5 +1,5 @@
 """The small dialogs an action needs before it runs: whom to assign to, why a
-ticket waits, how it was resolved. Each returns plain values; the ticket view runs
+ticket waits, how it was resolved, why it is escalated. Each returns plain values; the ticket view runs
 the command and shows any refusal by the field it names."""
 
 from __future__ import annotations
@@ -13,6 +13,7 @@ from desktop.qt import (
     QDialog,
     QDialogButtonBox,
     QKeySequence,
+    QLabel,
     QLineEdit,
     QPlainTextEdit,
     QShortcut,
@@ -122,3 +123,40 @@ class ResolveDialog(_ActionDialog):
     def values(self) -> tuple[str, str]:
         return self.code.currentData() or "", self.note.toPlainText().strip()
 
+
+
+class EscalateDialog(_ActionDialog):
+    """Escalating hands a ticket to the next tier's team: say so, and ask why, since
+    that team reads the reason first. OK stays off until a reason is written."""
+
+    def __init__(self, what: str, target: str | None, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setWindowTitle(self.tr("Escalate"))
+        self.question = QLabel(self)
+        self.question.setObjectName("escalateQuestion")
+        self.question.setWordWrap(True)
+        self.question.setText(self.tr("Hand {0} to {1}?").format(what, target) if target
+                              else self.tr("Hand {0} to the next tier?").format(what))
+        self.reason = QPlainTextEdit(self)
+        self.reason.setObjectName("escalateReason")
+        self.reason.setPlaceholderText(self.tr("Why it needs the next tier: what you found and tried"))
+        self.reason.setTabChangesFocus(True)
+        self.reason.setMaximumHeight(110)
+        self.form.layout_.insertRow(0, self.question)
+        self.form.add_row("note", self.tr("Reason *"), self.reason)
+        self.ok = self.buttons.button(QDialogButtonBox.StandardButton.Ok)
+        self.ok.setText(self.tr("Escalate"))
+        self.reason.textChanged.connect(self._ready)
+        self._ready()
+
+    def _ready(self) -> None:
+        self.ok.setEnabled(bool(self.reason.toPlainText().strip()))
+
+    def accept(self) -> None:
+        if not self.reason.toPlainText().strip():
+            self.form.show_error("note", self.tr("Say why the ticket needs the next tier."))
+            return
+        super().accept()
+
+    def values(self) -> str:
+        return self.reason.toPlainText().strip()

@@ -32,6 +32,7 @@ from desktop.qt import (
     Signal,
 )
 from desktop.settings import Settings
+from desktop.views.bulk import BulkActions
 from desktop.views.conflicts import ConflictsPanel
 from desktop.views.new_ticket import NewTicketDialog
 from desktop.views.notifications import BellButton, NotificationsPopup
@@ -49,7 +50,7 @@ if TYPE_CHECKING:
 
 # action key -> (shortcut, the ticket view's action it runs)
 TICKET_SHORTCUTS = {
-    "assign": "Ctrl+Shift+A", "start": "Ctrl+Shift+S", "pend": "Ctrl+Shift+H", "resolve": "Ctrl+Shift+R",
+    "take": "Ctrl+Shift+T", "assign": "Ctrl+Shift+A", "start": "Ctrl+Shift+S", "pend": "Ctrl+Shift+H", "resolve": "Ctrl+Shift+R",
     "escalate": "Ctrl+Shift+E", "close": "Ctrl+Shift+C",
 }
 
@@ -107,6 +108,10 @@ class MainWindow(QMainWindow):
         self.table.sig_current.connect(self.ticket.show_ticket)
         self.table.sig_open.connect(self.open_window)
         self.table.sig_save_filter.connect(self.save_filter)
+        # several tickets at once, and the table's right-click menu
+        self.bulk = BulkActions(workspace, self.table, self)
+        self.bulk.sig_open.connect(self.open_window)
+        self.bulk.sig_message.connect(lambda text: self.status.showMessage(text, 10_000))
         self.table.view.sig_first_paint.connect(self.sig_first_paint)
         self.ticket.sig_open_ticket.connect(self.open_window)
         self.ticket.sig_loaded.connect(lambda _number: self._ticket_menu())
@@ -216,7 +221,8 @@ class MainWindow(QMainWindow):
     def _ticket_menu(self) -> None:
         """The Ticket menu and its shortcuts offer only what this person may do to the
         ticket shown, with the buttons' words."""
-        allowed = self.ticket.allowed if self.ticket.ticket is not None else frozenset()
+        allowed = frozenset(self.ticket.shown_actions()) | self.ticket.allowed \
+            if self.ticket.ticket is not None else frozenset()
         for key, action in self.ticket_actions.items():
             action.setText(self.ticket.buttons[key].text())
             action.setVisible(key in allowed)

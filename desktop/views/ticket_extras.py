@@ -3,6 +3,8 @@ the work log and the links to other tickets, both ways."""
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
 from core.services.tickets import LINK_KINDS
 from core.ticket_detail import RelatedTicket, TicketDetail
 from desktop.labels import label, link_label
@@ -13,19 +15,23 @@ from desktop.qt import (
     QLineEdit,
     QListWidget,
     QListWidgetItem,
+    QMenu,
     QMimeData,
     QPlainTextEdit,
     QPushButton,
     QShortcut,
     QSpinBox,
     Qt,
+    QToolButton,
     QVBoxLayout,
     QWidget,
     Signal,
 )
 from desktop.views.attachments import local_files
 from desktop.views.form import error_label
+from desktop.views.link_picker import LinkPicker
 from desktop.views.timeline import when
+from desktop.workspace import Workspace
 
 
 class ReplyText(QPlainTextEdit):
@@ -66,7 +72,18 @@ class ReplyBox(QWidget):
         self.reply.clicked.connect(lambda: self._send(False))
         self.note.clicked.connect(lambda: self._send(True))
         QShortcut(QKeySequence("Ctrl+Return"), self.text, lambda: self._send(False))
+        # the organisation's canned replies ([[replies]]), filled from the ticket by the view
+        self.canned = QToolButton(self)
+        self.canned.setObjectName("cannedReplies")
+        self.canned.setText(self.tr("Saved replies"))
+        self.canned.setToolTip(self.tr("Insert one of the organisation's saved replies, filled in for this ticket"))
+        self.canned.setPopupMode(QToolButton.ToolButtonPopupMode.InstantPopup)
+        self.canned_menu = QMenu(self.canned)
+        self.canned.setMenu(self.canned_menu)
+        self.canned.hide()
+        self.fill: Callable[[str], str] = lambda text: text
         buttons = QHBoxLayout()
+        buttons.addWidget(self.canned)
         buttons.addWidget(self.error, 1)
         buttons.addWidget(self.note)
         buttons.addWidget(self.reply)
@@ -84,6 +101,19 @@ class ReplyBox(QWidget):
     def allow(self, reply: bool, note: bool) -> None:
         self.setVisible(reply)
         self.note.setVisible(note)
+
+    def set_replies(self, replies: list[tuple[str, str]]) -> None:
+        """The saved replies offered, as (name, text with placeholders); none hides the button."""
+        self.canned_menu.clear()
+        for name, text in replies:
+            action = self.canned_menu.addAction(name)
+            action.triggered.connect(lambda _checked=False, t=text: self.insert_reply(t))
+        self.canned.setVisible(bool(replies))
+
+    def insert_reply(self, text: str) -> None:
+        """Put a saved reply, filled in for the ticket, where the cursor is, to be read and edited before sending."""
+        self.text.insertPlainText(self.fill(text))
+        self.text.setFocus()
 
     def sent(self) -> None:
         self.text.clear()
@@ -153,21 +183,23 @@ class LinksPanel(QWidget):
     sig_link = Signal(str, str)
     sig_open = Signal(str)
 
-    def __init__(self, parent: QWidget | None = None) -> None:
+    def __init__(self, workspace: Workspace, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.entries = QListWidget(self)
         self.entries.itemActivated.connect(
             lambda item: self.sig_open.emit(item.data(Qt.ItemDataRole.UserRole)))
-        self.other = QLineEdit(self)
+        self.other = LinkPicker(workspace, self)
         self.other.setObjectName("linkOther")
-        self.other.setPlaceholderText(self.tr("Ticket number"))
+        self._waiting = False  # Link was pressed before the matches came
         self.kind = QComboBox(self)
         for kind in LINK_KINDS:
             self.kind.addItem(label("link", kind), kind)
         self.button = QPushButton(self.tr("Link"), self)
         self.button.setObjectName("linkButton")
         self.error = error_label(self)
-        self.button.clicked.connect(lambda: self.sig_link.emit(self.other.text().strip(), self.kind.currentData()))
+        self.button.clicked.connect(self.link)
+        self.other.returnPressed.connect(self.link)
+        self.other.sig_matches.connect(self._matched)
         row = QHBoxLayout()
         row.addWidget(self.kind)
         row.addWidget(self.other, 1)
@@ -178,6 +210,10 @@ class LinksPanel(QWidget):
         layout.addWidget(self.error)
 
     def show_detail(self, d: TicketDetail, may_link: bool) -> None:
+        self.other.exclude = d.number
+        self._show_detail(d, may_link)
+
+    def _show_detail(self, d: TicketDetail, may_link: bool) -> None:
         """The parent, the links both ways, then the tasks: each as it reads from this
         ticket ("Caused by PL-…" where this ticket made the link, "Causes PL-…" where
         the other did), with the other ticket's status and title where the person may see it."""
@@ -203,8 +239,35 @@ class LinksPanel(QWidget):
         for widget in (self.kind, self.other, self.button):
             widget.setVisible(may_link)
 
+    def link(self) -> None:
+        """Link to the ticket chosen, typed in full or the only match; else say what is unclear."""
+        number = self.other.number()
+        if number is not None:
+            self._waiting = False
+            self.error.setVisible(False)
+            self.sig_link.emit(number, self.kind.currentData())
+            return
+        if not self.other.text().strip():
+            self.show_error(self.tr("Type a piece of the other ticket's number or words of its title."))
+            return
+        self._waiting = True
+        self.other.search()
+
+    def _matched(self, count: int) -> None:
+        if not self._waiting:
+            return
+        self._waiting = False
+        if count == 1:
+            self.link()
+        elif count == 0:
+            self.show_error(self.tr("No ticket matches “{0}”.").format(self.other.text().strip()))
+        else:
+            self.show_error(self.tr("{0} tickets match; choose one from the list.").format(count))
+            self.other.setFocus()
+            self.other.completer_.complete()
+
     def linked(self) -> None:
-        self.other.clear()
+        self.other.clear_choice()
         self.error.setVisible(False)
 
     def show_error(self, message: str) -> None:

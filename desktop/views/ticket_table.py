@@ -43,7 +43,8 @@ class TicketTableView(QTableView):
         self._painted = False
         self.setObjectName("ticketTable")
         self.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-        self.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        # Ctrl/Shift+click selects several, for bulk work (desktop.views.bulk); the current row is the one shown
+        self.setSelectionMode(QAbstractItemView.SelectionMode.ExtendedSelection)
         self.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self.setAlternatingRowColors(True)
         self.setWordWrap(False)
@@ -310,6 +311,11 @@ class TicketTable(QWidget):
 
     def selected_number(self) -> str | None:
         return self._selected
+
+    def selected_numbers(self) -> list[str]:
+        """The tickets of the selected rows, top to bottom (several for bulk work)."""
+        rows = sorted(index.row() for index in self.view.selectionModel().selectedRows())
+        return [number for number in (self.model.number_at(row) for row in rows) if number]
 
     def _current(self, row: int) -> None:
         number = self.model.number_at(row) if row >= 0 else None

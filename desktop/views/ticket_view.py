@@ -13,12 +13,16 @@ from datetime import UTC, datetime
 from typing import Any
 
 from core.errors import BranchdeskError
+from core.org_texts import fill_reply
+from core.routing import escalation_team
 from core.services import tickets as service
 from core.ticket_actions import actions_for
 from core.ticket_detail import TicketDetail, read_ticket
 from core.uow import ChangeSet
 from desktop import theme
 from desktop.errors import field_of, message_for
+from desktop.labels import label
+from desktop.org_names import org_names
 from desktop.qt import (
     QCheckBox,
     QDialog,
@@ -34,7 +38,7 @@ from desktop.qt import (
     Signal,
 )
 from desktop.views.action_bar import ActionBar
-from desktop.views.action_dialogs import AssignDialog, PendDialog, ResolveDialog
+from desktop.views.action_dialogs import AssignDialog, EscalateDialog, PendDialog, ResolveDialog
 from desktop.views.attachments import AttachmentsPanel
 from desktop.views.form import error_label
 from desktop.views.ticket_extras import LinksPanel, ReplyBox, WorkLogPanel
@@ -48,7 +52,7 @@ Loaded = tuple[TicketDetail, frozenset[str]]
 # a command for the write worker: (unit of work, person) -> result
 Command = Callable[[Any, Any], Any]
 # the buttons, in the order a ticket's life usually takes them
-BUTTONS = ("assign", "start", "pend", "resolve", "close", "reopen", "escalate", "cancel")
+BUTTONS = ("take", "assign", "start", "pend", "resolve", "close", "reopen", "escalate", "cancel")
 
 
 class TicketView(QWidget):
@@ -71,9 +75,9 @@ class TicketView(QWidget):
         self.header = TicketHeader(self)
         self.buttons: dict[str, QPushButton] = {}
         texts = {
-            "assign": self.tr("Assign…"), "start": self.tr("Start work"), "pend": self.tr("Put on hold…"),
+            "take": self.tr("Take"), "assign": self.tr("Assign…"), "start": self.tr("Start work"), "pend": self.tr("Put on hold…"),
             "resolve": self.tr("Resolve…"), "close": self.tr("Close"), "reopen": self.tr("Reopen"),
-            "escalate": self.tr("Escalate"), "cancel": self.tr("Cancel ticket"),
+            "escalate": self.tr("Escalate…"), "cancel": self.tr("Cancel ticket"),
         }
         self.bar = ActionBar(self)
         for key in BUTTONS:
@@ -82,6 +86,7 @@ class TicketView(QWidget):
             button.clicked.connect(lambda _checked=False, k=key: self.run_action(k))
             self.buttons[key] = button
             self.bar.add(key, button)
+        self.buttons["take"].setToolTip(self.tr("Assign the ticket to yourself"))
         self.error = error_label(self)
 
         self.timeline = Timeline(self)
@@ -108,7 +113,7 @@ class TicketView(QWidget):
         self.fields.sig_save.connect(self._save_fields)
         self.work = WorkLogPanel(self)
         self.work.sig_log.connect(self._log_work)
-        self.links = LinksPanel(self)
+        self.links = LinksPanel(workspace, self)
         self.links.sig_link.connect(self._link)
         self.links.sig_open.connect(self.sig_open_ticket)
         self.tabs = QTabWidget(self)
@@ -179,6 +184,7 @@ class TicketView(QWidget):
         self.links.show_detail(ticket, "link" in actions)
         self.files.show_detail(ticket, ticket.status not in ("closed", "cancelled"))
         self.reply.allow("reply" in actions, "internal_note" in actions)
+        self._offer_replies(ticket)
         self.tabs.setTabVisible(2, "log_work" in actions or bool(ticket.work_log))
         self._show_buttons()
         self.stack.setCurrentIndex(1)
@@ -201,12 +207,16 @@ class TicketView(QWidget):
             self.buttons[key].setDefault(asked and key == "close")
         for button in self.buttons.values():
             button.setEnabled(not self._busy)
-        self.bar.show_only([key for key in BUTTONS if key in self.allowed])
+        self.bar.show_only(self.shown_actions())
         self.reply.setEnabled(not self._busy)
+
+    def may_take(self) -> bool:
+        """Whether "Take" (assign to me) is offered: to staff who may assign it, when it is not theirs yet."""
+        return self.ticket is not None and "assign" in self.allowed and self.ticket.assignee != self.ws.user.username
 
     def shown_actions(self) -> list[str]:
         """The actions offered now, as buttons or in the "More" menu."""
-        return [key for key in BUTTONS if key in self.allowed]
+        return [key for key in BUTTONS if key in self.allowed or (key == "take" and self.may_take())]
 
     def _show_files(self, _name: str = "") -> None:
         self.tabs.setCurrentWidget(self.files)
@@ -214,6 +224,24 @@ class TicketView(QWidget):
     def _pasted(self, mime: Any) -> None:
         if self.files.drop(mime):
             self._show_files()
+
+    def _offer_replies(self, ticket: TicketDetail) -> None:
+        """Support staff get the organisation's saved replies, in their language, filled in for this ticket."""
+        ref = self.ws.ref
+        names = org_names(ref)
+        staff = self.ws.user.role != "requester"
+        replies = [names.reply(r) for r in ref.spec.replies] if staff else []
+        self.reply.set_replies([(r.name, r.text) for r in replies])
+        requester = ref.usernames.get(ticket.requester or "")
+        site = ref.site_codes.get(ticket.site or "")
+        values = {
+            "requester": requester.name if requester else (ticket.requester or ""),
+            "number": ticket.number, "title": ticket.title,
+            "site": names.site(site.code, site.name) if site else (ticket.site or ""),
+            "category": names.category(ticket.category) if ticket.category else "",
+            "status": label("status", ticket.status), "agent": self.ws.user.name,
+        }
+        self.reply.fill = lambda text: fill_reply(text, values)
 
     def _files_counted(self, count: int) -> None:
         self.tabs.setTabText(self.tabs.indexOf(self.files),
@@ -264,10 +292,13 @@ class TicketView(QWidget):
 
     def run_action(self, key: str) -> None:
         """Do action `key` (a button's), asking first for what it needs."""
-        if key not in self.allowed or self.number is None or self.ticket is None or self._busy:
+        if key not in self.shown_actions() or self.number is None or self.ticket is None or self._busy:
             return
         number, ref = self.number, self.ws.ref
-        if key == "assign":
+        if key == "take":
+            me = self.ws.user.username
+            self._run(lambda uow, user: service.assign(uow, user, number, to=me))
+        elif key == "assign":
             dialog = AssignDialog(ref, self.ticket.team, self.ticket.assignee, self)
 
             def assign() -> Command:
@@ -295,7 +326,15 @@ class TicketView(QWidget):
             if answer == QMessageBox.StandardButton.Yes:
                 self._run(lambda uow, user: service.move(uow, user, number, "cancelled"))
         elif key == "escalate":
-            self._run(lambda uow, user: service.escalate(uow, user, number))
+            next_team = escalation_team(ref, self.ticket.team, self.ticket.site)
+            names = org_names(ref)
+            escalate = EscalateDialog(number, names.team(next_team.code, next_team.name) if next_team else None,
+                                      self)
+
+            def escalated() -> Command:
+                reason = escalate.values()
+                return lambda uow, user: service.escalate(uow, user, number, note=reason)
+            self._dialog_loop(escalate, escalated)
         else:
             target = {"start": "in_progress", "reopen": "in_progress", "close": "closed"}[key]
             self._run(lambda uow, user: service.move(uow, user, number, target))

@@ -240,6 +240,134 @@
     </message>
 </context>
 <context>
+    <name>BulkActions</name>
+    <message>
+        <location filename="../../desktop/views/bulk.py" line="90"/>
+        <source>Open in its own window</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../desktop/views/bulk.py" line="93"/>
+        <source>Take %n ticket(s)</source>
+        <translation>
+            <numerusform>Take %n ticket</numerusform>
+            <numerusform>Take %n tickets</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location filename="../../desktop/views/bulk.py" line="93"/>
+        <source>Take</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../desktop/views/bulk.py" line="95"/>
+        <source>Assign %n ticket(s)…</source>
+        <translation>
+            <numerusform>Assign %n ticket…</numerusform>
+            <numerusform>Assign %n tickets…</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location filename="../../desktop/views/bulk.py" line="95"/>
+        <source>Assign…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../desktop/views/bulk.py" line="97"/>
+        <source>Escalate %n ticket(s)…</source>
+        <translation>
+            <numerusform>Escalate %n ticket…</numerusform>
+            <numerusform>Escalate %n tickets…</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location filename="../../desktop/views/bulk.py" line="97"/>
+        <source>Escalate…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../desktop/views/bulk.py" line="99"/>
+        <source>Move %n ticket(s) to</source>
+        <translation>
+            <numerusform>Move %n ticket to</numerusform>
+            <numerusform>Move %n tickets to</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location filename="../../desktop/views/bulk.py" line="99"/>
+        <source>Move to</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/views/bulk.py" line="102"/>
+        <source>In progress</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/views/bulk.py" line="103"/>
+        <source>On hold…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/views/bulk.py" line="104"/>
+        <source>Resolved…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/views/bulk.py" line="105"/>
+        <source>Closed</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/views/bulk.py" line="111"/>
+        <source>Copy number(s)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../desktop/views/bulk.py" line="134"/>
+        <source>%n ticket(s)</source>
+        <translation>
+            <numerusform>%n ticket</numerusform>
+            <numerusform>%n tickets</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location filename="../../desktop/views/bulk.py" line="187"/>
+        <source>Took {0} of {1} tickets.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/views/bulk.py" line="188"/>
+        <source>Assigned {0} of {1} tickets.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/views/bulk.py" line="189"/>
+        <source>Escalated {0} of {1} tickets.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/views/bulk.py" line="190"/>
+        <source>Moved {0} of {1} tickets.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/views/bulk.py" line="194"/>
+        <source>Not done:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/views/bulk.py" line="195"/>
+        <source>{0}: {1}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/views/bulk.py" line="203"/>
+        <source>Some tickets were not changed</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>ClockBar</name>
     <message>
         <location filename="../../desktop/views/sla_bar.py" line="114"/>
@@ -1126,190 +1254,208 @@
     </message>
 </context>
 <context>
-    <name>LinksPanel</name>
+    <name>LinkPicker</name>
     <message>
-        <location filename="../../desktop/views/ticket_extras.py" line="191"/>
-        <source>Ticket number</source>
+        <location filename="../../desktop/views/link_picker.py" line="38"/>
+        <source>Number or words of the title</source>
         <translation type="unfinished"></translation>
     </message>
+</context>
+<context>
+    <name>LinksPanel</name>
     <message>
-        <location filename="../../desktop/views/ticket_extras.py" line="195"/>
+        <location filename="../../desktop/views/ticket_extras.py" line="197"/>
         <source>Link</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/views/ticket_extras.py" line="216"/>
-        <location filename="../../desktop/views/ticket_extras.py" line="218"/>
+        <location filename="../../desktop/views/ticket_extras.py" line="224"/>
+        <location filename="../../desktop/views/ticket_extras.py" line="226"/>
         <source>Task of</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/views/ticket_extras.py" line="222"/>
+        <location filename="../../desktop/views/ticket_extras.py" line="230"/>
         <source>Task</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/views/ticket_extras.py" line="226"/>
+        <location filename="../../desktop/views/ticket_extras.py" line="234"/>
         <source>{0} — {1}: {2}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/views/ticket_extras.py" line="251"/>
+        <source>Type a piece of the other ticket&apos;s number or words of its title.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/views/ticket_extras.py" line="263"/>
+        <source>No ticket matches “{0}”.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/views/ticket_extras.py" line="265"/>
+        <source>{0} tickets match; choose one from the list.</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../desktop/views/main_window.py" line="72"/>
+        <location filename="../../desktop/views/main_window.py" line="73"/>
         <source>Branchdesk — {0} ({1})</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/views/main_window.py" line="96"/>
-        <location filename="../../desktop/views/main_window.py" line="152"/>
+        <location filename="../../desktop/views/main_window.py" line="97"/>
+        <location filename="../../desktop/views/main_window.py" line="157"/>
         <source>Conflicts and refused changes</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/views/main_window.py" line="143"/>
+        <location filename="../../desktop/views/main_window.py" line="148"/>
         <source>New ticket</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/views/main_window.py" line="143"/>
+        <location filename="../../desktop/views/main_window.py" line="148"/>
         <source>Log a new ticket</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/views/main_window.py" line="144"/>
+        <location filename="../../desktop/views/main_window.py" line="149"/>
         <source>Search</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/views/main_window.py" line="145"/>
+        <location filename="../../desktop/views/main_window.py" line="150"/>
         <source>Search tickets and comments</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/views/main_window.py" line="146"/>
+        <location filename="../../desktop/views/main_window.py" line="151"/>
         <source>Refresh</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/views/main_window.py" line="147"/>
+        <location filename="../../desktop/views/main_window.py" line="152"/>
         <source>Sync with the server, or reload on a standalone store</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/views/main_window.py" line="148"/>
+        <location filename="../../desktop/views/main_window.py" line="153"/>
         <source>Next ticket</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/views/main_window.py" line="149"/>
+        <location filename="../../desktop/views/main_window.py" line="154"/>
         <source>Previous ticket</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/views/main_window.py" line="150"/>
+        <location filename="../../desktop/views/main_window.py" line="155"/>
         <source>Reply</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/views/main_window.py" line="151"/>
+        <location filename="../../desktop/views/main_window.py" line="156"/>
         <source>Filter</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/views/main_window.py" line="153"/>
+        <location filename="../../desktop/views/main_window.py" line="158"/>
         <source>What sync overrode or refused</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/views/main_window.py" line="154"/>
+        <location filename="../../desktop/views/main_window.py" line="159"/>
         <source>Notifications</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/views/main_window.py" line="155"/>
+        <location filename="../../desktop/views/main_window.py" line="160"/>
         <source>What you were told: assignments, replies and more</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/views/main_window.py" line="156"/>
+        <location filename="../../desktop/views/main_window.py" line="161"/>
         <source>Reports</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/views/main_window.py" line="157"/>
+        <location filename="../../desktop/views/main_window.py" line="162"/>
         <source>The desk&apos;s figures over a period, with the tickets behind them</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/views/main_window.py" line="158"/>
+        <location filename="../../desktop/views/main_window.py" line="163"/>
         <source>Sign out</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/views/main_window.py" line="159"/>
+        <location filename="../../desktop/views/main_window.py" line="164"/>
         <source>Quit</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/views/main_window.py" line="165"/>
+        <location filename="../../desktop/views/main_window.py" line="170"/>
         <source>Main</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/views/main_window.py" line="185"/>
+        <location filename="../../desktop/views/main_window.py" line="190"/>
         <source>&amp;File</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/views/main_window.py" line="188"/>
+        <location filename="../../desktop/views/main_window.py" line="193"/>
         <source>&amp;Ticket</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/views/main_window.py" line="192"/>
+        <location filename="../../desktop/views/main_window.py" line="197"/>
         <source>&amp;View</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/views/main_window.py" line="207"/>
+        <location filename="../../desktop/views/main_window.py" line="212"/>
         <source>&amp;Help</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/views/main_window.py" line="208"/>
-        <location filename="../../desktop/views/main_window.py" line="232"/>
+        <location filename="../../desktop/views/main_window.py" line="213"/>
+        <location filename="../../desktop/views/main_window.py" line="237"/>
         <source>Keyboard shortcuts</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/views/main_window.py" line="209"/>
+        <location filename="../../desktop/views/main_window.py" line="214"/>
         <source>About Branchdesk</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/views/main_window.py" line="247"/>
+        <location filename="../../desktop/views/main_window.py" line="252"/>
         <source>Ticket {0} logged</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/views/main_window.py" line="310"/>
+        <location filename="../../desktop/views/main_window.py" line="315"/>
         <source>Sync now</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/views/main_window.py" line="317"/>
+        <location filename="../../desktop/views/main_window.py" line="322"/>
         <source>Sync: {0}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/views/main_window.py" line="355"/>
+        <location filename="../../desktop/views/main_window.py" line="360"/>
         <source>Save filter</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/views/main_window.py" line="355"/>
+        <location filename="../../desktop/views/main_window.py" line="360"/>
         <source>Name for this filter:</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1639,32 +1785,32 @@
 <context>
     <name>ReplyBox</name>
     <message>
-        <location filename="../../desktop/views/ticket_extras.py" line="61"/>
+        <location filename="../../desktop/views/ticket_extras.py" line="63"/>
         <source>Write a reply… (Ctrl+Enter sends it)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/views/ticket_extras.py" line="64"/>
+        <location filename="../../desktop/views/ticket_extras.py" line="66"/>
         <source>Reply</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/views/ticket_extras.py" line="66"/>
+        <location filename="../../desktop/views/ticket_extras.py" line="68"/>
         <source>Internal note</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/views/ticket_extras.py" line="68"/>
+        <location filename="../../desktop/views/ticket_extras.py" line="70"/>
         <source>Only support staff see internal notes.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/views/ticket_extras.py" line="76"/>
+        <location filename="../../desktop/views/ticket_extras.py" line="78"/>
         <source>Saved replies</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/views/ticket_extras.py" line="77"/>
+        <location filename="../../desktop/views/ticket_extras.py" line="79"/>
         <source>Insert one of the organisation&apos;s saved replies, filled in for this ticket</source>
         <translation type="unfinished"></translation>
     </message>
@@ -2460,27 +2606,27 @@
 <context>
     <name>TicketTable</name>
     <message>
-        <location filename="../../desktop/views/ticket_table.py" line="126"/>
+        <location filename="../../desktop/views/ticket_table.py" line="127"/>
         <source>Filter by words or number</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/views/ticket_table.py" line="131"/>
+        <location filename="../../desktop/views/ticket_table.py" line="132"/>
         <source>Any status</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/views/ticket_table.py" line="136"/>
+        <location filename="../../desktop/views/ticket_table.py" line="137"/>
         <source>Any priority</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/views/ticket_table.py" line="143"/>
+        <location filename="../../desktop/views/ticket_table.py" line="144"/>
         <source>Save filter…</source>
         <translation type="unfinished"></translation>
     </message>
     <message numerus="yes">
-        <location filename="../../desktop/views/ticket_table.py" line="242"/>
+        <location filename="../../desktop/views/ticket_table.py" line="243"/>
         <source>%n ticket(s)</source>
         <translation>
             <numerusform>%n ticket</numerusform>
@@ -2488,52 +2634,52 @@
         </translation>
     </message>
     <message>
-        <location filename="../../desktop/views/ticket_table.py" line="264"/>
+        <location filename="../../desktop/views/ticket_table.py" line="265"/>
         <source>No ticket in “{0}” matches the filter.&lt;br&gt;&lt;a href=&quot;clear&quot;&gt;Clear the filter&lt;/a&gt;</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/views/ticket_table.py" line="267"/>
+        <location filename="../../desktop/views/ticket_table.py" line="268"/>
         <source>Nothing is assigned to you right now.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/views/ticket_table.py" line="268"/>
+        <location filename="../../desktop/views/ticket_table.py" line="269"/>
         <source>You have no open requests. Press Ctrl+N to log one.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/views/ticket_table.py" line="269"/>
+        <location filename="../../desktop/views/ticket_table.py" line="270"/>
         <source>Your teams have no open tickets.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/views/ticket_table.py" line="270"/>
+        <location filename="../../desktop/views/ticket_table.py" line="271"/>
         <source>Nothing waits for triage.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/views/ticket_table.py" line="271"/>
+        <location filename="../../desktop/views/ticket_table.py" line="272"/>
         <source>No open ticket has missed its SLA target.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/views/ticket_table.py" line="272"/>
+        <location filename="../../desktop/views/ticket_table.py" line="273"/>
         <source>No open ticket is due within the next 2 hours.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/views/ticket_table.py" line="273"/>
+        <location filename="../../desktop/views/ticket_table.py" line="274"/>
         <source>There is no open major incident.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/views/ticket_table.py" line="274"/>
+        <location filename="../../desktop/views/ticket_table.py" line="275"/>
         <source>This site has no open tickets.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/views/ticket_table.py" line="276"/>
+        <location filename="../../desktop/views/ticket_table.py" line="277"/>
         <source>No tickets here yet.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -2981,27 +3127,27 @@
 <context>
     <name>WorkLogPanel</name>
     <message>
-        <location filename="../../desktop/views/ticket_extras.py" line="135"/>
+        <location filename="../../desktop/views/ticket_extras.py" line="137"/>
         <source> min</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/views/ticket_extras.py" line="137"/>
+        <location filename="../../desktop/views/ticket_extras.py" line="139"/>
         <source>What you did</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/views/ticket_extras.py" line="138"/>
+        <location filename="../../desktop/views/ticket_extras.py" line="140"/>
         <source>Log work</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/views/ticket_extras.py" line="158"/>
+        <location filename="../../desktop/views/ticket_extras.py" line="160"/>
         <source>{0}  {1}: {2} min</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/views/ticket_extras.py" line="161"/>
+        <location filename="../../desktop/views/ticket_extras.py" line="163"/>
         <source>Total: {0} h {1:02d} min</source>
         <translation type="unfinished"></translation>
     </message>

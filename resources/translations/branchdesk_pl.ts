@@ -243,6 +243,139 @@
     </message>
 </context>
 <context>
+    <name>BulkActions</name>
+    <message>
+        <location filename="../../desktop/views/bulk.py" line="90"/>
+        <source>Open in its own window</source>
+        <translation>Otwórz w osobnym oknie</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../desktop/views/bulk.py" line="93"/>
+        <source>Take %n ticket(s)</source>
+        <translation>
+            <numerusform>Weź %n zgłoszenie</numerusform>
+            <numerusform>Weź %n zgłoszenia</numerusform>
+            <numerusform>Weź %n zgłoszeń</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location filename="../../desktop/views/bulk.py" line="93"/>
+        <source>Take</source>
+        <translation>Weź</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../desktop/views/bulk.py" line="95"/>
+        <source>Assign %n ticket(s)…</source>
+        <translation>
+            <numerusform>Przydziel %n zgłoszenie…</numerusform>
+            <numerusform>Przydziel %n zgłoszenia…</numerusform>
+            <numerusform>Przydziel %n zgłoszeń…</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location filename="../../desktop/views/bulk.py" line="95"/>
+        <source>Assign…</source>
+        <translation>Przydziel…</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../desktop/views/bulk.py" line="97"/>
+        <source>Escalate %n ticket(s)…</source>
+        <translation>
+            <numerusform>Eskaluj %n zgłoszenie…</numerusform>
+            <numerusform>Eskaluj %n zgłoszenia…</numerusform>
+            <numerusform>Eskaluj %n zgłoszeń…</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location filename="../../desktop/views/bulk.py" line="97"/>
+        <source>Escalate…</source>
+        <translation>Eskaluj…</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../desktop/views/bulk.py" line="99"/>
+        <source>Move %n ticket(s) to</source>
+        <translation>
+            <numerusform>Przenieś %n zgłoszenie do</numerusform>
+            <numerusform>Przenieś %n zgłoszenia do</numerusform>
+            <numerusform>Przenieś %n zgłoszeń do</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location filename="../../desktop/views/bulk.py" line="99"/>
+        <source>Move to</source>
+        <translation>Przenieś do</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/views/bulk.py" line="102"/>
+        <source>In progress</source>
+        <translation>W realizacji</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/views/bulk.py" line="103"/>
+        <source>On hold…</source>
+        <translation>Wstrzymane…</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/views/bulk.py" line="104"/>
+        <source>Resolved…</source>
+        <translation>Rozwiązane…</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/views/bulk.py" line="105"/>
+        <source>Closed</source>
+        <translation>Zamknięte</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/views/bulk.py" line="111"/>
+        <source>Copy number(s)</source>
+        <translation>Kopiuj numer(y)</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../desktop/views/bulk.py" line="134"/>
+        <source>%n ticket(s)</source>
+        <translation>
+            <numerusform>%n zgłoszenie</numerusform>
+            <numerusform>%n zgłoszenia</numerusform>
+            <numerusform>%n zgłoszeń</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location filename="../../desktop/views/bulk.py" line="187"/>
+        <source>Took {0} of {1} tickets.</source>
+        <translation>Wzięto {0} z {1} zgłoszeń.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/views/bulk.py" line="188"/>
+        <source>Assigned {0} of {1} tickets.</source>
+        <translation>Przydzielono {0} z {1} zgłoszeń.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/views/bulk.py" line="189"/>
+        <source>Escalated {0} of {1} tickets.</source>
+        <translation>Eskalowano {0} z {1} zgłoszeń.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/views/bulk.py" line="190"/>
+        <source>Moved {0} of {1} tickets.</source>
+        <translation>Przeniesiono {0} z {1} zgłoszeń.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/views/bulk.py" line="194"/>
+        <source>Not done:</source>
+        <translation>Nie wykonano:</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/views/bulk.py" line="195"/>
+        <source>{0}: {1}</source>
+        <translation>{0}: {1}</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/views/bulk.py" line="203"/>
+        <source>Some tickets were not changed</source>
+        <translation>Niektóre zgłoszenia nie zostały zmienione</translation>
+    </message>
+</context>
+<context>
     <name>ClockBar</name>
     <message>
         <location filename="../../desktop/views/sla_bar.py" line="114"/>
@@ -507,32 +640,32 @@
         <location filename="../../desktop/views/action_dialogs.py" line="134"/>
         <location filename="../../desktop/views/action_dialogs.py" line="148"/>
         <source>Escalate</source>
-        <translation type="unfinished">Eskaluj</translation>
+        <translation>Eskaluj</translation>
     </message>
     <message>
         <location filename="../../desktop/views/action_dialogs.py" line="138"/>
         <source>Hand {0} to {1}?</source>
-        <translation type="unfinished"></translation>
+        <translation>Przekazać {0} do: {1}?</translation>
     </message>
     <message>
         <location filename="../../desktop/views/action_dialogs.py" line="139"/>
         <source>Hand {0} to the next tier?</source>
-        <translation type="unfinished"></translation>
+        <translation>Przekazać {0} na wyższą linię wsparcia?</translation>
     </message>
     <message>
         <location filename="../../desktop/views/action_dialogs.py" line="142"/>
         <source>Why it needs the next tier: what you found and tried</source>
-        <translation type="unfinished"></translation>
+        <translation>Dlaczego potrzebna jest wyższa linia: co ustalono i co próbowano</translation>
     </message>
     <message>
         <location filename="../../desktop/views/action_dialogs.py" line="146"/>
         <source>Reason *</source>
-        <translation type="unfinished"></translation>
+        <translation>Powód *</translation>
     </message>
     <message>
         <location filename="../../desktop/views/action_dialogs.py" line="157"/>
         <source>Say why the ticket needs the next tier.</source>
-        <translation type="unfinished"></translation>
+        <translation>Napisz, dlaczego zgłoszenie potrzebuje wyższej linii wsparcia.</translation>
     </message>
 </context>
 <context>
@@ -1131,190 +1264,208 @@
     </message>
 </context>
 <context>
+    <name>LinkPicker</name>
+    <message>
+        <location filename="../../desktop/views/link_picker.py" line="38"/>
+        <source>Number or words of the title</source>
+        <translation>Numer albo słowa z tytułu</translation>
+    </message>
+</context>
+<context>
     <name>LinksPanel</name>
     <message>
-        <location filename="../../desktop/views/ticket_extras.py" line="191"/>
-        <source>Ticket number</source>
-        <translation>Numer zgłoszenia</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/views/ticket_extras.py" line="195"/>
+        <location filename="../../desktop/views/ticket_extras.py" line="197"/>
         <source>Link</source>
         <translation>Powiąż</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/ticket_extras.py" line="216"/>
-        <location filename="../../desktop/views/ticket_extras.py" line="218"/>
+        <location filename="../../desktop/views/ticket_extras.py" line="224"/>
+        <location filename="../../desktop/views/ticket_extras.py" line="226"/>
         <source>Task of</source>
         <translation>Zadanie zgłoszenia</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/ticket_extras.py" line="222"/>
+        <location filename="../../desktop/views/ticket_extras.py" line="230"/>
         <source>Task</source>
         <translation>Zadanie</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/ticket_extras.py" line="226"/>
+        <location filename="../../desktop/views/ticket_extras.py" line="234"/>
         <source>{0} — {1}: {2}</source>
         <translation>{0} — {1}: {2}</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/views/ticket_extras.py" line="251"/>
+        <source>Type a piece of the other ticket&apos;s number or words of its title.</source>
+        <translation>Wpisz fragment numeru drugiego zgłoszenia albo słowa z jego tytułu.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/views/ticket_extras.py" line="263"/>
+        <source>No ticket matches “{0}”.</source>
+        <translation>Żadne zgłoszenie nie pasuje do „{0}”.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/views/ticket_extras.py" line="265"/>
+        <source>{0} tickets match; choose one from the list.</source>
+        <translation>Pasujących zgłoszeń: {0}; wybierz jedno z listy.</translation>
     </message>
 </context>
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../desktop/views/main_window.py" line="72"/>
+        <location filename="../../desktop/views/main_window.py" line="73"/>
         <source>Branchdesk — {0} ({1})</source>
         <translation>Branchdesk — {0} ({1})</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/main_window.py" line="96"/>
-        <location filename="../../desktop/views/main_window.py" line="152"/>
+        <location filename="../../desktop/views/main_window.py" line="97"/>
+        <location filename="../../desktop/views/main_window.py" line="157"/>
         <source>Conflicts and refused changes</source>
         <translation>Konflikty i odrzucone zmiany</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/main_window.py" line="143"/>
+        <location filename="../../desktop/views/main_window.py" line="148"/>
         <source>New ticket</source>
         <translation>Nowe zgłoszenie</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/main_window.py" line="143"/>
+        <location filename="../../desktop/views/main_window.py" line="148"/>
         <source>Log a new ticket</source>
         <translation>Zarejestruj nowe zgłoszenie</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/main_window.py" line="144"/>
+        <location filename="../../desktop/views/main_window.py" line="149"/>
         <source>Search</source>
         <translation>Szukaj</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/main_window.py" line="145"/>
+        <location filename="../../desktop/views/main_window.py" line="150"/>
         <source>Search tickets and comments</source>
         <translation>Szukaj w zgłoszeniach i komentarzach</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/main_window.py" line="146"/>
+        <location filename="../../desktop/views/main_window.py" line="151"/>
         <source>Refresh</source>
         <translation>Odśwież</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/main_window.py" line="147"/>
+        <location filename="../../desktop/views/main_window.py" line="152"/>
         <source>Sync with the server, or reload on a standalone store</source>
         <translation>Synchronizuj z serwerem albo odśwież samodzielny magazyn</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/main_window.py" line="148"/>
+        <location filename="../../desktop/views/main_window.py" line="153"/>
         <source>Next ticket</source>
         <translation>Następne zgłoszenie</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/main_window.py" line="149"/>
+        <location filename="../../desktop/views/main_window.py" line="154"/>
         <source>Previous ticket</source>
         <translation>Poprzednie zgłoszenie</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/main_window.py" line="150"/>
+        <location filename="../../desktop/views/main_window.py" line="155"/>
         <source>Reply</source>
         <translation>Odpowiedz</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/main_window.py" line="151"/>
+        <location filename="../../desktop/views/main_window.py" line="156"/>
         <source>Filter</source>
         <translation>Filtruj</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/main_window.py" line="153"/>
+        <location filename="../../desktop/views/main_window.py" line="158"/>
         <source>What sync overrode or refused</source>
         <translation>Co synchronizacja nadpisała lub odrzuciła</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/main_window.py" line="154"/>
+        <location filename="../../desktop/views/main_window.py" line="159"/>
         <source>Notifications</source>
         <translation>Powiadomienia</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/main_window.py" line="155"/>
+        <location filename="../../desktop/views/main_window.py" line="160"/>
         <source>What you were told: assignments, replies and more</source>
         <translation>Co do Ciebie przyszło: przydziały, odpowiedzi i więcej</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/main_window.py" line="156"/>
+        <location filename="../../desktop/views/main_window.py" line="161"/>
         <source>Reports</source>
         <translation>Raporty</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/main_window.py" line="157"/>
+        <location filename="../../desktop/views/main_window.py" line="162"/>
         <source>The desk&apos;s figures over a period, with the tickets behind them</source>
         <translation>Wskaźniki działu w wybranym okresie, ze zgłoszeniami, z których wynikają</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/main_window.py" line="158"/>
+        <location filename="../../desktop/views/main_window.py" line="163"/>
         <source>Sign out</source>
         <translation>Wyloguj</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/main_window.py" line="159"/>
+        <location filename="../../desktop/views/main_window.py" line="164"/>
         <source>Quit</source>
         <translation>Zakończ</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/main_window.py" line="165"/>
+        <location filename="../../desktop/views/main_window.py" line="170"/>
         <source>Main</source>
         <translation>Główny</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/main_window.py" line="185"/>
+        <location filename="../../desktop/views/main_window.py" line="190"/>
         <source>&amp;File</source>
         <translation>&amp;Plik</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/main_window.py" line="188"/>
+        <location filename="../../desktop/views/main_window.py" line="193"/>
         <source>&amp;Ticket</source>
         <translation>&amp;Zgłoszenie</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/main_window.py" line="192"/>
+        <location filename="../../desktop/views/main_window.py" line="197"/>
         <source>&amp;View</source>
         <translation>&amp;Widok</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/main_window.py" line="207"/>
+        <location filename="../../desktop/views/main_window.py" line="212"/>
         <source>&amp;Help</source>
         <translation>Pomo&amp;c</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/main_window.py" line="208"/>
-        <location filename="../../desktop/views/main_window.py" line="232"/>
+        <location filename="../../desktop/views/main_window.py" line="213"/>
+        <location filename="../../desktop/views/main_window.py" line="237"/>
         <source>Keyboard shortcuts</source>
         <translation>Skróty klawiszowe</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/main_window.py" line="209"/>
+        <location filename="../../desktop/views/main_window.py" line="214"/>
         <source>About Branchdesk</source>
         <translation>O programie Branchdesk</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/main_window.py" line="247"/>
+        <location filename="../../desktop/views/main_window.py" line="252"/>
         <source>Ticket {0} logged</source>
         <translation>Zarejestrowano zgłoszenie {0}</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/main_window.py" line="310"/>
+        <location filename="../../desktop/views/main_window.py" line="315"/>
         <source>Sync now</source>
         <translation>Synchronizuj teraz</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/main_window.py" line="317"/>
+        <location filename="../../desktop/views/main_window.py" line="322"/>
         <source>Sync: {0}</source>
         <translation>Synchronizacja: {0}</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/main_window.py" line="355"/>
+        <location filename="../../desktop/views/main_window.py" line="360"/>
         <source>Save filter</source>
         <translation>Zapisz filtr</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/main_window.py" line="355"/>
+        <location filename="../../desktop/views/main_window.py" line="360"/>
         <source>Name for this filter:</source>
         <translation>Nazwa tego filtra:</translation>
     </message>
@@ -1644,34 +1795,34 @@
 <context>
     <name>ReplyBox</name>
     <message>
-        <location filename="../../desktop/views/ticket_extras.py" line="61"/>
+        <location filename="../../desktop/views/ticket_extras.py" line="63"/>
         <source>Write a reply… (Ctrl+Enter sends it)</source>
         <translation>Napisz odpowiedź… (Ctrl+Enter wysyła)</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/ticket_extras.py" line="64"/>
+        <location filename="../../desktop/views/ticket_extras.py" line="66"/>
         <source>Reply</source>
         <translation>Odpowiedz</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/ticket_extras.py" line="66"/>
+        <location filename="../../desktop/views/ticket_extras.py" line="68"/>
         <source>Internal note</source>
         <translation>Notatka wewnętrzna</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/ticket_extras.py" line="68"/>
+        <location filename="../../desktop/views/ticket_extras.py" line="70"/>
         <source>Only support staff see internal notes.</source>
         <translation>Notatki wewnętrzne widzi tylko wsparcie.</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/ticket_extras.py" line="76"/>
+        <location filename="../../desktop/views/ticket_extras.py" line="78"/>
         <source>Saved replies</source>
-        <translation type="unfinished"></translation>
+        <translation>Gotowe odpowiedzi</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/ticket_extras.py" line="77"/>
+        <location filename="../../desktop/views/ticket_extras.py" line="79"/>
         <source>Insert one of the organisation&apos;s saved replies, filled in for this ticket</source>
-        <translation type="unfinished"></translation>
+        <translation>Wstaw jedną z gotowych odpowiedzi organizacji, uzupełnioną dla tego zgłoszenia</translation>
     </message>
 </context>
 <context>
@@ -2472,27 +2623,27 @@
 <context>
     <name>TicketTable</name>
     <message>
-        <location filename="../../desktop/views/ticket_table.py" line="126"/>
+        <location filename="../../desktop/views/ticket_table.py" line="127"/>
         <source>Filter by words or number</source>
         <translation>Filtruj po słowach lub numerze</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/ticket_table.py" line="131"/>
+        <location filename="../../desktop/views/ticket_table.py" line="132"/>
         <source>Any status</source>
         <translation>Dowolny status</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/ticket_table.py" line="136"/>
+        <location filename="../../desktop/views/ticket_table.py" line="137"/>
         <source>Any priority</source>
         <translation>Dowolny priorytet</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/ticket_table.py" line="143"/>
+        <location filename="../../desktop/views/ticket_table.py" line="144"/>
         <source>Save filter…</source>
         <translation>Zapisz filtr…</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../desktop/views/ticket_table.py" line="242"/>
+        <location filename="../../desktop/views/ticket_table.py" line="243"/>
         <source>%n ticket(s)</source>
         <translation>
             <numerusform>%n zgłoszenie</numerusform>
@@ -2501,52 +2652,52 @@
         </translation>
     </message>
     <message>
-        <location filename="../../desktop/views/ticket_table.py" line="264"/>
+        <location filename="../../desktop/views/ticket_table.py" line="265"/>
         <source>No ticket in “{0}” matches the filter.&lt;br&gt;&lt;a href=&quot;clear&quot;&gt;Clear the filter&lt;/a&gt;</source>
         <translation>Żadne zgłoszenie w „{0}” nie pasuje do filtra.&lt;br&gt;&lt;a href=&quot;clear&quot;&gt;Wyczyść filtr&lt;/a&gt;</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/ticket_table.py" line="267"/>
+        <location filename="../../desktop/views/ticket_table.py" line="268"/>
         <source>Nothing is assigned to you right now.</source>
         <translation>Nic nie jest teraz do ciebie przydzielone.</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/ticket_table.py" line="268"/>
+        <location filename="../../desktop/views/ticket_table.py" line="269"/>
         <source>You have no open requests. Press Ctrl+N to log one.</source>
         <translation>Nie masz otwartych zgłoszeń. Naciśnij Ctrl+N, aby dodać nowe.</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/ticket_table.py" line="269"/>
+        <location filename="../../desktop/views/ticket_table.py" line="270"/>
         <source>Your teams have no open tickets.</source>
         <translation>Twoje zespoły nie mają otwartych zgłoszeń.</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/ticket_table.py" line="270"/>
+        <location filename="../../desktop/views/ticket_table.py" line="271"/>
         <source>Nothing waits for triage.</source>
         <translation>Nic nie czeka na wstępną ocenę.</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/ticket_table.py" line="271"/>
+        <location filename="../../desktop/views/ticket_table.py" line="272"/>
         <source>No open ticket has missed its SLA target.</source>
         <translation>Żadne otwarte zgłoszenie nie przekroczyło terminu SLA.</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/ticket_table.py" line="272"/>
+        <location filename="../../desktop/views/ticket_table.py" line="273"/>
         <source>No open ticket is due within the next 2 hours.</source>
         <translation>Żadne otwarte zgłoszenie nie ma terminu w ciągu najbliższych 2 godzin.</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/ticket_table.py" line="273"/>
+        <location filename="../../desktop/views/ticket_table.py" line="274"/>
         <source>There is no open major incident.</source>
         <translation>Nie ma otwartego poważnego incydentu.</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/ticket_table.py" line="274"/>
+        <location filename="../../desktop/views/ticket_table.py" line="275"/>
         <source>This site has no open tickets.</source>
         <translation>Ta placówka nie ma otwartych zgłoszeń.</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/ticket_table.py" line="276"/>
+        <location filename="../../desktop/views/ticket_table.py" line="277"/>
         <source>No tickets here yet.</source>
         <translation>Nie ma tu jeszcze zgłoszeń.</translation>
     </message>
@@ -2635,7 +2786,7 @@
     <message>
         <location filename="../../desktop/views/ticket_view.py" line="78"/>
         <source>Take</source>
-        <translation type="unfinished"></translation>
+        <translation>Weź</translation>
     </message>
     <message>
         <location filename="../../desktop/views/ticket_view.py" line="79"/>
@@ -2663,12 +2814,12 @@
     <message>
         <location filename="../../desktop/views/ticket_view.py" line="80"/>
         <source>Escalate…</source>
-        <translation type="unfinished"></translation>
+        <translation>Eskaluj…</translation>
     </message>
     <message>
         <location filename="../../desktop/views/ticket_view.py" line="89"/>
         <source>Assign the ticket to yourself</source>
-        <translation type="unfinished"></translation>
+        <translation>Przydziel zgłoszenie sobie</translation>
     </message>
     <message>
         <location filename="../../desktop/views/ticket_view.py" line="105"/>
@@ -2994,27 +3145,27 @@
 <context>
     <name>WorkLogPanel</name>
     <message>
-        <location filename="../../desktop/views/ticket_extras.py" line="135"/>
+        <location filename="../../desktop/views/ticket_extras.py" line="137"/>
         <source> min</source>
         <translation> min</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/ticket_extras.py" line="137"/>
+        <location filename="../../desktop/views/ticket_extras.py" line="139"/>
         <source>What you did</source>
         <translation>Co zostało zrobione</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/ticket_extras.py" line="138"/>
+        <location filename="../../desktop/views/ticket_extras.py" line="140"/>
         <source>Log work</source>
         <translation>Zapisz czas</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/ticket_extras.py" line="158"/>
+        <location filename="../../desktop/views/ticket_extras.py" line="160"/>
         <source>{0}  {1}: {2} min</source>
         <translation>{0}  {1}: {2} min</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/ticket_extras.py" line="161"/>
+        <location filename="../../desktop/views/ticket_extras.py" line="163"/>
         <source>Total: {0} h {1:02d} min</source>
         <translation>Razem: {0} h {1:02d} min</translation>
     </message>

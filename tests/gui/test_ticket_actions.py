@@ -10,7 +10,7 @@ import pytest
 from core.services import tickets as service
 from core.ticket_detail import read_ticket
 from desktop.qt import QMessageBox, Qt
-from desktop.views.action_dialogs import AssignDialog, PendDialog, ResolveDialog
+from desktop.views.action_dialogs import AssignDialog, EscalateDialog, PendDialog, ResolveDialog
 from desktop.views.ticket_view import TicketView
 
 
@@ -33,7 +33,8 @@ def _click(qtbot, view: TicketView, key: str, fill: Any = None) -> None:
     with qtbot.waitSignal(view.sig_loaded, timeout=10_000):
         qtbot.mouseClick(view.buttons[key], Qt.MouseButton.LeftButton)
         if fill is not None:
-            kind = {"assign": AssignDialog, "pend": PendDialog, "resolve": ResolveDialog}[key]
+            kind = {"assign": AssignDialog, "pend": PendDialog, "resolve": ResolveDialog,
+                    "escalate": EscalateDialog}[key]
             dialog = view.findChildren(kind)[-1]
             fill(dialog)
             dialog.accept()
@@ -61,7 +62,8 @@ def resolve_fixed(d: ResolveDialog) -> None:
 def test_an_agent_works_a_ticket_to_closed(qtbot, workspace, new_ticket, status_of, store):
     number = new_ticket()  # anna's, on Network/Router: team NET, status new
     view = _view(qtbot, workspace, number)
-    assert _shown(view) == {"assign", "start", "resolve", "cancel"}  # NET is the top tier: no escalation
+    # NET is the top tier: no escalation; not ada's yet, so she may take it
+    assert _shown(view) == {"take", "assign", "start", "resolve", "cancel"}
 
     _click(qtbot, view, "assign", assign_to_nina)
     assert status_of(number) == "assigned" and view.ticket.assignee == "nina"
@@ -97,9 +99,10 @@ def test_escalate_hands_the_ticket_to_the_next_tier(qtbot, workspace, new_ticket
     number = new_ticket(title="Locked out of the back office", category="Access/Password reset")
     view = _view(qtbot, workspace, number)
     assert {"escalate", "assign"} <= _shown(view)
-    _click(qtbot, view, "escalate")
+    _click(qtbot, view, "escalate", lambda d: d.reason.setPlainText("Needs a visit: the reset tool fails"))
     assert view.ticket.team == "FIELD" and view.ticket.tier == 2
     assert status_of(number) == "assigned"
+    assert any("Needs a visit" in (h.note or "") for h in view.ticket.history)
 
 
 def test_cancel_asks_first(qtbot, workspace, new_ticket, status_of, monkeypatch):
