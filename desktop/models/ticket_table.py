@@ -17,6 +17,7 @@ from core.ticket_query import TicketFilter, TicketQuery, TicketRow, rowid_of, ti
 from core.uow import ChangeSet
 from desktop import theme
 from desktop.labels import label
+from desktop.org_names import org_names
 from desktop.qt import (
     QT_TRANSLATE_NOOP,
     QAbstractTableModel,
@@ -81,6 +82,7 @@ class TicketTableModel(QAbstractTableModel):
     def __init__(self, workspace: Workspace, parent: QObject | None = None) -> None:
         super().__init__(parent)
         self._ws = workspace
+        self._names = org_names(workspace.ref)
         self._ids: list[int] = []
         self._cache: OrderedDict[int, TicketRow] = OrderedDict()
         self._filter = TicketFilter()
@@ -261,6 +263,8 @@ class TicketTableModel(QAbstractTableModel):
                 return label("sla_state", "paused")
             # the instant shown is the one the column sorts by (TicketRow.sla_due)
             return due_text(parse_iso(row.sla_due) if row.sla_due else None, self.now())
+        if key == "category" and row.category:
+            return self._names.category(row.category)  # in the window's language, where the file says it
         value = row.assignee_name if key == "assignee" else getattr(row, key)
         return "" if value is None else str(value)
 

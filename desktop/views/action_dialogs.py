@@ -8,6 +8,7 @@ from core.lifecycle import RESOLUTION_CODES, is_support
 from core.orgspec import PENDING_REASONS
 from core.reference import Reference
 from desktop.labels import label
+from desktop.org_names import org_names
 from desktop.qt import (
     QComboBox,
     QDialog,
@@ -47,8 +48,10 @@ class AssignDialog(_ActionDialog):
         self.ref = ref
         self.team = QComboBox(self)
         self.team.setObjectName("assignTeam")
+        names = org_names(ref)
         for info in sorted(ref.teams.values(), key=lambda t: (t.tier, t.code)):
-            self.team.addItem(f"{info.name} ({info.code}, tier {info.tier})", info.code)
+            self.team.addItem(self.tr("{0} (tier {1})").format(names.team(info.code, info.name), info.tier),
+                              info.code)
         self.team.setCurrentIndex(max(0, self.team.findData(team)))
         self.person = QComboBox(self)
         self.person.setObjectName("assignPerson")
@@ -86,8 +89,9 @@ class PendDialog(_ActionDialog):
         self.supplier = QComboBox(self)
         self.supplier.setObjectName("pendSupplier")
         self.supplier.addItem("", "")
+        names = org_names(ref)
         for info in sorted(ref.suppliers.values(), key=lambda s: s.name):
-            self.supplier.addItem(f"{info.name} ({info.code})", info.code)
+            self.supplier.addItem(names.supplier(info.code, info.name), info.code)
         self.note = QLineEdit(self)
         self.form.add_row("reason", self.tr("Waiting for"), self.reason)
         self.form.add_row("supplier", self.tr("Supplier"), self.supplier)

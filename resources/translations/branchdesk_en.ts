@@ -50,27 +50,32 @@
 <context>
     <name>AssignDialog</name>
     <message>
-        <location filename="../../desktop/views/action_dialogs.py" line="46"/>
+        <location filename="../../desktop/views/action_dialogs.py" line="47"/>
         <source>Assign ticket</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/views/action_dialogs.py" line="56"/>
+        <location filename="../../desktop/views/action_dialogs.py" line="53"/>
+        <source>{0} (tier {1})</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/views/action_dialogs.py" line="59"/>
         <source>Team</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/views/action_dialogs.py" line="57"/>
+        <location filename="../../desktop/views/action_dialogs.py" line="60"/>
         <source>Person</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/views/action_dialogs.py" line="58"/>
+        <location filename="../../desktop/views/action_dialogs.py" line="61"/>
         <source>Note</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/views/action_dialogs.py" line="64"/>
+        <location filename="../../desktop/views/action_dialogs.py" line="67"/>
         <source>Anyone in the team</source>
         <translation type="unfinished"></translation>
     </message>
@@ -627,33 +632,33 @@
 <context>
     <name>EscalateDialog</name>
     <message>
-        <location filename="../../desktop/views/action_dialogs.py" line="134"/>
-        <location filename="../../desktop/views/action_dialogs.py" line="148"/>
+        <location filename="../../desktop/views/action_dialogs.py" line="138"/>
+        <location filename="../../desktop/views/action_dialogs.py" line="152"/>
         <source>Escalate</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/views/action_dialogs.py" line="138"/>
+        <location filename="../../desktop/views/action_dialogs.py" line="142"/>
         <source>Hand {0} to {1}?</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/views/action_dialogs.py" line="139"/>
+        <location filename="../../desktop/views/action_dialogs.py" line="143"/>
         <source>Hand {0} to the next tier?</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/views/action_dialogs.py" line="142"/>
+        <location filename="../../desktop/views/action_dialogs.py" line="146"/>
         <source>Why it needs the next tier: what you found and tried</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/views/action_dialogs.py" line="146"/>
+        <location filename="../../desktop/views/action_dialogs.py" line="150"/>
         <source>Reason *</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/views/action_dialogs.py" line="157"/>
+        <location filename="../../desktop/views/action_dialogs.py" line="161"/>
         <source>Say why the ticket needs the next tier.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1746,22 +1751,22 @@
 <context>
     <name>PendDialog</name>
     <message>
-        <location filename="../../desktop/views/action_dialogs.py" line="81"/>
+        <location filename="../../desktop/views/action_dialogs.py" line="84"/>
         <source>Put ticket on hold</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/views/action_dialogs.py" line="92"/>
+        <location filename="../../desktop/views/action_dialogs.py" line="96"/>
         <source>Waiting for</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/views/action_dialogs.py" line="93"/>
+        <location filename="../../desktop/views/action_dialogs.py" line="97"/>
         <source>Supplier</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/views/action_dialogs.py" line="94"/>
+        <location filename="../../desktop/views/action_dialogs.py" line="98"/>
         <source>Note</source>
         <translation type="unfinished"></translation>
     </message>
@@ -2064,22 +2069,22 @@
 <context>
     <name>ResolveDialog</name>
     <message>
-        <location filename="../../desktop/views/action_dialogs.py" line="110"/>
+        <location filename="../../desktop/views/action_dialogs.py" line="114"/>
         <source>Resolve ticket</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/views/action_dialogs.py" line="118"/>
+        <location filename="../../desktop/views/action_dialogs.py" line="122"/>
         <source>What was wrong and what fixed it</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/views/action_dialogs.py" line="120"/>
+        <location filename="../../desktop/views/action_dialogs.py" line="124"/>
         <source>Resolution</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/views/action_dialogs.py" line="121"/>
+        <location filename="../../desktop/views/action_dialogs.py" line="125"/>
         <source>Note</source>
         <translation type="unfinished"></translation>
     </message>
@@ -2687,62 +2692,62 @@
 <context>
     <name>TicketTableModel</name>
     <message>
-        <location filename="../../desktop/models/ticket_table.py" line="37"/>
+        <location filename="../../desktop/models/ticket_table.py" line="38"/>
         <source>Number</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/models/ticket_table.py" line="38"/>
+        <location filename="../../desktop/models/ticket_table.py" line="39"/>
         <source>Title</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/models/ticket_table.py" line="39"/>
+        <location filename="../../desktop/models/ticket_table.py" line="40"/>
         <source>Status</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/models/ticket_table.py" line="40"/>
+        <location filename="../../desktop/models/ticket_table.py" line="41"/>
         <source>Priority</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/models/ticket_table.py" line="41"/>
+        <location filename="../../desktop/models/ticket_table.py" line="42"/>
         <source>Site</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/models/ticket_table.py" line="42"/>
+        <location filename="../../desktop/models/ticket_table.py" line="43"/>
         <source>Category</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/models/ticket_table.py" line="43"/>
+        <location filename="../../desktop/models/ticket_table.py" line="44"/>
         <source>Assignee</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/models/ticket_table.py" line="44"/>
+        <location filename="../../desktop/models/ticket_table.py" line="45"/>
         <source>SLA due</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/models/ticket_table.py" line="62"/>
+        <location filename="../../desktop/models/ticket_table.py" line="63"/>
         <source>{0} overdue</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/models/ticket_table.py" line="63"/>
+        <location filename="../../desktop/models/ticket_table.py" line="64"/>
         <source>in {0}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/models/ticket_table.py" line="272"/>
+        <location filename="../../desktop/models/ticket_table.py" line="276"/>
         <source>{0} (due {1})</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/models/ticket_table.py" line="275"/>
+        <location filename="../../desktop/models/ticket_table.py" line="279"/>
         <source>The SLA target was missed.</source>
         <translation type="unfinished"></translation>
     </message>

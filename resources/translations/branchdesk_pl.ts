@@ -50,27 +50,32 @@
 <context>
     <name>AssignDialog</name>
     <message>
-        <location filename="../../desktop/views/action_dialogs.py" line="46"/>
+        <location filename="../../desktop/views/action_dialogs.py" line="47"/>
         <source>Assign ticket</source>
         <translation>Przydziel zgłoszenie</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/action_dialogs.py" line="56"/>
+        <location filename="../../desktop/views/action_dialogs.py" line="53"/>
+        <source>{0} (tier {1})</source>
+        <translation>{0} (linia {1})</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/views/action_dialogs.py" line="59"/>
         <source>Team</source>
         <translation>Zespół</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/action_dialogs.py" line="57"/>
+        <location filename="../../desktop/views/action_dialogs.py" line="60"/>
         <source>Person</source>
         <translation>Osoba</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/action_dialogs.py" line="58"/>
+        <location filename="../../desktop/views/action_dialogs.py" line="61"/>
         <source>Note</source>
         <translation>Notatka</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/action_dialogs.py" line="64"/>
+        <location filename="../../desktop/views/action_dialogs.py" line="67"/>
         <source>Anyone in the team</source>
         <translation>Ktokolwiek z zespołu</translation>
     </message>
@@ -637,33 +642,33 @@
 <context>
     <name>EscalateDialog</name>
     <message>
-        <location filename="../../desktop/views/action_dialogs.py" line="134"/>
-        <location filename="../../desktop/views/action_dialogs.py" line="148"/>
+        <location filename="../../desktop/views/action_dialogs.py" line="138"/>
+        <location filename="../../desktop/views/action_dialogs.py" line="152"/>
         <source>Escalate</source>
         <translation>Eskaluj</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/action_dialogs.py" line="138"/>
+        <location filename="../../desktop/views/action_dialogs.py" line="142"/>
         <source>Hand {0} to {1}?</source>
         <translation>Przekazać {0} do: {1}?</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/action_dialogs.py" line="139"/>
+        <location filename="../../desktop/views/action_dialogs.py" line="143"/>
         <source>Hand {0} to the next tier?</source>
         <translation>Przekazać {0} na wyższą linię wsparcia?</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/action_dialogs.py" line="142"/>
+        <location filename="../../desktop/views/action_dialogs.py" line="146"/>
         <source>Why it needs the next tier: what you found and tried</source>
         <translation>Dlaczego potrzebna jest wyższa linia: co ustalono i co próbowano</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/action_dialogs.py" line="146"/>
+        <location filename="../../desktop/views/action_dialogs.py" line="150"/>
         <source>Reason *</source>
         <translation>Powód *</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/action_dialogs.py" line="157"/>
+        <location filename="../../desktop/views/action_dialogs.py" line="161"/>
         <source>Say why the ticket needs the next tier.</source>
         <translation>Napisz, dlaczego zgłoszenie potrzebuje wyższej linii wsparcia.</translation>
     </message>
@@ -1756,22 +1761,22 @@
 <context>
     <name>PendDialog</name>
     <message>
-        <location filename="../../desktop/views/action_dialogs.py" line="81"/>
+        <location filename="../../desktop/views/action_dialogs.py" line="84"/>
         <source>Put ticket on hold</source>
         <translation>Wstrzymaj zgłoszenie</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/action_dialogs.py" line="92"/>
+        <location filename="../../desktop/views/action_dialogs.py" line="96"/>
         <source>Waiting for</source>
         <translation>Czeka na</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/action_dialogs.py" line="93"/>
+        <location filename="../../desktop/views/action_dialogs.py" line="97"/>
         <source>Supplier</source>
         <translation>Dostawca</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/action_dialogs.py" line="94"/>
+        <location filename="../../desktop/views/action_dialogs.py" line="98"/>
         <source>Note</source>
         <translation>Notatka</translation>
     </message>
@@ -2076,22 +2081,22 @@
 <context>
     <name>ResolveDialog</name>
     <message>
-        <location filename="../../desktop/views/action_dialogs.py" line="110"/>
+        <location filename="../../desktop/views/action_dialogs.py" line="114"/>
         <source>Resolve ticket</source>
         <translation>Rozwiąż zgłoszenie</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/action_dialogs.py" line="118"/>
+        <location filename="../../desktop/views/action_dialogs.py" line="122"/>
         <source>What was wrong and what fixed it</source>
         <translation>Co było nie tak i co pomogło</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/action_dialogs.py" line="120"/>
+        <location filename="../../desktop/views/action_dialogs.py" line="124"/>
         <source>Resolution</source>
         <translation>Rozwiązanie</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/action_dialogs.py" line="121"/>
+        <location filename="../../desktop/views/action_dialogs.py" line="125"/>
         <source>Note</source>
         <translation>Notatka</translation>
     </message>
@@ -2705,62 +2710,62 @@
 <context>
     <name>TicketTableModel</name>
     <message>
-        <location filename="../../desktop/models/ticket_table.py" line="37"/>
+        <location filename="../../desktop/models/ticket_table.py" line="38"/>
         <source>Number</source>
         <translation>Numer</translation>
     </message>
     <message>
-        <location filename="../../desktop/models/ticket_table.py" line="38"/>
+        <location filename="../../desktop/models/ticket_table.py" line="39"/>
         <source>Title</source>
         <translation>Tytuł</translation>
     </message>
     <message>
-        <location filename="../../desktop/models/ticket_table.py" line="39"/>
+        <location filename="../../desktop/models/ticket_table.py" line="40"/>
         <source>Status</source>
         <translation>Status</translation>
     </message>
     <message>
-        <location filename="../../desktop/models/ticket_table.py" line="40"/>
+        <location filename="../../desktop/models/ticket_table.py" line="41"/>
         <source>Priority</source>
         <translation>Priorytet</translation>
     </message>
     <message>
-        <location filename="../../desktop/models/ticket_table.py" line="41"/>
+        <location filename="../../desktop/models/ticket_table.py" line="42"/>
         <source>Site</source>
         <translation>Placówka</translation>
     </message>
     <message>
-        <location filename="../../desktop/models/ticket_table.py" line="42"/>
+        <location filename="../../desktop/models/ticket_table.py" line="43"/>
         <source>Category</source>
         <translation>Kategoria</translation>
     </message>
     <message>
-        <location filename="../../desktop/models/ticket_table.py" line="43"/>
+        <location filename="../../desktop/models/ticket_table.py" line="44"/>
         <source>Assignee</source>
         <translation>Przydzielone do</translation>
     </message>
     <message>
-        <location filename="../../desktop/models/ticket_table.py" line="44"/>
+        <location filename="../../desktop/models/ticket_table.py" line="45"/>
         <source>SLA due</source>
         <translation>Termin SLA</translation>
     </message>
     <message>
-        <location filename="../../desktop/models/ticket_table.py" line="62"/>
+        <location filename="../../desktop/models/ticket_table.py" line="63"/>
         <source>{0} overdue</source>
         <translation>{0} po terminie</translation>
     </message>
     <message>
-        <location filename="../../desktop/models/ticket_table.py" line="63"/>
+        <location filename="../../desktop/models/ticket_table.py" line="64"/>
         <source>in {0}</source>
         <translation>za {0}</translation>
     </message>
     <message>
-        <location filename="../../desktop/models/ticket_table.py" line="272"/>
+        <location filename="../../desktop/models/ticket_table.py" line="276"/>
         <source>{0} (due {1})</source>
         <translation>{0} (termin {1})</translation>
     </message>
     <message>
-        <location filename="../../desktop/models/ticket_table.py" line="275"/>
+        <location filename="../../desktop/models/ticket_table.py" line="279"/>
         <source>The SLA target was missed.</source>
         <translation>Nie dotrzymano terminu SLA.</translation>
     </message>

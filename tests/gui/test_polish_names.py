@@ -113,3 +113,34 @@ def test_org_names_in_polish(polish, translated_workspace):
     assert names.category("Network/Router") == "Network/Router"
     reply = names.reply(translated_workspace.ref.spec.replies[0])
     assert reply.name == "Poproś o zdjęcie" and "{number}" in reply.text
+
+
+def test_the_window_in_polish_shows_the_organisations_names(qtbot, polish, translated_workspace, tmp_path):
+    from core.services import tickets as service
+    from core.uow import unit_of_work
+    from desktop.settings import Settings
+    from desktop.views.action_dialogs import AssignDialog, PendDialog
+    from desktop.views.main_window import MainWindow
+
+    store = translated_workspace.store
+    with unit_of_work(store) as uow:
+        number = service.create(uow, uow.ref.user("anna"), service.NewTicket(
+            title="Czytnik kart nie działa", category="Hardware/POS terminal", impact="medium", urgency="medium",
+            fields={"terminal_id": "T-1"})).number
+    window = MainWindow(translated_workspace, Settings(tmp_path))
+    qtbot.addWidget(window)
+    window.show()
+    window.queues.choose("all")
+    qtbot.waitUntil(lambda: window.table.model.rowCount() == 1, timeout=10_000)
+    model = window.table.model
+    category = [model.index(0, c).data() for c in range(model.columnCount())
+                if model.headerData(c, Qt.Orientation.Horizontal) == "Kategoria"]
+    assert category == ["Sprzęt/Terminal płatniczy"]
+    assert window.ticket.buttons["take"].text() == "Weź"
+    with qtbot.waitSignal(window.ticket.sig_loaded, timeout=10_000):
+        window.show_number(number)
+    assign = AssignDialog(translated_workspace.ref, None, None, window)
+    assert assign.team.itemText(assign.team.findData("FIELD")) == "Serwisanci terenowi (linia 2)"
+    pend = PendDialog(translated_workspace.ref, window)
+    assert pend.supplier.itemText(pend.supplier.findData("POSCO")) == "Dostawca terminali"
+    assert [a.text() for a in window.menuBar().actions()][:2] == ["&Plik", "&Zgłoszenie"]
