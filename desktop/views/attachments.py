@@ -34,7 +34,6 @@ from desktop.qt import (
     QDragEnterEvent,
     QDropEvent,
     QFileDialog,
-    QHBoxLayout,
     QImage,
     QLabel,
     QListWidget,
@@ -47,6 +46,7 @@ from desktop.qt import (
     QWidget,
     Signal,
 )
+from desktop.views.flow_layout import FlowLayout
 from desktop.views.form import error_label
 from desktop.views.timeline import when
 from desktop.workspace import Workspace
@@ -141,18 +141,18 @@ class AttachmentsPanel(QWidget):
         self.save_button.clicked.connect(self.choose_save)
         self.error = error_label(self)
         self.error.setObjectName("attachmentError")
-        buttons = QHBoxLayout()
-        buttons.addWidget(self.add_button)
-        buttons.addWidget(self.paste_button)
-        buttons.addStretch(1)
-        buttons.addWidget(self.open_button)
-        buttons.addWidget(self.save_button)
+        # the buttons wrap onto a second line in a narrow pane rather than being clipped
+        row = QWidget(self)
+        buttons = FlowLayout(row)
+        for button in (self.add_button, self.paste_button, self.open_button, self.save_button):
+            buttons.addWidget(button)
+        self.empty.setAlignment(Qt.AlignmentFlag.AlignTop | Qt.AlignmentFlag.AlignLeft)
         layout = QVBoxLayout(self)
         layout.addWidget(self.list, 1)
-        layout.addWidget(self.empty)
+        layout.addWidget(self.empty, 1)
         layout.addWidget(self.hint)
         layout.addWidget(self.error)
-        layout.addLayout(buttons)
+        layout.addWidget(row)
         self._here: dict[str, bool] = {}
         self._waiting: set[str] = set()
         self._generation = 0

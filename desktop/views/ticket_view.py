@@ -32,6 +32,7 @@ from desktop.qt import (
     QMessageBox,
     QPushButton,
     QStackedWidget,
+    Qt,
     QTabWidget,
     QVBoxLayout,
     QWidget,
@@ -122,6 +123,12 @@ class TicketView(QWidget):
         self.tabs.addTab(self.work, self.tr("Work log"))
         self.tabs.addTab(self.links, self.tr("Links"))
         self.tabs.addTab(self.files, self.tr("Files"))
+        # in a narrow pane every tab stays in view, its name shortened with "…" (whole in its tooltip)
+        bar = self.tabs.tabBar()
+        bar.setUsesScrollButtons(False)
+        bar.setElideMode(Qt.TextElideMode.ElideRight)
+        for index in range(self.tabs.count()):
+            self.tabs.setTabToolTip(index, self.tabs.tabText(index))
         # files dropped anywhere on the ticket are attached to it
         self.setAcceptDrops(True)
 
@@ -244,8 +251,9 @@ class TicketView(QWidget):
         self.reply.fill = lambda text: fill_reply(text, values)
 
     def _files_counted(self, count: int) -> None:
-        self.tabs.setTabText(self.tabs.indexOf(self.files),
-                             self.tr("Files ({0})").format(count) if count else self.tr("Files"))
+        text = self.tr("Files ({0})").format(count) if count else self.tr("Files")
+        self.tabs.setTabText(self.tabs.indexOf(self.files), text)
+        self.tabs.setTabToolTip(self.tabs.indexOf(self.files), text)
 
     def dragEnterEvent(self, event: QDragEnterEvent) -> None:  # noqa: N802 (Qt's name)
         if self.ticket is not None and self.files.accepts(event.mimeData()):

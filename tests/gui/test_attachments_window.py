@@ -189,3 +189,16 @@ def test_an_attachment_waiting_for_upload_says_so(qtbot, logging_store, receipt)
     qtbot.waitUntil(lambda: any("waiting to upload" in t for t in _texts(view)) or bool(view.files.error.text()), timeout=10_000)
     assert view.files.error.text() == ""
     workspace.workers.wait_idle()
+
+
+def test_no_files_button_is_clipped_in_a_narrow_pane(qtbot, workspace, new_ticket):
+    view = _view(qtbot, workspace, new_ticket())
+    view.resize(340, 700)  # the ticket pane of a 1000x700 window
+    view.tabs.setCurrentWidget(view.files)
+    qtbot.waitUntil(lambda: view.files.paste_button.isVisible())
+    qtbot.wait(50)
+    for button in (view.files.add_button, view.files.paste_button, view.files.open_button,
+                   view.files.save_button):
+        text = button.fontMetrics().horizontalAdvance(button.text())
+        assert text < button.width(), button.text()
+        assert button.geometry().right() <= view.files.width(), button.text()
