@@ -164,7 +164,11 @@ class HistoryEvent(Base):
     """One change of one field (or one event such as creation), never edited."""
 
     __tablename__ = "history"
-    __table_args__ = (Index("ix_history_ticket", "ticket_id", "occurred_at"),)
+    __table_args__ = (
+        Index("ix_history_ticket", "ticket_id", "occurred_at"),
+        # a ticket's changes of one field: what reports look up per ticket (store 0009, server 0011)
+        Index("ix_history_ticket_field", "ticket_id", "field"),
+    )
 
     id: Mapped[uuid.UUID] = mapped_column(primary_key=True)
     ticket_id: Mapped[uuid.UUID] = mapped_column(ForeignKey("tickets.id"))
