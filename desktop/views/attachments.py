@@ -117,6 +117,8 @@ class AttachmentsPanel(QWidget):
         self.list = QListWidget(self)
         self.list.setObjectName("attachmentList")
         self.list.setAlternatingRowColors(True)
+        self.list.setWordWrap(True)
+        self.list.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         self.list.itemActivated.connect(lambda _item: self.open_selected())
         self.list.currentItemChanged.connect(lambda _cur, _prev: self._buttons())
         self.empty = QLabel(self.tr("No files attached yet."), self)

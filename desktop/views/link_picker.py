@@ -10,7 +10,7 @@ from typing import Any
 
 from core.ticket_query import TicketFilter, TicketQuery
 from desktop.labels import label
-from desktop.qt import QCompleter, QLineEdit, QStringListModel, Qt, QTimer, QWidget, Signal
+from desktop.qt import QCompleter, QLineEdit, QRect, QStringListModel, Qt, QTimer, QWidget, Signal
 from desktop.workspace import Workspace
 
 SHOWN = 12
@@ -36,6 +36,7 @@ class LinkPicker(QLineEdit):
         self._shown: dict[str, str] = {}
         self._generation = 0
         self.setPlaceholderText(self.tr("Number or words of the title"))
+        self.setToolTip(self.tr("A piece of the other ticket's number, or words of its title"))
         self.setClearButtonEnabled(True)
         self.model_ = QStringListModel(self)
         self.completer_ = QCompleter(self.model_, self)
@@ -74,8 +75,19 @@ class LinkPicker(QLineEdit):
         self._shown = {f"{number} — {title} ({label('status', status)})": number for number, title, status in found}
         self.model_.setStringList(list(self._shown))
         if found and self.hasFocus():
-            self.completer_.complete()
+            self.show_matches()
         self.sig_matches.emit(len(found))
+
+    def show_matches(self) -> None:
+        """The list of matches under the box, wide enough for number and title (reaching
+        left of a box that sits at the right of a narrow pane)."""
+        texts = self.model_.stringList()
+        if not texts:
+            return
+        metrics = self.fontMetrics()
+        width = min(max(metrics.horizontalAdvance(t) for t in texts) + 48, 640)
+        width = max(width, self.width())
+        self.completer_.complete(QRect(min(0, self.width() - width), 0, width, self.height()))
 
     def _picked(self, text: str) -> None:
         number = self._shown.get(text)

@@ -130,6 +130,8 @@ class WorkLogPanel(QWidget):
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.entries = QListWidget(self)
+        self.entries.setWordWrap(True)
+        self.entries.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         self.minutes = QSpinBox(self)
         self.minutes.setObjectName("workMinutes")
         self.minutes.setRange(1, 24 * 60)
@@ -186,6 +188,8 @@ class LinksPanel(QWidget):
     def __init__(self, workspace: Workspace, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.entries = QListWidget(self)
+        self.entries.setWordWrap(True)  # a long title wraps in a narrow pane instead of running off
+        self.entries.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         self.entries.itemActivated.connect(
             lambda item: self.sig_open.emit(item.data(Qt.ItemDataRole.UserRole)))
         self.other = LinkPicker(workspace, self)
@@ -233,6 +237,7 @@ class LinksPanel(QWidget):
             if status is not None:
                 text = self.tr("{0} — {1}: {2}").format(text, label("status", status), title or "")
             item = QListWidgetItem(text)
+            item.setToolTip(text)
             item.setData(Qt.ItemDataRole.UserRole, number)
             item.setData(DirectionRole, direction)
             self.entries.addItem(item)
@@ -264,7 +269,7 @@ class LinksPanel(QWidget):
         else:
             self.show_error(self.tr("{0} tickets match; choose one from the list.").format(count))
             self.other.setFocus()
-            self.other.completer_.complete()
+            self.other.show_matches()
 
     def linked(self) -> None:
         self.other.clear_choice()
