@@ -9,6 +9,7 @@ from datetime import datetime
 
 from fastapi import Depends, FastAPI
 
+from core.blobs import MAX_ATTACHMENT_BYTES, MIB
 from core.clock import utcnow
 from server import errors
 from server.config import Settings
@@ -29,6 +30,7 @@ from server.routes import (
     tickets,
     users,
 )
+from sync.protocol import MAX_BATCH, MAX_PAGE
 
 API_VERSION = "1"
 
@@ -36,7 +38,16 @@ DESCRIPTION = """The central Branchdesk server (DESIGN §7).
 
 Sign in with `POST /auth/login`; send the token as `Authorization: Bearer TOKEN`.
 Every answer in error is `{"detail": "…", "problems": [{"loc": "…", "message": "…"}]}`.
-Tickets outside the caller's scope answer 404, as tickets that do not exist."""
+Tickets outside the caller's scope answer 404, as tickets that do not exist.
+
+Limits: a request body may hold at most `max_body_bytes` (1 MiB unless the server
+was started with `--max-body-bytes`; larger answers 413) and must arrive whole within
+`body_seconds` (30 s; slower answers 408). A push carries at most {batch} entries;
+a pull page at most {page} records (`limit`); an attachment's content is at most
+{attachment} bytes, sent in chunks of at most {chunk} bytes. After 20 failed logins
+from one address within 15 minutes, logins from it answer 429 with Retry-After
+(beside each account's own lockout, 423). While the database cannot be reached,
+requests answer 503 with Retry-After."""
 
 
 def create_app(
@@ -51,14 +62,16 @@ def create_app(
             db.dispose()
 
     app = FastAPI(
-        title="Branchdesk server", version=API_VERSION, description=DESCRIPTION, lifespan=lifespan,
+        title="Branchdesk server", version=API_VERSION, lifespan=lifespan,
+        description=DESCRIPTION.replace("{batch}", str(MAX_BATCH)).replace("{page}", str(MAX_PAGE))
+        .replace("{attachment}", str(MAX_ATTACHMENT_BYTES)).replace("{chunk}", str(MIB)),
         dependencies=[Depends(refuse_unknown_query)],
     )
     app.state.server = ServerState(db=db, settings=settings, clock=clock)
     for module in (health, auth, reference, tickets, kpis, users, devices, sync, snapshot, blobs, enrolment):
         app.include_router(module.router)
     errors.install(app)
-    app.add_middleware(BodyLimit, max_bytes=settings.max_body_bytes)
+    app.add_middleware(BodyLimit, max_bytes=settings.max_body_bytes, seconds=settings.body_seconds)
     app.add_middleware(RequestLog)  # added last, so it runs first and sees every answer
     return app
 

@@ -2,11 +2,19 @@
 once; the database keeps only its SHA-256, so a copy of the database opens no
 account. Failed logins are counted in the database (any server process sees
 them): after `lockout_failures` in a row the account is locked for
-`lockout_period`, during which even the right password is refused."""
+`lockout_period`, during which even the right password is refused.
+
+Beside that count per account, failures are counted per address (the client's IP
+as uvicorn gives it, X-Forwarded-For only from trusted proxies): after
+`throttle_failures` failed logins from one address within `throttle_period`, every
+login from it is answered 429 with Retry-After until the period has passed, before
+any password is checked; so one address cannot try every account a few times each.
+A successful login does not clear the address's count."""
 
 from __future__ import annotations
 
 import hashlib
+import math
 import secrets
 import uuid
 from dataclasses import dataclass
@@ -21,9 +29,10 @@ from core.ids import SYSTEM_USER_ID, new_id
 from core.models import Site, User
 from core.orgimport import hash_password, verify_password
 from server.accounts import account_of
+from server.blobstore import insert_new
 from server.config import Settings
 from server.db import Database
-from server.models import Account, AuthSession, Device
+from server.models import Account, AuthSession, Device, LoginThrottle
 
 
 @cache
@@ -52,6 +61,8 @@ class Refusal:
 
     status: int
     message: str
+    # seconds before trying again is of use (429)
+    retry_after: int | None = None
 
 
 @dataclass(frozen=True)
@@ -68,10 +79,15 @@ WRONG = Refusal(401, "wrong username or password")
 
 def login(
     db: Database, settings: Settings, username: str, password: str, device: DeviceInfo | None, now: datetime,
+    address: str | None = None,
 ) -> Granted | Refusal:
     """Check a login. Argon2 runs between two short transactions, never inside
     one, so a slow hash holds no lock; the second re-reads the account."""
+    address = (address or "unknown")[:64]
     with db.read() as session:
+        blocked = _address_blocked(session, address, now)
+        if blocked is not None:
+            return _throttled(settings, blocked, now)
         found = session.execute(
             select(User.id, User.password_hash, Account.locked_until)
             .outerjoin(Account, Account.user_id == User.id)
@@ -79,6 +95,8 @@ def login(
         ).first()
     if found is None:
         verify_password(_dummy_hash(), password)
+        with db.write() as session:
+            _count_address(session, settings, address, now)
         return WRONG
     user_id, password_hash, locked_until = found
     if locked_until is not None and locked_until > now:
@@ -91,6 +109,7 @@ def login(
             return _locked(settings, user.username, account.locked_until)
         if not ok:
             _count_failure(session, settings, user_id, now)
+            _count_address(session, settings, address, now)
             return WRONG
         if account.disabled or not user.active:
             return Refusal(403, f"account {user.username} is disabled; ask an administrator")
@@ -129,6 +148,34 @@ def _count_failure(session: Session, settings: Settings, user_id: uuid.UUID, now
             update(Account).where(Account.user_id == user_id)
             .values(failed_logins=0, locked_until=now + settings.lockout_period)
         )
+
+
+def _address_blocked(session: Session, address: str, now: datetime) -> datetime | None:
+    until = session.scalar(select(LoginThrottle.blocked_until).where(LoginThrottle.address == address))
+    return until if until is not None and until > now else None
+
+
+def _throttled(settings: Settings, until: datetime, now: datetime) -> Refusal:
+    seconds = max(1, math.ceil((until - now).total_seconds()))
+    return Refusal(429, f"too many failed logins from this address ({settings.throttle_failures} within "
+                        f"{_minutes(settings.throttle_period)}); try again after {iso(until)}", seconds)
+
+
+def _minutes(period: timedelta) -> str:
+    minutes = period.total_seconds() / 60
+    return f"{minutes:g} minute{'s' if minutes != 1 else ''}"
+
+
+def _count_address(session: Session, settings: Settings, address: str, now: datetime) -> None:
+    """One more failure from `address`; the row locked, so concurrent failures all count."""
+    insert_new(session, LoginThrottle, address=address, failures=0, window_start=now, blocked_until=None)
+    row = session.scalar(select(LoginThrottle).where(LoginThrottle.address == address).with_for_update())
+    assert row is not None
+    if row.window_start + settings.throttle_period <= now:
+        row.failures, row.window_start, row.blocked_until = 0, now, None
+    row.failures += 1
+    if row.failures >= settings.throttle_failures:
+        row.failures, row.window_start, row.blocked_until = 0, now, now + settings.throttle_period
 
 
 def _register_device(session: Session, device: DeviceInfo, site_id: uuid.UUID, user: User, now: datetime) -> uuid.UUID:

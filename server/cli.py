@@ -84,6 +84,14 @@ def build_parser() -> Parser:
                        help="how long a locked account stays locked (default 15)")
     serve.add_argument("--max-body-bytes", type=_positive(int), default=config.MIB,
                        help="largest request body accepted (default 1 MiB)")
+    serve.add_argument("--throttle-failures", type=_positive(int), default=20,
+                       help="failed logins from one address that make it wait (429) (default 20)")
+    serve.add_argument("--throttle-minutes", type=_positive(float), default=15.0,
+                       help="the window those failures are counted in, and the wait (default 15)")
+    serve.add_argument("--body-seconds", type=_positive(float), default=30.0,
+                       help="a request body must arrive whole within this time, else 408 (default 30)")
+    serve.add_argument("--limit-concurrency", type=_positive(int), default=1000,
+                       help="connections per process at once; more are answered 503 (default 1000)")
     serve.add_argument("--log-level", default="info", choices=["debug", "info", "warning", "error"])
 
     demo = commands.add_parser("demo", help="add realistic demo tickets to an initialised database")
@@ -236,6 +244,8 @@ def cmd_serve(args: argparse.Namespace, url: str) -> int:
     settings = config.Settings(
         database_url=url, session_ttl=timedelta(hours=args.session_hours), lockout_failures=args.lockout_failures,
         lockout_period=timedelta(minutes=args.lockout_minutes), max_body_bytes=args.max_body_bytes,
+        throttle_failures=args.throttle_failures, throttle_period=timedelta(minutes=args.throttle_minutes),
+        body_seconds=args.body_seconds,
         enrolment_key=config.enrolment_key_path(config.data_dir(args.data_dir)),
     )
     os.environ.update(settings.to_env())  # every worker process builds its app from these
@@ -251,7 +261,7 @@ def cmd_serve(args: argparse.Namespace, url: str) -> int:
         timeout_graceful_shutdown=SHUTDOWN_GRACE,
         ssl_certfile=args.ssl_certfile, ssl_keyfile=args.ssl_keyfile, access_log=False,
         log_config=log_config(args.log_level), log_level=args.log_level, proxy_headers=True,
-        server_header=False, **options,
+        server_header=False, limit_concurrency=args.limit_concurrency, **options,
     )
     return 0
 

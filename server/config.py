@@ -26,6 +26,9 @@ ENV_SESSION_HOURS = "BRANCHDESK_SESSION_HOURS"
 ENV_LOCKOUT_FAILURES = "BRANCHDESK_LOCKOUT_FAILURES"
 ENV_LOCKOUT_MINUTES = "BRANCHDESK_LOCKOUT_MINUTES"
 ENV_MAX_BODY = "BRANCHDESK_MAX_BODY_BYTES"
+ENV_THROTTLE_FAILURES = "BRANCHDESK_THROTTLE_FAILURES"
+ENV_THROTTLE_MINUTES = "BRANCHDESK_THROTTLE_MINUTES"
+ENV_BODY_SECONDS = "BRANCHDESK_BODY_SECONDS"
 ENV_ENROLMENT_KEY = "BRANCHDESK_ENROLMENT_KEY"
 ENROLMENT_KEY_FILE = "enrolment-key.pem"
 
@@ -86,6 +89,13 @@ class Settings:
     lockout_failures: int = 5
     lockout_period: timedelta = timedelta(minutes=15)
     max_body_bytes: int = MIB
+    # This many failed logins from one address within throttle_period answer 429 for
+    # the rest of it (server.auth), whichever accounts they tried.
+    throttle_failures: int = 20
+    throttle_period: timedelta = timedelta(minutes=15)
+    # A request body must have arrived whole this long after its first byte was asked
+    # for (server.middleware.BodyLimit); a slower one is answered 408 and its connection closed.
+    body_seconds: float = 30.0
     # the key enrolment files are signed with; None: this server has made none
     enrolment_key: Path | None = None
 
@@ -97,6 +107,9 @@ class Settings:
             ENV_LOCKOUT_FAILURES: str(self.lockout_failures),
             ENV_LOCKOUT_MINUTES: str(self.lockout_period.total_seconds() / 60),
             ENV_MAX_BODY: str(self.max_body_bytes),
+            ENV_THROTTLE_FAILURES: str(self.throttle_failures),
+            ENV_THROTTLE_MINUTES: str(self.throttle_period.total_seconds() / 60),
+            ENV_BODY_SECONDS: str(self.body_seconds),
         }
 
     @classmethod
@@ -110,6 +123,9 @@ class Settings:
             lockout_failures=int(_number(ENV_LOCKOUT_FAILURES, 5)),
             lockout_period=timedelta(minutes=_number(ENV_LOCKOUT_MINUTES, 15.0)),
             max_body_bytes=int(_number(ENV_MAX_BODY, MIB)),
+            throttle_failures=int(_number(ENV_THROTTLE_FAILURES, 20)),
+            throttle_period=timedelta(minutes=_number(ENV_THROTTLE_MINUTES, 15.0)),
+            body_seconds=_number(ENV_BODY_SECONDS, 30.0),
             enrolment_key=enrolment_key_path(data_dir()),
         )
 

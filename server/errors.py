@@ -18,6 +18,8 @@ from core.errors import InvalidInput, InvalidTransition, NotAllowed, NotFound, S
 from server.schemas.common import ErrorOut, Problem
 
 log = logging.getLogger("branchdesk.server")
+# While the database is away: clients (and their retries) try again after this many seconds.
+RETRY_LATER = {"Retry-After": "5"}
 
 
 class ApiError(Exception):
@@ -48,10 +50,12 @@ ERROR_RESPONSES: dict[int | str, dict[str, Any]] = {
     401: {"model": ErrorOut, "description": "Not signed in, or the session ended"},
     403: {"model": ErrorOut, "description": "The caller's role does not permit this"},
     404: {"model": ErrorOut, "description": "No such thing in the caller's scope"},
+    408: {"model": ErrorOut, "description": "The request body did not arrive in time"},
     413: {"model": ErrorOut, "description": "The request body is too large"},
     422: {"model": ErrorOut, "description": "A value in the request is wrong"},
     409: {"model": ErrorOut, "description": "The change conflicts with the current state"},
-    503: {"model": ErrorOut, "description": "The database cannot be reached"},
+    503: {"model": ErrorOut, "description": "The database cannot be reached: try again after Retry-After seconds",
+          "headers": {"Retry-After": {"schema": {"type": "integer"}, "description": "seconds to wait"}}},
 }
 
 
@@ -120,12 +124,12 @@ def install(app: FastAPI) -> None:
     @app.exception_handler(StoreError)
     async def _store(_request: Request, exc: StoreError) -> JSONResponse:
         log.error("database not usable: %s", exc)
-        return error_response(503, str(exc))
+        return error_response(503, str(exc), headers=RETRY_LATER)
 
     @app.exception_handler(OperationalError)
     async def _db_down(_request: Request, exc: OperationalError) -> JSONResponse:
         log.error("database unavailable: %s", exc.orig)
-        return error_response(503, "the database cannot be reached; try again shortly")
+        return error_response(503, "the database cannot be reached; try again shortly", headers=RETRY_LATER)
 
     @app.exception_handler(DataError)
     async def _db_refused_value(_request: Request, exc: DataError) -> JSONResponse:

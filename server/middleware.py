@@ -1,9 +1,11 @@
-"""Two pure ASGI middlewares: a body size limit answered 413 before any parsing,
+"""Two pure ASGI middlewares: a body size limit answered 413 before any parsing
+(and a deadline for the body, answered 408),
 and one structured log line per request (its fields go to server.logs.JsonFormatter;
 never a header, a query string or a body, so no token or password is logged)."""
 
 from __future__ import annotations
 
+import asyncio
 import logging
 import re
 import time
@@ -16,37 +18,55 @@ from server.errors import error_response
 access_log = logging.getLogger("branchdesk.server.requests")
 USER_KEY = "branchdesk.user"
 _REQUEST_ID = re.compile(r"[A-Za-z0-9._-]{1,64}")
+# Of a body above the limit, at most this much more is read (and thrown away) so the
+# client sees the 413; past it the connection is closed on the sender.
+DRAIN_MAX = 256 * 1024 * 1024
 
 
 class BodyLimit:
-    """Reads the whole body (up to the limit) before the app sees it."""
+    """Reads the whole body (up to the limit, within the deadline) before the app sees it.
 
-    def __init__(self, app: ASGIApp, max_bytes: int) -> None:
+    A body above the limit is answered 413 with the JSON error; what the client is
+    still sending is read and thrown away first (up to DRAIN_MAX bytes), so that it
+    reads the answer rather than a connection reset in the middle of its upload. A body
+    that has not arrived whole `seconds` after the request began (a slow-loris client
+    trickling bytes to hold a connection) is answered 408 and its connection closed."""
+
+    def __init__(self, app: ASGIApp, max_bytes: int, seconds: float = 30.0) -> None:
         self.app = app
         self.max_bytes = max_bytes
+        self.seconds = seconds
 
     async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
         if scope["type"] != "http":
             await self.app(scope, receive, send)
             return
+        deadline = asyncio.get_running_loop().time() + self.seconds
         length = _header(scope, b"content-length")
         if length is not None:
             if not length.isdigit():
-                await error_response(400, "the Content-Length header is not a number")(scope, receive, send)
+                await error_response(400, "the Content-Length header is not a number",
+                                     headers={"Connection": "close"})(scope, receive, send)
                 return
             if int(length) > self.max_bytes:
-                await self._too_large(scope, receive, send)
+                await self._too_large(scope, receive, send, deadline)
                 return
         chunks: list[bytes] = []
         size = 0
         while True:
-            message = await receive()
+            message = await self._next(receive, deadline)
+            if message is None:
+                await self._too_slow(scope, receive, send)
+                return
             if message["type"] == "http.disconnect":
                 return
             chunk = message.get("body", b"")
             size += len(chunk)
             if size > self.max_bytes:
-                await self._too_large(scope, receive, send)
+                if message.get("more_body", False):
+                    await self._too_large(scope, receive, send, deadline)
+                else:
+                    await self._refuse_too_large(scope, receive, send)
                 return
             chunks.append(chunk)
             if not message.get("more_body", False):
@@ -63,9 +83,36 @@ class BodyLimit:
 
         await self.app(scope, replay, send)
 
-    async def _too_large(self, scope: Scope, receive: Receive, send: Send) -> None:
+    @staticmethod
+    async def _next(receive: Receive, deadline: float) -> Message | None:
+        left = deadline - asyncio.get_running_loop().time()
+        if left <= 0:
+            return None
+        try:
+            return await asyncio.wait_for(receive(), timeout=left)
+        except TimeoutError:
+            return None
+
+    async def _too_large(self, scope: Scope, receive: Receive, send: Send, deadline: float) -> None:
+        drained = 0
+        while drained <= DRAIN_MAX:
+            message = await self._next(receive, deadline)
+            if message is None or message["type"] == "http.disconnect":
+                break
+            drained += len(message.get("body", b""))
+            if not message.get("more_body", False):
+                break
+        await self._refuse_too_large(scope, receive, send)
+
+    async def _refuse_too_large(self, scope: Scope, receive: Receive, send: Send) -> None:
         response = error_response(
             413, f"the request body is larger than {self.max_bytes} bytes", headers={"Connection": "close"}
+        )
+        await response(scope, receive, send)
+
+    async def _too_slow(self, scope: Scope, receive: Receive, send: Send) -> None:
+        response = error_response(
+            408, f"the request body did not arrive within {self.seconds:g} seconds", headers={"Connection": "close"}
         )
         await response(scope, receive, send)
 

@@ -96,19 +96,56 @@ class Blob(ServerBase):
 
     sha256: Mapped[str] = mapped_column(String(64), primary_key=True)
     size: Mapped[int] = mapped_column(BigInteger)
-    data: Mapped[bytes] = mapped_column(LargeBinary)
+    # small content written whole (mail attachments); None: the content is in blob_parts
+    data: Mapped[bytes | None] = mapped_column(LargeBinary, nullable=True)
     created_at: Mapped[datetime]
 
 
 class BlobUpload(ServerBase):
-    """An upload under way: what has arrived so far, for the client to resume after."""
+    """An upload under way: how much has arrived (in blob_parts), for the client to resume after."""
 
     __tablename__ = "blob_uploads"
 
     sha256: Mapped[str] = mapped_column(String(64), primary_key=True)
     size: Mapped[int] = mapped_column(BigInteger)
-    data: Mapped[bytes] = mapped_column(LargeBinary)
+    received: Mapped[int] = mapped_column(BigInteger, default=0)
     updated_at: Mapped[datetime]
+
+
+class BlobPart(ServerBase):
+    """Content as it was uploaded, one row per chunk at its offset: a chunk is
+    appended, never rewritten with what came before it."""
+
+    __tablename__ = "blob_parts"
+
+    sha256: Mapped[str] = mapped_column(String(64), primary_key=True)
+    offset: Mapped[int] = mapped_column(BigInteger, primary_key=True)
+    size: Mapped[int] = mapped_column(Integer)
+    data: Mapped[bytes] = mapped_column(LargeBinary)
+
+
+class LoginThrottle(ServerBase):
+    """Failed logins from one address in the current window, beside each account's
+    own count: one address trying many accounts is slowed down too."""
+
+    __tablename__ = "login_throttle"
+
+    address: Mapped[str] = mapped_column(String(64), primary_key=True)
+    failures: Mapped[int] = mapped_column(Integer, default=0)
+    window_start: Mapped[datetime]
+    blocked_until: Mapped[datetime | None]
+
+
+class ServerEpoch(ServerBase):
+    """One row: a value made anew whenever the database is restored from a backup,
+    sent with every sync answer, so that devices that synced past the restored point
+    notice it and send again what the server lost."""
+
+    __tablename__ = "server_epoch"
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    epoch: Mapped[str] = mapped_column(String(36))
+    restored_at: Mapped[datetime | None]
 
 
 class Notification(ServerBase):

@@ -30,6 +30,9 @@ def session_user(session: Session, user: User) -> SessionUser:
         401: {"model": ErrorOut, "description": "Wrong username or password"},
         403: {"model": ErrorOut, "description": "The account is disabled"},
         423: {"model": ErrorOut, "description": "The account is locked after too many failed logins"},
+        429: {"model": ErrorOut, "description": "Too many failed logins from this address: wait for Retry-After "
+                                                "seconds (the count is per address, beside each account's lockout)",
+              "headers": {"Retry-After": {"schema": {"type": "integer"}, "description": "seconds to wait"}}},
     },
 )
 def login(body: LoginIn, server: Server, request: Request) -> SessionOut:
@@ -37,9 +40,11 @@ def login(body: LoginIn, server: Server, request: Request) -> SessionOut:
     A device named here is registered at its first login, with its site."""
     now = server.clock()
     device = auth.DeviceInfo(body.device.id, body.device.name, body.device.site) if body.device else None
-    outcome = auth.login(server.db, server.settings, body.username, body.password, device, now)
+    address = request.client.host if request.client else None
+    outcome = auth.login(server.db, server.settings, body.username, body.password, device, now, address)
     if isinstance(outcome, auth.Refusal):
-        raise ApiError(outcome.status, outcome.message)
+        headers = {"Retry-After": str(outcome.retry_after)} if outcome.retry_after is not None else None
+        raise ApiError(outcome.status, outcome.message, headers=headers)
     with server.db.read() as session:
         user = session.get_one(User, outcome.user_id)
         out = SessionOut(token=outcome.token, expires_at=outcome.expires_at, user=session_user(session, user),

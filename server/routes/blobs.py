@@ -7,10 +7,11 @@ attachment with it: to anyone else it does not exist (404)."""
 from __future__ import annotations
 
 import re
+from collections.abc import Iterator
 from typing import Annotated, Any
 
 from fastapi import APIRouter, Header, Path, Request
-from fastapi.responses import Response
+from fastapi.responses import Response, StreamingResponse
 from starlette.concurrency import run_in_threadpool
 
 from core.blobs import MAX_ATTACHMENT_BYTES, MIB
@@ -110,13 +111,31 @@ def get_blob(
     with server.db.read() as session:
         if not blobstore.may_read(session, caller.user, sha256):
             raise ApiError(404, f"no attachment content {sha256} in your scope")
-        found_blob = blobstore.read_blob(session, sha256, start, end)
+        if range_ is None:
+            whole = blobstore.upload_state(session, sha256)
+            found_blob = None
+        else:
+            found_blob = blobstore.read_blob(session, sha256, start, end)
+    if range_ is None:
+        if not whole.complete or whole.size is None:
+            raise ApiError(404, f"the content {sha256} has not been uploaded yet")
+        # streamed a chunk at a time, each read in a transaction of its own: the whole
+        # content is never in the server's memory at once
+        return StreamingResponse(_windows(server, sha256, whole.size), media_type="application/octet-stream",
+                                 headers={"Content-Length": str(whole.size)})
     if found_blob is None:
         raise ApiError(404, f"the content {sha256} has not been uploaded yet")
     data, size = found_blob
-    if range_ is None:
-        return Response(data, media_type="application/octet-stream")
     if start >= size:
         raise ApiError(416, f"the content has {size} bytes", headers={"Content-Range": f"bytes */{size}"})
     return Response(data, status_code=206, media_type="application/octet-stream",
                     headers={"Content-Range": f"bytes {start}-{start + len(data) - 1}/{size}"})
+
+
+def _windows(server: Server, sha: str, size: int) -> Iterator[bytes]:
+    for start in range(0, size, MAX_CHUNK):
+        with server.db.read() as session:
+            found = blobstore.read_blob(session, sha, start, start + MAX_CHUNK - 1)
+        if found is None:
+            return
+        yield found[0]
