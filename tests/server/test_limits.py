@@ -182,3 +182,69 @@ def test_the_openapi_document_states_the_limits(serve):
     login = document["paths"]["/auth/login"]["post"]["responses"]
     assert "429" in login and "Retry-After" in login["429"]["headers"]
     assert "413" in login and "503" in login
+
+
+def _rss(pid: int) -> int:
+    for line in Path(f"/proc/{pid}/status").read_text().splitlines():
+        if line.startswith("VmRSS:"):
+            return int(line.split()[1]) * 1024
+    raise AssertionError("no VmRSS")
+
+
+def _cut_short(port: int, token: str, sha: str, start: int, total: int, chunk: bytes) -> None:
+    """Send a chunk's head and half its body, then drop the connection."""
+    with socket.create_connection(("127.0.0.1", port)) as sock:
+        sock.sendall(f"PUT /blobs/{sha} HTTP/1.1\r\nHost: x\r\nAuthorization: Bearer {token}\r\n"
+                     f"Content-Range: bytes {start}-{start + len(chunk) - 1}/{total}\r\n"
+                     f"Content-Type: application/octet-stream\r\nContent-Length: {len(chunk)}\r\n\r\n".encode())
+        sock.sendall(chunk[: len(chunk) // 2])
+
+
+def test_a_20_mib_upload_cut_three_times_resumes_whole_and_server_memory_stays_flat(serve, initialised):
+    import hashlib
+    import random
+
+    from core.blobs import MAX_ATTACHMENT_BYTES, MIB
+    from server import blobstore
+    from server.db import Database
+
+    served = serve()
+    content = random.Random(7).randbytes(MAX_ATTACHMENT_BYTES)
+    sha, total = hashlib.sha256(content).hexdigest(), len(content)
+    cuts = {5 * MIB, 10 * MIB, 15 * MIB}
+    with httpx.Client(base_url=served.base, timeout=120) as http:
+        token = http.post("/auth/login", json={"username": "anna", "password": PASSWORD}).json()["token"]
+        http.headers["Authorization"] = f"Bearer {token}"
+        samples: list[int] = []
+        received = 0
+        cut = 0
+        while received < total:
+            chunk = content[received: received + MIB]
+            if received in cuts:
+                cuts.discard(received)
+                _cut_short(served.port, token, sha, received, total, chunk)
+                cut += 1
+                # the client asks where the upload stands, and goes on from there
+                state = http.get(f"/blobs/{sha}/upload").json()
+                assert state == {"size": total, "received": received, "complete": False}
+                continue
+            answer = http.put(f"/blobs/{sha}", content=chunk, headers={
+                "Content-Range": f"bytes {received}-{received + len(chunk) - 1}/{total}",
+                "Content-Type": "application/octet-stream"})
+            assert answer.status_code == 200, answer.text
+            received = answer.json()["received"]
+            samples.append(_rss(served.process.pid))
+        assert cut == 3
+        assert http.get(f"/blobs/{sha}/upload").json() == {"size": total, "received": total, "complete": True}
+    db = Database(initialised)
+    try:
+        with db.read() as session:
+            assert hashlib.sha256(blobstore.content(session, sha) or b"").hexdigest() == sha
+    finally:
+        db.dispose()
+    # The server held at most a chunk or two at a time: from the first chunk to the
+    # last (and the whole-content check), it grew by far less than the file.
+    growth = max(samples) - samples[0]
+    print(f"server RSS during the 20 MiB upload: {samples[0] / MIB:.1f} MiB after the first chunk, "
+          f"at most {max(samples) / MIB:.1f} MiB (growth {growth / MIB:.1f} MiB)")
+    assert growth < total // 4, f"the server grew by {growth / MIB:.1f} MiB over a {total // MIB} MiB upload"
