@@ -18,7 +18,8 @@ class ActionBar(QWidget):
         self._menu_actions: dict[str, QAction] = {}
         self.more = QToolButton(self)
         self.more.setObjectName("action_more")
-        self.more.setText(self.tr("More"))
+        self.more.setText(self.tr("More") + " ▾")
+        self.more.setStyleSheet("QToolButton::menu-indicator { image: none; width: 0px; }")
         self.more.setToolTip(self.tr("More actions"))
         self.more.setPopupMode(QToolButton.ToolButtonPopupMode.InstantPopup)
         self.menu = QMenu(self.more)

@@ -28,6 +28,7 @@ from desktop.qt import (
     Signal,
 )
 from desktop.views.attachments import local_files
+from desktop.views.flow_layout import FlowLayout
 from desktop.views.form import error_label
 from desktop.views.link_picker import LinkPicker
 from desktop.views.timeline import when
@@ -75,22 +76,25 @@ class ReplyBox(QWidget):
         # the organisation's canned replies ([[replies]]), filled from the ticket by the view
         self.canned = QToolButton(self)
         self.canned.setObjectName("cannedReplies")
-        self.canned.setText(self.tr("Saved replies"))
+        # the arrow is part of the text: the style's own indicator is drawn over long words ("odpowiedzi")
+        self.canned.setText(self.tr("Saved replies") + " ▾")
+        self.canned.setStyleSheet("QToolButton::menu-indicator { image: none; width: 0px; }")
         self.canned.setToolTip(self.tr("Insert one of the organisation's saved replies, filled in for this ticket"))
         self.canned.setPopupMode(QToolButton.ToolButtonPopupMode.InstantPopup)
         self.canned_menu = QMenu(self.canned)
         self.canned.setMenu(self.canned_menu)
         self.canned.hide()
         self.fill: Callable[[str], str] = lambda text: text
-        buttons = QHBoxLayout()
-        buttons.addWidget(self.canned)
-        buttons.addWidget(self.error, 1)
-        buttons.addWidget(self.note)
-        buttons.addWidget(self.reply)
+        # the buttons wrap onto a second line in a narrow pane rather than being squeezed
+        row = QWidget(self)
+        buttons = FlowLayout(row)
+        for button in (self.canned, self.note, self.reply):
+            buttons.addWidget(button)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addWidget(self.text)
-        layout.addLayout(buttons)
+        layout.addWidget(self.error)
+        layout.addWidget(row)
 
     def _send(self, internal: bool) -> None:
         if (internal and self.note.isHidden()) or not self.isEnabled():

@@ -140,7 +140,8 @@ class TicketTable(QWidget):
         for combo in (self.status, self.priority):
             # as wide as "In progress", not as the longest entry, so the bar fits a narrow table
             combo.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
-            combo.setMinimumContentsLength(8)
+            combo.setMinimumContentsLength(10)
+            combo.setToolTip(combo.itemText(0))
         self.save = QPushButton(self.tr("Save filter…"), self)
         self.save.clicked.connect(self.sig_save_filter)
         self.count = QLabel(self)

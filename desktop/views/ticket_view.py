@@ -127,6 +127,7 @@ class TicketView(QWidget):
         bar = self.tabs.tabBar()
         bar.setUsesScrollButtons(False)
         bar.setElideMode(Qt.TextElideMode.ElideRight)
+        bar.setStyleSheet("QTabBar::tab { padding: 4px 7px; }")  # room for five names in a 340 px pane
         for index in range(self.tabs.count()):
             self.tabs.setTabToolTip(index, self.tabs.tabText(index))
         # files dropped anywhere on the ticket are attached to it

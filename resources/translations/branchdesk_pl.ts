@@ -2630,17 +2630,17 @@
     <message>
         <location filename="../../desktop/views/ticket_table.py" line="127"/>
         <source>Filter by words or number</source>
-        <translation>Filtruj po słowach lub numerze</translation>
+        <translation>Słowa lub numer</translation>
     </message>
     <message>
         <location filename="../../desktop/views/ticket_table.py" line="132"/>
         <source>Any status</source>
-        <translation>Dowolny status</translation>
+        <translation>Każdy status</translation>
     </message>
     <message>
         <location filename="../../desktop/views/ticket_table.py" line="137"/>
         <source>Any priority</source>
-        <translation>Dowolny priorytet</translation>
+        <translation>Priorytet: każdy</translation>
     </message>
     <message>
         <location filename="../../desktop/views/ticket_table.py" line="144"/>

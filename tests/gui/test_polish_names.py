@@ -144,3 +144,27 @@ def test_the_window_in_polish_shows_the_organisations_names(qtbot, polish, trans
     pend = PendDialog(translated_workspace.ref, window)
     assert pend.supplier.itemText(pend.supplier.findData("POSCO")) == "Dostawca terminali"
     assert [a.text() for a in window.menuBar().actions()][:2] == ["&Plik", "&Zgłoszenie"]
+
+
+def test_polish_menu_buttons_are_not_clipped(qtbot, polish, translated_workspace):
+    from core.services import tickets as service
+    from core.uow import unit_of_work
+    from desktop.views.ticket_view import TicketView
+
+    with unit_of_work(translated_workspace.store) as uow:
+        number = service.create(uow, uow.ref.user("anna"), service.NewTicket(
+            title="Router", category="Network/Router", impact="medium", urgency="medium")).number
+    view = TicketView(translated_workspace)
+    qtbot.addWidget(view)
+    view.resize(340, 700)
+    view.show()
+    with qtbot.waitSignal(view.sig_loaded, timeout=10_000):
+        view.show_ticket(number)
+    canned = view.reply.canned
+    assert canned.text().startswith("Gotowe odpowiedzi")
+    [reply] = view.reply.canned_menu.actions()
+    assert reply.text() == "Poproś o zdjęcie"
+    qtbot.waitUntil(canned.isVisible)
+    for button in (canned, view.bar.more):
+        if button.isVisible():
+            assert button.fontMetrics().horizontalAdvance(button.text()) < button.width(), button.text()
