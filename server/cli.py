@@ -128,6 +128,13 @@ def build_parser() -> Parser:
     enrol.add_argument("--days", type=_positive(float), default=30.0, metavar="N",
                        help="the file may be used for N days (default 30)")
 
+    backup = commands.add_parser("backup", help="write a consistent copy of the database while it serves "
+                                                "(SQLite's online backup; pg_dump for PostgreSQL)")
+    backup.add_argument("--out", required=True, metavar="FILE", help="the backup file to write (must not exist)")
+    restore = commands.add_parser("restore", help="put the database back as a backup holds it (stop the server "
+                                                  "and worker first); devices notice and send again what it lost")
+    restore.add_argument("file", metavar="FILE", help="a file written by 'branchdesk-server backup'")
+
     from server.cli_users import add_parser as add_users_parser
 
     add_users_parser(commands)
@@ -146,7 +153,8 @@ def run(argv: Sequence[str] | None = None) -> int:
         url = config.database_url(args.database_url, config.data_dir(args.data_dir))
         handler = {"init": cmd_init, "upgrade": cmd_upgrade, "serve": cmd_serve, "demo": cmd_demo,
                    "worker": cmd_worker, "set-password": cmd_set_password, "notifications": cmd_notifications,
-                   "users": cmd_users, "mail-in": cmd_mail_in, "enrol": cmd_enrol}[args.command]
+                   "users": cmd_users, "mail-in": cmd_mail_in, "enrol": cmd_enrol, "backup": cmd_backup,
+                   "restore": cmd_restore}[args.command]
         return handler(args, url)
     except OrgFileError as exc:
         sys.stderr.write(f"error: {exc.source or 'organisation file'} refused:\n")
@@ -182,6 +190,23 @@ def cmd_init(args: argparse.Namespace, url: str) -> int:
         print(f"server database ready at {where}: {spec.name}, {len(spec.users)} users (reference version {version})")
     else:
         print(f"organisation imported into {where}: {spec.name} (reference version {version})")
+    return 0
+
+
+def cmd_backup(args: argparse.Namespace, url: str) -> int:
+    from server.backup import backup
+
+    size = backup(url, Path(args.out))
+    print(f"backup of {config.safe_url(url)} written to {args.out} ({size} bytes)")
+    return 0
+
+
+def cmd_restore(args: argparse.Namespace, url: str) -> int:
+    from server.backup import restore
+
+    epoch = restore(url, Path(args.file), utcnow())
+    print(f"{config.safe_url(url)} restored from {args.file} (epoch {epoch}); devices that synced after the "
+          "backup send again what it lacks at their next sync")
     return 0
 
 

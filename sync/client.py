@@ -16,17 +16,19 @@ from typing import Any
 
 import requests
 from requests.adapters import HTTPAdapter
-from sqlalchemy import func, select
+from sqlalchemy import delete, func, select, update
 from urllib3.util.retry import Retry
 
 from core.errors import BranchdeskError
-from core.models import ChangeEntry
+from core.models import ChangeEntry, StoreMeta
 from core.store import Store, set_meta
 from core.uow import ChangeSet
 from sync import bootstrap
 from sync.blobs import BlobSync, TransferError
 from sync.legacy import upgrade_pending
 from sync.protocol import (
+    ANSWERED_HEADER,
+    EPOCH_HEADER,
     MAX_BATCH,
     PROTOCOL_VERSION,
     WIRE_SCHEMA,
@@ -151,7 +153,7 @@ class SyncClient:
 
     def push(self, summary: SyncSummary | None = None) -> SyncSummary:
         summary = summary or SyncSummary()
-        renewed = False
+        renewed = restored = False
         upgrade_pending(self.store)
         while True:
             with self.store.read() as session:
@@ -172,7 +174,11 @@ class SyncClient:
             )
             answer = self._call("POST", "/sync/push", data=request.model_dump_json(),
                                 headers={"Content-Type": "application/json",
-                                         "X-Branchdesk-Device": self.store.device_code})
+                                         "X-Branchdesk-Device": self.store.device_code, **self._epoch()})
+            if answer.status_code == 412 and not restored:
+                self.server_restored(answer)
+                restored = True
+                continue
             if answer.status_code == 409 and not renewed:
                 # restored from a copy: its numbers were used; once is enough to fix that
                 take_new_client_id(self.store)
@@ -180,6 +186,7 @@ class SyncClient:
                 continue
             if answer.status_code != 200:
                 raise SyncError(f"the server refused the push: {_detail(answer)}")
+            self._note_epoch(answer)
             response = PushResponse.model_validate_json(answer.content)
             summary.changes.merge(apply_results(self.store, response.results, response.server_time))
             summary.pushed += len(response.results)
@@ -190,7 +197,7 @@ class SyncClient:
 
     # -- pull ------------------------------------------------------------------
     def pull(self, summary: SyncSummary | None = None, *, wait: int = 0,
-             progress: Progress | None = None) -> SyncSummary:
+             progress: Progress | None = None, restored: bool = False) -> SyncSummary:
         summary = summary or SyncSummary()
         if self.snapshots and self.store.meta("sync_cursor") is None:
             # a store that has never pulled starts from a snapshot, then pulls after it
@@ -205,10 +212,15 @@ class SyncClient:
             sent = time.time()
             answer = self._call("GET", "/sync/pull", params={"cursor": cursor, "limit": PAGE, "wait": wait,
                                                              "client": str(self.store.client_id)},
-                                timeout=(5, wait + 60))
+                                headers=self._epoch(), timeout=(5, wait + 60))
             received = time.time()
+            if answer.status_code == 412 and not restored:
+                # the server went back to a backup: start again from a snapshot of it
+                self.server_restored(answer)
+                return self.pull(summary, progress=progress, restored=True)
             if answer.status_code != 200:
                 raise SyncError(f"the server refused the pull: {_detail(answer)}")
+            self._note_epoch(answer)
             page = PullResponse.model_validate_json(answer.content)
             offset = self._offset(sent, received, page.server_time)
             summary.changes.merge(apply_pull(self.store, page, offset=offset, deferred=deferred, snapshot=snapshot,
@@ -229,6 +241,38 @@ class SyncClient:
                 with self.store.write() as session:
                     set_meta(session, "blob_downloads_due", "0")
         return summary
+
+    # -- the server's epoch ----------------------------------------------------
+    def _epoch(self) -> dict[str, str]:
+        known = self.store.meta("server_epoch")
+        return {EPOCH_HEADER: known} if known else {}
+
+    def _note_epoch(self, answer: requests.Response) -> None:
+        epoch = answer.headers.get(EPOCH_HEADER)
+        if epoch and epoch != self.store.meta("server_epoch"):
+            with self.store.write() as session:
+                self.store.set_meta(session, "server_epoch", epoch)
+
+    def server_restored(self, answer: requests.Response) -> None:
+        """The server was restored from a backup after this store last synced (412). Its
+        own changes the server no longer holds (numbered after the count it gives) are
+        unsent again, and the cursor is dropped, so the next pull takes a snapshot of the
+        server as it now is with every unsent change replayed over it, and the next push
+        sends them again. Changes the lost server had refused stay refused."""
+        epoch = answer.headers.get(EPOCH_HEADER, "")
+        through = answer.headers.get(ANSWERED_HEADER, "")
+        if not epoch or not through.isdigit():
+            raise SyncError(f"the server says it was restored but not how far it holds this device's changes: "
+                            f"{_detail(answer)}")
+        with self.store.write() as session:
+            session.execute(
+                update(ChangeEntry)
+                .where(ChangeEntry.client_id == self.store.client_id, ChangeEntry.seq > int(through),
+                       ChangeEntry.state.in_(("applied", "merged")))
+                .values(state="pending", answer=None))
+            session.execute(delete(StoreMeta).where(StoreMeta.key == "sync_cursor"))
+            self.store.set_meta(session, "server_epoch", epoch)
+        self.store.forget_meta()
 
     def snapshot(self, summary: SyncSummary, progress: Progress | None = None) -> bool:
         """Take the caller's scope as one stream (sync.snapshot) into the store, in one

@@ -19,6 +19,11 @@ PROTOCOL_VERSION = 2
 # a device from syncing.
 WIRE_SCHEMA = "3"  # 3: knowledge articles, their links to tickets, and ratings
 MAX_BATCH = 500
+# The server's epoch (server.backup): a device sends the one of its last sync; the
+# server answers 412 when it has been restored from a backup since, with how far it
+# holds that device's own changes.
+EPOCH_HEADER = "X-Branchdesk-Epoch"
+ANSWERED_HEADER = "X-Branchdesk-Answered-Through"
 MAX_PAGE = 5000
 
 EntryKind = Literal["ticket", "comment", "attachment", "worklog", "link", "conflict", "sla_event", "article",

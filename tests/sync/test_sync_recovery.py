@@ -271,3 +271,48 @@ def test_a_merged_change_whose_answer_was_lost_keeps_the_events_the_store_pulled
     assert tom.client.push().merged == 1
     cluster.settle()
     cluster.check()
+
+
+def test_a_server_restored_from_a_backup_gets_back_what_its_devices_still_hold(cluster, tmp_path):
+    """The other side of the restore above: the central database goes back to a backup
+    (`branchdesk-server restore`); devices that synced past it are answered 412 with the
+    new epoch, unsend what the server lost, take a new snapshot keeping their unsent
+    changes, and send them again: nothing a device holds is lost, nothing is doubled."""
+    from server.backup import backup, restore
+
+    anna, ada = cluster.replica("anna"), cluster.replica("ada")
+    first = new_ticket(anna, title="Before the backup")
+    cluster.settle()
+    saved = tmp_path / "server.backup"
+    backup(cluster.url, saved)
+
+    # after the backup, while the server serves: changes of both devices reach it
+    second = new_ticket(anna, title="After the backup")
+    anna.run(svc.comment, first.number, "sent after the backup")
+    anna.sync()
+    third = new_ticket(ada, title="Ada's, after the backup", site="PL-POZ-001")
+    ada.sync()
+    anna.sync()
+    unsent = anna.run(svc.comment, second.number, "made after the backup, not sent yet")
+    assert anna.pending() == 1 and ada.pending() == 0
+
+    epoch = restore(cluster.url, saved, cluster.clock())
+    assert server_count(cluster, Ticket) == 1  # the server has lost what came after the backup
+
+    anna_summary = anna.sync()
+    assert anna.store.meta("server_epoch") == epoch
+    assert anna_summary.rejected == 0, anna_summary.reasons
+    ada.sync()
+    cluster.settle()
+    with cluster.db.read() as session:
+        titles = sorted(session.scalars(select(Ticket.title)))
+        bodies = sorted(session.scalars(select(Comment.body)))
+        numbers = list(session.scalars(select(Ticket.number)))
+    assert titles == ["Ada's, after the backup", "After the backup", "Before the backup"]
+    assert bodies == ["made after the backup, not sent yet", "sent after the backup"]
+    assert len(set(numbers)) == 3
+    assert unsent.body in bodies and third.id in set(_ids(anna)) and second.id in set(_ids(ada))
+    for replica in (anna, ada):
+        assert replica.pending() == 0
+        assert all(e.state in ("applied", "merged") for e in replica.entries())
+    cluster.check()
