@@ -2,7 +2,8 @@
 
     .venv/bin/python scripts/screenshots.py [--out docs/screenshots] [--tickets 600]
 
-Saves main-window.png (with main-window-dark.png and main-window-pl.png), ticket.png,
+Saves main-window.png (with main-window-1000x700.png, main-window-1600x1000.png,
+main-window-dark.png and main-window-pl.png), ticket.png,
 new-ticket.png, first-run.png, sign-in.png and conflicts.png by grabbing the widgets;
 nothing is shown on screen. The conflicts are real: the demo organisation is served
 in this process, one agent works on two computers offline, and sync merges them."""
@@ -122,6 +123,15 @@ def main() -> int:
         window.split.setSizes([190, 780, 470])
         settle(seconds=0.8)
         save(window, out / "main-window.png")
+
+        # the sizes the window is made to hold: a small laptop and a large screen
+        for width, height in ((1000, 700), (1600, 1000)):
+            window.resize(width, height)
+            window.split.setSizes(window.default_split(width))
+            settle(seconds=0.8)
+            save(window, out / f"main-window-{width}x{height}.png")
+        window.resize(1440, 860)
+        window.split.setSizes([190, 780, 470])
 
         apply_theme(app, dark=True)
         window.ticket.reload()
