@@ -42,7 +42,7 @@
         <translation>Więcej</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/action_bar.py" line="22"/>
+        <location filename="../../desktop/views/action_bar.py" line="23"/>
         <source>More actions</source>
         <translation>Więcej działań</translation>
     </message>
@@ -101,114 +101,114 @@
 <context>
     <name>AttachmentsPanel</name>
     <message>
-        <location filename="../../desktop/views/attachments.py" line="122"/>
+        <location filename="../../desktop/views/attachments.py" line="124"/>
         <source>No files attached yet.</source>
         <translation>Nie dołączono jeszcze plików.</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/attachments.py" line="124"/>
+        <location filename="../../desktop/views/attachments.py" line="126"/>
         <source>Drop files here or paste a screenshot. A file may be at most {0} MiB.</source>
         <translation>Upuść tu pliki albo wklej zrzut ekranu. Plik może mieć najwyżej {0} MiB.</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/attachments.py" line="129"/>
+        <location filename="../../desktop/views/attachments.py" line="131"/>
         <source>Attach file…</source>
         <translation>Dołącz plik…</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/attachments.py" line="132"/>
+        <location filename="../../desktop/views/attachments.py" line="134"/>
         <source>Paste screenshot</source>
         <translation>Wklej zrzut ekranu</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/attachments.py" line="134"/>
+        <location filename="../../desktop/views/attachments.py" line="136"/>
         <source>Attach the picture on the clipboard as a PNG file</source>
         <translation>Dołącz obraz ze schowka jako plik PNG</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/attachments.py" line="136"/>
+        <location filename="../../desktop/views/attachments.py" line="138"/>
         <source>Open</source>
         <translation>Otwórz</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/attachments.py" line="139"/>
+        <location filename="../../desktop/views/attachments.py" line="141"/>
         <source>Save as…</source>
         <translation>Zapisz jako…</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/attachments.py" line="196"/>
+        <location filename="../../desktop/views/attachments.py" line="198"/>
         <source>waiting to upload: sent with the next sync</source>
         <translation>czeka na wysłanie: pójdzie z następną synchronizacją</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/attachments.py" line="198"/>
+        <location filename="../../desktop/views/attachments.py" line="200"/>
         <source>not downloaded yet: comes with the next sync</source>
         <translation>jeszcze nie pobrany: przyjdzie z następną synchronizacją</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/attachments.py" line="213"/>
+        <location filename="../../desktop/views/attachments.py" line="215"/>
         <source>{0}
 {1}, attached by {2}</source>
         <translation>{0}
 {1}, dołączył(a) {2}</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/attachments.py" line="218"/>
+        <location filename="../../desktop/views/attachments.py" line="220"/>
         <source>{0}  ·  adding…</source>
         <translation>{0}  ·  dołączanie…</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/attachments.py" line="258"/>
+        <location filename="../../desktop/views/attachments.py" line="260"/>
         <source>“{0}” cannot be found or read.</source>
         <translation>Nie można znaleźć ani odczytać „{0}”.</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/attachments.py" line="260"/>
+        <location filename="../../desktop/views/attachments.py" line="262"/>
         <source>“{0}” is a folder. Attach the files in it, or a zip of it.</source>
         <translation>„{0}” to folder. Dołącz pliki z niego albo jego archiwum zip.</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/attachments.py" line="262"/>
+        <location filename="../../desktop/views/attachments.py" line="264"/>
         <source>“{0}” is empty.</source>
         <translation>„{0}” jest pusty.</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/attachments.py" line="264"/>
+        <location filename="../../desktop/views/attachments.py" line="266"/>
         <source>“{0}” is {1}; a file may be at most {2} MiB. Make it smaller (zip it, or take a smaller screenshot) or split it.</source>
         <translation>„{0}” ma {1}; plik może mieć najwyżej {2} MiB. Zmniejsz go (spakuj albo zrób mniejszy zrzut ekranu) lub podziel.</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/attachments.py" line="271"/>
+        <location filename="../../desktop/views/attachments.py" line="273"/>
         <source>Attach files (at most {0} MiB each)</source>
         <translation>Dołącz pliki (każdy najwyżej {0} MiB)</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/attachments.py" line="299"/>
+        <location filename="../../desktop/views/attachments.py" line="301"/>
         <source>The clipboard holds no picture. Take a screenshot first (Print Screen), then paste it here.</source>
         <translation>W schowku nie ma obrazu. Najpierw zrób zrzut ekranu (Print Screen), potem wklej go tutaj.</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/attachments.py" line="346"/>
+        <location filename="../../desktop/views/attachments.py" line="348"/>
         <source>The screenshot is larger than {0} MiB; take a smaller one.</source>
         <translation>Zrzut ekranu ma więcej niż {0} MiB; zrób mniejszy.</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/attachments.py" line="349"/>
+        <location filename="../../desktop/views/attachments.py" line="351"/>
         <source>“{0}” was not attached: {1}</source>
         <translation>Nie dołączono „{0}”: {1}</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/attachments.py" line="395"/>
+        <location filename="../../desktop/views/attachments.py" line="397"/>
         <source>“{0}” could not be opened: {1}</source>
         <translation>Nie można otworzyć „{0}”: {1}</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/attachments.py" line="404"/>
+        <location filename="../../desktop/views/attachments.py" line="406"/>
         <source>Save attachment</source>
         <translation>Zapisz załącznik</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/attachments.py" line="415"/>
+        <location filename="../../desktop/views/attachments.py" line="417"/>
         <source>“{0}” could not be saved: {1}</source>
         <translation>Nie można zapisać „{0}”: {1}</translation>
     </message>
@@ -1275,42 +1275,47 @@
         <source>Number or words of the title</source>
         <translation>Numer albo słowa z tytułu</translation>
     </message>
+    <message>
+        <location filename="../../desktop/views/link_picker.py" line="39"/>
+        <source>A piece of the other ticket&apos;s number, or words of its title</source>
+        <translation>Fragment numeru drugiego zgłoszenia albo słowa z jego tytułu</translation>
+    </message>
 </context>
 <context>
     <name>LinksPanel</name>
     <message>
-        <location filename="../../desktop/views/ticket_extras.py" line="197"/>
+        <location filename="../../desktop/views/ticket_extras.py" line="205"/>
         <source>Link</source>
         <translation>Powiąż</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/ticket_extras.py" line="224"/>
-        <location filename="../../desktop/views/ticket_extras.py" line="226"/>
+        <location filename="../../desktop/views/ticket_extras.py" line="232"/>
+        <location filename="../../desktop/views/ticket_extras.py" line="234"/>
         <source>Task of</source>
         <translation>Zadanie zgłoszenia</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/ticket_extras.py" line="230"/>
+        <location filename="../../desktop/views/ticket_extras.py" line="238"/>
         <source>Task</source>
         <translation>Zadanie</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/ticket_extras.py" line="234"/>
+        <location filename="../../desktop/views/ticket_extras.py" line="242"/>
         <source>{0} — {1}: {2}</source>
         <translation>{0} — {1}: {2}</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/ticket_extras.py" line="251"/>
+        <location filename="../../desktop/views/ticket_extras.py" line="260"/>
         <source>Type a piece of the other ticket&apos;s number or words of its title.</source>
         <translation>Wpisz fragment numeru drugiego zgłoszenia albo słowa z jego tytułu.</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/ticket_extras.py" line="263"/>
+        <location filename="../../desktop/views/ticket_extras.py" line="272"/>
         <source>No ticket matches “{0}”.</source>
         <translation>Żadne zgłoszenie nie pasuje do „{0}”.</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/ticket_extras.py" line="265"/>
+        <location filename="../../desktop/views/ticket_extras.py" line="274"/>
         <source>{0} tickets match; choose one from the list.</source>
         <translation>Pasujących zgłoszeń: {0}; wybierz jedno z listy.</translation>
     </message>
@@ -1800,32 +1805,32 @@
 <context>
     <name>ReplyBox</name>
     <message>
-        <location filename="../../desktop/views/ticket_extras.py" line="63"/>
+        <location filename="../../desktop/views/ticket_extras.py" line="64"/>
         <source>Write a reply… (Ctrl+Enter sends it)</source>
         <translation>Napisz odpowiedź… (Ctrl+Enter wysyła)</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/ticket_extras.py" line="66"/>
+        <location filename="../../desktop/views/ticket_extras.py" line="67"/>
         <source>Reply</source>
         <translation>Odpowiedz</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/ticket_extras.py" line="68"/>
+        <location filename="../../desktop/views/ticket_extras.py" line="69"/>
         <source>Internal note</source>
         <translation>Notatka wewnętrzna</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/ticket_extras.py" line="70"/>
+        <location filename="../../desktop/views/ticket_extras.py" line="71"/>
         <source>Only support staff see internal notes.</source>
         <translation>Notatki wewnętrzne widzi tylko wsparcie.</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/ticket_extras.py" line="78"/>
+        <location filename="../../desktop/views/ticket_extras.py" line="80"/>
         <source>Saved replies</source>
         <translation>Gotowe odpowiedzi</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/ticket_extras.py" line="79"/>
+        <location filename="../../desktop/views/ticket_extras.py" line="82"/>
         <source>Insert one of the organisation&apos;s saved replies, filled in for this ticket</source>
         <translation>Wstaw jedną z gotowych odpowiedzi organizacji, uzupełnioną dla tego zgłoszenia</translation>
     </message>
@@ -2643,12 +2648,12 @@
         <translation>Priorytet: każdy</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/ticket_table.py" line="144"/>
+        <location filename="../../desktop/views/ticket_table.py" line="145"/>
         <source>Save filter…</source>
         <translation>Zapisz filtr…</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../desktop/views/ticket_table.py" line="243"/>
+        <location filename="../../desktop/views/ticket_table.py" line="244"/>
         <source>%n ticket(s)</source>
         <translation>
             <numerusform>%n zgłoszenie</numerusform>
@@ -2657,52 +2662,52 @@
         </translation>
     </message>
     <message>
-        <location filename="../../desktop/views/ticket_table.py" line="265"/>
+        <location filename="../../desktop/views/ticket_table.py" line="266"/>
         <source>No ticket in “{0}” matches the filter.&lt;br&gt;&lt;a href=&quot;clear&quot;&gt;Clear the filter&lt;/a&gt;</source>
         <translation>Żadne zgłoszenie w „{0}” nie pasuje do filtra.&lt;br&gt;&lt;a href=&quot;clear&quot;&gt;Wyczyść filtr&lt;/a&gt;</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/ticket_table.py" line="268"/>
+        <location filename="../../desktop/views/ticket_table.py" line="269"/>
         <source>Nothing is assigned to you right now.</source>
         <translation>Nic nie jest teraz do ciebie przydzielone.</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/ticket_table.py" line="269"/>
+        <location filename="../../desktop/views/ticket_table.py" line="270"/>
         <source>You have no open requests. Press Ctrl+N to log one.</source>
         <translation>Nie masz otwartych zgłoszeń. Naciśnij Ctrl+N, aby dodać nowe.</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/ticket_table.py" line="270"/>
+        <location filename="../../desktop/views/ticket_table.py" line="271"/>
         <source>Your teams have no open tickets.</source>
         <translation>Twoje zespoły nie mają otwartych zgłoszeń.</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/ticket_table.py" line="271"/>
+        <location filename="../../desktop/views/ticket_table.py" line="272"/>
         <source>Nothing waits for triage.</source>
         <translation>Nic nie czeka na wstępną ocenę.</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/ticket_table.py" line="272"/>
+        <location filename="../../desktop/views/ticket_table.py" line="273"/>
         <source>No open ticket has missed its SLA target.</source>
         <translation>Żadne otwarte zgłoszenie nie przekroczyło terminu SLA.</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/ticket_table.py" line="273"/>
+        <location filename="../../desktop/views/ticket_table.py" line="274"/>
         <source>No open ticket is due within the next 2 hours.</source>
         <translation>Żadne otwarte zgłoszenie nie ma terminu w ciągu najbliższych 2 godzin.</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/ticket_table.py" line="274"/>
+        <location filename="../../desktop/views/ticket_table.py" line="275"/>
         <source>There is no open major incident.</source>
         <translation>Nie ma otwartego poważnego incydentu.</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/ticket_table.py" line="275"/>
+        <location filename="../../desktop/views/ticket_table.py" line="276"/>
         <source>This site has no open tickets.</source>
         <translation>Ta placówka nie ma otwartych zgłoszeń.</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/ticket_table.py" line="277"/>
+        <location filename="../../desktop/views/ticket_table.py" line="278"/>
         <source>No tickets here yet.</source>
         <translation>Nie ma tu jeszcze zgłoszeń.</translation>
     </message>
@@ -2773,117 +2778,117 @@
 <context>
     <name>TicketView</name>
     <message>
-        <location filename="../../desktop/views/ticket_view.py" line="78"/>
+        <location filename="../../desktop/views/ticket_view.py" line="79"/>
         <source>Assign…</source>
         <translation>Przydziel…</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/ticket_view.py" line="78"/>
-        <location filename="../../desktop/views/ticket_view.py" line="201"/>
+        <location filename="../../desktop/views/ticket_view.py" line="79"/>
+        <location filename="../../desktop/views/ticket_view.py" line="214"/>
         <source>Start work</source>
         <translation>Rozpocznij</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/ticket_view.py" line="78"/>
+        <location filename="../../desktop/views/ticket_view.py" line="79"/>
         <source>Put on hold…</source>
         <translation>Wstrzymaj…</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/ticket_view.py" line="78"/>
+        <location filename="../../desktop/views/ticket_view.py" line="79"/>
         <source>Take</source>
         <translation>Weź</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/ticket_view.py" line="79"/>
+        <location filename="../../desktop/views/ticket_view.py" line="80"/>
         <source>Resolve…</source>
         <translation>Rozwiąż…</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/ticket_view.py" line="79"/>
-        <location filename="../../desktop/views/ticket_view.py" line="204"/>
+        <location filename="../../desktop/views/ticket_view.py" line="80"/>
+        <location filename="../../desktop/views/ticket_view.py" line="217"/>
         <source>Close</source>
         <translation>Zamknij</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/ticket_view.py" line="79"/>
-        <location filename="../../desktop/views/ticket_view.py" line="205"/>
+        <location filename="../../desktop/views/ticket_view.py" line="80"/>
+        <location filename="../../desktop/views/ticket_view.py" line="218"/>
         <source>Reopen</source>
         <translation>Otwórz ponownie</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/ticket_view.py" line="80"/>
-        <location filename="../../desktop/views/ticket_view.py" line="324"/>
+        <location filename="../../desktop/views/ticket_view.py" line="81"/>
+        <location filename="../../desktop/views/ticket_view.py" line="338"/>
         <source>Cancel ticket</source>
         <translation>Anuluj zgłoszenie</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/ticket_view.py" line="80"/>
+        <location filename="../../desktop/views/ticket_view.py" line="81"/>
         <source>Escalate…</source>
         <translation>Eskaluj…</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/ticket_view.py" line="89"/>
+        <location filename="../../desktop/views/ticket_view.py" line="90"/>
         <source>Assign the ticket to yourself</source>
         <translation>Przydziel zgłoszenie sobie</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/ticket_view.py" line="105"/>
+        <location filename="../../desktop/views/ticket_view.py" line="106"/>
         <source>Show SLA events, escalations and notices</source>
         <translation>Pokaż zdarzenia SLA, eskalacje i powiadomienia</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/ticket_view.py" line="120"/>
+        <location filename="../../desktop/views/ticket_view.py" line="121"/>
         <source>Conversation</source>
         <translation>Rozmowa</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/ticket_view.py" line="121"/>
+        <location filename="../../desktop/views/ticket_view.py" line="122"/>
         <source>Details</source>
         <translation>Szczegóły</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/ticket_view.py" line="122"/>
+        <location filename="../../desktop/views/ticket_view.py" line="123"/>
         <source>Work log</source>
         <translation>Czas pracy</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/ticket_view.py" line="123"/>
+        <location filename="../../desktop/views/ticket_view.py" line="124"/>
         <source>Links</source>
         <translation>Powiązania</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/ticket_view.py" line="124"/>
-        <location filename="../../desktop/views/ticket_view.py" line="248"/>
+        <location filename="../../desktop/views/ticket_view.py" line="125"/>
+        <location filename="../../desktop/views/ticket_view.py" line="260"/>
         <source>Files</source>
         <translation>Pliki</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/ticket_view.py" line="134"/>
+        <location filename="../../desktop/views/ticket_view.py" line="147"/>
         <source>Choose a ticket to see it here.</source>
         <translation>Wybierz zgłoszenie, aby je tu zobaczyć.</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/ticket_view.py" line="201"/>
+        <location filename="../../desktop/views/ticket_view.py" line="214"/>
         <source>Resume work</source>
         <translation>Wznów</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/ticket_view.py" line="204"/>
+        <location filename="../../desktop/views/ticket_view.py" line="217"/>
         <source>Yes, it is fixed</source>
         <translation>Tak, naprawione</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/ticket_view.py" line="205"/>
+        <location filename="../../desktop/views/ticket_view.py" line="218"/>
         <source>No, reopen it</source>
         <translation>Nie, otwórz ponownie</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/ticket_view.py" line="248"/>
+        <location filename="../../desktop/views/ticket_view.py" line="260"/>
         <source>Files ({0})</source>
         <translation>Pliki ({0})</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/ticket_view.py" line="325"/>
+        <location filename="../../desktop/views/ticket_view.py" line="339"/>
         <source>Cancel ticket {0}? It cannot be reopened.</source>
         <translation>Anulować zgłoszenie {0}? Nie da się go ponownie otworzyć.</translation>
     </message>
@@ -3150,27 +3155,27 @@
 <context>
     <name>WorkLogPanel</name>
     <message>
-        <location filename="../../desktop/views/ticket_extras.py" line="137"/>
+        <location filename="../../desktop/views/ticket_extras.py" line="143"/>
         <source> min</source>
         <translation> min</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/ticket_extras.py" line="139"/>
+        <location filename="../../desktop/views/ticket_extras.py" line="145"/>
         <source>What you did</source>
         <translation>Co zostało zrobione</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/ticket_extras.py" line="140"/>
+        <location filename="../../desktop/views/ticket_extras.py" line="146"/>
         <source>Log work</source>
         <translation>Zapisz czas</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/ticket_extras.py" line="160"/>
+        <location filename="../../desktop/views/ticket_extras.py" line="166"/>
         <source>{0}  {1}: {2} min</source>
         <translation>{0}  {1}: {2} min</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/ticket_extras.py" line="163"/>
+        <location filename="../../desktop/views/ticket_extras.py" line="169"/>
         <source>Total: {0} h {1:02d} min</source>
         <translation>Razem: {0} h {1:02d} min</translation>
     </message>
