@@ -6,8 +6,9 @@ category. The score (0 to 1, three decimals) is
     0.70 × text + 0.25 × category + 0.05 × use
 where text is the article's FTS5 bm25 relevance (title weighted 10, categories 3,
 body 1) over any of the words typed (each a prefix), relative to the best match;
-category is 1 when the article is filed under the category given, 0.5 when under
-its parent or a sibling, else 0; use is the article's "this solved it" count
+category is 1 when the article's main (first) category is the category given or
+below it, 0.75 when another of its categories is, 0.5 when one is its parent or a
+sibling, else 0; use is the article's "this solved it" count
 relative to the most used candidate. Ties go to the older number."""
 
 from __future__ import annotations
@@ -174,11 +175,11 @@ def _category_match(wanted: str | None, paths: list[Any]) -> float:
         return 0.0
     best = 0.0
     parent = wanted.rsplit("/", 1)[0] if "/" in wanted else wanted
-    for path in map(str, paths):
+    for i, path in enumerate(map(str, paths)):
         if path == wanted or path.startswith(wanted + "/"):
-            return 1.0
-        if path == parent or path.startswith(parent + "/"):
-            best = 0.5
+            best = max(best, 1.0 if i == 0 else 0.75)
+        elif path == parent or path.startswith(parent + "/"):
+            best = max(best, 0.5)
     return best
 
 

@@ -23,7 +23,8 @@ SMALL_ORG = Path(__file__).resolve().parents[1] / "fixtures" / "small-org.toml"
     ("Hardware", ["Hardware/POS terminal"], 1.0),  # below the category typed
     ("Hardware/POS terminal", ["Hardware"], 0.5),  # its parent
     ("Network/Router", ["Network/Internet link"], 0.5),  # a sibling
-    ("Network/Router", ["Hardware/POS terminal", "Network/Router"], 1.0),
+    ("Network/Router", ["Hardware/POS terminal", "Network/Router"], 0.75),  # not its main category
+    ("Network/Router", ["Network/Router", "Hardware/POS terminal"], 1.0),
     ("Access/Password reset", ["Hardware/POS terminal"], 0.0),
 ])
 def test_category_match(wanted: str | None, paths: list[str], expected: float) -> None:
