@@ -236,3 +236,21 @@ def test_the_link_picker_finds_tickets_by_title_words_and_number_pieces(qtbot, w
     with store.read() as session:
         detail = read_ticket(session, workspace.ref, workspace.user, first)
     assert sorted(link.ticket for link in detail.links) == sorted([second, third])
+
+
+def test_right_click_on_a_row_opens_its_menu(qtbot, window, new_ticket):
+    from desktop.qt import QApplication, QMenu
+
+    number = new_ticket(title="Router down")
+    _show_all(qtbot, window, 1)
+    view = window.table.view
+    rect = view.visualRect(window.table.model.index(0, 1))
+    qtbot.mouseClick(view.viewport(), Qt.MouseButton.RightButton, pos=rect.center())
+    view.customContextMenuRequested.emit(rect.center())  # what the right click asks for
+    qtbot.waitUntil(lambda: any(isinstance(w, QMenu) and w.objectName() == "ticketMenu" and w.isVisible()
+                                for w in QApplication.topLevelWidgets()), timeout=5_000)
+    menu = next(w for w in QApplication.topLevelWidgets() if isinstance(w, QMenu) and w.objectName() == "ticketMenu"
+                and w.isVisible())
+    assert window.table.selected_numbers() == [number]
+    assert [a.objectName() for a in menu.actions() if a.objectName()][:2] == ["menu_open", "menu_take"]
+    menu.close()
