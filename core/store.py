@@ -7,6 +7,7 @@ transactions, so a long read never holds up a write."""
 
 from __future__ import annotations
 
+import shutil
 import sqlite3
 import uuid
 from collections.abc import Iterator
@@ -25,6 +26,8 @@ from core.models import StoreMeta
 # PRAGMA application_id marks a file as a Branchdesk store ("BDK1").
 APPLICATION_ID = 0x42444B31
 SQLITE_HEADER = b"SQLite format 3\x00"
+# Less room than this on a store's disk, with SQLite failing, is a full disk.
+FULL_BELOW = 1024 * 1024
 
 
 def _configure(engine: Engine, immediate: bool) -> None:
@@ -67,9 +70,25 @@ def _check_file(path: Path) -> None:
             app_id = conn.execute("PRAGMA application_id").fetchone()[0]
             tables = conn.execute("SELECT count(*) FROM sqlite_master WHERE type = 'table'").fetchone()[0]
         except sqlite3.DatabaseError as exc:
+            full = disk_full(path)
+            if full is not None:
+                raise StoreError(full) from exc
             raise StoreError(f"{path} is damaged and cannot be opened: {exc}") from exc
     if app_id != APPLICATION_ID and (tables or app_id != 0):
         raise StoreError(f"{path} is an SQLite database of another program, not a Branchdesk store")
+
+
+def disk_full(path: Path) -> str | None:
+    """The message for a store whose disk has no room left (SQLite then says only "disk
+    I/O error" or "database or disk is full"), or None when there is room."""
+    try:
+        free = shutil.disk_usage(path.parent).free
+    except OSError:
+        return None
+    if free >= FULL_BELOW:
+        return None
+    return (f"the disk holding {path.parent} is full ({free // 1024} KiB free): free some space and try again; "
+            "nothing was changed and what was saved before is kept")
 
 
 def _is_blank(path: Path) -> bool:
@@ -125,7 +144,7 @@ class Store:
                 _ensure_identity(conn)
         except (DatabaseError, OperationalError) as exc:
             engine.dispose()
-            raise StoreError(f"{path} cannot be used as a Branchdesk store: {exc.orig}") from exc
+            raise StoreError(disk_full(path) or f"{path} cannot be used as a Branchdesk store: {exc.orig}") from exc
         except BaseException:
             engine.dispose()
             raise
@@ -137,9 +156,16 @@ class Store:
 
     @contextmanager
     def write(self) -> Iterator[Session]:
-        """One transaction: committed as a whole when the block ends, or rolled back."""
-        with self._write_sessions() as session, session.begin():
-            yield session
+        """One transaction: committed as a whole when the block ends, or rolled back.
+        A full disk rolls it back and says so (StoreError), whatever SQLite called it."""
+        try:
+            with self._write_sessions() as session, session.begin():
+                yield session
+        except OperationalError as exc:
+            full = disk_full(self.path)
+            if full is not None:
+                raise StoreError(full) from exc
+            raise
 
     @contextmanager
     def read(self) -> Iterator[Session]:
