@@ -80,3 +80,39 @@ def test_a_full_disk_under_a_branch_store_is_said_and_loses_nothing(small_disk):
                             "print(sqlite3.connect(sys.argv[1]).execute('PRAGMA integrity_check').fetchone()[0])",
                             str(data / "branchdesk.sqlite3")], capture_output=True, text=True)
     assert check.stdout.strip() == "ok"
+
+
+def test_a_full_disk_under_the_servers_data_folder_is_503_and_loses_nothing(small_disk, tmp_path):
+    import httpx
+
+    sys.path.insert(0, str(ROOT / "tests" / "server"))
+    from test_limits import Serving
+
+    url = f"sqlite:///{small_disk / 'server.sqlite3'}"
+    env = {k: v for k, v in os.environ.items() if not k.startswith("BRANCHDESK_")}
+    init = subprocess.run([sys.executable, "-m", "server.cli", "--database-url", url, "init", "--org",
+                           str(ROOT / "tests" / "server" / "fixtures" / "org.toml")],
+                          capture_output=True, text=True, env=env, cwd=ROOT, timeout=300)
+    assert init.returncode == 0, init.stderr
+    served = Serving(url, tmp_path / "serve.log")
+    try:
+        with httpx.Client(base_url=served.base, timeout=60) as http:
+            login = {"username": "ada", "password": "pw-secret-1"}
+            token = http.post("/auth/login", json=login).json()["token"]
+            auth = {"Authorization": f"Bearer {token}"}
+            filler = fill(small_disk)
+            # a login writes its session: refused with 503 and Retry-After, never 500
+            answers = [http.post("/auth/login", json=login) for _ in range(3)]
+            assert [a.status_code for a in answers] == [503] * 3, [a.text for a in answers]
+            assert all(a.headers.get("Retry-After") for a in answers)
+            assert "disk is full" in answers[0].json()["detail"]
+            assert http.get("/auth/me", headers=auth).status_code == 200  # reading goes on
+            filler.unlink()
+            assert http.post("/auth/login", json=login).status_code == 200
+            assert http.get("/auth/me", headers=auth).status_code == 200
+    finally:
+        served.stop()
+    check = subprocess.run([sys.executable, "-c", "import sqlite3, sys; "
+                            "print(sqlite3.connect(sys.argv[1]).execute('PRAGMA integrity_check').fetchone()[0])",
+                            str(small_disk / "server.sqlite3")], capture_output=True, text=True)
+    assert check.stdout.strip() == "ok"
