@@ -249,11 +249,12 @@ class _Sql:
     def repeat(self) -> Any:
         # One pass over resolutions and creations in time order per site and category
         # (a window, not a lookup per ticket): each creation sees the latest resolution
-        # before it; a resolution at the same instant sorts after the creation.
+        # before it; a resolution at the same instant sorts after the creation. Only
+        # resolutions from the window before the period's start can count.
         kind = "k"
         resolutions = select(Ticket.site_id.label("s"), Ticket.category_id.label("c"),
                              Ticket.resolved_at.label("at"), literal(1).label(kind), Ticket.id.label("id")).where(
-            Ticket.resolved_at.is_not(None), Ticket.resolved_at < self.end)
+            Ticket.resolved_at >= literal(self.period.start - REPEAT_WINDOW, Instant()), Ticket.resolved_at < self.end)
         creations = select(Ticket.site_id, Ticket.category_id, Ticket.created_at, literal(0), Ticket.id).where(
             self.created())
         both = union_all(resolutions, creations).subquery()
