@@ -222,7 +222,9 @@ class _Sql:
         return self.within(Ticket.created_at)
 
     def resolved(self) -> ColumnElement[bool]:
-        return and_(Ticket.status.in_(("resolved", "closed")), self.within(Ticket.resolved_at))
+        # the status as an expression (status || ''), so that SQLite walks the period on
+        # ix_tickets_resolved rather than every resolved ticket ever on the status index
+        return and_((Ticket.status + literal("")).in_(("resolved", "closed")), self.within(Ticket.resolved_at))
 
     def frt(self) -> ColumnElement[bool]:
         return and_(Ticket.response_elapsed_s.is_not(None), self.within(Ticket.response_stopped_at))
