@@ -124,3 +124,54 @@ def test_requests_are_answered_503_while_postgresql_is_away_and_served_again_aft
     finally:
         served.stop()
     assert b" 500 " not in (tmp_path / "serve.log").read_bytes()
+
+
+def test_a_branch_syncing_while_postgresql_is_away_keeps_its_change_and_sends_it_once_after(cluster, tmp_path):
+    sys.path.insert(0, str(ROOT / "tests" / "server"))
+    from sqlalchemy import func, select
+    from test_limits import Serving
+
+    from core.models import Ticket
+    from server.db import Database
+
+    assert server_cli(cluster.url, "init", "--org", str(ORG)).returncode == 0
+    served = Serving(cluster.url, tmp_path / "serve.log")
+    env = {k: v for k, v in os.environ.items() if not k.startswith("BRANCHDESK_") and k != "PYTHON_KEYRING_BACKEND"}
+    env.update(PYTHON_KEYRING_BACKEND="tests.support.keyring_file.FileKeyring",
+               BRANCHDESK_TEST_KEYRING=str(tmp_path / "keyring.json"), PYTHONPATH=str(ROOT))
+    store = tmp_path / "branch"
+
+    def branchdesk(*args: str, stdin: str | None = None) -> subprocess.CompletedProcess[str]:
+        return subprocess.run([str(Path(sys.executable).parent / "branchdesk"), "--data-dir", str(store), *args],
+                              input=stdin, capture_output=True, text=True, env=env, cwd=ROOT, timeout=300)
+
+    def on_server() -> int:
+        db = Database(cluster.url)
+        try:
+            with db.read() as session:
+                return session.scalar(select(func.count()).select_from(Ticket).where(
+                    Ticket.title == "Logged while the database was away")) or 0
+        finally:
+            db.dispose()
+
+    try:
+        done = branchdesk("login", "--server", served.base, "--username", "anna", "--password-stdin",
+                          stdin=PASSWORD + "\n")
+        assert done.returncode == 0, done.stderr
+        cluster.stop()
+        done = branchdesk("--user", "anna", "ticket", "new", "--title", "Logged while the database was away",
+                          "--category", "Hardware/POS terminal", "--impact", "low", "--urgency", "low",
+                          "--field", "terminal_id=T-1")
+        assert done.returncode == 0, done.stderr
+        done = branchdesk("sync")
+        assert done.returncode == 1
+        lines = done.stderr.strip().splitlines()
+        assert len(lines) == 1 and lines[0].startswith("error: "), done.stderr
+        cluster.start()
+        for _ in range(3):  # the first sync sends it, the ones after find nothing to send
+            done = branchdesk("sync")
+            assert done.returncode == 0, done.stderr
+        assert on_server() == 1
+    finally:
+        served.stop()
+    assert b" 500 " not in (tmp_path / "serve.log").read_bytes()
