@@ -98,14 +98,16 @@ def figures(report: SlaReport) -> dict[str, Any]:
 def clock_rows(report: SlaReport) -> list[dict[str, Any]]:
     """The ticket's OLA and supplier clocks as reports read them in SQL: `k` the kind
     (ola-response, ola, supplier-response, supplier), `of` the team's or supplier's
-    code, `state`, `elapsed_s`, `target_s`, and `at` the epoch second it was decided
-    (stopped when met, passed its target when breached; null while undecided)."""
+    code, `state`, `elapsed_s` (once stopped: a running clock's would go stale as time
+    passes), `target_s`, and `at` the epoch second it was decided (stopped when met,
+    passed its target when breached; null while undecided)."""
     rows = []
     for clock in [*report.olas, *report.supplier_clocks]:
         kind, _, code = clock.name.partition(":")
         decided = clock.breached_at if clock.state == "breached" else (
             clock.stopped_at if clock.state == "met" else None)
-        rows.append({"k": kind, "of": code, "state": clock.state, "elapsed_s": clock.elapsed_s,
+        rows.append({"k": kind, "of": code, "state": clock.state,
+                     "elapsed_s": clock.elapsed_s if clock.stopped_at is not None else None,
                      "target_s": clock.target_s, "at": int(decided.timestamp()) if decided else None})
     return rows
 

@@ -20,7 +20,7 @@ router = APIRouter(tags=["enrolment"])
 
 
 @router.post("/enrolment/verify", response_model=EnrolmentOut,
-             responses={k: ERROR_RESPONSES[k] for k in (409, 413, 422)})
+             responses={k: ERROR_RESPONSES[k] for k in (400, 408, 409, 413, 422, 503)})
 def verify(server: Server, document: dict[str, Any] = Body(description="the enrolment file, as it is")) -> EnrolmentOut:
     path = server.settings.enrolment_key
     key = load_key(path) if path is not None else None

@@ -28,6 +28,7 @@ from server.db import Database
 from server.migrate import VERSION_TABLE, head_revision, upgrade
 from server.models import ServerBase
 from server.setup import init_database, read_org
+from sync.models import SyncBase
 from tests.support.databases import PG_URL, cheap_hashing
 from tests.support.databases import pg_schema as pg_schema_in
 
@@ -86,7 +87,8 @@ def pg_session_schema() -> Iterator[str]:
         yield url
 
 
-ALL_TABLES = sort_tables([*Base.metadata.tables.values(), *ServerBase.metadata.tables.values()])
+ALL_TABLES = sort_tables([*Base.metadata.tables.values(), *ServerBase.metadata.tables.values(),
+                         *SyncBase.metadata.tables.values()])
 
 
 @pytest.fixture(params=["sqlite", "postgresql"])

@@ -556,7 +556,7 @@ def test_no_matching_policy_means_no_clocks() -> None:
         "sla_policy": None, "response_due_at": None, "response_state": None,
         "resolution_due_at": None, "resolution_state": None, "sla_next_at": None,
         "response_elapsed_s": None, "response_stopped_at": None, "resolution_elapsed_s": None,
-        "resolution_stopped_at": None,
+        "resolution_stopped_at": None, "sla_clocks": [],
     }
 
 
