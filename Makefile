@@ -26,11 +26,14 @@ lint: $(STAMP)
 	$(BIN)/ruff check .
 	$(BIN)/mypy
 
-# The window's tests run in a process of their own: nothing Qt left queued in one of
-# them can fire in the middle of the rest of the suite.
+# The window's tests run in processes of their own: nothing Qt left queued in one of
+# them can fire in the middle of the rest of the suite. Tests share nothing (each has
+# its own files, PostgreSQL schema and ports), so they run spread over the CPUs
+# (TEST_JOBS=1 for one process; at most 4 by default, to keep memory use modest).
+TEST_JOBS ?= $(shell $(PYTHON) -c "import os; print(min(4, max(1, len(os.sched_getaffinity(0)))))")
 test: lint
-	QT_QPA_PLATFORM=offscreen $(BIN)/python -m pytest -q tests/gui
-	QT_QPA_PLATFORM=offscreen $(BIN)/python -m pytest -q --ignore=tests/gui
+	QT_QPA_PLATFORM=offscreen $(BIN)/python -m pytest -q -n $(TEST_JOBS) tests/gui
+	QT_QPA_PLATFORM=offscreen $(BIN)/python -m pytest -q -n $(TEST_JOBS) --ignore=tests/gui
 
 bench: $(STAMP)
 	$(BIN)/python bench/run_all.py
