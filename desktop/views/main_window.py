@@ -34,6 +34,7 @@ from desktop.qt import (
 from desktop.settings import Settings
 from desktop.views.bulk import BulkActions
 from desktop.views.conflicts import ConflictsPanel
+from desktop.views.knowledge import KnowledgeWindow
 from desktop.views.new_ticket import NewTicketDialog
 from desktop.views.notifications import BellButton, NotificationsPopup
 from desktop.views.queue_list import QueueList
@@ -69,6 +70,9 @@ class MainWindow(QMainWindow):
         self.settings = settings
         self.windows: list[TicketWindow] = []
         self.reports: ReportsWindow | None = None
+        self.knowledge: KnowledgeWindow | None = None
+        # what "This solved it" in a new ticket told the person
+        self.solved_box: QMessageBox | None = None
         user = workspace.user
         self.setWindowTitle(self.tr("Branchdesk — {0} ({1})").format(user.name, label("role", user.role)))
         self.setObjectName("mainWindow")
@@ -114,6 +118,8 @@ class MainWindow(QMainWindow):
         self.bulk.sig_message.connect(lambda text: self.status.showMessage(text, 10_000))
         self.table.view.sig_first_paint.connect(self.sig_first_paint)
         self.ticket.sig_open_ticket.connect(self.open_window)
+        self.ticket.sig_open_article.connect(self.open_article)
+        self.ticket.sig_write_article.connect(self.write_article)
         self.ticket.sig_loaded.connect(lambda _number: self._ticket_menu())
         self.status.sig_conflicts_clicked.connect(self.show_conflicts)
         self.conflicts.sig_open_ticket.connect(self.show_number)
@@ -160,6 +166,10 @@ class MainWindow(QMainWindow):
                                         self.tr("What you were told: assignments, replies and more"))
         self.act_reports = self._action(self.tr("Reports"), "Ctrl+Shift+D", self.show_reports,
                                         self.tr("The desk's figures over a period, with the tickets behind them"))
+        self.act_knowledge = self._action(self.tr("Knowledge"), "Ctrl+Shift+B", self.show_knowledge,
+                                          self.tr("Articles that solve common problems: read, search and write them"))
+        self.act_write_article = self._action(self.tr("Write an article from this resolution"), None,
+                                              self._write_article_shown)
         self.act_sign_out = self._action(self.tr("Sign out"), None, self.sign_out)
         self.act_quit = self._action(self.tr("Quit"), "Ctrl+Q", self.close)
         self.ticket_actions = {
@@ -177,6 +187,7 @@ class MainWindow(QMainWindow):
         toolbar.addAction(self.act_prev)
         toolbar.addAction(self.act_next)
         toolbar.addSeparator()
+        toolbar.addAction(self.act_knowledge)
         toolbar.addAction(self.act_reports)
         toolbar.addAction(self.act_sign_out)
         spacer = QWidget(toolbar)
@@ -194,11 +205,14 @@ class MainWindow(QMainWindow):
         ticket.addAction(self.act_reply)
         for action in self.ticket_actions.values():
             ticket.addAction(action)
+        ticket.addSeparator()
+        ticket.addAction(self.act_write_article)
         view = menus.addMenu(self.tr("&View"))
         for action in (self.act_search, self.act_filter, self.act_next, self.act_prev, self.act_sync,
                        self.act_notices, self.act_conflicts):
             view.addAction(action)
         view.addSeparator()
+        view.addAction(self.act_knowledge)
         view.addAction(self.act_reports)
         if self.ws.user.role not in CENTRAL_ROLES:
             # the desk's figures are for the central desk: agents, managers and admins
@@ -229,6 +243,9 @@ class MainWindow(QMainWindow):
             action.setEnabled(key in allowed)
         self.act_reply.setVisible("reply" in allowed)
         self.act_reply.setEnabled("reply" in allowed)
+        writable = self.ticket.may_write_article()
+        self.act_write_article.setVisible(writable)
+        self.act_write_article.setEnabled(writable)
 
     def show_shortcuts(self) -> None:
         rows = [(a.shortcut().toString(QKeySequence.SequenceFormat.NativeText), a.text().replace("&", ""))
@@ -240,6 +257,7 @@ class MainWindow(QMainWindow):
     def new_ticket(self) -> NewTicketDialog:
         dialog = NewTicketDialog(self.ws, self)
         dialog.sig_created.connect(self._created)
+        dialog.sig_solved.connect(self._solved)
         dialog.open()
         return dialog
 
@@ -251,6 +269,26 @@ class MainWindow(QMainWindow):
     def _created(self, number: str) -> None:
         self.status.showMessage(self.tr("Ticket {0} logged").format(number), 8000)
         self.show_number(number)
+
+    def _solved(self, number: str, article: str) -> None:
+        """"This solved it" in a new ticket: say what happened, and show the ticket resolved."""
+        if number:
+            text = self.tr("Ticket {0} is logged as solved by the article \u201c{1}\u201d.").format(number, article)
+            more = self.tr("Nobody needs to work on it. You can rate how it went on the ticket.")
+            self.status.showMessage(self.tr("Ticket {0} logged as solved").format(number), 10_000)
+            self.show_number(number)
+        else:
+            text = self.tr("Glad the article \u201c{0}\u201d solved it.").format(article)
+            more = self.tr("No ticket was logged; the article is counted as having solved a problem.")
+            self.status.showMessage(self.tr("Solved by an article; no ticket logged"), 10_000)
+        if self.solved_box is not None:
+            self.solved_box.close()
+        box = QMessageBox(QMessageBox.Icon.Information, self.tr("Solved"), text, QMessageBox.StandardButton.Ok, self)
+        box.setObjectName("solvedMessage")
+        box.setInformativeText(more)
+        box.finished.connect(lambda _r: setattr(self, "solved_box", None) if self.solved_box is box else None)
+        self.solved_box = box
+        box.open()
 
     def search(self) -> SearchDialog:
         dialog = SearchDialog(self.ws, self)
@@ -269,6 +307,31 @@ class MainWindow(QMainWindow):
         self.reports.raise_()
         self.reports.activateWindow()
         return self.reports
+
+    def show_knowledge(self) -> KnowledgeWindow:
+        """The Knowledge window, one per main window; a linked ticket opens in its own window."""
+        if self.knowledge is None:
+            self.knowledge = KnowledgeWindow(self.ws, self)
+            self.knowledge.sig_open_ticket.connect(self.open_window)
+        self.knowledge.show()
+        self.knowledge.raise_()
+        self.knowledge.activateWindow()
+        return self.knowledge
+
+    def open_article(self, number: str) -> KnowledgeWindow:
+        window = self.show_knowledge()
+        window.open_article(number)
+        return window
+
+    def write_article(self, ticket_number: str) -> KnowledgeWindow:
+        """"Write an article from this resolution": the Knowledge window's editor, filled from the ticket."""
+        window = self.show_knowledge()
+        window.write_from_ticket(ticket_number)
+        return window
+
+    def _write_article_shown(self) -> None:
+        if self.ticket.number is not None and self.ticket.may_write_article():
+            self.write_article(self.ticket.number)
 
     def show_number(self, number: str) -> None:
         """Show the ticket on the right, selecting it in the table if the table holds it."""
@@ -350,6 +413,8 @@ class MainWindow(QMainWindow):
     def open_window(self, number: str) -> TicketWindow:
         window = TicketWindow(self.ws, self.settings, number)
         window.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        window.view.sig_open_article.connect(self.open_article)
+        window.view.sig_write_article.connect(self.write_article)
         window.destroyed.connect(lambda _obj=None, w=window: self.windows.remove(w) if w in self.windows else None)
         self.windows.append(window)
         window.show()
@@ -417,5 +482,7 @@ class MainWindow(QMainWindow):
             window.close()
         if self.reports is not None:
             self.reports.close()
+        if self.knowledge is not None:
+            self.knowledge.close()
         super().closeEvent(event)
         self.sig_closed.emit()

@@ -4,16 +4,21 @@ nothing matches); then that category's own fields, impact and urgency with the
 priority and SLA targets they give shown live, requester, site, channel and
 description. Tab follows the form top to bottom, through the category's own fields.
 Refusals appear by the field they concern; Ctrl+Enter submits; Esc on a draft
-with something typed asks before throwing it away."""
+with something typed asks before throwing it away. Beside the form, knowledge
+articles matching the title and category are suggested as they are typed; "This
+solved it" logs the ticket resolved at once (or, where the organisation allows it,
+logs none) and closes the dialog."""
 
 from __future__ import annotations
 
 from itertools import pairwise
+from typing import Any
 
 from core.durations import format_duration
 from core.lifecycle import is_support
 from core.orgspec import TICKET_TYPES
 from core.priority import compute_priority
+from core.services import knowledge as kb_service
 from core.services import tickets as service
 from core.services.tickets import CHANNELS, NewTicket
 from core.sla.policy import choose_policy
@@ -44,9 +49,11 @@ from desktop.qt import (
     QWidget,
     Signal,
 )
+from desktop.views.article_view import ArticleReader
 from desktop.views.chips import Chip
 from desktop.views.field_editors import FieldEditor
 from desktop.views.form import Form
+from desktop.views.suggestions import SuggestionsPanel
 from desktop.workspace import Workspace
 
 
@@ -61,6 +68,9 @@ def _complete_anywhere(combo: QComboBox) -> None:
 class NewTicketDialog(QDialog):
     # the ticket was stored: its number
     sig_created = Signal(str)
+    # an article solved the problem: the ticket logged as resolved ("" when none was
+    # logged, the organisation deflecting), the article's title
+    sig_solved = Signal(str, str)
 
     def __init__(self, workspace: Workspace, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -186,18 +196,28 @@ class NewTicketDialog(QDialog):
         right_layout.addWidget(QLabel(self.tr("2. Tell us more"), right))
         right_layout.addWidget(self.form, 1)
         right_layout.addWidget(self.buttons)
+        # right of the form: articles that may solve it
+        self.suggestions = SuggestionsPanel(workspace, self)
+        self.suggestions.sig_read.connect(self.read_article)
+        self.suggestions.sig_solved.connect(self.solved)
+        self.suggestions.setMinimumWidth(200)
+        self.reader: ArticleReader | None = None
         split = QSplitter(self)
         split.addWidget(left)
         split.addWidget(right)
+        split.addWidget(self.suggestions)
+        split.setChildrenCollapsible(False)
         split.setStretchFactor(1, 2)
-        split.setSizes([260, 520])
+        split.setStretchFactor(2, 1)
+        split.setSizes([230, 470, 250])
         layout = QVBoxLayout(self)
         layout.addWidget(split)
         for key in ("Ctrl+Return", "Ctrl+Enter"):
             QShortcut(QKeySequence(key), self).activated.connect(self.send)
         for combo in (self.impact, self.urgency, self.type, self.requester, self.site):
             combo.currentIndexChanged.connect(lambda _i: self._update_preview())
-        self.resize(880, 620)
+        self.title.textChanged.connect(lambda _text: self._suggest())
+        self.resize(960, 620)
         self.category: str | None = None
         self._busy = False
         self.discard_box: QMessageBox | None = None
@@ -228,9 +248,9 @@ class NewTicketDialog(QDialog):
             return
         if self.discard_box is not None:
             return
-        box = QMessageBox(QMessageBox.Icon.Question, self.tr("Discard this ticket?"),
-                          self.tr("What you typed for this ticket will be lost."),
-                          QMessageBox.StandardButton.NoButton, self)
+        question = self.tr("Discard this ticket?")
+        box = QMessageBox(QMessageBox.Icon.Question, question, question, QMessageBox.StandardButton.NoButton, self)
+        box.setInformativeText(self.tr("What you typed for this ticket will be lost."))
         box.setObjectName("discardDraft")
         discard = box.addButton(self.tr("Discard"), QMessageBox.ButtonRole.DestructiveRole)
         keep = box.addButton(self.tr("Keep editing"), QMessageBox.ButtonRole.RejectRole)
@@ -336,6 +356,7 @@ class NewTicketDialog(QDialog):
             self.form.add_row(f"f:{spec.key}", caption, editor.widget, aliases=(spec.key,), at=at + offset)
         self._chain_tabs()
         self._update_preview()
+        self._suggest()
 
     # -- live priority and targets -------------------------------------------
     def current_priority(self) -> str | None:
@@ -390,6 +411,50 @@ class NewTicketDialog(QDialog):
         self.submit.setEnabled(False)
         self.ws.command(lambda uow, user: service.create(uow, user, cmd).number, self._created, self._refused,
                         owner=self)
+
+    # -- knowledge articles ------------------------------------------------------
+    def _suggest(self) -> None:
+        self.suggestions.ask(self.title.text(), self.category)
+
+    def read_article(self, number: str) -> ArticleReader:
+        """A suggestion's "Read": the article in a small window, with "This solved it" too."""
+        if self.reader is not None:
+            self.reader.close()
+        reader = ArticleReader(self.ws, number, self, solved_button=True)
+        self.reader = reader
+        reader.finished.connect(lambda _r: setattr(self, "reader", None) if self.reader is reader else None)
+        reader.sig_solved.connect(self.solved)
+        reader.open()
+        return reader
+
+    def solved(self, article: str) -> None:
+        """"This solved it": the ticket logged and resolved at once by the article
+        (core.services.knowledge.solved), or, where the organisation deflects, only
+        the article's use counted and no ticket logged. Either way the dialog closes."""
+        if self._busy:
+            return
+        self.form.clear_errors()
+        self.category_error.setVisible(False)
+        deflect = self.ws.ref.spec.deflect
+        if not deflect and self.category is None:
+            self._show_error("category", self.tr("Choose a category first: the ticket is logged as solved "
+                                                 "under it."))
+            return
+        cmd = None if deflect else self.ticket()
+        self._busy = True
+        self.submit.setEnabled(False)
+
+        def run(uow: Any, user: Any) -> tuple[str, str]:
+            result = kb_service.solved(uow, user, article, cmd)
+            return (result.ticket.number if result.ticket is not None else ""), result.article.title
+
+        self.ws.command(run, self._solved, self._refused, owner=self)
+
+    def _solved(self, result: tuple[str, str]) -> None:
+        self._busy = False
+        number, title = result
+        self.sig_solved.emit(number, title)
+        self.accept()
 
     def _created(self, number: str) -> None:
         self._busy = False

@@ -2,10 +2,16 @@
 a badge counting the unread, opening a popup list of what the person was told,
 newest first, unread ones in bold with a dot. Click or Enter opens a row's ticket
 and marks it read; "Mark all read" marks them all. The rows and the read marks
-live in desktop.models.notice_list."""
+live in desktop.models.notice_list. Above them, the person's resolved tickets she
+has not rated yet ("Rate your resolved ticket …", core.services.ratings.
+awaiting_rating), each opening its ticket, where the rating bar waits."""
 
 from __future__ import annotations
 
+from typing import Any
+
+from core.services.ratings import awaiting_rating
+from core.ticket_detail import get_ticket
 from desktop.icons import bell_icon
 from desktop.models.notice_list import NoticeListModel
 from desktop.qt import (
@@ -15,6 +21,8 @@ from desktop.qt import (
     QKeyEvent,
     QLabel,
     QListView,
+    QListWidget,
+    QListWidgetItem,
     QModelIndex,
     QPalette,
     QPoint,
@@ -82,6 +90,19 @@ class NotificationsPopup(QFrame):
         self.view.setAlternatingRowColors(True)
         self.view.clicked.connect(self.choose)
         self.view.activated.connect(self.choose)
+        # resolved tickets of hers waiting for a rating
+        self.to_rate_title = QLabel(self.tr("Waiting for your rating"), self)
+        self.to_rate_title.setObjectName("toRateTitle")
+        self.to_rate = QListWidget(self)
+        self.to_rate.setObjectName("toRateList")
+        self.to_rate.setAccessibleName(self.tr("Resolved tickets waiting for your rating"))
+        self.to_rate.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        self.to_rate.setTextElideMode(Qt.TextElideMode.ElideRight)
+        self.to_rate.setMaximumHeight(96)
+        self.to_rate.itemActivated.connect(self.choose_to_rate)
+        self.to_rate.itemClicked.connect(self.choose_to_rate)
+        self.rating_numbers: list[str] = []
+        self._rate_generation = 0
         self.empty = QLabel(self.tr("Nothing to tell you yet: assignments, replies and other news on your "
                                     "tickets show here."), self)
         self.empty.setProperty("role", "hint")
@@ -90,12 +111,16 @@ class NotificationsPopup(QFrame):
         layout = QVBoxLayout(self)
         layout.setContentsMargins(8, 8, 8, 8)
         layout.addLayout(head)
+        layout.addWidget(self.to_rate_title)
+        layout.addWidget(self.to_rate)
         layout.addWidget(self.view, 1)
         layout.addWidget(self.empty, 1)
         self.resize(560, 440)
         model.sig_unread.connect(self._counted)
         model.modelReset.connect(self._shown_rows)
         model.rowsInserted.connect(self._shown_rows)
+        # after each read of the notices (the window opening, a change set) the tickets to rate are read too
+        model.sig_loaded.connect(self.load_to_rate)
         self._shown_rows()
         self._counted(model.unread_count())
 
@@ -105,7 +130,39 @@ class NotificationsPopup(QFrame):
     def _shown_rows(self) -> None:
         rows = self.model.rowCount()
         self.view.setVisible(rows > 0)
-        self.empty.setVisible(rows == 0)
+        self.to_rate_title.setVisible(bool(self.rating_numbers))
+        self.to_rate.setVisible(bool(self.rating_numbers))
+        self.empty.setVisible(rows == 0 and not self.rating_numbers)
+
+    # -- tickets waiting for a rating --------------------------------------------
+    def load_to_rate(self) -> None:
+        """Read, on a worker, her resolved tickets not rated yet (the newest ten)."""
+        self._rate_generation += 1
+        generation = self._rate_generation
+
+        def read(session: Any, _ref: Any, user: Any) -> list[tuple[str, str]]:
+            return [(n, get_ticket(session, user, n).title) for n in awaiting_rating(session, user, limit=10)]
+
+        self.model.ws.read(read, lambda found: self._to_rate(generation, found), lambda _exc: None, owner=self)
+
+    def _to_rate(self, generation: int, found: list[tuple[str, str]]) -> None:
+        if generation != self._rate_generation:
+            return
+        self.rating_numbers = [number for number, _title in found]
+        self.to_rate.clear()
+        for number, title in found:
+            text = self.tr("Rate your resolved ticket {0}: {1}").format(number, title)
+            item = QListWidgetItem(text, self.to_rate)
+            item.setData(Qt.ItemDataRole.UserRole, number)
+            item.setToolTip(text)
+        self._shown_rows()
+
+    def choose_to_rate(self, item: QListWidgetItem) -> None:
+        """Open the ticket to rate; the rating bar is on it."""
+        if not self.isVisible():
+            return
+        self.hide()
+        self.sig_open_ticket.emit(str(item.data(Qt.ItemDataRole.UserRole)))
 
     def choose(self, index: QModelIndex) -> None:
         """Open the notice's ticket and mark it read (once, however the click was signalled)."""
@@ -124,10 +181,14 @@ class NotificationsPopup(QFrame):
         x = max(screen.left(), min(below.x() - self.width(), screen.right() - self.width()))
         y = min(below.y(), screen.bottom() - self.height())
         self.move(x, y)
+        self.load_to_rate()
         self.show()
         if self.model.rowCount():
             self.view.setCurrentIndex(self.model.index(0, 0))
             self.view.setFocus()
+        elif self.to_rate.count():
+            self.to_rate.setCurrentRow(0)
+            self.to_rate.setFocus()
         else:
             self.mark_all.setFocus()
 

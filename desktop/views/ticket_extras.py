@@ -212,10 +212,15 @@ class LinksPanel(QWidget):
         row.addWidget(self.kind)
         row.addWidget(self.other, 1)
         row.addWidget(self.button)
-        layout = QVBoxLayout(self)
-        layout.addWidget(self.entries, 1)
-        layout.addLayout(row)
-        layout.addWidget(self.error)
+        self.layout_ = QVBoxLayout(self)
+        self.layout_.addWidget(self.entries, 1)
+        self.layout_.addLayout(row)
+        self.layout_.addWidget(self.error)
+
+    def add_section(self, widget: QWidget) -> None:
+        """Another part of the tab under the links (the ticket's knowledge articles)."""
+        self.layout_.addSpacing(6)
+        self.layout_.addWidget(widget)
 
     def show_detail(self, d: TicketDetail, may_link: bool) -> None:
         self.other.exclude = d.number

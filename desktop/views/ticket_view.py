@@ -9,15 +9,20 @@ from __future__ import annotations
 
 import uuid
 from collections.abc import Callable
+from dataclasses import dataclass
 from datetime import UTC, datetime
 from typing import Any
 
 from core.errors import BranchdeskError
+from core.knowledge import ArticleSummary, articles_for_ticket
+from core.lifecycle import is_support
 from core.org_texts import fill_reply
 from core.routing import escalation_team
+from core.services import knowledge as kb_service
+from core.services import ratings
 from core.services import tickets as service
 from core.ticket_actions import actions_for
-from core.ticket_detail import TicketDetail, read_ticket
+from core.ticket_detail import TicketDetail, get_ticket, read_ticket
 from core.uow import ChangeSet
 from desktop import theme
 from desktop.errors import field_of, message_for
@@ -40,16 +45,30 @@ from desktop.qt import (
 )
 from desktop.views.action_bar import ActionBar
 from desktop.views.action_dialogs import AssignDialog, EscalateDialog, PendDialog, ResolveDialog
+from desktop.views.article_picker import ArticlePicker
 from desktop.views.attachments import AttachmentsPanel
 from desktop.views.form import error_label
+from desktop.views.rating_bar import RatingBar
+from desktop.views.ticket_articles import TicketArticles
 from desktop.views.ticket_extras import LinksPanel, ReplyBox, WorkLogPanel
 from desktop.views.ticket_fields import TicketFields
 from desktop.views.ticket_header import TicketHeader
 from desktop.views.timeline import Timeline
 from desktop.workspace import Workspace
 
-# what a load brings back: the ticket and the actions allowed on it
-Loaded = tuple[TicketDetail, frozenset[str]]
+
+@dataclass(frozen=True)
+class TicketKnowledge:
+    """What a load brings back beside the ticket: its linked articles and its rating."""
+
+    articles: list[ArticleSummary]
+    rating: ratings.RatingInfo | None
+    # whether the signed-in person may rate it now (core.services.ratings.may_rate)
+    may_rate: bool
+
+
+# what a load brings back: the ticket, the actions allowed on it, its articles and rating
+Loaded = tuple[TicketDetail, frozenset[str], TicketKnowledge]
 # a command for the write worker: (unit of work, person) -> result
 Command = Callable[[Any, Any], Any]
 # the buttons, in the order a ticket's life usually takes them
@@ -61,6 +80,12 @@ class TicketView(QWidget):
     sig_loaded = Signal(str)
     # the person asked to see another ticket (a link)
     sig_open_ticket = Signal(str)
+    # the person asked to read a linked knowledge article (its number)
+    sig_open_article = Signal(str)
+    # "Write an article from this resolution" (the ticket's number)
+    sig_write_article = Signal(str)
+    # the ticket's rating was stored
+    sig_rated = Signal(str)
 
     def __init__(self, workspace: Workspace, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -70,6 +95,8 @@ class TicketView(QWidget):
         self.ticket: TicketDetail | None = None
         # what the person may do to it now (not `actions`: QWidget has a method of that name)
         self.allowed: frozenset[str] = frozenset()
+        self.knowledge = TicketKnowledge([], None, False)
+        self.picker: ArticlePicker | None = None
         self._generation = 0
         self._busy = False
 
@@ -89,6 +116,8 @@ class TicketView(QWidget):
             self.bar.add(key, button)
         self.buttons["take"].setToolTip(self.tr("Assign the ticket to yourself"))
         self.error = error_label(self)
+        self.rating = RatingBar(self)
+        self.rating.sig_rate.connect(self._rate)
 
         self.timeline = Timeline(self)
         self.timeline.anchorClicked.connect(self._anchor)
@@ -117,6 +146,11 @@ class TicketView(QWidget):
         self.links = LinksPanel(workspace, self)
         self.links.sig_link.connect(self._link)
         self.links.sig_open.connect(self.sig_open_ticket)
+        self.articles = TicketArticles(self)
+        self.articles.sig_open.connect(self.sig_open_article)
+        self.articles.sig_link.connect(self.pick_article)
+        self.articles.sig_write.connect(self._write_article)
+        self.links.add_section(self.articles)
         self.tabs = QTabWidget(self)
         self.tabs.addTab(conversation, self.tr("Conversation"))
         self.tabs.addTab(self.fields, self.tr("Details"))
@@ -143,6 +177,7 @@ class TicketView(QWidget):
         layout.addWidget(self.header)
         layout.addWidget(self.bar)
         layout.addWidget(self.error)
+        layout.addWidget(self.rating)
         layout.addWidget(self.tabs, 1)
         self.empty = QLabel(self.tr("Choose a ticket to see it here."), self)
         self.empty.setProperty("role", "hint")
@@ -175,7 +210,10 @@ class TicketView(QWidget):
 
         def read(session: Any, ref: Any, user: Any) -> Loaded:
             ticket = read_ticket(session, ref, user, number)
-            return ticket, actions_for(ref, user, ticket, datetime.now(UTC))
+            knowledge = TicketKnowledge(
+                articles_for_ticket(session, ref, user, number), ratings.rating_of(session, ref, user, number),
+                ratings.may_rate(session, user, get_ticket(session, user, number)))
+            return ticket, actions_for(ref, user, ticket, datetime.now(UTC)), knowledge
 
         self.ws.read(read, lambda result: self._loaded(generation, result),
                      lambda exc: self._load_failed(generation, exc), owner=self)
@@ -183,8 +221,8 @@ class TicketView(QWidget):
     def _loaded(self, generation: int, result: Loaded) -> None:
         if generation != self._generation:
             return
-        ticket, actions = result
-        self.ticket, self.allowed = ticket, actions
+        ticket, actions, knowledge = result
+        self.ticket, self.allowed, self.knowledge = ticket, actions, knowledge
         self.ticket_id = ticket.ticket_id
         ref = self.ws.ref
         staff = self.ws.user.role != "requester"
@@ -195,6 +233,9 @@ class TicketView(QWidget):
         names = {u.username: u.name for u in ref.users.values()}
         self.work.show_detail(ticket, "log_work" in actions, names)
         self.links.show_detail(ticket, "link" in actions)
+        self.articles.show_articles(knowledge.articles, may_link=self.may_link_article(),
+                                    may_write=self.may_write_article())
+        self.rating.show_for(ticket.number, knowledge.rating, knowledge.may_rate, ticket.requester == self.ws.user.username)
         self.files.show_detail(ticket, ticket.status not in ("closed", "cancelled"))
         self.reply.allow("reply" in actions, "internal_note" in actions)
         self._offer_replies(ticket)
@@ -397,3 +438,54 @@ class TicketView(QWidget):
         number = self.number
         self._run(lambda uow, user: service.link(uow, user, number, other, kind),
                   lambda _row: self.links.linked(), lambda exc: self.links.show_error(message_for(exc)))
+
+    # -- knowledge and ratings ---------------------------------------------------
+    def may_link_article(self) -> bool:
+        """Support staff link articles to a ticket that is not cancelled (core.services.knowledge)."""
+        return self.ticket is not None and is_support(self.ws.user.role) and self.ticket.status != "cancelled"
+
+    def may_write_article(self) -> bool:
+        """"Write an article from this resolution": support staff, on a resolved or closed
+        ticket with a resolution note (core.services.knowledge.draft_from_ticket)."""
+        return (self.ticket is not None and is_support(self.ws.user.role)
+                and self.ticket.status in ("resolved", "closed") and bool(self.ticket.resolution_note))
+
+    def _write_article(self) -> None:
+        if self.number is not None and self.may_write_article():
+            self.sig_write_article.emit(self.number)
+
+    def pick_article(self) -> ArticlePicker | None:
+        """"Link an article…": a picker searching articles by title or number."""
+        if self.number is None or not self.may_link_article():
+            return None
+        if self.picker is not None:
+            self.picker.close()
+        number = self.number
+        picker = ArticlePicker(self.ws, self, exclude=frozenset(self.articles.numbers))
+        self.picker = picker
+        picker.finished.connect(lambda _r: setattr(self, "picker", None) if self.picker is picker else None)
+        picker.sig_chosen.connect(lambda article: self.link_article(number, article))
+        picker.open()
+        return picker
+
+    def link_article(self, number: str, article: str) -> None:
+        self.tabs.setCurrentWidget(self.links)
+        self._run(lambda uow, user: kb_service.link_article(uow, user, number, article),
+                  on_error=lambda exc: self.articles.show_error(message_for(exc)))
+
+    def _rate(self, score: int, effort: int | None, comment: str) -> None:
+        if self.number is None:
+            return
+        number = self.number
+
+        def rate(uow: Any, user: Any) -> ratings.RatingInfo:
+            ratings.rate(uow, user, number, score, effort, comment)
+            info = ratings.rating_of(uow.session, uow.ref, user, number)
+            assert info is not None
+            return info
+
+        def done(info: ratings.RatingInfo) -> None:
+            self.rating.rated(info)
+            self.sig_rated.emit(number)
+
+        self._run(rate, done, self.rating.refused)
