@@ -10,8 +10,9 @@ from __future__ import annotations
 import logging
 import re
 
-from core.errors import BranchdeskError, InvalidInput, InvalidTransition
+from core.errors import BranchdeskError, InvalidInput
 from core.orgfile import OrgFileError
+from core.orgspec import STATUSES
 from desktop.labels import label
 from desktop.qt import QT_TRANSLATE_NOOP, QCoreApplication
 
@@ -44,9 +45,83 @@ WINDOW_TEXTS: tuple[tuple[str | None, str, str], ...] = (
     (None, "say whom to assign to",
      QT_TRANSLATE_NOOP("Errors", "Choose a team, a person, or both.")),
 )
-_MOVE = re.compile(r"cannot move an? (\w+) ticket to (\w+); allowed: (.*)$")
-_DONE = re.compile(r"^an? (\w+) ticket cannot change")
+_STATUS = r"(?P<status>new|assigned|in_progress|pending|resolved|closed|cancelled)"
+# core's refusals that speak codes or command-line -> the window's sentence, its {names}
+# filled from the message: status and role codes by their labels, anything else as found
+REFUSALS: tuple[tuple[re.Pattern[str], str], ...] = (
+    (re.compile(r"cannot move an? (?P<status>\w+) ticket to (?P<target>\w+); allowed: (?P<allowed>.*)$"),
+     QT_TRANSLATE_NOOP("Errors", "A ticket that is “{status}” cannot become “{target}”. It can become: {allowed}.")),
+    (re.compile(r"^an? (?P<status>\w+) ticket cannot change"),
+     QT_TRANSLATE_NOOP("Errors", "A ticket that is “{status}” cannot change any more; "
+                                 "log a new ticket and link it to this one.")),
+    (re.compile(rf"^an? {_STATUS} ticket cannot be assigned; move it back to in_progress first$"),
+     QT_TRANSLATE_NOOP("Errors", "A ticket that is “{status}” cannot be assigned; "
+                                 "move it back to “{in_progress}” first.")),
+    (re.compile(r"^the reopen period has ended"),
+     QT_TRANSLATE_NOOP("Errors", "The time for reopening this ticket has ended; "
+                                 "log a new ticket and link it to this one.")),
+    (re.compile(r"^only the ticket's requester or support staff may"),
+     QT_TRANSLATE_NOOP("Errors", "Only the person who asked for this ticket, or the support staff, may do this.")),
+    (re.compile(rf"^an? (?P<role>\w+) cannot .+ an? {_STATUS} ticket; support staff can$"),
+     QT_TRANSLATE_NOOP("Errors", "Only the support staff may do this to a ticket that is “{status}”.")),
+    (re.compile(r"^only support staff may .+; you are an? (?P<role>\w+)$"),
+     QT_TRANSLATE_NOOP("Errors", "Only the support staff may do this; you are signed in as “{role}”.")),
+    (re.compile(r"^only support staff may add internal notes"),
+     QT_TRANSLATE_NOOP("Errors", "Only the support staff write internal notes.")),
+    (re.compile(r"^only support staff may flag a major incident"),
+     QT_TRANSLATE_NOOP("Errors", "Only the support staff may mark a major incident.")),
+    (re.compile(r"^only agents and managers may override the priority"),
+     QT_TRANSLATE_NOOP("Errors", "Only service desk agents and managers may set the priority by hand.")),
+    (re.compile(r"^only agents and managers may publish articles"),
+     QT_TRANSLATE_NOOP("Errors", "Only service desk agents and managers may publish articles.")),
+    (re.compile(r"^(?P<user>\S+) is an? (?P<role>\w+) and cannot work tickets$"),
+     QT_TRANSLATE_NOOP("Errors", "The chosen person is “{role}” and cannot work on tickets.")),
+    (re.compile(r"^(?P<user>\S+) is not in team \S+$"),
+     QT_TRANSLATE_NOOP("Errors", "The chosen person does not work in the chosen team: choose someone from it, or only the team.")),
+    (re.compile(r"^ticket (?P<number>\S+) is already assigned to (?P<user>\S+)$"),
+     QT_TRANSLATE_NOOP("Errors", "Ticket {number} is already assigned to {user}.")),
+    (re.compile(r"^ticket (?P<number>\S+) has no team to escalate to$"),
+     QT_TRANSLATE_NOOP("Errors", "Ticket {number} is with the last team already; there is no one to escalate it to.")),
+    (re.compile(rf"^ticket (?P<number>\S+) is {_STATUS}; open a follow-up ticket"),
+     QT_TRANSLATE_NOOP("Errors", "Ticket {number} is “{status}”; log a new ticket and link it to this one.")),
+    (re.compile(rf"^ticket (?P<number>\S+) is {_STATUS}; tasks go under open tickets$"),
+     QT_TRANSLATE_NOOP("Errors", "Ticket {number} is “{status}”; tasks go under open tickets only.")),
+    (re.compile(rf"^ticket (?P<number>\S+) is {_STATUS}; an article is written from"),
+     QT_TRANSLATE_NOOP("Errors", "Ticket {number} is “{status}”; an article is written from a resolved ticket.")),
+    (re.compile(rf"^ticket (?P<number>\S+) is {_STATUS}, not resolved"),
+     QT_TRANSLATE_NOOP("Errors", "Ticket {number} is “{status}”, not “{resolved}”; it does not close by itself.")),
+    (re.compile(r"^ticket (?P<number>\S+) is cancelled$"),
+     QT_TRANSLATE_NOOP("Errors", "Ticket {number} is “{cancelled}”.")),
+    (re.compile(r"^ticket (?P<number>\S+) still has (?P<count>\d+) open task"),
+     QT_TRANSLATE_NOOP("Errors", "Ticket {number} still has open tasks ({count}); finish them first.")),
+    (re.compile(r"^use 'ticket assign' to assign"),
+     QT_TRANSLATE_NOOP("Errors", "Use Assign to give a ticket to a team or a person.")),
+    (re.compile(r"^the ticket would go to .+ outside the tickets you work on"),
+     QT_TRANSLATE_NOOP("Errors", "This ticket would go to a team you do not work with; "
+                                 "ask the central service desk to log it.")),
+    (re.compile(r"^this organisation logs every problem as a ticket"),
+     QT_TRANSLATE_NOOP("Errors", "Your organisation wants every problem logged as a ticket: "
+                                 "give the ticket's title and category.")),
+    (re.compile(r"^a ticket cannot be linked to itself"),
+     QT_TRANSLATE_NOOP("Errors", "A ticket cannot be linked to itself.")),
+    (re.compile(r"^a comment needs some text"),
+     QT_TRANSLATE_NOOP("Errors", "Write something first.")),
+    (re.compile(r"^a ticket needs a title"),
+     QT_TRANSLATE_NOOP("Errors", "Give the ticket a title.")),
+    (re.compile(r"^nothing to change: every value given is the ticket's current one"),
+     QT_TRANSLATE_NOOP("Errors", "Nothing to save: nothing was changed.")),
+    (re.compile(r"^work is logged in minutes, from 1 to 1440"),
+     QT_TRANSLATE_NOOP("Errors", "Work is logged in minutes, from 1 to 1440 (24 hours).")),
+    (re.compile(r"^--from (?P<begin>\S+) is after --to (?P<end>\S+)$"),
+     QT_TRANSLATE_NOOP("Errors", "The period starts ({begin}) after it ends ({end}).")),
+    (re.compile(r"^--\w+ must be a date as YYYY-MM-DD, not '(?P<value>.*)'$"),
+     QT_TRANSLATE_NOOP("Errors", "“{value}” is not a date; write it as YYYY-MM-DD.")),
+)
+# a command-line flag and the word after it that names its value: "--supplier CODE", "(--reason)"
 _FLAG = re.compile(r"\s*\(?--[a-z][a-z-]*(?: [A-Z]+)?\)?")
+_STATUS_WORDS = re.compile(r"\b(?:(?P<article>an?) )?" + _STATUS + r"(?P<after> ticket)?\b")
+_ROLE = re.compile(r"\b(?P<lead>you are) an? (?P<role>requester|technician|agent|manager|admin)\b")
+_CLASS = re.compile(r"\b[A-Z][A-Za-z]*(?:Error|Exception)\b:?\s*")
 
 
 def message_for(exc: BaseException) -> str:
@@ -68,23 +143,49 @@ def _window_words(exc: BranchdeskError) -> str:
     for want, words, sentence in WINDOW_TEXTS:
         if words in text and (want is None or want == field):
             return QCoreApplication.translate("Errors", sentence)
-    if isinstance(exc, InvalidTransition):
-        found = _MOVE.search(text)
-        if found:
-            status, target, allowed = found.groups()
-            names = ", ".join(label("status", s) for s in re.split(r",\s*", allowed.strip()))
-            return QCoreApplication.translate(
-                "Errors", "A ticket that is “{0}” cannot become “{1}”. It can become: {2}."
-            ).format(label("status", status), label("status", target), names)
-        found = _DONE.search(text)
-        if found:
-            return QCoreApplication.translate(
-                "Errors", "A ticket that is “{0}” cannot change any more; log a new ticket and link it to this one."
-            ).format(label("status", found.group(1)))
-    # anything else: no flags, and statuses by their names
-    text = _FLAG.sub("", text)
-    return re.sub(r"\b(in_progress|new|assigned|pending|resolved|closed|cancelled) ticket\b",
-                  lambda m: f"{label('status', m.group(1)).lower()} ticket", text)
+    return plain_words(text)
+
+
+def plain_words(text: str) -> str:
+    """One of core's messages as the window says it: a refusal it knows in its own
+    (translated) sentence, statuses and roles by their names; anything else without
+    command-line flags, exception class names, and with status codes by their names."""
+    for pattern, sentence in REFUSALS:
+        found = pattern.search(text)
+        if found is not None:
+            return _sentence(QCoreApplication.translate("Errors", sentence).format_map(_names(found.groupdict())))
+    text = _CLASS.sub("", _FLAG.sub("", text))
+    text = _ROLE.sub(lambda m: f"{m['lead']} “{label('role', m['role'])}”", text)
+    return _STATUS_WORDS.sub(_status_words, text)
+
+
+def _names(groups: dict[str, str | None]) -> dict[str, str]:
+    """A refusal's parts for its sentence: statuses and roles by their labels, and the
+    names of the statuses a sentence names itself ({in_progress}, {resolved}…)."""
+    found = {status: label("status", status) for status in STATUSES}
+    for key, value in groups.items():
+        value = value or ""
+        if key in ("status", "target"):
+            found[key] = label("status", value)
+        elif key == "allowed":
+            found[key] = ", ".join(label("status", s) for s in re.split(r",\s*", value.strip()))
+        elif key == "role":
+            found[key] = label("role", value)
+        else:
+            found[key] = value
+    return found
+
+
+def _status_words(m: re.Match[str]) -> str:
+    """ "a pending ticket" as "a ticket that is “Pending”", a lone "in_progress" as "“In progress”";
+    the ordinary words (new, closed…) only where they name a ticket's status."""
+    name = f"“{label('status', m['status'])}”"
+    if m["after"]:
+        return QCoreApplication.translate("Errors", "a ticket that is {0}").format(name) if m["article"] \
+            else QCoreApplication.translate("Errors", "ticket that is {0}").format(name)
+    if m["status"] == "in_progress":
+        return (f"{m['article']} " if m["article"] else "") + name
+    return m.group(0)
 
 
 def _sentence(text: str) -> str:

@@ -144,16 +144,32 @@ class ClockBar(QWidget):
         hours = hours_text(context.calendars.get(clock.calendar), now)
         if state in ("running", "paused") and hours:
             lines.append(hours)
+        if self.name == "resolution":
+            lines += [self.tr("{0}: {1}").format(name, _clock_state(other, now)) for name, other in context.suppliers]
         return "\n".join(lines)
+
+
+def _clock_state(clock: Clock, now: datetime) -> str:
+    """Where a supplier's contract clock stands, in a few words."""
+    colour, _fraction = clock_look(clock, now)
+    if colour == "breached":
+        return QCoreApplication.translate("SlaBars", "target missed")
+    if colour == "met":
+        return QCoreApplication.translate("SlaBars", "target met")
+    if colour == "paused" or clock.due_at is None:
+        return QCoreApplication.translate("SlaBars", "{0} of {1} used").format(span(clock.elapsed_s), span(clock.target_s))
+    return QCoreApplication.translate("SlaBars", "due {0}").format(when_text(clock.due_at))
 
 
 @dataclass(frozen=True)
 class SlaContext:
     """What the bars' tooltips say besides the clocks: what the ticket waits for
-    ("Waiting for PayBridge"), and the business hours its clocks count."""
+    ("Waiting for PayBridge"), the business hours its clocks count, and the contract
+    clocks of the suppliers it waited for, each by its name (org_names.clock_text)."""
 
     waiting: str = ""
     calendars: Mapping[str, CalendarSpec] = field(default_factory=dict)
+    suppliers: tuple[tuple[str, Clock], ...] = ()
 
 
 def _lower_first(text: str) -> str:

@@ -11,6 +11,7 @@ from core.reference import Reference
 from core.services.tickets import TicketEdit
 from core.ticket_detail import TicketDetail
 from desktop.labels import label
+from desktop.org_names import org_names
 from desktop.qt import (
     QCheckBox,
     QComboBox,
@@ -45,6 +46,7 @@ class TicketFields(QScrollArea):
     def __init__(self, ref: Reference, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.ref = ref
+        self.names = org_names(ref)
         self.setWidgetResizable(True)
         body = QWidget(self)
         self.form = Form(body)
@@ -54,7 +56,8 @@ class TicketFields(QScrollArea):
         self.type = _combo(body, [(label("type", t), t) for t in TICKET_TYPES], "editType")
         self.impact = _combo(body, [(label("impact", i), i) for i in levels.impact], "editImpact")
         self.urgency = _combo(body, [(label("impact", u), u) for u in levels.urgency], "editUrgency")
-        self.category = _combo(body, [(p, p) for p in sorted(ref.category_paths, key=str.casefold)], "editCategory")
+        categories = sorted(((self.names.category(p), p) for p in ref.category_paths), key=lambda c: c[0].casefold())
+        self.category = _combo(body, categories, "editCategory")
         self.priority = _combo(body, [(self.tr("Computed"), COMPUTED)] + [(p, p) for p in levels.levels],
                                "editPriority")
         self.reason = QLineEdit(body)
@@ -99,12 +102,14 @@ class TicketFields(QScrollArea):
         for key in list(self._editors):
             self.form.remove_row(f"f:{key}")
         self._editors = {}
-        info = self.ref.category_paths.get(self.category.currentData() or "")
+        path = self.category.currentData() or ""
+        info = self.ref.category_paths.get(path)
         if info is None:
             return
         for spec in info.fields:
             editor = FieldEditor(spec, self.form)
-            self.form.add_row(f"f:{spec.key}", editor.caption, editor.widget, aliases=(spec.key,))
+            caption = self.names.field(path, spec.key, spec.label) + (" *" if spec.required else "")
+            self.form.add_row(f"f:{spec.key}", caption, editor.widget, aliases=(spec.key,))
             if values is not None:
                 editor.set_value(values.get(spec.key))
             editor.set_read_only(not self._editable)

@@ -8,6 +8,7 @@ from __future__ import annotations
 from core.reference import Reference
 from core.ticket_detail import TicketDetail
 from desktop.labels import label, pending_text
+from desktop.org_names import clock_text, org_names
 from desktop.qt import QSizePolicy, Qt, QVBoxLayout, QWidget
 from desktop.views.chips import Chip
 from desktop.views.elided import ElidedLabel
@@ -60,14 +61,16 @@ class TicketHeader(QWidget):
             line.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Fixed)
 
     def show_detail(self, d: TicketDetail, ref: Reference, staff: bool = True) -> None:
+        names = org_names(ref)
         self.number.setText(d.number)
         self.number.set_tip(self.tr("Ticket number (select to copy)"))
         self.title.setText(d.title)
         self.status.show_status(d.status)
         supplier = ref.supplier_codes.get(d.pending_supplier or "")
-        if d.status == "pending" and d.pending_reason:
-            self.status.show_text(f"{label('status', d.status)} · "
-                                  f"{pending_text(d.pending_reason, supplier.name if supplier else None)}")
+        supplier_name = names.supplier(supplier.code, supplier.name) if supplier else None
+        waiting = pending_text(d.pending_reason, supplier_name) if d.status == "pending" and d.pending_reason else ""
+        if waiting:
+            self.status.show_text(f"{label('status', d.status)} · {waiting}")
         self.priority.show_priority(d.priority, ref.spec.priority.levels)
         self.priority.set_tip(
             self.tr("Priority overridden: {0}").format(d.priority_reason) if d.priority_reason
@@ -80,13 +83,14 @@ class TicketHeader(QWidget):
         assignee = ref.usernames.get(d.assignee or "")
         site = ref.site_codes.get(d.site or "")
         team = ref.team_codes.get(d.team or "")
-        where = [self.tr("Site {0}").format(f"{site.code} — {site.name}" if site else d.site), d.category or ""]
+        site_text = f"{site.code} — {names.site(site.code, site.name)}" if site else d.site
+        where = [self.tr("Site {0}").format(site_text) if site_text else "",
+                 names.category(d.category) if d.category else ""]
         who = [self.tr("Requester {0}").format(requester.name if requester else d.requester),
-               self.tr("Team {0}").format(team.name if team else "—") + (f" · {assignee.name}" if assignee else "")]
+               self.tr("Team {0}").format(names.team(team.code, team.name) if team else "—")
+               + (f" · {assignee.name}" if assignee else "")]
         self.where.setText("  ·  ".join(p for p in where if p))
         self.who.setText("  ·  ".join(p for p in who if p))
-        waiting = ""
-        if d.status == "pending" and d.pending_reason:
-            waiting = pending_text(d.pending_reason, supplier.name if supplier else None)
-        self.sla.show_sla(d.sla if staff else None, SlaContext(waiting, ref.spec.calendars))
+        suppliers = tuple((clock_text(c.name, ref), c) for c in d.sla.supplier_clocks) if d.sla and staff else ()
+        self.sla.show_sla(d.sla if staff else None, SlaContext(waiting, ref.spec.calendars, suppliers))
         self.chips.updateGeometry()

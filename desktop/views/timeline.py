@@ -7,6 +7,7 @@ escalations, notices) muted and hideable; in the order things happened
 from __future__ import annotations
 
 import html
+import re
 from collections.abc import Mapping
 from datetime import UTC, datetime
 from typing import Any
@@ -15,6 +16,7 @@ from core.clock import parse_iso
 from core.reference import Reference
 from core.ticket_detail import TicketDetail
 from desktop.labels import label, link_label, pending_text
+from desktop.org_names import clock_text, org_names
 from desktop.qt import (
     QT_TRANSLATE_NOOP,
     QCoreApplication,
@@ -78,6 +80,18 @@ def value_text(field: str | None, value: Any, ref: Reference) -> str:
         return ref.usernames[str(value)].name
     if field in LABEL_KINDS:
         return label(LABEL_KINDS[field], str(value))
+    names = org_names(ref)
+    if field == "team_id" and str(value) in ref.team_codes:
+        return _team_name(value, ref)
+    if field == "site_id" and str(value) in ref.site_codes:
+        site = ref.site_codes[str(value)]
+        return f"{site.code} — {names.site(site.code, site.name)}"
+    if field == "category_id" and str(value) in ref.category_paths:
+        return names.category(str(value))
+    if field == "pending_supplier_id":
+        return _supplier_name(value, ref)
+    if isinstance(value, bool):
+        return QCoreApplication.translate("Timeline", "yes") if value else QCoreApplication.translate("Timeline", "no")
     if isinstance(value, dict):
         return ", ".join(f"{k}={v}" for k, v in value.items()) or "—"
     return str(value)
@@ -90,16 +104,110 @@ SYSTEM_KINDS = {"sla_warning", "sla_breach", "escalation", "notice"}
 
 
 def _supplier_name(value: Any, ref: Reference) -> str:
-    supplier = ref.supplier_codes.get(str(value or ""))
-    return supplier.name if supplier else str(value or "")
+    """A supplier by its name in the window's language; never its code."""
+    if not value:
+        return ""
+    supplier = ref.supplier_codes.get(str(value))
+    if supplier is None:
+        return QCoreApplication.translate("Timeline", "a supplier")
+    return org_names(ref).supplier(supplier.code, supplier.name)
+
+
+def _team_name(value: Any, ref: Reference) -> str:
+    team = ref.team_codes.get(str(value or ""))
+    return org_names(ref).team(team.code, team.name) if team else ""
+
+
+def _percent(value: str) -> str:
+    """ "0.75" as "75%"; "" for anything else."""
+    try:
+        return f"{round(float(value) * 100)}%"
+    except ValueError:
+        return ""
+
+
+def sla_event_text(kind: str, clock: str | None, threshold: Any, ref: Reference) -> str:
+    """A warning or breach of an SLA clock, the clock by its name: "SLA warning:
+    PayBridge: response has used 75% of its target". (The history's note says the same
+    for the command line, with codes.)"""
+    name = clock_text(clock, ref) if clock else ""
+    if kind == "sla_breach":
+        return QCoreApplication.translate("Timeline", "SLA breached: {0} missed its target").format(name) if name \
+            else QCoreApplication.translate("Timeline", "SLA breached")
+    word, _, fraction = str(threshold or "").partition(" ")
+    used = _percent(fraction) if word == "warn" else ""
+    if name and used:
+        return QCoreApplication.translate("Timeline", "SLA warning: {0} has used {1} of its target").format(name, used)
+    return QCoreApplication.translate("Timeline", "SLA warning: {0}").format(name) if name \
+        else QCoreApplication.translate("Timeline", "SLA warning")
+
+
+# an escalation rule's note (core.escalation.describe), "; not moved: …" when it moved nothing
+_RULE = re.compile(r"^escalation rule (?P<rule>.+?): (?P<what>.*?)(?:; not moved: (?P<why>.*))?$")
+_IDLE = re.compile(r"^no public update for (?P<hours>[\d.]+) business hours$")
+_AT = re.compile(r"^(?P<clock>\S+) clock at (?P<pct>\d+)% of its target$")
+
+
+def _rule_note(note: str, ref: Reference) -> tuple[str, str, str] | None:
+    """(rule, why it fired, why it moved nothing) of an escalation rule's note, in the
+    window's words; None for any other note."""
+    found = _RULE.match(note)
+    if found is None:
+        return None
+    what = found["what"]
+    if (idle := _IDLE.match(what)) is not None:
+        what = QCoreApplication.translate("Timeline", "no public update for {0} business hours").format(
+            idle["hours"])
+    elif (at := _AT.match(what)) is not None:
+        what = QCoreApplication.translate("Timeline", "{0} at {1}% of its target").format(
+            clock_text(at["clock"], ref), at["pct"])
+    why = ""
+    if found["why"]:
+        from desktop.errors import plain_words  # errors imports the labels this module does
+
+        why = plain_words(found["why"])
+    return found["rule"], what, why
+
+
+def system_note(note: str, ref: Reference) -> str:
+    """A note the system wrote (an escalation rule's, an automatic close) in the
+    window's words; a person's own note as they wrote it."""
+    if note == "closed automatically after the reopen period":
+        return QCoreApplication.translate("Timeline", "closed automatically after the reopen period")
+    if note.startswith("escalated from ") and " " not in note.removeprefix("escalated from "):
+        team = _team_name(note.removeprefix("escalated from "), ref)
+        return QCoreApplication.translate("Timeline", "escalated from {0}").format(team) if team \
+            else QCoreApplication.translate("Timeline", "escalated")
+    rule = _rule_note(note, ref)
+    if rule is None:
+        return note
+    text = QCoreApplication.translate("Timeline", "escalation rule “{0}”: {1}").format(rule[0], rule[1])
+    if rule[2]:
+        text += QCoreApplication.translate("Timeline", "; not moved: {0}").format(rule[2])
+    return text
+
+
+def escalation_text(clock: str | None, threshold: Any, note: str | None, ref: Reference) -> str:
+    """An escalation rule that fired, and what made it fire, by names."""
+    rule = _rule_note(note or "", ref)
+    if rule is not None:
+        text = QCoreApplication.translate("Timeline", "Escalated by the rule “{0}”: {1}").format(rule[0], rule[1])
+        if rule[2]:
+            text += QCoreApplication.translate("Timeline", "; not moved: {0}").format(rule[2])
+        return text
+    at = str(threshold or "")
+    used = _percent(at[3:]) if at.startswith("at ") else ""
+    if clock and clock != "idle" and used:
+        return QCoreApplication.translate("Timeline", "Escalated: {0} at {1} of its target").format(
+            clock_text(clock, ref), used)
+    return QCoreApplication.translate("Timeline", "Escalated")
 
 
 def _move_text(actor: str, old: Any, changes: Mapping[str | None, Any], ref: Reference) -> str:
     """One sentence for a status move and the fields that went with it."""
     new = changes.get("status")
     assignee = ref.usernames.get(str(changes.get("assignee_id") or ""))
-    team = ref.team_codes.get(str(changes.get("team_id") or ""))
-    whom = html.escape(assignee.name if assignee else (team.name if team else ""))
+    whom = html.escape(assignee.name if assignee else _team_name(changes.get("team_id"), ref))
     if new == "assigned":
         return QCoreApplication.translate("Timeline", "{0} assigned the ticket to {1}").format(actor, whom) if whom \
             else QCoreApplication.translate("Timeline", "{0} assigned the ticket").format(actor)
@@ -131,13 +239,30 @@ def _field_text(actor: str, fields: list[Any], ref: Reference) -> str:
         changes: dict[str | None, Any] = {f.field: f.new for f in fields}
         changes["status"] = "assigned"
         return _move_text(actor, None, changes, ref)
+    return QCoreApplication.translate("Timeline", "{0} changed {1}").format(actor, _changes_text(fields, ref))
+
+
+def _changes_text(fields: list[Any], ref: Reference) -> str:
+    """ "Impact: Low → High; Title: … → …" """
     parts = []
     for f in fields:
         old, new = value_text(f.field, f.old, ref), value_text(f.field, f.new, ref)
-        if f.field == "pending_supplier_id":
-            old, new = _supplier_name(f.old, ref) or "—", _supplier_name(f.new, ref) or "—"
-        parts.append(QCoreApplication.translate("Timeline", "{0}: {1} → {2}").format(html.escape(field_name(f.field)), html.escape(old), html.escape(new)))
-    return QCoreApplication.translate("Timeline", "{0} changed {1}").format(actor, "; ".join(parts))
+        parts.append(QCoreApplication.translate("Timeline", "{0}: {1} → {2}").format(
+            html.escape(field_name(f.field)), html.escape(old), html.escape(new)))
+    return "; ".join(parts)
+
+
+_ATTACHMENT = re.compile(r"^(?P<name>.*) \((?P<size>\d+) bytes\)$")
+
+
+def _attachment_text(actor: str, note: str) -> str:
+    """ "Ada attached photo.jpg (1.2 MB)" from core.blobs.attachment_note's "photo.jpg (1234567 bytes)"."""
+    found = _ATTACHMENT.match(note)
+    if found is None:
+        return QCoreApplication.translate("Timeline", "{0} attached a file").format(actor)
+    size = QLocale().formattedDataSize(int(found["size"]), 1, QLocale.DataSizeFormat.DataSizeTraditionalFormat)
+    return QCoreApplication.translate("Timeline", "{0} attached {1} ({2})").format(
+        actor, html.escape(found["name"]), html.escape(size))
 
 
 def entries(detail: TicketDetail, ref: Reference, requester_view: bool = False) -> list[tuple[str, str, str]]:
@@ -167,14 +292,16 @@ def entries(detail: TicketDetail, ref: Reference, requester_view: bool = False) 
             i += 1
             if not group:
                 continue
-            notes = [str(g.note) for g in group if g.note]
+            # every field one action changed carries the action's note: say it once
+            notes = list(dict.fromkeys(system_note(str(g.note), ref) for g in group if g.note))
             status = next((g for g in group if g.field == "status"), None)
             if status is not None:
                 changes: dict[str | None, Any] = {g.field: g.new for g in group if g.field in MOVE_FIELDS}
                 text = _move_text(actor, status.old, changes, ref)
                 rest = [g for g in group if g.field not in MOVE_FIELDS]
                 if rest:
-                    text += " · " + _field_text(actor, rest, ref).split(" ", 1)[-1]
+                    text += " · " + QCoreApplication.translate("Timeline", "changed {0}").format(
+                        _changes_text(rest, ref))
                 note = changes.get("resolution_note")
                 if status.new == "resolved" and note:
                     body = html.escape(str(note)).replace("\n", "<br>")
@@ -198,25 +325,30 @@ def entries(detail: TicketDetail, ref: Reference, requester_view: bool = False) 
         elif h.kind in SYSTEM_KINDS:
             if requester_view and h.kind != "notice":
                 continue  # SLA internals are support staff's
-            if h.kind == "sla_warning":
-                text = QCoreApplication.translate("Timeline", "SLA warning")
-            elif h.kind == "sla_breach":
-                text = QCoreApplication.translate("Timeline", "SLA breached")
+            # the SLA events' and rules' notes speak codes: their words come from the clock and threshold
+            if h.kind in ("sla_warning", "sla_breach"):
+                text = html.escape(sla_event_text(h.kind, h.field, h.new, ref))
             elif h.kind == "escalation":
-                text = QCoreApplication.translate("Timeline", "Escalated")
+                text = html.escape(escalation_text(h.field, h.new, h.note, ref))
             else:
                 people = ", ".join(who(name) for name in (h.new if isinstance(h.new, list) else []))
                 text = QCoreApplication.translate("Timeline", "{0} notified {1}").format(actor, people)
-            if h.note and h.kind != "notice":
-                text += f" <i>({html.escape(str(h.note))})</i>"
             items.append((h.at or "", "system", text))
             continue
         elif h.kind == "attachment":
-            text = QCoreApplication.translate("Timeline", "{0} attached a file").format(actor)
+            text = _attachment_text(actor, str(h.note or ""))
+            items.append((h.at or "", "event", text))
+            continue
+        elif h.kind == "article_link":
+            article = str(h.note or "").removeprefix("article ")
+            text = QCoreApplication.translate("Timeline", "{0} linked the article {1}").format(
+                actor, html.escape(article))
+            items.append((h.at or "", "event", text))
+            continue
         else:
             text = f"{actor} {html.escape(h.kind.replace('_', ' '))}"
         if h.note:
-            text += f" <i>({html.escape(str(h.note))})</i>"
+            text += f" <i>({html.escape(system_note(str(h.note), ref))})</i>"
         items.append((h.at or "", "event", text))
     for c in detail.comments:
         body = html.escape(c.body).replace("\n", "<br>")

@@ -91,3 +91,74 @@ def test_a_clock_running_while_waiting_on_a_supplier_says_so(qtbot):
     qtbot.addWidget(bar)
     bar.show_clock(clock, now, SlaContext("Waiting for PayBridge"))
     assert "Running while waiting for PayBridge: this wait does not stop the clock." in bar.toolTip()
+
+
+# what must never reach a person: a command-line flag, an exception class, a status,
+# role, team or supplier code of the test organisation (a ticket's number is fine)
+RAW = re.compile(r"--|\b\w*(Error|Exception)\b|in_progress|allowed:|\ban? (assigned|pending|resolved|closed"
+                 r"|cancelled) ticket|\bis (new|assigned|pending|resolved|closed|cancelled)\b"
+                 r"|\ban? (requester|technician) (cannot|and)\b|you are an? |\b(DESK|FIELD|NET|POSCO)\b")
+
+
+def _refusals(store, new_ticket, act) -> dict[str, str]:
+    """Every refusal the service layer gives for a mistake a person can make in the
+    window, run for real on a store: (what was tried) -> the window's message."""
+    from core.services.tickets import TicketEdit
+    from core.uow import unit_of_work
+
+    def refused(actor: str, fn, *args, **kwargs) -> str:
+        try:
+            with unit_of_work(store) as uow:
+                fn(uow, uow.ref.user(actor), *args, **kwargs)
+        except Exception as exc:  # noqa: BLE001 (each case is a refusal)
+            return message_for(exc)
+        raise AssertionError(f"{fn.__name__}{args} was not refused")
+
+    new = new_ticket()
+    held = new_ticket(title="Router down")
+    act("ada", service.assign, held, team="NET", to="nina")
+    act("nina", service.move, held, "in_progress")
+    act("nina", service.move, held, "pending", reason="supplier", supplier="POSCO")
+    gone = new_ticket(title="Printer")
+    act("anna", service.move, gone, "cancelled")
+    started = new_ticket(title="Till")
+    act("ada", service.move, started, "in_progress")
+    top = new_ticket(title="Top tier")
+    act("ada", service.assign, top, team="NET")
+    return {
+        "assign a pending ticket": refused("ada", service.assign, held, team="DESK"),
+        "a move the lifecycle does not allow": refused("ada", service.move, new, "closed"),
+        "change a cancelled ticket": refused("ada", service.move, gone, "in_progress"),
+        "a requester resolves": refused("anna", service.move, new, "resolved", code="fixed", note="ok"),
+        "another requester cancels": refused("vip", service.move, new, "cancelled"),
+        "a requester edits": refused("anna", service.edit, new, TicketEdit(title="Other")),
+        "on hold without a reason": refused("ada", service.move, started, "pending"),
+        "waiting on no supplier": refused("ada", service.move, started, "pending", reason="supplier"),
+        "a supplier without the supplier reason": refused("ada", service.move, started, "pending", reason="customer",
+                                                          supplier="POSCO"),
+        "resolve without a code": refused("ada", service.move, new, "resolved", note="ok"),
+        "resolve without a note": refused("ada", service.move, new, "resolved", code="fixed"),
+        "override without a reason": refused("ada", service.edit, new, TicketEdit(priority="P1")),
+        "a technician overrides": refused("tom", service.edit, new, TicketEdit(priority="P1", priority_reason="x")),
+        "assign to someone outside the team": refused("ada", service.assign, new, team="NET", to="tom"),
+        "assign by status": refused("ada", service.move, new, "assigned"),
+        "assign to nobody": refused("ada", service.assign, new),
+        "escalate from the top tier": refused("ada", service.escalate, top),
+        "a requester's internal note": refused("anna", service.comment, new, "psst", internal=True),
+        "link to itself": refused("ada", service.link, new, new),
+    }
+
+
+def test_the_service_layers_refusals_in_the_window_words(store, new_ticket, act):
+    said = _refusals(store, new_ticket, act)
+    for tried, text in said.items():
+        assert text and not RAW.search(text), f"{tried}: {text}"
+    assert said["assign a pending ticket"] == \
+        "A ticket that is “Pending” cannot be assigned; move it back to “In progress” first."
+    assert said["waiting on no supplier"] == "Choose the supplier the ticket is waiting for."
+    assert said["another requester cancels"] == \
+        "Only the person who asked for this ticket, or the support staff, may do this."
+    assert said["a requester resolves"] == "Only the support staff may do this to a ticket that is “New”."
+    assert said["a requester edits"] == "Only the support staff may do this; you are signed in as “Branch staff”."
+    assert said["assign to someone outside the team"] == \
+        "The chosen person does not work in the chosen team: choose someone from it, or only the team."

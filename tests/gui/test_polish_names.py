@@ -168,3 +168,43 @@ def test_polish_menu_buttons_are_not_clipped(qtbot, polish, translated_workspace
     for button in (canned, view.bar.more):
         if button.isVisible():
             assert button.fontMetrics().horizontalAdvance(button.text()) < button.width(), button.text()
+
+
+def test_the_ticket_pane_in_polish_names_site_team_category_and_supplier(qtbot, polish, translated_workspace):
+    from core.services import tickets as service
+    from core.uow import unit_of_work
+    from desktop.views.ticket_view import TicketView
+
+    store = translated_workspace.store
+    with unit_of_work(store) as uow:
+        number = service.create(uow, uow.ref.user("anna"), service.NewTicket(
+            title="Terminal", category="Hardware/POS terminal", impact="medium", urgency="medium",
+            fields={"terminal_id": "T-1"})).number
+    for actor, fn, args, kwargs in (
+            ("ada", service.assign, (number,), {"team": "FIELD", "to": "tom"}),
+            ("tom", service.move, (number, "in_progress"), {}),
+            ("tom", service.move, (number, "pending"), {"reason": "supplier", "supplier": "POSCO"})):
+        with unit_of_work(store) as uow:
+            fn(uow, uow.ref.user(actor), *args, **kwargs)
+    view = TicketView(translated_workspace)
+    qtbot.addWidget(view)
+    view.resize(1000, 700)
+    view.show()
+    with qtbot.waitSignal(view.sig_loaded, timeout=10_000):
+        view.show_ticket(number)
+    header = view.header
+    assert "PL-POZ-001 — Poznań, ulica Głogowska 12" in header.where.full_text()
+    assert "Sprzęt/Terminal płatniczy" in header.where.full_text()
+    assert "Serwisanci terenowi" in header.who.full_text()
+    assert "Dostawca terminali" in header.status.full_text()
+    assert "Dostawca terminali" in header.sla.bars["resolution"].toolTip()
+    fields = view.fields
+    assert fields.category.currentText() == "Sprzęt/Terminal płatniczy"
+    caption = fields.form.layout_.labelForField(fields.form._rows["f:terminal_id"][1])
+    assert caption.text() == "Numer terminala *"
+    timeline = view.timeline.toPlainText()
+    assert "Dostawca terminali" in timeline
+    shown = " ".join((header.where.full_text(), header.who.full_text(), header.status.full_text(),
+                      header.sla.bars["resolution"].toolTip(), timeline))
+    for code in ("POSCO", "FIELD", "Field technicians", "POS terminal vendor", "Hardware/POS terminal"):
+        assert code not in shown, code
