@@ -11,6 +11,7 @@ from dataclasses import dataclass
 from core.reference import Reference
 from desktop.org_names import org_names
 from desktop.qt import (
+    QAbstractItemView,
     QDialog,
     QDialogButtonBox,
     QLabel,
@@ -61,6 +62,9 @@ class CategoryChecklist(QListWidget):
         self.blockSignals(False)
         known = {self.item(r).data(PathRole) for r in range(self.count())}
         self._order = [p for p in paths if p in known]
+        first = next((self.item(r) for r in range(self.count()) if self.item(r).data(PathRole) in self._order), None)
+        if first is not None:  # the main category in view, not below the fold
+            self.scrollToItem(first, QAbstractItemView.ScrollHint.PositionAtTop)
 
     def paths(self) -> list[str]:
         return list(self._order)

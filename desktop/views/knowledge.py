@@ -87,6 +87,8 @@ class KnowledgeWindow(QWidget):
         self.list.setObjectName("articleList")
         self.list.setWordWrap(True)
         self.list.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        self.list.setAlternatingRowColors(True)  # two lines an article: the rows stay apart
+        self.list.setSpacing(2)
         self.list.currentItemChanged.connect(lambda item, _prev: self._chosen(item))
         self.empty = QLabel(self)
         self.empty.setObjectName("articleListEmpty")
@@ -117,6 +119,7 @@ class KnowledgeWindow(QWidget):
         self.error.setVisible(False)
         buttons = QHBoxLayout()
         buttons.addWidget(self.error, 1)
+        buttons.addStretch(0)  # the buttons keep their width when no error is said
         buttons.addWidget(self.edit_button)
         buttons.addWidget(self.publish_button)
         right = QWidget(self)

@@ -76,7 +76,7 @@ class TicketArticles(QWidget):
         self.numbers = [a.number for a in articles]
         for article in articles:
             draft = self.tr(" (draft)") if article.status == "draft" else ""
-            item = QListWidgetItem(f"{article.title}{draft} — {article.number}", self.entries)
+            item = QListWidgetItem(f"{article.title}{draft}\n{article.number}", self.entries)
             item.setData(NumberRole, article.number)
             item.setToolTip(article.title)
         self.entries.setVisible(bool(articles))

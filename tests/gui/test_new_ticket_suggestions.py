@@ -150,7 +150,8 @@ def test_read_opens_the_article_and_this_solved_it_logs_the_ticket_resolved(qtbo
     box = main.solved_box
     assert box is not None and box.isVisible() and number in box.text() and title in box.text()
     qtbot.waitUntil(lambda: main.ticket.ticket is not None and main.ticket.ticket.number == number, timeout=10_000)
-    assert main.ticket.ticket.status == "resolved"
+    shown = main.ticket.ticket
+    assert shown is not None and shown.status == "resolved"
     assert main.ticket.header.status.full_text().startswith("Resolved")
 
 
