@@ -129,8 +129,21 @@ class FirstRunDialog(QDialog):
         self._relay = _Progress(self)
         self._relay.sig_progress.connect(self._progressed)
         self.sign_in = SignInRun(workers, self.progress, self)
-        self.setMinimumWidth(560)
+        self._room_for_placeholders()
         self.setAcceptDrops(True)
+
+    def _room_for_placeholders(self) -> None:
+        """Every box wide enough to show its hint whole ("optional: your home site if
+        empty, e.g. PL-POZ-042"), in any language: the dialog widens to hold them."""
+        for box in self.findChildren(QLineEdit):
+            hint = box.placeholderText()
+            if hint:
+                margins = box.textMargins()
+                # the frame and the style's own padding around the text
+                room = box.fontMetrics().horizontalAdvance(hint) + margins.left() + margins.right() + 16
+                box.setMinimumWidth(max(box.minimumWidth(), room))
+        # (an explicit minimum width would win over what the layout needs for them)
+        self.setMinimumWidth(max(560, self.layout().minimumSize().width()))
 
     # -- a file dropped on the dialog: an enrolment file, or an organisation file --
     @staticmethod

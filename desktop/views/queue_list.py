@@ -1,12 +1,25 @@
 """The queue list on the left, with live counts recounted on a worker after each
-change set (merged: a burst of changes recounts once)."""
+change set (merged: a burst of changes recounts once). A name too long for the
+list's width is shortened in the middle, so its count stays in view ("Wszystkie
+zgł…  (2 001)"), and shown whole as its tooltip; the list never scrolls sideways."""
 
 from __future__ import annotations
 
 from core.queue_counts import queue_counts
 from core.ticket_query import TicketFilter
 from desktop.models.queue_list import QueueEntry, QueueListModel, standard_queues
-from desktop.qt import QAbstractItemView, QListView, QMenu, QPoint, QTimer, QWidget, Signal
+from desktop.qt import (
+    QAbstractItemView,
+    QListView,
+    QMenu,
+    QPoint,
+    QResizeEvent,
+    QSize,
+    Qt,
+    QTimer,
+    QWidget,
+    Signal,
+)
 from desktop.workspace import Workspace
 
 
@@ -24,6 +37,10 @@ class QueueList(QListView):
         self.setModel(self.model_)
         self.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
         self.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        self.setTextElideMode(Qt.TextElideMode.ElideMiddle)
+        self.model_.dataChanged.connect(lambda *_args: self._fit_rows())
+        self.model_.modelReset.connect(self._fit_rows)
         self.selectionModel().currentChanged.connect(lambda current, _prev: self._chosen(current.row()))
         self.setContextMenuPolicy(self.contextMenuPolicy().CustomContextMenu)
         self.customContextMenuRequested.connect(self._menu)
@@ -33,6 +50,25 @@ class QueueList(QListView):
         self._recount.timeout.connect(self.recount)
         self._counting = False
         workspace.bus.sig_changed.connect(self._changed)
+
+    # -- every row as wide as the list: the view then shortens a name instead of scrolling --
+    def _fit_rows(self) -> None:
+        if self.model_.rowCount() == 0:
+            return
+        size = QSize(max(1, self.viewport().width()), self.sizeHintForRow(0))
+        if size != self.gridSize():
+            self.setGridSize(size)
+
+    def resizeEvent(self, event: QResizeEvent) -> None:  # noqa: N802 (Qt's name)
+        super().resizeEvent(event)
+        self._fit_rows()
+
+    def sizeHint(self) -> QSize:  # noqa: N802
+        """Wide enough for the longest name with its count, if the window has room."""
+        hint = super().sizeHint()
+        widest = max((self.sizeHintForIndex(self.model_.index(row, 0)).width()
+                      for row in range(self.model_.rowCount())), default=0)
+        return QSize(max(hint.width(), widest + 2 * self.frameWidth() + 8), hint.height())
 
     def _changed(self, _changes: object) -> None:
         self._recount.start()

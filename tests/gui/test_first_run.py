@@ -185,3 +185,27 @@ def closed_port() -> int:
     with socket.socket() as probe:
         probe.bind(("127.0.0.1", 0))
         return int(probe.getsockname()[1])
+
+
+@pytest.mark.parametrize("language", ["en", "pl"])
+def test_every_hint_shows_whole(qtbot, qapp, tmp_path, language):
+    """The boxes' hints ("optional: your home site if empty, …") are not cut off, in Polish too."""
+    from desktop.i18n import install_translations
+    from desktop.qt import QLineEdit
+
+    install_translations(qapp, language)
+    try:
+        dialog = FirstRunDialog(tmp_path / "store.sqlite3", Workers())
+        qtbot.addWidget(dialog)
+        dialog.show()
+        dialog.server.setChecked(True)
+        boxes = [b for b in dialog.findChildren(QLineEdit) if b.placeholderText() and b.isVisible()]
+        assert len(boxes) >= 3
+        if language == "pl":
+            assert boxes[0].placeholderText() != "optional: the file your administrator gave you"
+        for box in boxes:
+            qtbot.waitUntil(lambda box=box: box.width() > 0)
+            text = box.fontMetrics().horizontalAdvance(box.placeholderText())
+            assert text + 8 <= box.contentsRect().width(), box.placeholderText()
+    finally:
+        install_translations(qapp, "en")
