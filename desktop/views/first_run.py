@@ -129,10 +129,10 @@ class FirstRunDialog(QDialog):
         self._relay = _Progress(self)
         self._relay.sig_progress.connect(self._progressed)
         self.sign_in = SignInRun(workers, self.progress, self)
-        self._room_for_placeholders()
+        self._room_for_placeholders(layout)
         self.setAcceptDrops(True)
 
-    def _room_for_placeholders(self) -> None:
+    def _room_for_placeholders(self, layout: QVBoxLayout) -> None:
         """Every box wide enough to show its hint whole ("optional: your home site if
         empty, e.g. PL-POZ-042"), in any language: the dialog widens to hold them."""
         for box in self.findChildren(QLineEdit):
@@ -143,7 +143,7 @@ class FirstRunDialog(QDialog):
                 room = box.fontMetrics().horizontalAdvance(hint) + margins.left() + margins.right() + 16
                 box.setMinimumWidth(max(box.minimumWidth(), room))
         # (an explicit minimum width would win over what the layout needs for them)
-        self.setMinimumWidth(max(560, self.layout().minimumSize().width()))
+        self.setMinimumWidth(max(560, layout.minimumSize().width()))
 
     # -- a file dropped on the dialog: an enrolment file, or an organisation file --
     @staticmethod
