@@ -92,8 +92,10 @@ def main() -> int:
         data_dir = Path(tmp)
         workers = Workers()
         first = FirstRunDialog(data_dir / "branchdesk.sqlite3", workers)
-        first.resize(620, 520)
         first.show()
+        # no smaller than the dialog needs: a fixed size would squeeze its rows and hints
+        hint = first.sizeHint()
+        first.resize(max(620, hint.width()), max(520, hint.height()))
         settle()
         save(first, out / "first-run.png")
         first.close()

@@ -145,7 +145,7 @@ class ClockBar(QWidget):
         if state in ("running", "paused") and hours:
             lines.append(hours)
         if self.name == "resolution":
-            lines += [self.tr("{0}: {1}").format(name, _clock_state(other, now)) for name, other in context.suppliers]
+            lines += [self.tr("{0} — {1}").format(name, _clock_state(other, now)) for name, other in context.suppliers]
         return "\n".join(lines)
 
 
