@@ -252,6 +252,8 @@ class LinksPanel(QWidget):
             self.entries.addItem(item)
         for widget in (self.kind, self.other, self.button):
             widget.setVisible(may_link)
+        # nothing linked and nothing to link with: no empty box above the ticket's articles
+        self.entries.setVisible(bool(related) or may_link)
 
     def link(self) -> None:
         """Link to the ticket chosen, typed in full or the only match; else say what is unclear."""

@@ -114,3 +114,5 @@ def test_a_requester_sees_linked_articles_but_links_none(qtbot, make_workspace, 
     assert articles.numbers == [printer]
     assert articles.link.isHidden() and articles.write.isHidden()
     assert main.ticket.pick_article() is None
+    # she links no tickets either, and has none linked: no empty list of them above the articles
+    assert main.ticket.links.entries.isHidden()
