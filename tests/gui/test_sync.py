@@ -175,9 +175,10 @@ def test_the_conflicts_panel_shows_a_conflict_made_through_sync(qtbot, central, 
     try:
         # the window's first round pushes: the title merges, the move is refused
         sync.start()
-        qtbot.waitUntil(lambda: window.status.conflicts_label.isVisibleTo(window), timeout=30_000)
-        assert "3 conflict" in window.status.conflicts_label.text()
-        assert window.status.mode_label.text() == "● Online"
+        # the count is shown as the round's parts are answered: wait for the whole of it
+        qtbot.waitUntil(lambda: window.status.conflicts_label.isVisibleTo(window)
+                        and "3 conflict" in window.status.conflicts_label.text(), timeout=30_000)
+        qtbot.waitUntil(lambda: window.status.mode_label.text() == "● Online", timeout=10_000)
         panel = window.conflicts
         with qtbot.waitSignal(panel.sig_loaded, timeout=10_000):
             window.status.conflicts_label.linkActivated.emit("#conflicts")
