@@ -48,6 +48,165 @@
     </message>
 </context>
 <context>
+    <name>ArticleEditor</name>
+    <message>
+        <location filename="../../desktop/views/article_editor.py" line="92"/>
+        <source>New article</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/views/article_editor.py" line="94"/>
+        <source>Edit article {0}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/views/article_editor.py" line="98"/>
+        <source>What the article solves, in a few words</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/views/article_editor.py" line="105"/>
+        <source>The symptom and the steps that fix it. Markdown: **bold**, 1. numbered steps, ## headings</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/views/article_editor.py" line="111"/>
+        <source>Write</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/views/article_editor.py" line="112"/>
+        <source>Preview</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/views/article_editor.py" line="114"/>
+        <source>Title *</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/views/article_editor.py" line="115"/>
+        <source>Categories</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/views/article_editor.py" line="116"/>
+        <source>Text</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/views/article_editor.py" line="117"/>
+        <source>The first category ticked is the article&apos;s main one.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/views/article_editor.py" line="121"/>
+        <source>Written from ticket {0}; it is linked to it when saved.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/views/article_editor.py" line="124"/>
+        <source>Save</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/views/article_editor.py" line="149"/>
+        <source>Give the article a title.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>ArticlePicker</name>
+    <message>
+        <location filename="../../desktop/views/article_picker.py" line="64"/>
+        <source>Link an article</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/views/article_picker.py" line="67"/>
+        <source>Words of the title, or a piece of the number</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/views/article_picker.py" line="74"/>
+        <location filename="../../desktop/views/article_picker.py" line="126"/>
+        <source>Type at least two letters.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/views/article_picker.py" line="78"/>
+        <source>Link</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/views/article_picker.py" line="120"/>
+        <source> (draft)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/views/article_picker.py" line="128"/>
+        <source>No article matches “{0}”.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../desktop/views/article_picker.py" line="130"/>
+        <source>%n article(s) match.</source>
+        <translation>
+            <numerusform>%n article matches.</numerusform>
+            <numerusform>%n articles match.</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>ArticleReader</name>
+    <message>
+        <location filename="../../desktop/views/article_view.py" line="126"/>
+        <source>Article {0}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/views/article_view.py" line="128"/>
+        <source>Reading the article…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/views/article_view.py" line="133"/>
+        <source>This solved it</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>ArticleView</name>
+    <message>
+        <location filename="../../desktop/views/article_view.py" line="80"/>
+        <source>Draft: only support staff see it</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../desktop/views/article_view.py" line="83"/>
+        <source>solved a problem %n time(s)</source>
+        <translation>
+            <numerusform>solved a problem %n time</numerusform>
+            <numerusform>solved a problem %n times</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location filename="../../desktop/views/article_view.py" line="85"/>
+        <source>written from ticket {0}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/views/article_view.py" line="90"/>
+        <source>This draft has no text yet.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/views/article_view.py" line="96"/>
+        <source>Linked tickets: {0}</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>AssignDialog</name>
     <message>
         <location filename="../../desktop/views/action_dialogs.py" line="47"/>
@@ -226,7 +385,7 @@
 <context>
     <name>BellButton</name>
     <message numerus="yes">
-        <location filename="../../desktop/views/notifications.py" line="47"/>
+        <location filename="../../desktop/views/notifications.py" line="55"/>
         <source>%n unread notification(s)</source>
         <translation>
             <numerusform>%n unread notification</numerusform>
@@ -234,12 +393,12 @@
         </translation>
     </message>
     <message>
-        <location filename="../../desktop/views/notifications.py" line="47"/>
+        <location filename="../../desktop/views/notifications.py" line="55"/>
         <source>No unread notifications</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/views/notifications.py" line="48"/>
+        <location filename="../../desktop/views/notifications.py" line="56"/>
         <source>Notifications</source>
         <translation type="unfinished"></translation>
     </message>
@@ -419,6 +578,11 @@
         <source>Running while {0}: this wait does not stop the clock.</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <location filename="../../desktop/views/sla_bar.py" line="148"/>
+        <source>{0} — {1}</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>ConflictsPanel</name>
@@ -549,83 +713,238 @@
 <context>
     <name>Errors</name>
     <message>
-        <location filename="../../desktop/errors.py" line="23"/>
+        <location filename="../../desktop/errors.py" line="24"/>
         <source>Say why the priority differs from the one computed.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/errors.py" line="25"/>
+        <location filename="../../desktop/errors.py" line="26"/>
         <source>A reason is only needed when you change the priority.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/errors.py" line="27"/>
+        <location filename="../../desktop/errors.py" line="28"/>
         <source>Choose what the ticket is waiting for.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/errors.py" line="29"/>
+        <location filename="../../desktop/errors.py" line="30"/>
         <source>What a ticket waits for is only asked when it is put on hold.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/errors.py" line="31"/>
+        <location filename="../../desktop/errors.py" line="32"/>
         <source>Choose the supplier the ticket is waiting for.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/errors.py" line="33"/>
+        <location filename="../../desktop/errors.py" line="34"/>
         <source>A supplier is only named when the ticket waits for a supplier.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/errors.py" line="35"/>
+        <location filename="../../desktop/errors.py" line="36"/>
         <source>Choose how the ticket was resolved.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/errors.py" line="37"/>
+        <location filename="../../desktop/errors.py" line="38"/>
         <source>How it was resolved is only asked when resolving.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/errors.py" line="39"/>
+        <location filename="../../desktop/errors.py" line="40"/>
         <source>Write what was wrong and what fixed it: the requester reads it.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/errors.py" line="41"/>
+        <location filename="../../desktop/errors.py" line="42"/>
         <source>A task belongs under another ticket: choose that ticket.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/errors.py" line="43"/>
+        <location filename="../../desktop/errors.py" line="44"/>
         <source>The requester has no home site: choose the site.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/errors.py" line="45"/>
+        <location filename="../../desktop/errors.py" line="46"/>
         <source>Choose a team, a person, or both.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/errors.py" line="59"/>
-        <source>The server could not be reached. Your work is kept here and sent later.</source>
+        <location filename="../../desktop/errors.py" line="53"/>
+        <source>A ticket that is “{status}” cannot become “{target}”. It can become: {allowed}.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/errors.py" line="62"/>
-        <source>Something went wrong; the details are in the log file.</source>
+        <location filename="../../desktop/errors.py" line="55"/>
+        <source>A ticket that is “{status}” cannot change any more; log a new ticket and link it to this one.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/errors.py" line="58"/>
+        <source>A ticket that is “{status}” cannot be assigned; move it back to “{in_progress}” first.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/errors.py" line="61"/>
+        <source>The time for reopening this ticket has ended; log a new ticket and link it to this one.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/errors.py" line="64"/>
+        <source>Only the person who asked for this ticket, or the support staff, may do this.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/errors.py" line="66"/>
+        <source>Only the support staff may do this to a ticket that is “{status}”.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/errors.py" line="68"/>
+        <source>Only the support staff may do this; you are signed in as “{role}”.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/errors.py" line="70"/>
+        <source>Only the support staff write internal notes.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/errors.py" line="72"/>
+        <source>Only the support staff may mark a major incident.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/errors.py" line="74"/>
+        <source>Only service desk agents and managers may set the priority by hand.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../../desktop/errors.py" line="76"/>
-        <source>A ticket that is “{0}” cannot become “{1}”. It can become: {2}.</source>
+        <source>Only service desk agents and managers may publish articles.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/errors.py" line="81"/>
-        <source>A ticket that is “{0}” cannot change any more; log a new ticket and link it to this one.</source>
+        <location filename="../../desktop/errors.py" line="78"/>
+        <source>The chosen person is “{role}” and cannot work on tickets.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/errors.py" line="80"/>
+        <source>The chosen person does not work in the chosen team: choose someone from it, or only the team.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/errors.py" line="82"/>
+        <source>Ticket {number} is already assigned to {user}.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/errors.py" line="84"/>
+        <source>Ticket {number} is with the last team already; there is no one to escalate it to.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/errors.py" line="86"/>
+        <source>Ticket {number} is “{status}”; log a new ticket and link it to this one.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/errors.py" line="88"/>
+        <source>Ticket {number} is “{status}”; tasks go under open tickets only.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/errors.py" line="90"/>
+        <source>Ticket {number} is “{status}”; an article is written from a resolved ticket.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/errors.py" line="92"/>
+        <source>Ticket {number} is “{status}”, not “{resolved}”; it does not close by itself.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/errors.py" line="94"/>
+        <source>Ticket {number} is “{cancelled}”.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/errors.py" line="96"/>
+        <source>Ticket {number} still has open tasks ({count}); finish them first.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/errors.py" line="98"/>
+        <source>Use Assign to give a ticket to a team or a person.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/errors.py" line="100"/>
+        <source>This ticket would go to a team you do not work with; ask the central service desk to log it.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/errors.py" line="103"/>
+        <source>Your organisation wants every problem logged as a ticket: give the ticket&apos;s title and category.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/errors.py" line="106"/>
+        <source>A ticket cannot be linked to itself.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/errors.py" line="108"/>
+        <source>Write something first.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/errors.py" line="110"/>
+        <source>Give the ticket a title.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/errors.py" line="112"/>
+        <source>Nothing to save: nothing was changed.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/errors.py" line="114"/>
+        <source>Work is logged in minutes, from 1 to 1440 (24 hours).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/errors.py" line="116"/>
+        <source>The period starts ({begin}) after it ends ({end}).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/errors.py" line="118"/>
+        <source>“{value}” is not a date; write it as YYYY-MM-DD.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/errors.py" line="134"/>
+        <source>The server could not be reached. Your work is kept here and sent later.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/errors.py" line="137"/>
+        <source>Something went wrong; the details are in the log file.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/errors.py" line="184"/>
+        <source>a ticket that is {0}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/errors.py" line="185"/>
+        <source>ticket that is {0}</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -735,7 +1054,7 @@
     </message>
     <message>
         <location filename="../../desktop/views/first_run.py" line="94"/>
-        <location filename="../../desktop/views/first_run.py" line="174"/>
+        <location filename="../../desktop/views/first_run.py" line="187"/>
         <source>Organisation file</source>
         <translation type="unfinished"></translation>
     </message>
@@ -750,33 +1069,91 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/views/first_run.py" line="174"/>
+        <location filename="../../desktop/views/first_run.py" line="187"/>
         <source>Organisation files (*.toml);;All files (*)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/views/first_run.py" line="206"/>
+        <location filename="../../desktop/views/first_run.py" line="219"/>
         <source>Choose your organisation&apos;s file</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/views/first_run.py" line="209"/>
+        <location filename="../../desktop/views/first_run.py" line="222"/>
         <source>Choose the site this computer is at</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/views/first_run.py" line="211"/>
+        <location filename="../../desktop/views/first_run.py" line="224"/>
         <source>Setting up the store…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/views/first_run.py" line="215"/>
+        <location filename="../../desktop/views/first_run.py" line="228"/>
         <source>Making demo data…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/views/first_run.py" line="249"/>
+        <location filename="../../desktop/views/first_run.py" line="262"/>
         <source>Making demo tickets: %v of %m</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>KnowledgeWindow</name>
+    <message>
+        <location filename="../../desktop/views/knowledge.py" line="71"/>
+        <source>Knowledge — Branchdesk</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/views/knowledge.py" line="76"/>
+        <source>Search articles: words of the title or the text…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/views/knowledge.py" line="78"/>
+        <source>New article</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/views/knowledge.py" line="105"/>
+        <source>Choose an article to read it here.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/views/knowledge.py" line="107"/>
+        <source>Edit…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/views/knowledge.py" line="110"/>
+        <source>Publish</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/views/knowledge.py" line="112"/>
+        <source>Make the draft readable by everyone and offer it while tickets are logged</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/views/knowledge.py" line="186"/>
+        <source>Draft</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/views/knowledge.py" line="192"/>
+        <source>No article holds every word of “{0}”. Try fewer or other words.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/views/knowledge.py" line="195"/>
+        <source>No articles yet.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/views/knowledge.py" line="195"/>
+        <source>Write the first with New article.</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -1279,33 +1656,33 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/views/ticket_extras.py" line="232"/>
-        <location filename="../../desktop/views/ticket_extras.py" line="234"/>
+        <location filename="../../desktop/views/ticket_extras.py" line="237"/>
+        <location filename="../../desktop/views/ticket_extras.py" line="239"/>
         <source>Task of</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/views/ticket_extras.py" line="238"/>
+        <location filename="../../desktop/views/ticket_extras.py" line="243"/>
         <source>Task</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/views/ticket_extras.py" line="242"/>
+        <location filename="../../desktop/views/ticket_extras.py" line="247"/>
         <source>{0} — {1}: {2}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/views/ticket_extras.py" line="260"/>
+        <location filename="../../desktop/views/ticket_extras.py" line="267"/>
         <source>Type a piece of the other ticket&apos;s number or words of its title.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/views/ticket_extras.py" line="272"/>
+        <location filename="../../desktop/views/ticket_extras.py" line="279"/>
         <source>No ticket matches “{0}”.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/views/ticket_extras.py" line="274"/>
+        <location filename="../../desktop/views/ticket_extras.py" line="281"/>
         <source>{0} tickets match; choose one from the list.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1313,159 +1690,209 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../desktop/views/main_window.py" line="73"/>
+        <location filename="../../desktop/views/main_window.py" line="77"/>
         <source>Branchdesk — {0} ({1})</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/views/main_window.py" line="97"/>
-        <location filename="../../desktop/views/main_window.py" line="157"/>
+        <location filename="../../desktop/views/main_window.py" line="101"/>
+        <location filename="../../desktop/views/main_window.py" line="163"/>
         <source>Conflicts and refused changes</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/views/main_window.py" line="148"/>
+        <location filename="../../desktop/views/main_window.py" line="154"/>
         <source>New ticket</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/views/main_window.py" line="148"/>
+        <location filename="../../desktop/views/main_window.py" line="154"/>
         <source>Log a new ticket</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/views/main_window.py" line="149"/>
+        <location filename="../../desktop/views/main_window.py" line="155"/>
         <source>Search</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/views/main_window.py" line="150"/>
+        <location filename="../../desktop/views/main_window.py" line="156"/>
         <source>Search tickets and comments</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/views/main_window.py" line="151"/>
+        <location filename="../../desktop/views/main_window.py" line="157"/>
         <source>Refresh</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/views/main_window.py" line="152"/>
+        <location filename="../../desktop/views/main_window.py" line="158"/>
         <source>Sync with the server, or reload on a standalone store</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/views/main_window.py" line="153"/>
+        <location filename="../../desktop/views/main_window.py" line="159"/>
         <source>Next ticket</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/views/main_window.py" line="154"/>
+        <location filename="../../desktop/views/main_window.py" line="160"/>
         <source>Previous ticket</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/views/main_window.py" line="155"/>
+        <location filename="../../desktop/views/main_window.py" line="161"/>
         <source>Reply</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/views/main_window.py" line="156"/>
+        <location filename="../../desktop/views/main_window.py" line="162"/>
         <source>Filter</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/views/main_window.py" line="158"/>
+        <location filename="../../desktop/views/main_window.py" line="164"/>
         <source>What sync overrode or refused</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/views/main_window.py" line="159"/>
+        <location filename="../../desktop/views/main_window.py" line="165"/>
         <source>Notifications</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/views/main_window.py" line="160"/>
+        <location filename="../../desktop/views/main_window.py" line="166"/>
         <source>What you were told: assignments, replies and more</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/views/main_window.py" line="161"/>
+        <location filename="../../desktop/views/main_window.py" line="167"/>
         <source>Reports</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/views/main_window.py" line="162"/>
+        <location filename="../../desktop/views/main_window.py" line="168"/>
         <source>The desk&apos;s figures over a period, with the tickets behind them</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/views/main_window.py" line="163"/>
-        <source>Sign out</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../desktop/views/main_window.py" line="164"/>
-        <source>Quit</source>
+        <location filename="../../desktop/views/main_window.py" line="169"/>
+        <source>Knowledge</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../../desktop/views/main_window.py" line="170"/>
+        <source>Articles that solve common problems: read, search and write them</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/views/main_window.py" line="171"/>
+        <source>Write an article from this resolution</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/views/main_window.py" line="173"/>
+        <source>Sign out</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/views/main_window.py" line="174"/>
+        <source>Quit</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/views/main_window.py" line="180"/>
         <source>Main</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/views/main_window.py" line="190"/>
+        <location filename="../../desktop/views/main_window.py" line="201"/>
         <source>&amp;File</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/views/main_window.py" line="193"/>
+        <location filename="../../desktop/views/main_window.py" line="204"/>
         <source>&amp;Ticket</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/views/main_window.py" line="197"/>
+        <location filename="../../desktop/views/main_window.py" line="210"/>
         <source>&amp;View</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/views/main_window.py" line="212"/>
+        <location filename="../../desktop/views/main_window.py" line="226"/>
         <source>&amp;Help</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/views/main_window.py" line="213"/>
-        <location filename="../../desktop/views/main_window.py" line="237"/>
+        <location filename="../../desktop/views/main_window.py" line="227"/>
+        <location filename="../../desktop/views/main_window.py" line="254"/>
         <source>Keyboard shortcuts</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/views/main_window.py" line="214"/>
+        <location filename="../../desktop/views/main_window.py" line="228"/>
         <source>About Branchdesk</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/views/main_window.py" line="252"/>
+        <location filename="../../desktop/views/main_window.py" line="270"/>
         <source>Ticket {0} logged</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/views/main_window.py" line="315"/>
+        <location filename="../../desktop/views/main_window.py" line="276"/>
+        <source>Ticket {0} is logged as solved by the article “{1}”.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/views/main_window.py" line="277"/>
+        <source>Nobody needs to work on it. You can rate how it went on the ticket.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/views/main_window.py" line="278"/>
+        <source>Ticket {0} logged as solved</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/views/main_window.py" line="281"/>
+        <source>Glad the article “{0}” solved it.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/views/main_window.py" line="282"/>
+        <source>No ticket was logged; the article is counted as having solved a problem.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/views/main_window.py" line="283"/>
+        <source>Solved by an article; no ticket logged</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/views/main_window.py" line="286"/>
+        <source>Solved</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/views/main_window.py" line="378"/>
         <source>Sync now</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/views/main_window.py" line="322"/>
+        <location filename="../../desktop/views/main_window.py" line="385"/>
         <source>Sync: {0}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/views/main_window.py" line="360"/>
+        <location filename="../../desktop/views/main_window.py" line="425"/>
         <source>Save filter</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/views/main_window.py" line="360"/>
+        <location filename="../../desktop/views/main_window.py" line="425"/>
         <source>Name for this filter:</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1473,153 +1900,158 @@
 <context>
     <name>NewTicketDialog</name>
     <message>
-        <location filename="../../desktop/views/new_ticket.py" line="71"/>
+        <location filename="../../desktop/views/new_ticket.py" line="81"/>
         <source>New ticket</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/views/new_ticket.py" line="77"/>
+        <location filename="../../desktop/views/new_ticket.py" line="87"/>
         <source>Search categories…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/views/new_ticket.py" line="103"/>
+        <location filename="../../desktop/views/new_ticket.py" line="113"/>
         <source>1. What is it about?</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/views/new_ticket.py" line="111"/>
+        <location filename="../../desktop/views/new_ticket.py" line="121"/>
         <source>Choose a category on the left</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/views/new_ticket.py" line="115"/>
+        <location filename="../../desktop/views/new_ticket.py" line="125"/>
         <source>In a few words: what is wrong?</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/views/new_ticket.py" line="150"/>
+        <location filename="../../desktop/views/new_ticket.py" line="160"/>
         <source>What happened, since when, what you tried</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/views/new_ticket.py" line="153"/>
+        <location filename="../../desktop/views/new_ticket.py" line="163"/>
         <source>Category</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/views/new_ticket.py" line="154"/>
+        <location filename="../../desktop/views/new_ticket.py" line="164"/>
         <source>Title *</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/views/new_ticket.py" line="155"/>
+        <location filename="../../desktop/views/new_ticket.py" line="165"/>
         <source>Type</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/views/new_ticket.py" line="156"/>
+        <location filename="../../desktop/views/new_ticket.py" line="166"/>
         <source>Impact</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/views/new_ticket.py" line="157"/>
+        <location filename="../../desktop/views/new_ticket.py" line="167"/>
         <source>Urgency</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/views/new_ticket.py" line="163"/>
+        <location filename="../../desktop/views/new_ticket.py" line="173"/>
         <source>Priority</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/views/new_ticket.py" line="164"/>
+        <location filename="../../desktop/views/new_ticket.py" line="174"/>
         <source>Requester</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/views/new_ticket.py" line="165"/>
+        <location filename="../../desktop/views/new_ticket.py" line="175"/>
         <source>Site</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/views/new_ticket.py" line="166"/>
+        <location filename="../../desktop/views/new_ticket.py" line="176"/>
         <source>Channel</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/views/new_ticket.py" line="167"/>
+        <location filename="../../desktop/views/new_ticket.py" line="177"/>
         <source>Description</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/views/new_ticket.py" line="174"/>
+        <location filename="../../desktop/views/new_ticket.py" line="184"/>
         <source>Log ticket</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/views/new_ticket.py" line="176"/>
+        <location filename="../../desktop/views/new_ticket.py" line="186"/>
         <source>Ctrl+Enter</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/views/new_ticket.py" line="186"/>
+        <location filename="../../desktop/views/new_ticket.py" line="196"/>
         <source>2. Tell us more</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/views/new_ticket.py" line="231"/>
+        <location filename="../../desktop/views/new_ticket.py" line="251"/>
         <source>Discard this ticket?</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/views/new_ticket.py" line="232"/>
+        <location filename="../../desktop/views/new_ticket.py" line="253"/>
         <source>What you typed for this ticket will be lost.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/views/new_ticket.py" line="235"/>
+        <location filename="../../desktop/views/new_ticket.py" line="255"/>
         <source>Discard</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/views/new_ticket.py" line="236"/>
+        <location filename="../../desktop/views/new_ticket.py" line="256"/>
         <source>Keep editing</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/views/new_ticket.py" line="264"/>
+        <location filename="../../desktop/views/new_ticket.py" line="284"/>
         <source>Me ({0})</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/views/new_ticket.py" line="271"/>
+        <location filename="../../desktop/views/new_ticket.py" line="291"/>
         <source>The requester&apos;s home site</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/views/new_ticket.py" line="303"/>
+        <location filename="../../desktop/views/new_ticket.py" line="323"/>
         <source>No category matches “{0}”. Try fewer or other words, or clear the search to see them all.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/views/new_ticket.py" line="357"/>
+        <location filename="../../desktop/views/new_ticket.py" line="378"/>
         <source>Choose a category to see the priority and targets.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/views/new_ticket.py" line="364"/>
+        <location filename="../../desktop/views/new_ticket.py" line="385"/>
         <source>No SLA applies.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/views/new_ticket.py" line="366"/>
+        <location filename="../../desktop/views/new_ticket.py" line="387"/>
         <source>{0}: response within {1}, resolution within {2} (business time)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/views/new_ticket.py" line="386"/>
+        <location filename="../../desktop/views/new_ticket.py" line="407"/>
         <source>Choose a category first</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/views/new_ticket.py" line="440"/>
+        <source>Choose a category first: the ticket is logged as solved under it.</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -1634,19 +2066,34 @@
 <context>
     <name>NotificationsPopup</name>
     <message>
-        <location filename="../../desktop/views/notifications.py" line="64"/>
-        <location filename="../../desktop/views/notifications.py" line="76"/>
+        <location filename="../../desktop/views/notifications.py" line="72"/>
+        <location filename="../../desktop/views/notifications.py" line="84"/>
         <source>Notifications</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/views/notifications.py" line="66"/>
+        <location filename="../../desktop/views/notifications.py" line="74"/>
         <source>Mark all read</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/views/notifications.py" line="85"/>
+        <location filename="../../desktop/views/notifications.py" line="94"/>
+        <source>Waiting for your rating</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/views/notifications.py" line="98"/>
+        <source>Resolved tickets waiting for your rating</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/views/notifications.py" line="106"/>
         <source>Nothing to tell you yet: assignments, replies and other news on your tickets show here.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/views/notifications.py" line="154"/>
+        <source>Rate your resolved ticket {0}: {1}</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -1754,6 +2201,44 @@
     </message>
 </context>
 <context>
+    <name>OrgNames</name>
+    <message>
+        <location filename="../../desktop/org_names.py" line="26"/>
+        <source>A supplier</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/org_names.py" line="27"/>
+        <source>{0}: response</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/org_names.py" line="28"/>
+        <source>{0}: resolution</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/org_names.py" line="31"/>
+        <source>The team</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/org_names.py" line="32"/>
+        <source>{0}: response (team target)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/org_names.py" line="33"/>
+        <source>{0}: resolution (team target)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/org_names.py" line="35"/>
+        <source>Time without a public update</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>PendDialog</name>
     <message>
         <location filename="../../desktop/views/action_dialogs.py" line="84"/>
@@ -1779,7 +2264,7 @@
 <context>
     <name>QueueList</name>
     <message>
-        <location filename="../../desktop/views/queue_list.py" line="89"/>
+        <location filename="../../desktop/views/queue_list.py" line="125"/>
         <source>Forget this filter</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1789,6 +2274,142 @@
     <message>
         <location filename="../../desktop/models/queue_list.py" line="88"/>
         <source>Saved filter: {0}</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>RatingBar</name>
+    <message>
+        <location filename="../../desktop/views/rating_bar.py" line="83"/>
+        <source>Your ticket is solved. How did it go?</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/views/rating_bar.py" line="90"/>
+        <source>1: very unhappy</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/views/rating_bar.py" line="90"/>
+        <source>2: unhappy</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/views/rating_bar.py" line="90"/>
+        <location filename="../../desktop/views/rating_bar.py" line="93"/>
+        <source>3: neither</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/views/rating_bar.py" line="90"/>
+        <source>4: happy</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/views/rating_bar.py" line="91"/>
+        <source>5: very happy</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/views/rating_bar.py" line="93"/>
+        <source>1: very hard</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/views/rating_bar.py" line="93"/>
+        <source>2: hard</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/views/rating_bar.py" line="93"/>
+        <source>4: easy</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/views/rating_bar.py" line="94"/>
+        <source>5: very easy</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/views/rating_bar.py" line="95"/>
+        <source>How happy are you with how it was solved?</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/views/rating_bar.py" line="96"/>
+        <source>How easy was it to get this solved?</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/views/rating_bar.py" line="104"/>
+        <source>A comment, if you like</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/views/rating_bar.py" line="107"/>
+        <location filename="../../desktop/views/rating_bar.py" line="168"/>
+        <source>Send</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/views/rating_bar.py" line="127"/>
+        <source>Change</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/views/rating_bar.py" line="168"/>
+        <location filename="../../desktop/views/rating_bar.py" line="211"/>
+        <source>Save the change</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/views/rating_bar.py" line="180"/>
+        <source>You rated how it was solved {0} of 5</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/views/rating_bar.py" line="182"/>
+        <source>, and how easy it was {0} of 5</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/views/rating_bar.py" line="185"/>
+        <source>The ticket is closed, so the rating stays as it is.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/views/rating_bar.py" line="198"/>
+        <source>Choose how happy you are with how it was solved, from 1 to 5.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/views/rating_bar.py" line="214"/>
+        <source>Thank you. You can change it until the ticket is closed.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/views/rating_bar.py" line="215"/>
+        <source>Thank you.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/views/rating_bar.py" line="241"/>
+        <source>The ticket has been closed meanwhile, so its rating can no longer be changed.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/views/rating_bar.py" line="243"/>
+        <source>Only the person the ticket was logged for rates it.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/views/rating_bar.py" line="245"/>
+        <source>The ticket was cancelled, so there is nothing to rate.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/views/rating_bar.py" line="247"/>
+        <source>The ticket is open again; rate it once it is solved.</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -2345,42 +2966,62 @@
 <context>
     <name>SlaBars</name>
     <message>
-        <location filename="../../desktop/views/sla_bar.py" line="169"/>
+        <location filename="../../desktop/views/sla_bar.py" line="156"/>
+        <source>target missed</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/views/sla_bar.py" line="158"/>
+        <source>target met</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/views/sla_bar.py" line="160"/>
+        <source>{0} of {1} used</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/views/sla_bar.py" line="161"/>
+        <source>due {0}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/views/sla_bar.py" line="185"/>
         <source>{0} d {1} h</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/views/sla_bar.py" line="171"/>
+        <location filename="../../desktop/views/sla_bar.py" line="187"/>
         <source>{0} h {1} min</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/views/sla_bar.py" line="172"/>
+        <location filename="../../desktop/views/sla_bar.py" line="188"/>
         <source>{0} h</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/views/sla_bar.py" line="173"/>
+        <location filename="../../desktop/views/sla_bar.py" line="189"/>
         <source>{0} min</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/views/sla_bar.py" line="187"/>
+        <location filename="../../desktop/views/sla_bar.py" line="203"/>
         <source>Counts around the clock, every day.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/views/sla_bar.py" line="194"/>
+        <location filename="../../desktop/views/sla_bar.py" line="210"/>
         <source>Counts business hours only; the site is closed today.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/views/sla_bar.py" line="198"/>
+        <location filename="../../desktop/views/sla_bar.py" line="214"/>
         <source>Counts business hours only: they start at {0} today ({1}, the site&apos;s time).</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/views/sla_bar.py" line="201"/>
+        <location filename="../../desktop/views/sla_bar.py" line="217"/>
         <source>Counts business hours only: today {0} (the site&apos;s time).</source>
         <translation type="unfinished"></translation>
     </message>
@@ -2480,6 +3121,50 @@
     </message>
 </context>
 <context>
+    <name>SuggestionsPanel</name>
+    <message>
+        <location filename="../../desktop/views/suggestions.py" line="49"/>
+        <source>Could one of these solve it?</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/views/suggestions.py" line="55"/>
+        <location filename="../../desktop/views/suggestions.py" line="109"/>
+        <source>Articles that may solve the problem show here as you type the title.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/views/suggestions.py" line="105"/>
+        <source>If an article solves it, say so: it is logged as solved at once.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/views/suggestions.py" line="107"/>
+        <source>No article matches yet. Log the ticket and the desk will help.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/views/suggestions.py" line="122"/>
+        <source>Read</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/views/suggestions.py" line="125"/>
+        <source>Read the article</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/views/suggestions.py" line="127"/>
+        <source>This solved it</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/views/suggestions.py" line="130"/>
+        <source>The article solved the problem: no one needs to work on it</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>SyncController</name>
     <message>
         <location filename="../../desktop/sync_controller.py" line="226"/>
@@ -2488,89 +3173,127 @@
     </message>
 </context>
 <context>
+    <name>TicketArticles</name>
+    <message>
+        <location filename="../../desktop/views/ticket_articles.py" line="37"/>
+        <source>Knowledge articles</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/views/ticket_articles.py" line="46"/>
+        <source>Double-click or Enter opens the article</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/views/ticket_articles.py" line="48"/>
+        <source>No article is linked to this ticket.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/views/ticket_articles.py" line="51"/>
+        <source>Link an article…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/views/ticket_articles.py" line="54"/>
+        <source>Write an article from this resolution</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/views/ticket_articles.py" line="56"/>
+        <source>A new draft article with this ticket&apos;s title, category, description and resolution, to edit before saving</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/views/ticket_articles.py" line="78"/>
+        <source> (draft)</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>TicketFields</name>
     <message>
-        <location filename="../../desktop/views/ticket_fields.py" line="58"/>
+        <location filename="../../desktop/views/ticket_fields.py" line="61"/>
         <source>Computed</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/views/ticket_fields.py" line="61"/>
+        <location filename="../../desktop/views/ticket_fields.py" line="64"/>
         <source>Why the priority differs from the matrix</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/views/ticket_fields.py" line="63"/>
+        <location filename="../../desktop/views/ticket_fields.py" line="66"/>
         <source>Major incident</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/views/ticket_fields.py" line="70"/>
+        <location filename="../../desktop/views/ticket_fields.py" line="73"/>
         <source>Title</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/views/ticket_fields.py" line="71"/>
+        <location filename="../../desktop/views/ticket_fields.py" line="74"/>
         <source>Type</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/views/ticket_fields.py" line="72"/>
+        <location filename="../../desktop/views/ticket_fields.py" line="75"/>
         <source>Impact</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/views/ticket_fields.py" line="73"/>
+        <location filename="../../desktop/views/ticket_fields.py" line="76"/>
         <source>Urgency</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/views/ticket_fields.py" line="74"/>
+        <location filename="../../desktop/views/ticket_fields.py" line="77"/>
         <source>Priority</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/views/ticket_fields.py" line="75"/>
+        <location filename="../../desktop/views/ticket_fields.py" line="78"/>
         <source>Override reason</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/views/ticket_fields.py" line="76"/>
+        <location filename="../../desktop/views/ticket_fields.py" line="79"/>
         <source>Category</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/views/ticket_fields.py" line="77"/>
+        <location filename="../../desktop/views/ticket_fields.py" line="80"/>
         <source>Asset</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/views/ticket_fields.py" line="79"/>
+        <location filename="../../desktop/views/ticket_fields.py" line="82"/>
         <source>Description</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/views/ticket_fields.py" line="80"/>
+        <location filename="../../desktop/views/ticket_fields.py" line="83"/>
         <source>Save changes</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/views/ticket_fields.py" line="141"/>
+        <location filename="../../desktop/views/ticket_fields.py" line="146"/>
         <source>Channel: {0}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/views/ticket_fields.py" line="143"/>
+        <location filename="../../desktop/views/ticket_fields.py" line="148"/>
         <source>Resolved as {0}: {1}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/views/ticket_fields.py" line="146"/>
+        <location filename="../../desktop/views/ticket_fields.py" line="151"/>
         <source>Task of {0}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/views/ticket_fields.py" line="148"/>
+        <location filename="../../desktop/views/ticket_fields.py" line="153"/>
         <source>Tasks: {0}</source>
         <translation type="unfinished"></translation>
     </message>
@@ -2578,37 +3301,37 @@
 <context>
     <name>TicketHeader</name>
     <message>
-        <location filename="../../desktop/views/ticket_header.py" line="31"/>
+        <location filename="../../desktop/views/ticket_header.py" line="32"/>
         <source>Major incident</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/views/ticket_header.py" line="64"/>
+        <location filename="../../desktop/views/ticket_header.py" line="66"/>
         <source>Ticket number (select to copy)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/views/ticket_header.py" line="73"/>
+        <location filename="../../desktop/views/ticket_header.py" line="76"/>
         <source>Priority overridden: {0}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/views/ticket_header.py" line="74"/>
+        <location filename="../../desktop/views/ticket_header.py" line="77"/>
         <source>Priority from impact {0} and urgency {1}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/views/ticket_header.py" line="83"/>
+        <location filename="../../desktop/views/ticket_header.py" line="87"/>
         <source>Site {0}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/views/ticket_header.py" line="84"/>
+        <location filename="../../desktop/views/ticket_header.py" line="89"/>
         <source>Requester {0}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/views/ticket_header.py" line="85"/>
+        <location filename="../../desktop/views/ticket_header.py" line="90"/>
         <source>Team {0}</source>
         <translation type="unfinished"></translation>
     </message>
@@ -2760,117 +3483,117 @@
 <context>
     <name>TicketView</name>
     <message>
-        <location filename="../../desktop/views/ticket_view.py" line="79"/>
+        <location filename="../../desktop/views/ticket_view.py" line="106"/>
         <source>Assign…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/views/ticket_view.py" line="79"/>
-        <location filename="../../desktop/views/ticket_view.py" line="214"/>
+        <location filename="../../desktop/views/ticket_view.py" line="106"/>
+        <location filename="../../desktop/views/ticket_view.py" line="255"/>
         <source>Start work</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/views/ticket_view.py" line="79"/>
+        <location filename="../../desktop/views/ticket_view.py" line="106"/>
         <source>Put on hold…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/views/ticket_view.py" line="79"/>
+        <location filename="../../desktop/views/ticket_view.py" line="106"/>
         <source>Take</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/views/ticket_view.py" line="80"/>
+        <location filename="../../desktop/views/ticket_view.py" line="107"/>
         <source>Resolve…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/views/ticket_view.py" line="80"/>
-        <location filename="../../desktop/views/ticket_view.py" line="217"/>
+        <location filename="../../desktop/views/ticket_view.py" line="107"/>
+        <location filename="../../desktop/views/ticket_view.py" line="258"/>
         <source>Close</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/views/ticket_view.py" line="80"/>
-        <location filename="../../desktop/views/ticket_view.py" line="218"/>
+        <location filename="../../desktop/views/ticket_view.py" line="107"/>
+        <location filename="../../desktop/views/ticket_view.py" line="259"/>
         <source>Reopen</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/views/ticket_view.py" line="81"/>
-        <location filename="../../desktop/views/ticket_view.py" line="338"/>
+        <location filename="../../desktop/views/ticket_view.py" line="108"/>
+        <location filename="../../desktop/views/ticket_view.py" line="379"/>
         <source>Cancel ticket</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/views/ticket_view.py" line="81"/>
+        <location filename="../../desktop/views/ticket_view.py" line="108"/>
         <source>Escalate…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/views/ticket_view.py" line="90"/>
+        <location filename="../../desktop/views/ticket_view.py" line="117"/>
         <source>Assign the ticket to yourself</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/views/ticket_view.py" line="106"/>
+        <location filename="../../desktop/views/ticket_view.py" line="135"/>
         <source>Show SLA events, escalations and notices</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/views/ticket_view.py" line="121"/>
+        <location filename="../../desktop/views/ticket_view.py" line="155"/>
         <source>Conversation</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/views/ticket_view.py" line="122"/>
+        <location filename="../../desktop/views/ticket_view.py" line="156"/>
         <source>Details</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/views/ticket_view.py" line="123"/>
+        <location filename="../../desktop/views/ticket_view.py" line="157"/>
         <source>Work log</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/views/ticket_view.py" line="124"/>
+        <location filename="../../desktop/views/ticket_view.py" line="158"/>
         <source>Links</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/views/ticket_view.py" line="125"/>
-        <location filename="../../desktop/views/ticket_view.py" line="260"/>
+        <location filename="../../desktop/views/ticket_view.py" line="159"/>
+        <location filename="../../desktop/views/ticket_view.py" line="301"/>
         <source>Files</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/views/ticket_view.py" line="147"/>
+        <location filename="../../desktop/views/ticket_view.py" line="182"/>
         <source>Choose a ticket to see it here.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/views/ticket_view.py" line="214"/>
+        <location filename="../../desktop/views/ticket_view.py" line="255"/>
         <source>Resume work</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/views/ticket_view.py" line="217"/>
+        <location filename="../../desktop/views/ticket_view.py" line="258"/>
         <source>Yes, it is fixed</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/views/ticket_view.py" line="218"/>
+        <location filename="../../desktop/views/ticket_view.py" line="259"/>
         <source>No, reopen it</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/views/ticket_view.py" line="260"/>
+        <location filename="../../desktop/views/ticket_view.py" line="301"/>
         <source>Files ({0})</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/views/ticket_view.py" line="339"/>
+        <location filename="../../desktop/views/ticket_view.py" line="380"/>
         <source>Cancel ticket {0}? It cannot be reopened.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -2894,242 +3617,333 @@
 <context>
     <name>Timeline</name>
     <message>
-        <location filename="../../desktop/views/timeline.py" line="31"/>
+        <location filename="../../desktop/views/timeline.py" line="33"/>
         <source>Status</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/views/timeline.py" line="32"/>
+        <location filename="../../desktop/views/timeline.py" line="34"/>
         <source>Assignee</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/views/timeline.py" line="33"/>
+        <location filename="../../desktop/views/timeline.py" line="35"/>
         <source>Team</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/views/timeline.py" line="34"/>
+        <location filename="../../desktop/views/timeline.py" line="36"/>
         <source>Priority</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/views/timeline.py" line="35"/>
+        <location filename="../../desktop/views/timeline.py" line="37"/>
         <source>Impact</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/views/timeline.py" line="36"/>
+        <location filename="../../desktop/views/timeline.py" line="38"/>
         <source>Urgency</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/views/timeline.py" line="37"/>
+        <location filename="../../desktop/views/timeline.py" line="39"/>
         <source>Title</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/views/timeline.py" line="38"/>
+        <location filename="../../desktop/views/timeline.py" line="40"/>
         <source>Description</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/views/timeline.py" line="39"/>
+        <location filename="../../desktop/views/timeline.py" line="41"/>
         <source>Category</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/views/timeline.py" line="40"/>
+        <location filename="../../desktop/views/timeline.py" line="42"/>
         <source>Type</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/views/timeline.py" line="41"/>
+        <location filename="../../desktop/views/timeline.py" line="43"/>
         <source>Tier</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/views/timeline.py" line="42"/>
+        <location filename="../../desktop/views/timeline.py" line="44"/>
         <source>Waiting for</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/views/timeline.py" line="43"/>
+        <location filename="../../desktop/views/timeline.py" line="45"/>
         <source>Supplier</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/views/timeline.py" line="44"/>
+        <location filename="../../desktop/views/timeline.py" line="46"/>
         <source>Resolution</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/views/timeline.py" line="45"/>
+        <location filename="../../desktop/views/timeline.py" line="47"/>
         <source>Resolution note</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/views/timeline.py" line="46"/>
+        <location filename="../../desktop/views/timeline.py" line="48"/>
         <source>Site</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/views/timeline.py" line="47"/>
+        <location filename="../../desktop/views/timeline.py" line="49"/>
         <source>Asset</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/views/timeline.py" line="48"/>
+        <location filename="../../desktop/views/timeline.py" line="50"/>
         <source>Major incident</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/views/timeline.py" line="49"/>
+        <location filename="../../desktop/views/timeline.py" line="51"/>
         <source>Fields</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/views/timeline.py" line="50"/>
+        <location filename="../../desktop/views/timeline.py" line="52"/>
         <source>First response</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/views/timeline.py" line="51"/>
+        <location filename="../../desktop/views/timeline.py" line="53"/>
         <source>Resolved at</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/views/timeline.py" line="52"/>
+        <location filename="../../desktop/views/timeline.py" line="54"/>
         <source>Closed at</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/views/timeline.py" line="53"/>
+        <location filename="../../desktop/views/timeline.py" line="55"/>
         <source>Priority reason</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/views/timeline.py" line="104"/>
-        <source>{0} assigned the ticket to {1}</source>
+        <location filename="../../desktop/views/timeline.py" line="94"/>
+        <source>yes</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/views/timeline.py" line="105"/>
-        <source>{0} assigned the ticket</source>
+        <location filename="../../desktop/views/timeline.py" line="94"/>
+        <source>no</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/views/timeline.py" line="108"/>
-        <source>{0} reopened the ticket</source>
+        <location filename="../../desktop/views/timeline.py" line="112"/>
+        <source>a supplier</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/views/timeline.py" line="109"/>
-        <source>{0} resumed work</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../desktop/views/timeline.py" line="109"/>
-        <source>{0} started work</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../desktop/views/timeline.py" line="114"/>
-        <source>{0} put the ticket on hold: {1}</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../desktop/views/timeline.py" line="115"/>
-        <source>{0} put the ticket on hold</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../desktop/views/timeline.py" line="118"/>
-        <source>{0} resolved the ticket ({1})</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../desktop/views/timeline.py" line="119"/>
-        <source>{0} resolved the ticket</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../desktop/views/timeline.py" line="121"/>
-        <source>{0} closed the ticket</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../desktop/views/timeline.py" line="123"/>
-        <source>{0} cancelled the ticket</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../desktop/views/timeline.py" line="124"/>
-        <source>{0} moved the ticket to {1}</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../desktop/views/timeline.py" line="139"/>
-        <source>{0}: {1} → {2}</source>
+        <location filename="../../desktop/views/timeline.py" line="135"/>
+        <source>SLA breached: {0} missed its target</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../../desktop/views/timeline.py" line="140"/>
-        <source>{0} changed {1}</source>
+        <source>SLA warning: {0} has used {1} of its target</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/views/timeline.py" line="151"/>
-        <source>Branchdesk</source>
+        <location filename="../../desktop/views/timeline.py" line="141"/>
+        <source>SLA warning: {0}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/views/timeline.py" line="181"/>
-        <source>{0} resolved the ticket and wrote to the requester</source>
+        <location filename="../../desktop/views/timeline.py" line="159"/>
+        <source>no public update for {0} business hours</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/views/timeline.py" line="197"/>
-        <source>{0} logged the ticket</source>
+        <location filename="../../desktop/views/timeline.py" line="162"/>
+        <source>{0} at {1}% of its target</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/views/timeline.py" line="202"/>
-        <source>SLA warning</source>
+        <location filename="../../desktop/views/timeline.py" line="176"/>
+        <source>closed automatically after the reopen period</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/views/timeline.py" line="204"/>
-        <source>SLA breached</source>
+        <location filename="../../desktop/views/timeline.py" line="179"/>
+        <source>escalated from {0}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/views/timeline.py" line="206"/>
-        <source>Escalated</source>
+        <location filename="../../desktop/views/timeline.py" line="180"/>
+        <source>escalated</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/views/timeline.py" line="209"/>
-        <source>{0} notified {1}</source>
+        <location filename="../../desktop/views/timeline.py" line="184"/>
+        <source>escalation rule “{0}”: {1}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/views/timeline.py" line="215"/>
-        <source>{0} attached a file</source>
+        <location filename="../../desktop/views/timeline.py" line="186"/>
+        <location filename="../../desktop/views/timeline.py" line="196"/>
+        <source>; not moved: {0}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/views/timeline.py" line="194"/>
+        <source>Escalated by the rule “{0}”: {1}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/views/timeline.py" line="201"/>
+        <source>Escalated: {0} at {1} of its target</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/views/timeline.py" line="212"/>
+        <source>{0} assigned the ticket to {1}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/views/timeline.py" line="213"/>
+        <source>{0} assigned the ticket</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/views/timeline.py" line="216"/>
+        <source>{0} reopened the ticket</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/views/timeline.py" line="217"/>
+        <source>{0} resumed work</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/views/timeline.py" line="217"/>
+        <source>{0} started work</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/views/timeline.py" line="222"/>
+        <source>{0} put the ticket on hold: {1}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../../desktop/views/timeline.py" line="223"/>
-        <source>{0} replied</source>
+        <source>{0} put the ticket on hold</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/views/timeline.py" line="224"/>
-        <source>{0} added an internal note</source>
+        <location filename="../../desktop/views/timeline.py" line="226"/>
+        <source>{0} resolved the ticket ({1})</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../../desktop/views/timeline.py" line="227"/>
+        <source>{0} resolved the ticket</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/views/timeline.py" line="229"/>
+        <source>{0} closed the ticket</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/views/timeline.py" line="231"/>
+        <source>{0} cancelled the ticket</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/views/timeline.py" line="232"/>
+        <source>{0} moved the ticket to {1}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/views/timeline.py" line="250"/>
+        <source>{0}: {1} → {2}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/views/timeline.py" line="242"/>
+        <source>{0} changed {1}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/views/timeline.py" line="264"/>
+        <source>{0} attached {1} ({2})</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/views/timeline.py" line="276"/>
+        <source>Branchdesk</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/views/timeline.py" line="303"/>
+        <source>changed {0}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/views/timeline.py" line="308"/>
+        <source>{0} resolved the ticket and wrote to the requester</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/views/timeline.py" line="324"/>
+        <source>{0} logged the ticket</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/views/timeline.py" line="142"/>
+        <source>SLA warning</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/views/timeline.py" line="136"/>
+        <source>SLA breached</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/views/timeline.py" line="203"/>
+        <source>Escalated</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/views/timeline.py" line="335"/>
+        <source>{0} notified {1}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/views/timeline.py" line="262"/>
+        <source>{0} attached a file</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/views/timeline.py" line="344"/>
+        <source>{0} linked the article {1}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/views/timeline.py" line="355"/>
+        <source>{0} replied</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/views/timeline.py" line="356"/>
+        <source>{0} added an internal note</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/views/timeline.py" line="359"/>
         <source>{0} logged {1} min of work</source>
         <translation type="unfinished"></translation>
     </message>

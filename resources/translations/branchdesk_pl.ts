@@ -48,6 +48,167 @@
     </message>
 </context>
 <context>
+    <name>ArticleEditor</name>
+    <message>
+        <location filename="../../desktop/views/article_editor.py" line="92"/>
+        <source>New article</source>
+        <translation>Nowy artykuł</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/views/article_editor.py" line="94"/>
+        <source>Edit article {0}</source>
+        <translation>Edycja artykułu {0}</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/views/article_editor.py" line="98"/>
+        <source>What the article solves, in a few words</source>
+        <translation>Co rozwiązuje artykuł, w kilku słowach</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/views/article_editor.py" line="105"/>
+        <source>The symptom and the steps that fix it. Markdown: **bold**, 1. numbered steps, ## headings</source>
+        <translation>Objaw i kroki, które go usuwają. Markdown: **pogrubienie**, 1. numerowane kroki, ## nagłówki</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/views/article_editor.py" line="111"/>
+        <source>Write</source>
+        <translation>Pisanie</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/views/article_editor.py" line="112"/>
+        <source>Preview</source>
+        <translation>Podgląd</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/views/article_editor.py" line="114"/>
+        <source>Title *</source>
+        <translation>Tytuł *</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/views/article_editor.py" line="115"/>
+        <source>Categories</source>
+        <translation>Kategorie</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/views/article_editor.py" line="116"/>
+        <source>Text</source>
+        <translation>Treść</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/views/article_editor.py" line="117"/>
+        <source>The first category ticked is the article&apos;s main one.</source>
+        <translation>Pierwsza zaznaczona kategoria jest główną kategorią artykułu.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/views/article_editor.py" line="121"/>
+        <source>Written from ticket {0}; it is linked to it when saved.</source>
+        <translation>Napisany na podstawie zgłoszenia {0}; po zapisaniu zostanie z nim powiązany.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/views/article_editor.py" line="124"/>
+        <source>Save</source>
+        <translation>Zapisz</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/views/article_editor.py" line="149"/>
+        <source>Give the article a title.</source>
+        <translation>Nadaj artykułowi tytuł.</translation>
+    </message>
+</context>
+<context>
+    <name>ArticlePicker</name>
+    <message>
+        <location filename="../../desktop/views/article_picker.py" line="64"/>
+        <source>Link an article</source>
+        <translation>Powiąż artykuł</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/views/article_picker.py" line="67"/>
+        <source>Words of the title, or a piece of the number</source>
+        <translation>Słowa z tytułu albo fragment numeru</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/views/article_picker.py" line="74"/>
+        <location filename="../../desktop/views/article_picker.py" line="126"/>
+        <source>Type at least two letters.</source>
+        <translation>Wpisz co najmniej dwie litery.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/views/article_picker.py" line="78"/>
+        <source>Link</source>
+        <translation>Powiąż</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/views/article_picker.py" line="120"/>
+        <source> (draft)</source>
+        <translation> (szkic)</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/views/article_picker.py" line="128"/>
+        <source>No article matches “{0}”.</source>
+        <translation>Żaden artykuł nie pasuje do „{0}”.</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../desktop/views/article_picker.py" line="130"/>
+        <source>%n article(s) match.</source>
+        <translation>
+            <numerusform>Pasuje %n artykuł.</numerusform>
+            <numerusform>Pasują %n artykuły.</numerusform>
+            <numerusform>Pasuje %n artykułów.</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>ArticleReader</name>
+    <message>
+        <location filename="../../desktop/views/article_view.py" line="126"/>
+        <source>Article {0}</source>
+        <translation>Artykuł {0}</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/views/article_view.py" line="128"/>
+        <source>Reading the article…</source>
+        <translation>Wczytywanie artykułu…</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/views/article_view.py" line="133"/>
+        <source>This solved it</source>
+        <translation>To rozwiązało problem</translation>
+    </message>
+</context>
+<context>
+    <name>ArticleView</name>
+    <message>
+        <location filename="../../desktop/views/article_view.py" line="80"/>
+        <source>Draft: only support staff see it</source>
+        <translation>Szkic: widzi go tylko obsługa zgłoszeń</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../desktop/views/article_view.py" line="83"/>
+        <source>solved a problem %n time(s)</source>
+        <translation>
+            <numerusform>rozwiązał problem %n raz</numerusform>
+            <numerusform>rozwiązał problem %n razy</numerusform>
+            <numerusform>rozwiązał problem %n razy</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location filename="../../desktop/views/article_view.py" line="85"/>
+        <source>written from ticket {0}</source>
+        <translation>napisany na podstawie zgłoszenia {0}</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/views/article_view.py" line="90"/>
+        <source>This draft has no text yet.</source>
+        <translation>Ten szkic nie ma jeszcze treści.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/views/article_view.py" line="96"/>
+        <source>Linked tickets: {0}</source>
+        <translation>Powiązane zgłoszenia: {0}</translation>
+    </message>
+</context>
+<context>
     <name>AssignDialog</name>
     <message>
         <location filename="../../desktop/views/action_dialogs.py" line="47"/>
@@ -228,7 +389,7 @@
 <context>
     <name>BellButton</name>
     <message numerus="yes">
-        <location filename="../../desktop/views/notifications.py" line="47"/>
+        <location filename="../../desktop/views/notifications.py" line="55"/>
         <source>%n unread notification(s)</source>
         <translation>
             <numerusform>%n nieprzeczytane powiadomienie</numerusform>
@@ -237,12 +398,12 @@
         </translation>
     </message>
     <message>
-        <location filename="../../desktop/views/notifications.py" line="47"/>
+        <location filename="../../desktop/views/notifications.py" line="55"/>
         <source>No unread notifications</source>
         <translation>Brak nieprzeczytanych powiadomień</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/notifications.py" line="48"/>
+        <location filename="../../desktop/views/notifications.py" line="56"/>
         <source>Notifications</source>
         <translation>Powiadomienia</translation>
     </message>
@@ -427,6 +588,11 @@
         <source>Running while {0}: this wait does not stop the clock.</source>
         <translation>Biegnie, choć {0}: to oczekiwanie nie zatrzymuje zegara.</translation>
     </message>
+    <message>
+        <location filename="../../desktop/views/sla_bar.py" line="148"/>
+        <source>{0} — {1}</source>
+        <translation>{0} — {1}</translation>
+    </message>
 </context>
 <context>
     <name>ConflictsPanel</name>
@@ -559,84 +725,239 @@
 <context>
     <name>Errors</name>
     <message>
-        <location filename="../../desktop/errors.py" line="23"/>
+        <location filename="../../desktop/errors.py" line="24"/>
         <source>Say why the priority differs from the one computed.</source>
         <translation>Napisz, dlaczego priorytet różni się od wyliczonego.</translation>
     </message>
     <message>
-        <location filename="../../desktop/errors.py" line="25"/>
+        <location filename="../../desktop/errors.py" line="26"/>
         <source>A reason is only needed when you change the priority.</source>
         <translation>Powód podaje się tylko przy zmianie priorytetu.</translation>
     </message>
     <message>
-        <location filename="../../desktop/errors.py" line="27"/>
+        <location filename="../../desktop/errors.py" line="28"/>
         <source>Choose what the ticket is waiting for.</source>
         <translation>Wybierz, na co czeka zgłoszenie.</translation>
     </message>
     <message>
-        <location filename="../../desktop/errors.py" line="29"/>
+        <location filename="../../desktop/errors.py" line="30"/>
         <source>What a ticket waits for is only asked when it is put on hold.</source>
         <translation>O to, na co czeka zgłoszenie, pytamy tylko przy wstrzymaniu.</translation>
     </message>
     <message>
-        <location filename="../../desktop/errors.py" line="31"/>
+        <location filename="../../desktop/errors.py" line="32"/>
         <source>Choose the supplier the ticket is waiting for.</source>
         <translation>Wybierz dostawcę, na którego czeka zgłoszenie.</translation>
     </message>
     <message>
-        <location filename="../../desktop/errors.py" line="33"/>
+        <location filename="../../desktop/errors.py" line="34"/>
         <source>A supplier is only named when the ticket waits for a supplier.</source>
         <translation>Dostawcę wskazuje się tylko, gdy zgłoszenie czeka na dostawcę.</translation>
     </message>
     <message>
-        <location filename="../../desktop/errors.py" line="35"/>
+        <location filename="../../desktop/errors.py" line="36"/>
         <source>Choose how the ticket was resolved.</source>
         <translation>Wybierz, jak rozwiązano zgłoszenie.</translation>
     </message>
     <message>
-        <location filename="../../desktop/errors.py" line="37"/>
+        <location filename="../../desktop/errors.py" line="38"/>
         <source>How it was resolved is only asked when resolving.</source>
         <translation>O sposób rozwiązania pytamy tylko przy rozwiązywaniu.</translation>
     </message>
     <message>
-        <location filename="../../desktop/errors.py" line="39"/>
+        <location filename="../../desktop/errors.py" line="40"/>
         <source>Write what was wrong and what fixed it: the requester reads it.</source>
         <translation>Napisz, co było nie tak i co pomogło: zgłaszający to przeczyta.</translation>
     </message>
     <message>
-        <location filename="../../desktop/errors.py" line="41"/>
+        <location filename="../../desktop/errors.py" line="42"/>
         <source>A task belongs under another ticket: choose that ticket.</source>
         <translation>Zadanie należy do innego zgłoszenia: wybierz je.</translation>
     </message>
     <message>
-        <location filename="../../desktop/errors.py" line="43"/>
+        <location filename="../../desktop/errors.py" line="44"/>
         <source>The requester has no home site: choose the site.</source>
         <translation>Zgłaszający nie ma swojej placówki: wybierz placówkę.</translation>
     </message>
     <message>
-        <location filename="../../desktop/errors.py" line="45"/>
+        <location filename="../../desktop/errors.py" line="46"/>
         <source>Choose a team, a person, or both.</source>
         <translation>Wybierz zespół, osobę albo oba.</translation>
     </message>
     <message>
-        <location filename="../../desktop/errors.py" line="59"/>
+        <location filename="../../desktop/errors.py" line="53"/>
+        <source>A ticket that is “{status}” cannot become “{target}”. It can become: {allowed}.</source>
+        <translation>Zgłoszenie o statusie „{status}” nie może przejść do „{target}”. Może przejść do: {allowed}.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/errors.py" line="55"/>
+        <source>A ticket that is “{status}” cannot change any more; log a new ticket and link it to this one.</source>
+        <translation>Zgłoszenia o statusie „{status}” nie można już zmienić; dodaj nowe zgłoszenie i powiąż je z tym.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/errors.py" line="58"/>
+        <source>A ticket that is “{status}” cannot be assigned; move it back to “{in_progress}” first.</source>
+        <translation>Zgłoszenia o statusie „{status}” nie można przydzielić; najpierw przywróć je do statusu „{in_progress}”.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/errors.py" line="61"/>
+        <source>The time for reopening this ticket has ended; log a new ticket and link it to this one.</source>
+        <translation>Minął czas na ponowne otwarcie tego zgłoszenia; dodaj nowe zgłoszenie i powiąż je z tym.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/errors.py" line="64"/>
+        <source>Only the person who asked for this ticket, or the support staff, may do this.</source>
+        <translation>Może to zrobić tylko osoba, która dodała to zgłoszenie, albo obsługa zgłoszeń.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/errors.py" line="66"/>
+        <source>Only the support staff may do this to a ticket that is “{status}”.</source>
+        <translation>Tylko obsługa zgłoszeń może to zrobić ze zgłoszeniem o statusie „{status}”.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/errors.py" line="68"/>
+        <source>Only the support staff may do this; you are signed in as “{role}”.</source>
+        <translation>Może to zrobić tylko obsługa zgłoszeń; jesteś zalogowany(-a) jako „{role}”.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/errors.py" line="70"/>
+        <source>Only the support staff write internal notes.</source>
+        <translation>Notatki wewnętrzne pisze tylko obsługa zgłoszeń.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/errors.py" line="72"/>
+        <source>Only the support staff may mark a major incident.</source>
+        <translation>Tylko obsługa zgłoszeń może oznaczyć poważny incydent.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/errors.py" line="74"/>
+        <source>Only service desk agents and managers may set the priority by hand.</source>
+        <translation>Tylko konsultanci service desku i kierownicy mogą ręcznie ustawić priorytet.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/errors.py" line="76"/>
+        <source>Only service desk agents and managers may publish articles.</source>
+        <translation>Tylko konsultanci service desku i kierownicy mogą publikować artykuły.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/errors.py" line="78"/>
+        <source>The chosen person is “{role}” and cannot work on tickets.</source>
+        <translation>Wybrana osoba ma rolę „{role}” i nie może pracować nad zgłoszeniami.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/errors.py" line="80"/>
+        <source>The chosen person does not work in the chosen team: choose someone from it, or only the team.</source>
+        <translation>Wybrana osoba nie pracuje w wybranym zespole: wybierz kogoś z tego zespołu albo sam zespół.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/errors.py" line="82"/>
+        <source>Ticket {number} is already assigned to {user}.</source>
+        <translation>Zgłoszenie {number} jest już przydzielone do {user}.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/errors.py" line="84"/>
+        <source>Ticket {number} is with the last team already; there is no one to escalate it to.</source>
+        <translation>Zgłoszenie {number} jest już w ostatnim zespole; nie ma komu go eskalować.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/errors.py" line="86"/>
+        <source>Ticket {number} is “{status}”; log a new ticket and link it to this one.</source>
+        <translation>Zgłoszenie {number} ma status „{status}”; dodaj nowe zgłoszenie i powiąż je z tym.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/errors.py" line="88"/>
+        <source>Ticket {number} is “{status}”; tasks go under open tickets only.</source>
+        <translation>Zgłoszenie {number} ma status „{status}”; zadania dodaje się tylko do otwartych zgłoszeń.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/errors.py" line="90"/>
+        <source>Ticket {number} is “{status}”; an article is written from a resolved ticket.</source>
+        <translation>Zgłoszenie {number} ma status „{status}”; artykuł pisze się na podstawie rozwiązanego zgłoszenia.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/errors.py" line="92"/>
+        <source>Ticket {number} is “{status}”, not “{resolved}”; it does not close by itself.</source>
+        <translation>Zgłoszenie {number} ma status „{status}”, a nie „{resolved}”; nie zamknie się samo.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/errors.py" line="94"/>
+        <source>Ticket {number} is “{cancelled}”.</source>
+        <translation>Zgłoszenie {number} ma status „{cancelled}”.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/errors.py" line="96"/>
+        <source>Ticket {number} still has open tasks ({count}); finish them first.</source>
+        <translation>Zgłoszenie {number} ma jeszcze otwarte zadania ({count}); najpierw je zakończ.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/errors.py" line="98"/>
+        <source>Use Assign to give a ticket to a team or a person.</source>
+        <translation>Zgłoszenie przydziela się zespołowi lub osobie przyciskiem Przydziel.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/errors.py" line="100"/>
+        <source>This ticket would go to a team you do not work with; ask the central service desk to log it.</source>
+        <translation>To zgłoszenie trafiłoby do zespołu, z którym nie pracujesz; poproś centralny service desk o jego dodanie.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/errors.py" line="103"/>
+        <source>Your organisation wants every problem logged as a ticket: give the ticket&apos;s title and category.</source>
+        <translation>Twoja organizacja chce, by każdy problem był zgłoszeniem: podaj tytuł i kategorię zgłoszenia.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/errors.py" line="106"/>
+        <source>A ticket cannot be linked to itself.</source>
+        <translation>Zgłoszenia nie można powiązać z nim samym.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/errors.py" line="108"/>
+        <source>Write something first.</source>
+        <translation>Najpierw coś napisz.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/errors.py" line="110"/>
+        <source>Give the ticket a title.</source>
+        <translation>Nadaj zgłoszeniu tytuł.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/errors.py" line="112"/>
+        <source>Nothing to save: nothing was changed.</source>
+        <translation>Nie ma czego zapisać: nic nie zostało zmienione.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/errors.py" line="114"/>
+        <source>Work is logged in minutes, from 1 to 1440 (24 hours).</source>
+        <translation>Pracę wpisuje się w minutach, od 1 do 1440 (24 godziny).</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/errors.py" line="116"/>
+        <source>The period starts ({begin}) after it ends ({end}).</source>
+        <translation>Okres zaczyna się ({begin}) po swoim końcu ({end}).</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/errors.py" line="118"/>
+        <source>“{value}” is not a date; write it as YYYY-MM-DD.</source>
+        <translation>„{value}” to nie data; wpisz ją jako RRRR-MM-DD.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/errors.py" line="134"/>
         <source>The server could not be reached. Your work is kept here and sent later.</source>
         <translation>Nie udało się połączyć z serwerem. Twoja praca jest zachowana tutaj i zostanie wysłana później.</translation>
     </message>
     <message>
-        <location filename="../../desktop/errors.py" line="62"/>
+        <location filename="../../desktop/errors.py" line="137"/>
         <source>Something went wrong; the details are in the log file.</source>
         <translation>Coś poszło nie tak; szczegóły są w pliku dziennika.</translation>
     </message>
     <message>
-        <location filename="../../desktop/errors.py" line="76"/>
-        <source>A ticket that is “{0}” cannot become “{1}”. It can become: {2}.</source>
-        <translation>Zgłoszenie w stanie „{0}” nie może przejść do stanu „{1}”. Może przejść do: {2}.</translation>
+        <location filename="../../desktop/errors.py" line="184"/>
+        <source>a ticket that is {0}</source>
+        <translation>zgłoszenie o statusie {0}</translation>
     </message>
     <message>
-        <location filename="../../desktop/errors.py" line="81"/>
-        <source>A ticket that is “{0}” cannot change any more; log a new ticket and link it to this one.</source>
-        <translation>Zgłoszenia w stanie „{0}” nie można już zmienić; dodaj nowe zgłoszenie i powiąż je z tym.</translation>
+        <location filename="../../desktop/errors.py" line="185"/>
+        <source>ticket that is {0}</source>
+        <translation>zgłoszenie o statusie {0}</translation>
     </message>
 </context>
 <context>
@@ -745,7 +1066,7 @@
     </message>
     <message>
         <location filename="../../desktop/views/first_run.py" line="94"/>
-        <location filename="../../desktop/views/first_run.py" line="174"/>
+        <location filename="../../desktop/views/first_run.py" line="187"/>
         <source>Organisation file</source>
         <translation>Plik organizacji</translation>
     </message>
@@ -760,34 +1081,92 @@
         <translation>Zaczynamy</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/first_run.py" line="174"/>
+        <location filename="../../desktop/views/first_run.py" line="187"/>
         <source>Organisation files (*.toml);;All files (*)</source>
         <translation>Pliki organizacji (*.toml);;Wszystkie pliki (*)</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/first_run.py" line="206"/>
+        <location filename="../../desktop/views/first_run.py" line="219"/>
         <source>Choose your organisation&apos;s file</source>
         <translation>Wybierz plik swojej organizacji</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/first_run.py" line="209"/>
+        <location filename="../../desktop/views/first_run.py" line="222"/>
         <source>Choose the site this computer is at</source>
         <translation>Wybierz placówkę, w której stoi ten komputer</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/first_run.py" line="211"/>
+        <location filename="../../desktop/views/first_run.py" line="224"/>
         <source>Setting up the store…</source>
         <translation>Przygotowuję magazyn danych…</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/first_run.py" line="215"/>
+        <location filename="../../desktop/views/first_run.py" line="228"/>
         <source>Making demo data…</source>
         <translation>Tworzę dane demonstracyjne…</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/first_run.py" line="249"/>
+        <location filename="../../desktop/views/first_run.py" line="262"/>
         <source>Making demo tickets: %v of %m</source>
         <translation>Tworzę zgłoszenia demonstracyjne: %v z %m</translation>
+    </message>
+</context>
+<context>
+    <name>KnowledgeWindow</name>
+    <message>
+        <location filename="../../desktop/views/knowledge.py" line="71"/>
+        <source>Knowledge — Branchdesk</source>
+        <translation>Baza wiedzy — Branchdesk</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/views/knowledge.py" line="76"/>
+        <source>Search articles: words of the title or the text…</source>
+        <translation>Szukaj artykułów: słowa z tytułu lub treści…</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/views/knowledge.py" line="78"/>
+        <source>New article</source>
+        <translation>Nowy artykuł</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/views/knowledge.py" line="105"/>
+        <source>Choose an article to read it here.</source>
+        <translation>Wybierz artykuł, aby go tu przeczytać.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/views/knowledge.py" line="107"/>
+        <source>Edit…</source>
+        <translation>Edytuj…</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/views/knowledge.py" line="110"/>
+        <source>Publish</source>
+        <translation>Opublikuj</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/views/knowledge.py" line="112"/>
+        <source>Make the draft readable by everyone and offer it while tickets are logged</source>
+        <translation>Udostępnij szkic wszystkim i podpowiadaj go przy dodawaniu zgłoszeń</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/views/knowledge.py" line="186"/>
+        <source>Draft</source>
+        <translation>Szkic</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/views/knowledge.py" line="192"/>
+        <source>No article holds every word of “{0}”. Try fewer or other words.</source>
+        <translation>Żaden artykuł nie zawiera wszystkich słów z „{0}”. Spróbuj mniej lub innych słów.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/views/knowledge.py" line="195"/>
+        <source>No articles yet.</source>
+        <translation>Nie ma jeszcze artykułów.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/views/knowledge.py" line="195"/>
+        <source>Write the first with New article.</source>
+        <translation>Napisz pierwszy przyciskiem Nowy artykuł.</translation>
     </message>
 </context>
 <context>
@@ -1265,7 +1644,7 @@
     <message>
         <location filename="../../desktop/labels.py" line="120"/>
         <source>Waiting for {0}</source>
-        <translation>Czekamy na {0}</translation>
+        <translation>Czekamy na dostawcę {0}</translation>
     </message>
 </context>
 <context>
@@ -1289,33 +1668,33 @@
         <translation>Powiąż</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/ticket_extras.py" line="232"/>
-        <location filename="../../desktop/views/ticket_extras.py" line="234"/>
+        <location filename="../../desktop/views/ticket_extras.py" line="237"/>
+        <location filename="../../desktop/views/ticket_extras.py" line="239"/>
         <source>Task of</source>
         <translation>Zadanie zgłoszenia</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/ticket_extras.py" line="238"/>
+        <location filename="../../desktop/views/ticket_extras.py" line="243"/>
         <source>Task</source>
         <translation>Zadanie</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/ticket_extras.py" line="242"/>
+        <location filename="../../desktop/views/ticket_extras.py" line="247"/>
         <source>{0} — {1}: {2}</source>
         <translation>{0} — {1}: {2}</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/ticket_extras.py" line="260"/>
+        <location filename="../../desktop/views/ticket_extras.py" line="267"/>
         <source>Type a piece of the other ticket&apos;s number or words of its title.</source>
         <translation>Wpisz fragment numeru drugiego zgłoszenia albo słowa z jego tytułu.</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/ticket_extras.py" line="272"/>
+        <location filename="../../desktop/views/ticket_extras.py" line="279"/>
         <source>No ticket matches “{0}”.</source>
         <translation>Żadne zgłoszenie nie pasuje do „{0}”.</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/ticket_extras.py" line="274"/>
+        <location filename="../../desktop/views/ticket_extras.py" line="281"/>
         <source>{0} tickets match; choose one from the list.</source>
         <translation>Pasujących zgłoszeń: {0}; wybierz jedno z listy.</translation>
     </message>
@@ -1323,159 +1702,209 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../desktop/views/main_window.py" line="73"/>
+        <location filename="../../desktop/views/main_window.py" line="77"/>
         <source>Branchdesk — {0} ({1})</source>
         <translation>Branchdesk — {0} ({1})</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/main_window.py" line="97"/>
-        <location filename="../../desktop/views/main_window.py" line="157"/>
+        <location filename="../../desktop/views/main_window.py" line="101"/>
+        <location filename="../../desktop/views/main_window.py" line="163"/>
         <source>Conflicts and refused changes</source>
         <translation>Konflikty i odrzucone zmiany</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/main_window.py" line="148"/>
+        <location filename="../../desktop/views/main_window.py" line="154"/>
         <source>New ticket</source>
         <translation>Nowe zgłoszenie</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/main_window.py" line="148"/>
+        <location filename="../../desktop/views/main_window.py" line="154"/>
         <source>Log a new ticket</source>
         <translation>Zarejestruj nowe zgłoszenie</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/main_window.py" line="149"/>
+        <location filename="../../desktop/views/main_window.py" line="155"/>
         <source>Search</source>
         <translation>Szukaj</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/main_window.py" line="150"/>
+        <location filename="../../desktop/views/main_window.py" line="156"/>
         <source>Search tickets and comments</source>
         <translation>Szukaj w zgłoszeniach i komentarzach</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/main_window.py" line="151"/>
+        <location filename="../../desktop/views/main_window.py" line="157"/>
         <source>Refresh</source>
         <translation>Odśwież</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/main_window.py" line="152"/>
+        <location filename="../../desktop/views/main_window.py" line="158"/>
         <source>Sync with the server, or reload on a standalone store</source>
         <translation>Synchronizuj z serwerem albo odśwież samodzielny magazyn</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/main_window.py" line="153"/>
+        <location filename="../../desktop/views/main_window.py" line="159"/>
         <source>Next ticket</source>
         <translation>Następne zgłoszenie</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/main_window.py" line="154"/>
+        <location filename="../../desktop/views/main_window.py" line="160"/>
         <source>Previous ticket</source>
         <translation>Poprzednie zgłoszenie</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/main_window.py" line="155"/>
+        <location filename="../../desktop/views/main_window.py" line="161"/>
         <source>Reply</source>
         <translation>Odpowiedz</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/main_window.py" line="156"/>
+        <location filename="../../desktop/views/main_window.py" line="162"/>
         <source>Filter</source>
         <translation>Filtruj</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/main_window.py" line="158"/>
+        <location filename="../../desktop/views/main_window.py" line="164"/>
         <source>What sync overrode or refused</source>
         <translation>Co synchronizacja nadpisała lub odrzuciła</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/main_window.py" line="159"/>
+        <location filename="../../desktop/views/main_window.py" line="165"/>
         <source>Notifications</source>
         <translation>Powiadomienia</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/main_window.py" line="160"/>
+        <location filename="../../desktop/views/main_window.py" line="166"/>
         <source>What you were told: assignments, replies and more</source>
         <translation>Co do Ciebie przyszło: przydziały, odpowiedzi i więcej</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/main_window.py" line="161"/>
+        <location filename="../../desktop/views/main_window.py" line="167"/>
         <source>Reports</source>
         <translation>Raporty</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/main_window.py" line="162"/>
+        <location filename="../../desktop/views/main_window.py" line="168"/>
         <source>The desk&apos;s figures over a period, with the tickets behind them</source>
         <translation>Wskaźniki działu w wybranym okresie, ze zgłoszeniami, z których wynikają</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/main_window.py" line="163"/>
+        <location filename="../../desktop/views/main_window.py" line="169"/>
+        <source>Knowledge</source>
+        <translation>Baza wiedzy</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/views/main_window.py" line="170"/>
+        <source>Articles that solve common problems: read, search and write them</source>
+        <translation>Artykuły, które rozwiązują częste problemy: czytaj, szukaj i pisz je</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/views/main_window.py" line="171"/>
+        <source>Write an article from this resolution</source>
+        <translation>Napisz artykuł na podstawie tego rozwiązania</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/views/main_window.py" line="173"/>
         <source>Sign out</source>
         <translation>Wyloguj</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/main_window.py" line="164"/>
+        <location filename="../../desktop/views/main_window.py" line="174"/>
         <source>Quit</source>
         <translation>Zakończ</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/main_window.py" line="170"/>
+        <location filename="../../desktop/views/main_window.py" line="180"/>
         <source>Main</source>
         <translation>Główny</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/main_window.py" line="190"/>
+        <location filename="../../desktop/views/main_window.py" line="201"/>
         <source>&amp;File</source>
         <translation>&amp;Plik</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/main_window.py" line="193"/>
+        <location filename="../../desktop/views/main_window.py" line="204"/>
         <source>&amp;Ticket</source>
         <translation>&amp;Zgłoszenie</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/main_window.py" line="197"/>
+        <location filename="../../desktop/views/main_window.py" line="210"/>
         <source>&amp;View</source>
         <translation>&amp;Widok</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/main_window.py" line="212"/>
+        <location filename="../../desktop/views/main_window.py" line="226"/>
         <source>&amp;Help</source>
         <translation>Pomo&amp;c</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/main_window.py" line="213"/>
-        <location filename="../../desktop/views/main_window.py" line="237"/>
+        <location filename="../../desktop/views/main_window.py" line="227"/>
+        <location filename="../../desktop/views/main_window.py" line="254"/>
         <source>Keyboard shortcuts</source>
         <translation>Skróty klawiszowe</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/main_window.py" line="214"/>
+        <location filename="../../desktop/views/main_window.py" line="228"/>
         <source>About Branchdesk</source>
         <translation>O programie Branchdesk</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/main_window.py" line="252"/>
+        <location filename="../../desktop/views/main_window.py" line="270"/>
         <source>Ticket {0} logged</source>
         <translation>Zarejestrowano zgłoszenie {0}</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/main_window.py" line="315"/>
+        <location filename="../../desktop/views/main_window.py" line="276"/>
+        <source>Ticket {0} is logged as solved by the article “{1}”.</source>
+        <translation>Zgłoszenie {0} zapisano jako rozwiązane artykułem „{1}”.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/views/main_window.py" line="277"/>
+        <source>Nobody needs to work on it. You can rate how it went on the ticket.</source>
+        <translation>Nikt nie musi nad nim pracować. W zgłoszeniu możesz ocenić, jak poszło.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/views/main_window.py" line="278"/>
+        <source>Ticket {0} logged as solved</source>
+        <translation>Zgłoszenie {0} zapisano jako rozwiązane</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/views/main_window.py" line="281"/>
+        <source>Glad the article “{0}” solved it.</source>
+        <translation>Cieszymy się, że artykuł „{0}” pomógł.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/views/main_window.py" line="282"/>
+        <source>No ticket was logged; the article is counted as having solved a problem.</source>
+        <translation>Nie dodano zgłoszenia; artykuł zapisano jako taki, który rozwiązał problem.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/views/main_window.py" line="283"/>
+        <source>Solved by an article; no ticket logged</source>
+        <translation>Rozwiązane artykułem; bez zgłoszenia</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/views/main_window.py" line="286"/>
+        <source>Solved</source>
+        <translation>Rozwiązane</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/views/main_window.py" line="378"/>
         <source>Sync now</source>
         <translation>Synchronizuj teraz</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/main_window.py" line="322"/>
+        <location filename="../../desktop/views/main_window.py" line="385"/>
         <source>Sync: {0}</source>
         <translation>Synchronizacja: {0}</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/main_window.py" line="360"/>
+        <location filename="../../desktop/views/main_window.py" line="425"/>
         <source>Save filter</source>
         <translation>Zapisz filtr</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/main_window.py" line="360"/>
+        <location filename="../../desktop/views/main_window.py" line="425"/>
         <source>Name for this filter:</source>
         <translation>Nazwa tego filtra:</translation>
     </message>
@@ -1483,154 +1912,159 @@
 <context>
     <name>NewTicketDialog</name>
     <message>
-        <location filename="../../desktop/views/new_ticket.py" line="71"/>
+        <location filename="../../desktop/views/new_ticket.py" line="81"/>
         <source>New ticket</source>
         <translation>Nowe zgłoszenie</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/new_ticket.py" line="77"/>
+        <location filename="../../desktop/views/new_ticket.py" line="87"/>
         <source>Search categories…</source>
         <translation>Szukaj kategorii…</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/new_ticket.py" line="103"/>
+        <location filename="../../desktop/views/new_ticket.py" line="113"/>
         <source>1. What is it about?</source>
         <translation>1. Czego dotyczy?</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/new_ticket.py" line="111"/>
+        <location filename="../../desktop/views/new_ticket.py" line="121"/>
         <source>Choose a category on the left</source>
         <translation>Wybierz kategorię po lewej</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/new_ticket.py" line="115"/>
+        <location filename="../../desktop/views/new_ticket.py" line="125"/>
         <source>In a few words: what is wrong?</source>
         <translation>W kilku słowach: co nie działa?</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/new_ticket.py" line="150"/>
+        <location filename="../../desktop/views/new_ticket.py" line="160"/>
         <source>What happened, since when, what you tried</source>
         <translation>Co się stało, od kiedy, co już próbowano</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/new_ticket.py" line="153"/>
+        <location filename="../../desktop/views/new_ticket.py" line="163"/>
         <source>Category</source>
         <translation>Kategoria</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/new_ticket.py" line="154"/>
+        <location filename="../../desktop/views/new_ticket.py" line="164"/>
         <source>Title *</source>
         <translation>Tytuł *</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/new_ticket.py" line="155"/>
+        <location filename="../../desktop/views/new_ticket.py" line="165"/>
         <source>Type</source>
         <translation>Rodzaj</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/new_ticket.py" line="156"/>
+        <location filename="../../desktop/views/new_ticket.py" line="166"/>
         <source>Impact</source>
         <translation>Wpływ</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/new_ticket.py" line="157"/>
+        <location filename="../../desktop/views/new_ticket.py" line="167"/>
         <source>Urgency</source>
         <translation>Pilność</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/new_ticket.py" line="163"/>
+        <location filename="../../desktop/views/new_ticket.py" line="173"/>
         <source>Priority</source>
         <translation>Priorytet</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/new_ticket.py" line="164"/>
+        <location filename="../../desktop/views/new_ticket.py" line="174"/>
         <source>Requester</source>
         <translation>Zgłaszający</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/new_ticket.py" line="165"/>
+        <location filename="../../desktop/views/new_ticket.py" line="175"/>
         <source>Site</source>
         <translation>Placówka</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/new_ticket.py" line="166"/>
+        <location filename="../../desktop/views/new_ticket.py" line="176"/>
         <source>Channel</source>
         <translation>Kanał</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/new_ticket.py" line="167"/>
+        <location filename="../../desktop/views/new_ticket.py" line="177"/>
         <source>Description</source>
         <translation>Opis</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/new_ticket.py" line="174"/>
+        <location filename="../../desktop/views/new_ticket.py" line="184"/>
         <source>Log ticket</source>
         <translation>Zarejestruj</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/new_ticket.py" line="176"/>
+        <location filename="../../desktop/views/new_ticket.py" line="186"/>
         <source>Ctrl+Enter</source>
         <translation>Ctrl+Enter</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/new_ticket.py" line="186"/>
+        <location filename="../../desktop/views/new_ticket.py" line="196"/>
         <source>2. Tell us more</source>
         <translation>2. Opowiedz więcej</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/new_ticket.py" line="231"/>
+        <location filename="../../desktop/views/new_ticket.py" line="251"/>
         <source>Discard this ticket?</source>
         <translation>Odrzucić to zgłoszenie?</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/new_ticket.py" line="232"/>
+        <location filename="../../desktop/views/new_ticket.py" line="253"/>
         <source>What you typed for this ticket will be lost.</source>
         <translation>To, co wpisano w tym zgłoszeniu, zostanie utracone.</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/new_ticket.py" line="235"/>
+        <location filename="../../desktop/views/new_ticket.py" line="255"/>
         <source>Discard</source>
         <translation>Odrzuć</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/new_ticket.py" line="236"/>
+        <location filename="../../desktop/views/new_ticket.py" line="256"/>
         <source>Keep editing</source>
         <translation>Edytuj dalej</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/new_ticket.py" line="264"/>
+        <location filename="../../desktop/views/new_ticket.py" line="284"/>
         <source>Me ({0})</source>
         <translation>Ja ({0})</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/new_ticket.py" line="271"/>
+        <location filename="../../desktop/views/new_ticket.py" line="291"/>
         <source>The requester&apos;s home site</source>
         <translation>Placówka zgłaszającego</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/new_ticket.py" line="303"/>
+        <location filename="../../desktop/views/new_ticket.py" line="323"/>
         <source>No category matches “{0}”. Try fewer or other words, or clear the search to see them all.</source>
         <translation>Żadna kategoria nie pasuje do „{0}”. Wpisz mniej lub inne słowa albo wyczyść wyszukiwanie, aby zobaczyć wszystkie.</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/new_ticket.py" line="357"/>
+        <location filename="../../desktop/views/new_ticket.py" line="378"/>
         <source>Choose a category to see the priority and targets.</source>
         <translation>Wybierz kategorię, aby zobaczyć priorytet i terminy.</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/new_ticket.py" line="364"/>
+        <location filename="../../desktop/views/new_ticket.py" line="385"/>
         <source>No SLA applies.</source>
         <translation>Nie obowiązuje żadne SLA.</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/new_ticket.py" line="366"/>
+        <location filename="../../desktop/views/new_ticket.py" line="387"/>
         <source>{0}: response within {1}, resolution within {2} (business time)</source>
         <translation>{0}: reakcja w ciągu {1}, rozwiązanie w ciągu {2} (czas roboczy)</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/new_ticket.py" line="386"/>
+        <location filename="../../desktop/views/new_ticket.py" line="407"/>
         <source>Choose a category first</source>
         <translation>Najpierw wybierz kategorię</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/views/new_ticket.py" line="440"/>
+        <source>Choose a category first: the ticket is logged as solved under it.</source>
+        <translation>Najpierw wybierz kategorię: zgłoszenie zostanie w niej zapisane jako rozwiązane.</translation>
     </message>
 </context>
 <context>
@@ -1644,20 +2078,35 @@
 <context>
     <name>NotificationsPopup</name>
     <message>
-        <location filename="../../desktop/views/notifications.py" line="64"/>
-        <location filename="../../desktop/views/notifications.py" line="76"/>
+        <location filename="../../desktop/views/notifications.py" line="72"/>
+        <location filename="../../desktop/views/notifications.py" line="84"/>
         <source>Notifications</source>
         <translation>Powiadomienia</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/notifications.py" line="66"/>
+        <location filename="../../desktop/views/notifications.py" line="74"/>
         <source>Mark all read</source>
         <translation>Oznacz wszystkie jako przeczytane</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/notifications.py" line="85"/>
+        <location filename="../../desktop/views/notifications.py" line="94"/>
+        <source>Waiting for your rating</source>
+        <translation>Czeka na Twoją ocenę</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/views/notifications.py" line="98"/>
+        <source>Resolved tickets waiting for your rating</source>
+        <translation>Rozwiązane zgłoszenia czekające na Twoją ocenę</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/views/notifications.py" line="106"/>
         <source>Nothing to tell you yet: assignments, replies and other news on your tickets show here.</source>
         <translation>Na razie nic nowego: tutaj pojawią się przydziały, odpowiedzi i inne wieści o Twoich zgłoszeniach.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/views/notifications.py" line="154"/>
+        <source>Rate your resolved ticket {0}: {1}</source>
+        <translation>Oceń rozwiązane zgłoszenie {0}: {1}</translation>
     </message>
 </context>
 <context>
@@ -1764,6 +2213,44 @@
     </message>
 </context>
 <context>
+    <name>OrgNames</name>
+    <message>
+        <location filename="../../desktop/org_names.py" line="26"/>
+        <source>A supplier</source>
+        <translation>Dostawca</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/org_names.py" line="27"/>
+        <source>{0}: response</source>
+        <translation>{0}: reakcja</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/org_names.py" line="28"/>
+        <source>{0}: resolution</source>
+        <translation>{0}: rozwiązanie</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/org_names.py" line="31"/>
+        <source>The team</source>
+        <translation>Zespół</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/org_names.py" line="32"/>
+        <source>{0}: response (team target)</source>
+        <translation>{0}: reakcja (cel zespołu)</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/org_names.py" line="33"/>
+        <source>{0}: resolution (team target)</source>
+        <translation>{0}: rozwiązanie (cel zespołu)</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/org_names.py" line="35"/>
+        <source>Time without a public update</source>
+        <translation>Czas bez publicznej odpowiedzi</translation>
+    </message>
+</context>
+<context>
     <name>PendDialog</name>
     <message>
         <location filename="../../desktop/views/action_dialogs.py" line="84"/>
@@ -1789,7 +2276,7 @@
 <context>
     <name>QueueList</name>
     <message>
-        <location filename="../../desktop/views/queue_list.py" line="89"/>
+        <location filename="../../desktop/views/queue_list.py" line="125"/>
         <source>Forget this filter</source>
         <translation>Usuń ten filtr</translation>
     </message>
@@ -1800,6 +2287,142 @@
         <location filename="../../desktop/models/queue_list.py" line="88"/>
         <source>Saved filter: {0}</source>
         <translation>Zapisany filtr: {0}</translation>
+    </message>
+</context>
+<context>
+    <name>RatingBar</name>
+    <message>
+        <location filename="../../desktop/views/rating_bar.py" line="83"/>
+        <source>Your ticket is solved. How did it go?</source>
+        <translation>Twoje zgłoszenie jest rozwiązane. Jak poszło?</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/views/rating_bar.py" line="90"/>
+        <source>1: very unhappy</source>
+        <translation>1: bardzo niezadowolony(-a)</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/views/rating_bar.py" line="90"/>
+        <source>2: unhappy</source>
+        <translation>2: niezadowolony(-a)</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/views/rating_bar.py" line="90"/>
+        <location filename="../../desktop/views/rating_bar.py" line="93"/>
+        <source>3: neither</source>
+        <translation>3: ani tak, ani nie</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/views/rating_bar.py" line="90"/>
+        <source>4: happy</source>
+        <translation>4: zadowolony(-a)</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/views/rating_bar.py" line="91"/>
+        <source>5: very happy</source>
+        <translation>5: bardzo zadowolony(-a)</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/views/rating_bar.py" line="93"/>
+        <source>1: very hard</source>
+        <translation>1: bardzo trudno</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/views/rating_bar.py" line="93"/>
+        <source>2: hard</source>
+        <translation>2: trudno</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/views/rating_bar.py" line="93"/>
+        <source>4: easy</source>
+        <translation>4: łatwo</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/views/rating_bar.py" line="94"/>
+        <source>5: very easy</source>
+        <translation>5: bardzo łatwo</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/views/rating_bar.py" line="95"/>
+        <source>How happy are you with how it was solved?</source>
+        <translation>Jak bardzo jesteś zadowolony(-a) ze sposobu rozwiązania?</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/views/rating_bar.py" line="96"/>
+        <source>How easy was it to get this solved?</source>
+        <translation>Jak łatwo było doprowadzić do rozwiązania?</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/views/rating_bar.py" line="104"/>
+        <source>A comment, if you like</source>
+        <translation>Komentarz, jeśli chcesz</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/views/rating_bar.py" line="107"/>
+        <location filename="../../desktop/views/rating_bar.py" line="168"/>
+        <source>Send</source>
+        <translation>Wyślij</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/views/rating_bar.py" line="127"/>
+        <source>Change</source>
+        <translation>Zmień</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/views/rating_bar.py" line="168"/>
+        <location filename="../../desktop/views/rating_bar.py" line="211"/>
+        <source>Save the change</source>
+        <translation>Zapisz zmianę</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/views/rating_bar.py" line="180"/>
+        <source>You rated how it was solved {0} of 5</source>
+        <translation>Sposób rozwiązania oceniono na {0} z 5</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/views/rating_bar.py" line="182"/>
+        <source>, and how easy it was {0} of 5</source>
+        <translation>, a łatwość na {0} z 5</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/views/rating_bar.py" line="185"/>
+        <source>The ticket is closed, so the rating stays as it is.</source>
+        <translation>Zgłoszenie jest zamknięte, więc ocena pozostaje bez zmian.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/views/rating_bar.py" line="198"/>
+        <source>Choose how happy you are with how it was solved, from 1 to 5.</source>
+        <translation>Wybierz, jak bardzo jesteś zadowolony(-a) z rozwiązania, od 1 do 5.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/views/rating_bar.py" line="214"/>
+        <source>Thank you. You can change it until the ticket is closed.</source>
+        <translation>Dziękujemy. Możesz ją zmienić do zamknięcia zgłoszenia.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/views/rating_bar.py" line="215"/>
+        <source>Thank you.</source>
+        <translation>Dziękujemy.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/views/rating_bar.py" line="241"/>
+        <source>The ticket has been closed meanwhile, so its rating can no longer be changed.</source>
+        <translation>Zgłoszenie zostało w międzyczasie zamknięte, więc jego oceny nie można już zmienić.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/views/rating_bar.py" line="243"/>
+        <source>Only the person the ticket was logged for rates it.</source>
+        <translation>Zgłoszenie ocenia tylko osoba, dla której je dodano.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/views/rating_bar.py" line="245"/>
+        <source>The ticket was cancelled, so there is nothing to rate.</source>
+        <translation>Zgłoszenie anulowano, więc nie ma czego oceniać.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/views/rating_bar.py" line="247"/>
+        <source>The ticket is open again; rate it once it is solved.</source>
+        <translation>Zgłoszenie jest znów otwarte; oceń je, gdy zostanie rozwiązane.</translation>
     </message>
 </context>
 <context>
@@ -2191,7 +2814,7 @@
     <message>
         <location filename="../../desktop/views/server_sign_in.py" line="82"/>
         <source>optional: your home site if empty, e.g. PL-POZ-042</source>
-        <translation>opcjonalnie: pusta oznacza twoją placówkę macierzystą, np. PL-POZ-042</translation>
+        <translation>opcjonalnie; puste to Twoja placówka, np. PL-POZ-042</translation>
     </message>
     <message>
         <location filename="../../desktop/views/server_sign_in.py" line="83"/>
@@ -2360,42 +2983,62 @@
 <context>
     <name>SlaBars</name>
     <message>
-        <location filename="../../desktop/views/sla_bar.py" line="169"/>
+        <location filename="../../desktop/views/sla_bar.py" line="156"/>
+        <source>target missed</source>
+        <translation>cel nieosiągnięty</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/views/sla_bar.py" line="158"/>
+        <source>target met</source>
+        <translation>cel osiągnięty</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/views/sla_bar.py" line="160"/>
+        <source>{0} of {1} used</source>
+        <translation>wykorzystano {0} z {1}</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/views/sla_bar.py" line="161"/>
+        <source>due {0}</source>
+        <translation>termin {0}</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/views/sla_bar.py" line="185"/>
         <source>{0} d {1} h</source>
         <translation>{0} d {1} h</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/sla_bar.py" line="171"/>
+        <location filename="../../desktop/views/sla_bar.py" line="187"/>
         <source>{0} h {1} min</source>
         <translation>{0} h {1} min</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/sla_bar.py" line="172"/>
+        <location filename="../../desktop/views/sla_bar.py" line="188"/>
         <source>{0} h</source>
         <translation>{0} h</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/sla_bar.py" line="173"/>
+        <location filename="../../desktop/views/sla_bar.py" line="189"/>
         <source>{0} min</source>
         <translation>{0} min</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/sla_bar.py" line="187"/>
+        <location filename="../../desktop/views/sla_bar.py" line="203"/>
         <source>Counts around the clock, every day.</source>
         <translation>Liczy całą dobę, każdego dnia.</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/sla_bar.py" line="194"/>
+        <location filename="../../desktop/views/sla_bar.py" line="210"/>
         <source>Counts business hours only; the site is closed today.</source>
         <translation>Liczy tylko godziny pracy; placówka jest dziś zamknięta.</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/sla_bar.py" line="198"/>
+        <location filename="../../desktop/views/sla_bar.py" line="214"/>
         <source>Counts business hours only: they start at {0} today ({1}, the site&apos;s time).</source>
         <translation>Liczy tylko godziny pracy: dziś zaczynają się o {0} ({1}, czas placówki).</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/sla_bar.py" line="201"/>
+        <location filename="../../desktop/views/sla_bar.py" line="217"/>
         <source>Counts business hours only: today {0} (the site&apos;s time).</source>
         <translation>Liczy tylko godziny pracy: dziś {0} (czas placówki).</translation>
     </message>
@@ -2497,6 +3140,50 @@
     </message>
 </context>
 <context>
+    <name>SuggestionsPanel</name>
+    <message>
+        <location filename="../../desktop/views/suggestions.py" line="49"/>
+        <source>Could one of these solve it?</source>
+        <translation>Czy któryś z tych artykułów rozwiąże problem?</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/views/suggestions.py" line="55"/>
+        <location filename="../../desktop/views/suggestions.py" line="109"/>
+        <source>Articles that may solve the problem show here as you type the title.</source>
+        <translation>Artykuły, które mogą rozwiązać problem, pojawią się tu w trakcie wpisywania tytułu.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/views/suggestions.py" line="105"/>
+        <source>If an article solves it, say so: it is logged as solved at once.</source>
+        <translation>Jeśli artykuł rozwiązuje problem, zaznacz to: zgłoszenie zostanie od razu zapisane jako rozwiązane.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/views/suggestions.py" line="107"/>
+        <source>No article matches yet. Log the ticket and the desk will help.</source>
+        <translation>Żaden artykuł jeszcze nie pasuje. Dodaj zgłoszenie, a service desk pomoże.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/views/suggestions.py" line="122"/>
+        <source>Read</source>
+        <translation>Czytaj</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/views/suggestions.py" line="125"/>
+        <source>Read the article</source>
+        <translation>Przeczytaj artykuł</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/views/suggestions.py" line="127"/>
+        <source>This solved it</source>
+        <translation>To rozwiązało problem</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/views/suggestions.py" line="130"/>
+        <source>The article solved the problem: no one needs to work on it</source>
+        <translation>Artykuł rozwiązał problem: nikt nie musi nad nim pracować</translation>
+    </message>
+</context>
+<context>
     <name>SyncController</name>
     <message>
         <location filename="../../desktop/sync_controller.py" line="226"/>
@@ -2505,89 +3192,127 @@
     </message>
 </context>
 <context>
+    <name>TicketArticles</name>
+    <message>
+        <location filename="../../desktop/views/ticket_articles.py" line="37"/>
+        <source>Knowledge articles</source>
+        <translation>Artykuły z bazy wiedzy</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/views/ticket_articles.py" line="46"/>
+        <source>Double-click or Enter opens the article</source>
+        <translation>Dwuklik lub Enter otwiera artykuł</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/views/ticket_articles.py" line="48"/>
+        <source>No article is linked to this ticket.</source>
+        <translation>Z tym zgłoszeniem nie powiązano żadnego artykułu.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/views/ticket_articles.py" line="51"/>
+        <source>Link an article…</source>
+        <translation>Powiąż artykuł…</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/views/ticket_articles.py" line="54"/>
+        <source>Write an article from this resolution</source>
+        <translation>Napisz artykuł na podstawie tego rozwiązania</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/views/ticket_articles.py" line="56"/>
+        <source>A new draft article with this ticket&apos;s title, category, description and resolution, to edit before saving</source>
+        <translation>Nowy szkic artykułu z tytułem, kategorią, opisem i rozwiązaniem tego zgłoszenia, do poprawienia przed zapisaniem</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/views/ticket_articles.py" line="78"/>
+        <source> (draft)</source>
+        <translation> (szkic)</translation>
+    </message>
+</context>
+<context>
     <name>TicketFields</name>
     <message>
-        <location filename="../../desktop/views/ticket_fields.py" line="58"/>
+        <location filename="../../desktop/views/ticket_fields.py" line="61"/>
         <source>Computed</source>
         <translation>Wyliczony</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/ticket_fields.py" line="61"/>
+        <location filename="../../desktop/views/ticket_fields.py" line="64"/>
         <source>Why the priority differs from the matrix</source>
         <translation>Dlaczego priorytet różni się od macierzy</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/ticket_fields.py" line="63"/>
+        <location filename="../../desktop/views/ticket_fields.py" line="66"/>
         <source>Major incident</source>
         <translation>Poważny incydent</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/ticket_fields.py" line="70"/>
+        <location filename="../../desktop/views/ticket_fields.py" line="73"/>
         <source>Title</source>
         <translation>Tytuł</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/ticket_fields.py" line="71"/>
+        <location filename="../../desktop/views/ticket_fields.py" line="74"/>
         <source>Type</source>
         <translation>Rodzaj</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/ticket_fields.py" line="72"/>
+        <location filename="../../desktop/views/ticket_fields.py" line="75"/>
         <source>Impact</source>
         <translation>Wpływ</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/ticket_fields.py" line="73"/>
+        <location filename="../../desktop/views/ticket_fields.py" line="76"/>
         <source>Urgency</source>
         <translation>Pilność</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/ticket_fields.py" line="74"/>
+        <location filename="../../desktop/views/ticket_fields.py" line="77"/>
         <source>Priority</source>
         <translation>Priorytet</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/ticket_fields.py" line="75"/>
+        <location filename="../../desktop/views/ticket_fields.py" line="78"/>
         <source>Override reason</source>
         <translation>Powód zmiany</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/ticket_fields.py" line="76"/>
+        <location filename="../../desktop/views/ticket_fields.py" line="79"/>
         <source>Category</source>
         <translation>Kategoria</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/ticket_fields.py" line="77"/>
+        <location filename="../../desktop/views/ticket_fields.py" line="80"/>
         <source>Asset</source>
         <translation>Zasób</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/ticket_fields.py" line="79"/>
+        <location filename="../../desktop/views/ticket_fields.py" line="82"/>
         <source>Description</source>
         <translation>Opis</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/ticket_fields.py" line="80"/>
+        <location filename="../../desktop/views/ticket_fields.py" line="83"/>
         <source>Save changes</source>
         <translation>Zapisz zmiany</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/ticket_fields.py" line="141"/>
+        <location filename="../../desktop/views/ticket_fields.py" line="146"/>
         <source>Channel: {0}</source>
         <translation>Kanał: {0}</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/ticket_fields.py" line="143"/>
+        <location filename="../../desktop/views/ticket_fields.py" line="148"/>
         <source>Resolved as {0}: {1}</source>
         <translation>Rozwiązane jako {0}: {1}</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/ticket_fields.py" line="146"/>
+        <location filename="../../desktop/views/ticket_fields.py" line="151"/>
         <source>Task of {0}</source>
         <translation>Zadanie zgłoszenia {0}</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/ticket_fields.py" line="148"/>
+        <location filename="../../desktop/views/ticket_fields.py" line="153"/>
         <source>Tasks: {0}</source>
         <translation>Zadania: {0}</translation>
     </message>
@@ -2595,37 +3320,37 @@
 <context>
     <name>TicketHeader</name>
     <message>
-        <location filename="../../desktop/views/ticket_header.py" line="31"/>
+        <location filename="../../desktop/views/ticket_header.py" line="32"/>
         <source>Major incident</source>
         <translation>Poważny incydent</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/ticket_header.py" line="64"/>
+        <location filename="../../desktop/views/ticket_header.py" line="66"/>
         <source>Ticket number (select to copy)</source>
         <translation>Numer zgłoszenia (zaznacz, aby skopiować)</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/ticket_header.py" line="73"/>
+        <location filename="../../desktop/views/ticket_header.py" line="76"/>
         <source>Priority overridden: {0}</source>
         <translation>Priorytet zmieniony ręcznie: {0}</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/ticket_header.py" line="74"/>
+        <location filename="../../desktop/views/ticket_header.py" line="77"/>
         <source>Priority from impact {0} and urgency {1}</source>
         <translation>Priorytet z wpływu {0} i pilności {1}</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/ticket_header.py" line="83"/>
+        <location filename="../../desktop/views/ticket_header.py" line="87"/>
         <source>Site {0}</source>
         <translation>Placówka {0}</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/ticket_header.py" line="84"/>
+        <location filename="../../desktop/views/ticket_header.py" line="89"/>
         <source>Requester {0}</source>
         <translation>Zgłaszający {0}</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/ticket_header.py" line="85"/>
+        <location filename="../../desktop/views/ticket_header.py" line="90"/>
         <source>Team {0}</source>
         <translation>Zespół {0}</translation>
     </message>
@@ -2778,117 +3503,117 @@
 <context>
     <name>TicketView</name>
     <message>
-        <location filename="../../desktop/views/ticket_view.py" line="79"/>
+        <location filename="../../desktop/views/ticket_view.py" line="106"/>
         <source>Assign…</source>
         <translation>Przydziel…</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/ticket_view.py" line="79"/>
-        <location filename="../../desktop/views/ticket_view.py" line="214"/>
+        <location filename="../../desktop/views/ticket_view.py" line="106"/>
+        <location filename="../../desktop/views/ticket_view.py" line="255"/>
         <source>Start work</source>
         <translation>Rozpocznij</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/ticket_view.py" line="79"/>
+        <location filename="../../desktop/views/ticket_view.py" line="106"/>
         <source>Put on hold…</source>
         <translation>Wstrzymaj…</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/ticket_view.py" line="79"/>
+        <location filename="../../desktop/views/ticket_view.py" line="106"/>
         <source>Take</source>
         <translation>Weź</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/ticket_view.py" line="80"/>
+        <location filename="../../desktop/views/ticket_view.py" line="107"/>
         <source>Resolve…</source>
         <translation>Rozwiąż…</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/ticket_view.py" line="80"/>
-        <location filename="../../desktop/views/ticket_view.py" line="217"/>
+        <location filename="../../desktop/views/ticket_view.py" line="107"/>
+        <location filename="../../desktop/views/ticket_view.py" line="258"/>
         <source>Close</source>
         <translation>Zamknij</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/ticket_view.py" line="80"/>
-        <location filename="../../desktop/views/ticket_view.py" line="218"/>
+        <location filename="../../desktop/views/ticket_view.py" line="107"/>
+        <location filename="../../desktop/views/ticket_view.py" line="259"/>
         <source>Reopen</source>
         <translation>Otwórz ponownie</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/ticket_view.py" line="81"/>
-        <location filename="../../desktop/views/ticket_view.py" line="338"/>
+        <location filename="../../desktop/views/ticket_view.py" line="108"/>
+        <location filename="../../desktop/views/ticket_view.py" line="379"/>
         <source>Cancel ticket</source>
         <translation>Anuluj zgłoszenie</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/ticket_view.py" line="81"/>
+        <location filename="../../desktop/views/ticket_view.py" line="108"/>
         <source>Escalate…</source>
         <translation>Eskaluj…</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/ticket_view.py" line="90"/>
+        <location filename="../../desktop/views/ticket_view.py" line="117"/>
         <source>Assign the ticket to yourself</source>
         <translation>Przydziel zgłoszenie sobie</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/ticket_view.py" line="106"/>
+        <location filename="../../desktop/views/ticket_view.py" line="135"/>
         <source>Show SLA events, escalations and notices</source>
         <translation>Pokaż zdarzenia SLA, eskalacje i powiadomienia</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/ticket_view.py" line="121"/>
+        <location filename="../../desktop/views/ticket_view.py" line="155"/>
         <source>Conversation</source>
         <translation>Rozmowa</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/ticket_view.py" line="122"/>
+        <location filename="../../desktop/views/ticket_view.py" line="156"/>
         <source>Details</source>
         <translation>Szczegóły</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/ticket_view.py" line="123"/>
+        <location filename="../../desktop/views/ticket_view.py" line="157"/>
         <source>Work log</source>
         <translation>Czas pracy</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/ticket_view.py" line="124"/>
+        <location filename="../../desktop/views/ticket_view.py" line="158"/>
         <source>Links</source>
         <translation>Powiązania</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/ticket_view.py" line="125"/>
-        <location filename="../../desktop/views/ticket_view.py" line="260"/>
+        <location filename="../../desktop/views/ticket_view.py" line="159"/>
+        <location filename="../../desktop/views/ticket_view.py" line="301"/>
         <source>Files</source>
         <translation>Pliki</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/ticket_view.py" line="147"/>
+        <location filename="../../desktop/views/ticket_view.py" line="182"/>
         <source>Choose a ticket to see it here.</source>
         <translation>Wybierz zgłoszenie, aby je tu zobaczyć.</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/ticket_view.py" line="214"/>
+        <location filename="../../desktop/views/ticket_view.py" line="255"/>
         <source>Resume work</source>
         <translation>Wznów</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/ticket_view.py" line="217"/>
+        <location filename="../../desktop/views/ticket_view.py" line="258"/>
         <source>Yes, it is fixed</source>
         <translation>Tak, naprawione</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/ticket_view.py" line="218"/>
+        <location filename="../../desktop/views/ticket_view.py" line="259"/>
         <source>No, reopen it</source>
         <translation>Nie, otwórz ponownie</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/ticket_view.py" line="260"/>
+        <location filename="../../desktop/views/ticket_view.py" line="301"/>
         <source>Files ({0})</source>
         <translation>Pliki ({0})</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/ticket_view.py" line="339"/>
+        <location filename="../../desktop/views/ticket_view.py" line="380"/>
         <source>Cancel ticket {0}? It cannot be reopened.</source>
         <translation>Anulować zgłoszenie {0}? Nie da się go ponownie otworzyć.</translation>
     </message>
@@ -2912,242 +3637,333 @@
 <context>
     <name>Timeline</name>
     <message>
-        <location filename="../../desktop/views/timeline.py" line="31"/>
+        <location filename="../../desktop/views/timeline.py" line="33"/>
         <source>Status</source>
         <translation>Status</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/timeline.py" line="32"/>
+        <location filename="../../desktop/views/timeline.py" line="34"/>
         <source>Assignee</source>
         <translation>Przydzielone do</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/timeline.py" line="33"/>
+        <location filename="../../desktop/views/timeline.py" line="35"/>
         <source>Team</source>
         <translation>Zespół</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/timeline.py" line="34"/>
+        <location filename="../../desktop/views/timeline.py" line="36"/>
         <source>Priority</source>
         <translation>Priorytet</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/timeline.py" line="35"/>
+        <location filename="../../desktop/views/timeline.py" line="37"/>
         <source>Impact</source>
         <translation>Wpływ</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/timeline.py" line="36"/>
+        <location filename="../../desktop/views/timeline.py" line="38"/>
         <source>Urgency</source>
         <translation>Pilność</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/timeline.py" line="37"/>
+        <location filename="../../desktop/views/timeline.py" line="39"/>
         <source>Title</source>
         <translation>Tytuł</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/timeline.py" line="38"/>
+        <location filename="../../desktop/views/timeline.py" line="40"/>
         <source>Description</source>
         <translation>Opis</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/timeline.py" line="39"/>
+        <location filename="../../desktop/views/timeline.py" line="41"/>
         <source>Category</source>
         <translation>Kategoria</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/timeline.py" line="40"/>
+        <location filename="../../desktop/views/timeline.py" line="42"/>
         <source>Type</source>
         <translation>Rodzaj</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/timeline.py" line="41"/>
+        <location filename="../../desktop/views/timeline.py" line="43"/>
         <source>Tier</source>
         <translation>Linia wsparcia</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/timeline.py" line="42"/>
+        <location filename="../../desktop/views/timeline.py" line="44"/>
         <source>Waiting for</source>
         <translation>Czeka na</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/timeline.py" line="43"/>
+        <location filename="../../desktop/views/timeline.py" line="45"/>
         <source>Supplier</source>
         <translation>Dostawca</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/timeline.py" line="44"/>
+        <location filename="../../desktop/views/timeline.py" line="46"/>
         <source>Resolution</source>
         <translation>Rozwiązanie</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/timeline.py" line="45"/>
+        <location filename="../../desktop/views/timeline.py" line="47"/>
         <source>Resolution note</source>
         <translation>Opis rozwiązania</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/timeline.py" line="46"/>
+        <location filename="../../desktop/views/timeline.py" line="48"/>
         <source>Site</source>
         <translation>Placówka</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/timeline.py" line="47"/>
+        <location filename="../../desktop/views/timeline.py" line="49"/>
         <source>Asset</source>
         <translation>Zasób</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/timeline.py" line="48"/>
+        <location filename="../../desktop/views/timeline.py" line="50"/>
         <source>Major incident</source>
         <translation>Poważny incydent</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/timeline.py" line="49"/>
+        <location filename="../../desktop/views/timeline.py" line="51"/>
         <source>Fields</source>
         <translation>Pola</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/timeline.py" line="50"/>
+        <location filename="../../desktop/views/timeline.py" line="52"/>
         <source>First response</source>
         <translation>Pierwsza reakcja</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/timeline.py" line="51"/>
+        <location filename="../../desktop/views/timeline.py" line="53"/>
         <source>Resolved at</source>
         <translation>Rozwiązano</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/timeline.py" line="52"/>
+        <location filename="../../desktop/views/timeline.py" line="54"/>
         <source>Closed at</source>
         <translation>Zamknięto</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/timeline.py" line="53"/>
+        <location filename="../../desktop/views/timeline.py" line="55"/>
         <source>Priority reason</source>
         <translation>Powód priorytetu</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/timeline.py" line="104"/>
+        <location filename="../../desktop/views/timeline.py" line="94"/>
+        <source>yes</source>
+        <translation>tak</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/views/timeline.py" line="94"/>
+        <source>no</source>
+        <translation>nie</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/views/timeline.py" line="112"/>
+        <source>a supplier</source>
+        <translation>dostawca</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/views/timeline.py" line="135"/>
+        <source>SLA breached: {0} missed its target</source>
+        <translation>Przekroczone SLA: {0} — cel nieosiągnięty</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/views/timeline.py" line="140"/>
+        <source>SLA warning: {0} has used {1} of its target</source>
+        <translation>Ostrzeżenie SLA: {0} — wykorzystano {1} celu</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/views/timeline.py" line="141"/>
+        <source>SLA warning: {0}</source>
+        <translation>Ostrzeżenie SLA: {0}</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/views/timeline.py" line="159"/>
+        <source>no public update for {0} business hours</source>
+        <translation>brak publicznej odpowiedzi od {0} godz. roboczych</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/views/timeline.py" line="162"/>
+        <source>{0} at {1}% of its target</source>
+        <translation>{0} — {1}% celu</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/views/timeline.py" line="176"/>
+        <source>closed automatically after the reopen period</source>
+        <translation>zamknięte automatycznie po upływie czasu na ponowne otwarcie</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/views/timeline.py" line="179"/>
+        <source>escalated from {0}</source>
+        <translation>eskalowane z zespołu {0}</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/views/timeline.py" line="180"/>
+        <source>escalated</source>
+        <translation>eskalowane</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/views/timeline.py" line="184"/>
+        <source>escalation rule “{0}”: {1}</source>
+        <translation>reguła eskalacji „{0}”: {1}</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/views/timeline.py" line="186"/>
+        <location filename="../../desktop/views/timeline.py" line="196"/>
+        <source>; not moved: {0}</source>
+        <translation>; nie przeniesiono: {0}</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/views/timeline.py" line="194"/>
+        <source>Escalated by the rule “{0}”: {1}</source>
+        <translation>Eskalowane regułą „{0}”: {1}</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/views/timeline.py" line="201"/>
+        <source>Escalated: {0} at {1} of its target</source>
+        <translation>Eskalowane: {0} — {1} celu</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/views/timeline.py" line="212"/>
         <source>{0} assigned the ticket to {1}</source>
         <translation>{0} przydzielił(a) zgłoszenie do: {1}</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/timeline.py" line="105"/>
+        <location filename="../../desktop/views/timeline.py" line="213"/>
         <source>{0} assigned the ticket</source>
         <translation>{0} przydzielił(a) zgłoszenie</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/timeline.py" line="108"/>
+        <location filename="../../desktop/views/timeline.py" line="216"/>
         <source>{0} reopened the ticket</source>
         <translation>{0} ponownie otworzył(a) zgłoszenie</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/timeline.py" line="109"/>
+        <location filename="../../desktop/views/timeline.py" line="217"/>
         <source>{0} resumed work</source>
         <translation>{0} wznowił(a) pracę</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/timeline.py" line="109"/>
+        <location filename="../../desktop/views/timeline.py" line="217"/>
         <source>{0} started work</source>
         <translation>{0} rozpoczął(-ęła) pracę</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/timeline.py" line="114"/>
+        <location filename="../../desktop/views/timeline.py" line="222"/>
         <source>{0} put the ticket on hold: {1}</source>
         <translation>{0} wstrzymał(a) zgłoszenie: {1}</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/timeline.py" line="115"/>
+        <location filename="../../desktop/views/timeline.py" line="223"/>
         <source>{0} put the ticket on hold</source>
         <translation>{0} wstrzymał(a) zgłoszenie</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/timeline.py" line="118"/>
+        <location filename="../../desktop/views/timeline.py" line="226"/>
         <source>{0} resolved the ticket ({1})</source>
         <translation>{0} rozwiązał(a) zgłoszenie ({1})</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/timeline.py" line="119"/>
+        <location filename="../../desktop/views/timeline.py" line="227"/>
         <source>{0} resolved the ticket</source>
         <translation>{0} rozwiązał(a) zgłoszenie</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/timeline.py" line="121"/>
+        <location filename="../../desktop/views/timeline.py" line="229"/>
         <source>{0} closed the ticket</source>
         <translation>{0} zamknął(-ęła) zgłoszenie</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/timeline.py" line="123"/>
+        <location filename="../../desktop/views/timeline.py" line="231"/>
         <source>{0} cancelled the ticket</source>
         <translation>{0} anulował(a) zgłoszenie</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/timeline.py" line="124"/>
+        <location filename="../../desktop/views/timeline.py" line="232"/>
         <source>{0} moved the ticket to {1}</source>
         <translation>{0} zmienił(a) stan zgłoszenia na: {1}</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/timeline.py" line="139"/>
+        <location filename="../../desktop/views/timeline.py" line="250"/>
         <source>{0}: {1} → {2}</source>
         <translation>{0}: {1} → {2}</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/timeline.py" line="140"/>
+        <location filename="../../desktop/views/timeline.py" line="242"/>
         <source>{0} changed {1}</source>
         <translation>{0} zmienił(a) {1}</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/timeline.py" line="151"/>
+        <location filename="../../desktop/views/timeline.py" line="264"/>
+        <source>{0} attached {1} ({2})</source>
+        <translation>{0} dołączył(a) plik {1} ({2})</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/views/timeline.py" line="276"/>
         <source>Branchdesk</source>
         <translation>Branchdesk</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/timeline.py" line="181"/>
+        <location filename="../../desktop/views/timeline.py" line="303"/>
+        <source>changed {0}</source>
+        <translation>zmienił(a) {0}</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/views/timeline.py" line="308"/>
         <source>{0} resolved the ticket and wrote to the requester</source>
         <translation>{0} rozwiązał(a) zgłoszenie i napisał(a) do zgłaszającego</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/timeline.py" line="197"/>
+        <location filename="../../desktop/views/timeline.py" line="324"/>
         <source>{0} logged the ticket</source>
         <translation>{0} dodał(a) zgłoszenie</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/timeline.py" line="202"/>
+        <location filename="../../desktop/views/timeline.py" line="142"/>
         <source>SLA warning</source>
         <translation>Ostrzeżenie SLA</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/timeline.py" line="204"/>
+        <location filename="../../desktop/views/timeline.py" line="136"/>
         <source>SLA breached</source>
         <translation>Przekroczone SLA</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/timeline.py" line="206"/>
+        <location filename="../../desktop/views/timeline.py" line="203"/>
         <source>Escalated</source>
         <translation>Eskalowano</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/timeline.py" line="209"/>
+        <location filename="../../desktop/views/timeline.py" line="335"/>
         <source>{0} notified {1}</source>
         <translation>{0} powiadomił(a): {1}</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/timeline.py" line="215"/>
+        <location filename="../../desktop/views/timeline.py" line="262"/>
         <source>{0} attached a file</source>
         <translation>{0} dołączył(a) plik</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/timeline.py" line="223"/>
+        <location filename="../../desktop/views/timeline.py" line="344"/>
+        <source>{0} linked the article {1}</source>
+        <translation>{0} powiązał(a) artykuł {1}</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/views/timeline.py" line="355"/>
         <source>{0} replied</source>
         <translation>{0} odpowiedział(a)</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/timeline.py" line="224"/>
+        <location filename="../../desktop/views/timeline.py" line="356"/>
         <source>{0} added an internal note</source>
         <translation>{0} dodał(a) notatkę wewnętrzną</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/timeline.py" line="227"/>
+        <location filename="../../desktop/views/timeline.py" line="359"/>
         <source>{0} logged {1} min of work</source>
         <translation>{0} zapisał(a) {1} min pracy</translation>
     </message>

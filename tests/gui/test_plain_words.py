@@ -162,3 +162,19 @@ def test_the_service_layers_refusals_in_the_window_words(store, new_ticket, act)
     assert said["a requester edits"] == "Only the support staff may do this; you are signed in as “Branch staff”."
     assert said["assign to someone outside the team"] == \
         "The chosen person does not work in the chosen team: choose someone from it, or only the team."
+
+
+def test_the_refusals_in_polish(qapp, store, new_ticket, act):
+    from desktop.i18n import install_translations
+
+    install_translations(qapp, "pl")
+    try:
+        said = _refusals(store, new_ticket, act)
+    finally:
+        install_translations(qapp, "en")
+    for tried, text in said.items():
+        assert text and not RAW.search(text), f"{tried}: {text}"
+    english = {t for t in _refusals(store, new_ticket, act).values() if not t.startswith("No ticket")}
+    assert not english & set(said.values())  # every one of them in Polish
+    assert said["assign a pending ticket"] == \
+        "Zgłoszenia o statusie „Wstrzymane” nie można przydzielić; najpierw przywróć je do statusu „W realizacji”."
