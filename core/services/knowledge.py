@@ -270,8 +270,10 @@ def solved(
     with uow.command("kb_solved", args):
         if ticket is not None:
             assert made.ticket_id is not None and made.number is not None
-            # first contact: no team and no assignee, so nobody hands it over (reports count it as FCR)
-            logged = tickets.create(uow, actor, ticket, now, made=tickets.Made(made.ticket_id, made.number, None, None))
+            # first contact: no team and no assignee, so nobody hands it over (reports count it as FCR);
+            # the category's required fields tell a technician what to work on, and nobody will
+            logged = tickets.create(uow, actor, ticket, now, made=tickets.Made(made.ticket_id, made.number, None, None),
+                                    fields_required=False)
             uow.update_ticket(actor, logged, {
                 "status": "resolved", "resolution_code": SOLVED_BY_ARTICLE,
                 "resolution_note": f"Solved with knowledge article {article.number}: {article.title}",

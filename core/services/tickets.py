@@ -135,6 +135,7 @@ def _number(uow: UnitOfWork, site_code: str) -> str:
 
 def create(
     uow: UnitOfWork, actor: UserInfo, cmd: NewTicket, at: datetime | None = None, made: Made | None = None,
+    *, fields_required: bool = True,
 ) -> Ticket:
     ref = uow.ref
     now = uow.now(at)
@@ -145,7 +146,7 @@ def create(
         raise InvalidInput(f"channel must be one of {', '.join(CHANNELS)}, not {cmd.channel!r}", "channel")
     category = ref.category(cmd.category)
     check_impact_urgency(ref.spec.priority, cmd.impact, cmd.urgency)
-    values = validate_fields(category.fields, cmd.fields)
+    values = validate_fields(category.fields, cmd.fields, required=fields_required)
 
     if actor.role == "requester":
         if cmd.requester not in (None, actor.username):

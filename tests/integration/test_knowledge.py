@@ -19,6 +19,7 @@ from core.reference import reference_for
 from core.reports.kpis import kpi_report
 from core.reports.period import Period
 from core.services import knowledge
+from core.services import tickets as tickets_service
 from core.services.tickets import NewTicket
 
 BODY = "Turn the roll over: thermal paper prints on one side only."
@@ -209,6 +210,20 @@ def test_this_solved_it_logs_a_first_contact_resolution(desk: Any) -> None:
         report = kpi_report(session, desk.user("max"), Period(today - timedelta(days=1), today + timedelta(days=1)),
                             by="site")
     assert report.total["resolved"] == 1 and report.total["fcr_pct"] == 100.0
+
+
+def test_this_solved_it_does_not_ask_for_the_fields_a_technician_would_need(desk: Any) -> None:
+    """A POS terminal ticket needs its terminal's ID so that a technician knows which one
+    to fix; solved as it is logged, nobody will, and the requester is not stopped by it."""
+    number = write(desk)
+    publish(desk, number)
+    with pytest.raises(InvalidInput, match="Terminal ID"):
+        desk.run(tickets_service.create, "anna", NewTicket(
+            title="Terminal frozen", category="Hardware/POS terminal", impact="low", urgency="low"))
+    solved = desk.run(knowledge.solved, "anna", number, NewTicket(
+        title="Terminal frozen", category="Hardware/POS terminal", impact="low", urgency="low"))
+    ticket = desk.ticket(solved.ticket.number)
+    assert (ticket.status, ticket.fields) == ("resolved", {})
 
 
 def test_this_solved_it_needs_a_published_article_and_a_ticket_unless_deflect(desk: Any, dump_db: Any) -> None:
