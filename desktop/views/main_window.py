@@ -463,9 +463,10 @@ class MainWindow(QMainWindow):
 
     @staticmethod
     def default_split(width: int) -> list[int]:
-        """Queues, table and ticket: the queues their names' width, the ticket about
-        two fifths, the table the rest (at 1000 px: 150, 450, 400)."""
-        queues = 150 if width < 1300 else 190
+        """Queues, table and ticket: the queues their names' width (shortened with a
+        tooltip below 1300 px), the ticket about two fifths, the table the rest (at
+        1000 px: 150, 450, 400; at 1600 px: 220, 740, 640)."""
+        queues = 150 if width < 1300 else 220
         ticket = max(340, int(width * 0.4))
         return [queues, max(280, width - queues - ticket), ticket]
 

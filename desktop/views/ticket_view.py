@@ -163,7 +163,7 @@ class TicketView(QWidget):
         bar.setElideMode(Qt.TextElideMode.ElideRight)
         # room for five names in a 340 px pane; the chosen tab stands out as the page it opens
         bar.setStyleSheet(
-            "QTabBar::tab { padding: 4px 7px; border: 1px solid palette(mid); border-bottom: none;"
+            "QTabBar::tab { padding: 4px 5px; border: 1px solid palette(mid); border-bottom: none;"
             " background: palette(button); margin-right: 1px; }"
             " QTabBar::tab:selected { background: palette(base); border-color: palette(dark); }"
             " QTabBar::tab:!selected { margin-top: 2px; }")

@@ -3574,7 +3574,7 @@
     <message>
         <location filename="../../desktop/views/ticket_view.py" line="157"/>
         <source>Work log</source>
-        <translation>Czas pracy</translation>
+        <translation>Praca</translation>
     </message>
     <message>
         <location filename="../../desktop/views/ticket_view.py" line="158"/>
