@@ -1,8 +1,8 @@
 """The organisation's categories as a tree ("Hardware" > "POS terminal"), for the
 new-ticket form, with a proxy that filters it by words typed (keeping parents of
 matches, so a match is always shown in its place). A category matches by its path,
-its description and the labels of its own fields, so "receipt" or "terminal ID"
-finds the category whose form asks for them; where the organisation file translates
+its description and the labels and choices of its own fields, so "receipt printer"
+or "terminal ID" finds the category whose form asks for them; where the organisation file translates
 them into the window's language, the tree shows the translation and both are found."""
 
 from __future__ import annotations
@@ -20,7 +20,7 @@ from desktop.qt import (
 )
 
 PathRole = Qt.ItemDataRole.UserRole + 1
-# the words a category is found by: path, description and its fields' labels
+# the words a category is found by: path, description, its fields' labels and choices
 SearchRole = Qt.ItemDataRole.UserRole + 2
 
 
@@ -48,7 +48,8 @@ class CategoryTreeModel(QStandardItemModel):
                 item.setToolTip(f"{shown}\n{own_description}" if own_description else shown)
                 fields = info.fields if info is not None else ()
                 words = [prefix, shown, description, own_description,
-                         *(f.label for f in fields), *(names.field(prefix, f.key, f.label) for f in fields)]
+                         *(f.label for f in fields), *(names.field(prefix, f.key, f.label) for f in fields),
+                         *(choice for f in fields for choice in f.choices)]
                 item.setData(" ".join(dict.fromkeys(w for w in words if w)), SearchRole)
                 if not real:
                     item.setSelectable(False)

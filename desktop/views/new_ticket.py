@@ -217,6 +217,8 @@ class NewTicketDialog(QDialog):
         for combo in (self.impact, self.urgency, self.type, self.requester, self.site):
             combo.currentIndexChanged.connect(lambda _i: self._update_preview())
         self.title.textChanged.connect(lambda _text: self._suggest())
+        # what is typed to find the category says what is wrong too, before a title is
+        self.category_search.textChanged.connect(lambda _text: self._suggest())
         self.resize(960, 620)
         self.category: str | None = None
         self._busy = False
@@ -414,7 +416,7 @@ class NewTicketDialog(QDialog):
 
     # -- knowledge articles ------------------------------------------------------
     def _suggest(self) -> None:
-        self.suggestions.ask(self.title.text(), self.category)
+        self.suggestions.ask(self.title.text().strip() or self.category_search.text(), self.category)
 
     def read_article(self, number: str) -> ArticleReader:
         """A suggestion's "Read": the article in a small window, with "This solved it" too."""

@@ -52,7 +52,7 @@ class SuggestionsPanel(QWidget):
         font = heading.font()
         font.setBold(True)
         heading.setFont(font)
-        self.hint = QLabel(self.tr("Articles that may solve the problem show here as you type the title."), self)
+        self.hint = QLabel(self.tr("Articles that may solve the problem show here as you type what is wrong."), self)
         self.hint.setObjectName("suggestionsHint")
         self.hint.setProperty("role", "hint")
         self.hint.setWordWrap(True)
@@ -106,7 +106,7 @@ class SuggestionsPanel(QWidget):
         elif words_of(self._title) or self._category:
             self.hint.setText(self.tr("No article matches yet. Log the ticket and the desk will help."))
         else:
-            self.hint.setText(self.tr("Articles that may solve the problem show here as you type the title."))
+            self.hint.setText(self.tr("Articles that may solve the problem show here as you type what is wrong."))
         self.sig_shown.emit(len(found))
 
     def _row(self, suggestion: Suggestion) -> QFrame:

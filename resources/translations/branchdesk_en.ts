@@ -1995,62 +1995,62 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/views/new_ticket.py" line="251"/>
+        <location filename="../../desktop/views/new_ticket.py" line="253"/>
         <source>Discard this ticket?</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/views/new_ticket.py" line="253"/>
+        <location filename="../../desktop/views/new_ticket.py" line="255"/>
         <source>What you typed for this ticket will be lost.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/views/new_ticket.py" line="255"/>
+        <location filename="../../desktop/views/new_ticket.py" line="257"/>
         <source>Discard</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/views/new_ticket.py" line="256"/>
+        <location filename="../../desktop/views/new_ticket.py" line="258"/>
         <source>Keep editing</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/views/new_ticket.py" line="284"/>
+        <location filename="../../desktop/views/new_ticket.py" line="286"/>
         <source>Me ({0})</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/views/new_ticket.py" line="291"/>
+        <location filename="../../desktop/views/new_ticket.py" line="293"/>
         <source>The requester&apos;s home site</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/views/new_ticket.py" line="323"/>
+        <location filename="../../desktop/views/new_ticket.py" line="325"/>
         <source>No category matches “{0}”. Try fewer or other words, or clear the search to see them all.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/views/new_ticket.py" line="378"/>
+        <location filename="../../desktop/views/new_ticket.py" line="380"/>
         <source>Choose a category to see the priority and targets.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/views/new_ticket.py" line="385"/>
+        <location filename="../../desktop/views/new_ticket.py" line="387"/>
         <source>No SLA applies.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/views/new_ticket.py" line="387"/>
+        <location filename="../../desktop/views/new_ticket.py" line="389"/>
         <source>{0}: response within {1}, resolution within {2} (business time)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/views/new_ticket.py" line="407"/>
+        <location filename="../../desktop/views/new_ticket.py" line="409"/>
         <source>Choose a category first</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/views/new_ticket.py" line="440"/>
+        <location filename="../../desktop/views/new_ticket.py" line="442"/>
         <source>Choose a category first: the ticket is logged as solved under it.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -3130,7 +3130,7 @@
     <message>
         <location filename="../../desktop/views/suggestions.py" line="55"/>
         <location filename="../../desktop/views/suggestions.py" line="109"/>
-        <source>Articles that may solve the problem show here as you type the title.</source>
+        <source>Articles that may solve the problem show here as you type what is wrong.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>

@@ -2007,62 +2007,62 @@
         <translation>2. Opowiedz więcej</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/new_ticket.py" line="251"/>
+        <location filename="../../desktop/views/new_ticket.py" line="253"/>
         <source>Discard this ticket?</source>
         <translation>Odrzucić to zgłoszenie?</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/new_ticket.py" line="253"/>
+        <location filename="../../desktop/views/new_ticket.py" line="255"/>
         <source>What you typed for this ticket will be lost.</source>
         <translation>To, co wpisano w tym zgłoszeniu, zostanie utracone.</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/new_ticket.py" line="255"/>
+        <location filename="../../desktop/views/new_ticket.py" line="257"/>
         <source>Discard</source>
         <translation>Odrzuć</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/new_ticket.py" line="256"/>
+        <location filename="../../desktop/views/new_ticket.py" line="258"/>
         <source>Keep editing</source>
         <translation>Edytuj dalej</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/new_ticket.py" line="284"/>
+        <location filename="../../desktop/views/new_ticket.py" line="286"/>
         <source>Me ({0})</source>
         <translation>Ja ({0})</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/new_ticket.py" line="291"/>
+        <location filename="../../desktop/views/new_ticket.py" line="293"/>
         <source>The requester&apos;s home site</source>
         <translation>Placówka zgłaszającego</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/new_ticket.py" line="323"/>
+        <location filename="../../desktop/views/new_ticket.py" line="325"/>
         <source>No category matches “{0}”. Try fewer or other words, or clear the search to see them all.</source>
         <translation>Żadna kategoria nie pasuje do „{0}”. Wpisz mniej lub inne słowa albo wyczyść wyszukiwanie, aby zobaczyć wszystkie.</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/new_ticket.py" line="378"/>
+        <location filename="../../desktop/views/new_ticket.py" line="380"/>
         <source>Choose a category to see the priority and targets.</source>
         <translation>Wybierz kategorię, aby zobaczyć priorytet i terminy.</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/new_ticket.py" line="385"/>
+        <location filename="../../desktop/views/new_ticket.py" line="387"/>
         <source>No SLA applies.</source>
         <translation>Nie obowiązuje żadne SLA.</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/new_ticket.py" line="387"/>
+        <location filename="../../desktop/views/new_ticket.py" line="389"/>
         <source>{0}: response within {1}, resolution within {2} (business time)</source>
         <translation>{0}: reakcja w ciągu {1}, rozwiązanie w ciągu {2} (czas roboczy)</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/new_ticket.py" line="407"/>
+        <location filename="../../desktop/views/new_ticket.py" line="409"/>
         <source>Choose a category first</source>
         <translation>Najpierw wybierz kategorię</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/new_ticket.py" line="440"/>
+        <location filename="../../desktop/views/new_ticket.py" line="442"/>
         <source>Choose a category first: the ticket is logged as solved under it.</source>
         <translation>Najpierw wybierz kategorię: zgłoszenie zostanie w niej zapisane jako rozwiązane.</translation>
     </message>
@@ -3149,8 +3149,8 @@
     <message>
         <location filename="../../desktop/views/suggestions.py" line="55"/>
         <location filename="../../desktop/views/suggestions.py" line="109"/>
-        <source>Articles that may solve the problem show here as you type the title.</source>
-        <translation>Artykuły, które mogą rozwiązać problem, pojawią się tu w trakcie wpisywania tytułu.</translation>
+        <source>Articles that may solve the problem show here as you type what is wrong.</source>
+        <translation>Artykuły, które mogą rozwiązać problem, pojawią się tu, gdy opiszesz, co nie działa.</translation>
     </message>
     <message>
         <location filename="../../desktop/views/suggestions.py" line="105"/>

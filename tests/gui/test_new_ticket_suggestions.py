@@ -15,6 +15,7 @@ from core import knowledge as kb
 from core.reference import reference_for
 from core.services import knowledge
 from core.ticket_detail import read_ticket
+from desktop.models.category_tree import PathRole
 from desktop.qt import QMessageBox, Qt
 from desktop.settings import Settings
 from desktop.views.main_window import MainWindow
@@ -95,6 +96,30 @@ def test_typing_the_title_suggests_the_right_article_first(qtbot, make_workspace
     with qtbot.waitSignal(panel.sig_shown, timeout=10_000):
         dialog.choose_category("Hardware/POS terminal")
     assert {s.number for s in panel.shown} >= {articles["blank"], articles["card"]}
+
+
+def test_what_is_typed_to_find_the_category_suggests_articles_before_a_title_is(qtbot, make_workspace, articles):
+    """A cashier starts where the dialog puts her, in the category search: the words
+    she types there find the category and the article at once."""
+    dialog = dialog_for(qtbot, make_workspace("anna"))
+    panel = dialog.suggestions
+    assert dialog.focusWidget() is dialog.category_search
+    with qtbot.waitSignal(panel.sig_shown, timeout=10_000):
+        qtbot.keyClicks(dialog.category_search, "receipt printer")
+    assert panel.shown[0].number == articles["blank"]
+    # a title, once there is one, is what is looked up
+    with qtbot.waitSignal(panel.sig_shown, timeout=10_000):
+        qtbot.keyClicks(dialog.title, "router blinks")
+    assert panel.shown[0].number == articles["router"]
+
+
+def test_a_category_is_found_by_its_fields_choices(qtbot, make_workspace):
+    """'3' is one of the choices of the Pump field on the POS terminal form."""
+    dialog = dialog_for(qtbot, make_workspace("anna"))
+    qtbot.keyClicks(dialog.category_search, "pump 3")
+    found = dialog.tree_filter.first_match()
+    assert found is not None and found.data(PathRole) == "Hardware/POS terminal"
+    assert not dialog.no_match.isVisible()
 
 
 def test_an_older_answer_never_replaces_a_newer_one(qtbot, make_workspace, articles):
