@@ -11,6 +11,7 @@ logs none) and closes the dialog."""
 
 from __future__ import annotations
 
+import dataclasses
 from itertools import pairwise
 from typing import Any
 
@@ -443,6 +444,10 @@ class NewTicketDialog(QDialog):
                                                  "under it."))
             return
         cmd = None if deflect else self.ticket()
+        if cmd is not None and not cmd.title.strip():
+            # nothing typed as the title: the problem is the one the article solves
+            titles = {s.number: s.title for s in self.suggestions.shown}
+            cmd = dataclasses.replace(cmd, title=titles.get(article) or self.category_search.text().strip())
         self._busy = True
         self.submit.setEnabled(False)
 

@@ -260,3 +260,16 @@ def test_the_dialog_fits_a_1000x700_screen(qtbot, make_workspace, articles):
             assert wanted < button.width(), f"{button.text()!r} is clipped"
             right = button.mapTo(dialog, button.rect().topRight()).x()
             assert right <= dialog.width()
+
+
+def test_this_solved_it_without_a_title_logs_the_problem_the_article_solves(qtbot, make_workspace, articles, store):
+    dialog = dialog_for(qtbot, make_workspace("anna"))
+    dialog.choose_category("Hardware")
+    with qtbot.waitSignal(dialog.suggestions.sig_shown, timeout=10_000):
+        qtbot.keyClicks(dialog.category_search, "receipt printer")
+    assert dialog.title.text() == ""
+    _read, solved = dialog.suggestions.buttons_of(articles["blank"])
+    with qtbot.waitSignal(dialog.sig_solved, timeout=10_000) as told:
+        qtbot.mouseClick(solved, Qt.MouseButton.LeftButton)
+    detail = reading(store, read_ticket, "anna", told.args[0])
+    assert (detail.title, detail.status) == ("Receipt printer prints blank receipts", "resolved")
