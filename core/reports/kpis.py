@@ -569,3 +569,13 @@ def created_counts(
     sql = _Sql(session.get_bind().dialect.name, period)
     rows = _grouped(session, by, sql, report_scope(user, home_site), Ticket.created_at, sql.created(), func.count())
     return {g: int(n) for g, n in rows}
+
+
+def resolved_counts(
+    session: Session, user: UserInfo, period: Period, by: str, *, home_site: uuid.UUID | None = None,
+) -> dict[str, int]:
+    """Only the `resolved` figure of each group (a dashboard's weekly line, cheaply)."""
+    check_grouping(by)
+    sql = _Sql(session.get_bind().dialect.name, period)
+    rows = _grouped(session, by, sql, report_scope(user, home_site), Ticket.resolved_at, sql.resolved(), func.count())
+    return {g: int(n) for g, n in rows}

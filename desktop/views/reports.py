@@ -16,7 +16,15 @@ from typing import Any
 
 from core.queries import hits_for
 from core.reports.export import write_csv, write_xlsx
-from core.reports.kpis import AGES, KpiReport, compliance, created_counts, kpi_report, tickets_behind
+from core.reports.kpis import (
+    AGES,
+    KpiReport,
+    compliance,
+    created_counts,
+    kpi_report,
+    resolved_counts,
+    tickets_behind,
+)
 from core.reports.period import GROUPINGS, Period
 from desktop.errors import message_for
 from desktop.models.kpi_table import KpiTableModel, figure_name, figure_text, group_name
@@ -56,11 +64,15 @@ MOST_BARS = 12
 
 @dataclass(frozen=True)
 class Figures:
-    """One answer of the worker: the report by the chosen grouping, by week and by category."""
+    """One answer of the worker: the report by the chosen grouping, and the few counts
+    the other charts draw (not two more whole reports: a dashboard is read far more
+    often than it is exported)."""
 
     report: KpiReport
-    weeks: KpiReport
-    categories: KpiReport
+    # tickets logged and resolved per week (its Monday), for the weekly line
+    weeks: dict[str, tuple[int, int]]
+    # tickets logged per category, for the top categories
+    categories: dict[str, int]
     # tickets per category in the period of the same length before: the categories' trend
     earlier: dict[str, int]
     # OLA met per team and contracts met per supplier: {group: {figure: percentage}}
@@ -325,9 +337,14 @@ class ReportsWindow(QWidget):
 
         def read(session: Any, _ref: Any, user: Any) -> Figures:
             report = kpi_report(session, user, period, by, home_site=home)
-            weeks = report if by == "week" else kpi_report(session, user, period, "week", home_site=home)
-            categories = report if by == "category" else kpi_report(session, user, period, "category",
-                                                                     home_site=home)
+            if by == "week":
+                weeks = {r["group"]: (r["tickets"], r["resolved"]) for r in report.rows}
+            else:
+                created = created_counts(session, user, period, "week", home_site=home)
+                resolved = resolved_counts(session, user, period, "week", home_site=home)
+                weeks = {k: (created.get(k, 0), resolved.get(k, 0)) for k in created.keys() | resolved.keys()}
+            categories = ({r["group"]: r["tickets"] for r in report.rows} if by == "category"
+                          else created_counts(session, user, period, "category", home_site=home))
             earlier = created_counts(session, user, earlier_period(period), "category", home_site=home)
             teams = compliance(session, user, period, "team", home_site=home)
             suppliers = compliance(session, user, period, "supplier", home_site=home)
@@ -348,11 +365,9 @@ class ReportsWindow(QWidget):
         report, total = figures.report, figures.report.total
         for figure, tile in self.tiles.items():
             tile.value.setText(figure_text(figure, total[figure]))
-        weeks = {row["group"]: row for row in figures.weeks.rows}
         keys = [monday.isoformat() for monday in mondays(report.period)]
         self.weekly.set_points(keys, [date.fromisoformat(k).strftime("%d.%m") for k in keys],
-                               [(weeks.get(k, {}).get("tickets", 0), weeks.get(k, {}).get("resolved", 0))
-                                for k in keys])
+                               [figures.weeks.get(k, (0, 0)) for k in keys])
         self.sla.title = self.tr("SLA met by {0}").format(group_name(report.by).lower())
         rows = [r for r in report.rows if r["response_met_pct"] is not None or r["resolution_met_pct"] is not None]
         if report.by != "week" and len(rows) > MOST_BARS:
@@ -367,12 +382,12 @@ class ReportsWindow(QWidget):
                                (figure_text("response_met_pct", r["response_met_pct"]),
                                 figure_text("resolution_met_pct", r["resolution_met_pct"])))
                            for r in rows], self.tr("No clock was decided in this period."))
-        top = sorted(figures.categories.rows, key=lambda r: (-r["tickets"], r["group"]))[:8]
+        top = sorted(figures.categories.items(), key=lambda item: (-item[1], item[0]))[:8]
         self.top_categories.set_bars(
-            [Bar(r["group"], r["group"], (r["tickets"], figures.earlier.get(r["group"], 0)),
-                 (f"{figure_text('tickets', r['tickets'])}  {trend_text(r['tickets'], figures.earlier.get(r['group'], 0))}",
-                  figure_text("tickets", figures.earlier.get(r["group"], 0))))
-             for r in top if r["tickets"]], self.tr("No ticket was logged in this period."))
+            [Bar(group, group, (tickets, figures.earlier.get(group, 0)),
+                 (f"{figure_text('tickets', tickets)}  {trend_text(tickets, figures.earlier.get(group, 0))}",
+                  figure_text("tickets", figures.earlier.get(group, 0))))
+             for group, tickets in top if tickets], self.tr("No ticket was logged in this period."))
         clocks = [(f"team:{g}", self.tr("OLA {0}").format(g), v["ola_response_met_pct"], v["ola_resolution_met_pct"])
                   for g, v in figures.teams.items() if g != "-"]
         clocks += [(f"supplier:{g}", g, v["supplier_response_met_pct"], v["supplier_resolution_met_pct"])
@@ -463,10 +478,17 @@ class ReportsWindow(QWidget):
     def export_xlsx(self, path: Path) -> None:
         """A workbook with a sheet for the chosen grouping, the weeks and the categories."""
         if self.figures is not None:
-            f = self.figures
-            reports = list({r.by: r for r in (f.report, f.weeks, f.categories)}.values())
-            self.ws.workers.submit(lambda: write_xlsx(reports, path), lambda _r: self._written(path),
-                                   lambda exc: self.status.setText(message_for(exc)), owner=self)
+            shown, home = self.figures.report, self.ws.home_site_id
+
+            def write(session: Any, _ref: Any, user: Any) -> None:
+                # the weeks' and categories' whole reports are read for the workbook only
+                reports = {shown.by: shown}
+                for by in ("week", "category"):
+                    reports.setdefault(by, kpi_report(session, user, shown.period, by, home_site=home))
+                write_xlsx(list(reports.values()), path)
+
+            self.ws.read(write, lambda _r: self._written(path), lambda exc: self.status.setText(message_for(exc)),
+                         owner=self)
 
     def export_pdf(self, path: Path) -> None:
         """The tiles and charts as shown, then the table of the rows."""

@@ -13,7 +13,7 @@ from typing import Any
 import pytest
 
 from core.reports.export import read_back
-from core.reports.kpis import FIGURES, kpi_report, tickets_behind
+from core.reports.kpis import FIGURES, created_counts, kpi_report, resolved_counts, tickets_behind
 from core.reports.period import period_of
 from desktop.cli.main import run as cli
 from tests.support.report_scenario import FIRST, LAST, build, build_ola, ola_org
@@ -110,6 +110,18 @@ def test_week_and_team_groupings_add_up_to_the_total(desk: Any, week: dict[str, 
         found = report(desk, "max", by)
         assert sum(r["tickets"] for r in found.rows) == 5 and sum(r["resolved"] for r in found.rows) == 4, by
         assert found.total == TOTAL, by  # added up from the groups, the median counted anew
+
+
+def test_the_cheap_counts_are_the_reports_own(desk: Any, week: dict[str, str]) -> None:
+    """The dashboard's weekly line and top categories read only these counts: they are
+    the whole report's `tickets` and `resolved`, group for group."""
+    for by in ("week", "category", "site"):
+        found = report(desk, "max", by)
+        with desk.store.read() as session:
+            created = created_counts(session, desk.user("max"), PERIOD, by)
+            resolved = resolved_counts(session, desk.user("max"), PERIOD, by)
+        assert created == {r["group"]: r["tickets"] for r in found.rows if r["tickets"]}, by
+        assert resolved == {r["group"]: r["resolved"] for r in found.rows if r["resolved"]}, by
 
 
 def cli_run(desk: Any, capsys: Any, *args: str) -> tuple[int, str, str]:
