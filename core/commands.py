@@ -6,97 +6,27 @@ checked for its type here before the service checks its value."""
 
 from __future__ import annotations
 
-import dataclasses
 import uuid
 from collections.abc import Callable
 from datetime import datetime
 from typing import Any
 
+from core.command_args import Args, arg_bool, arg_id, arg_int, arg_record, arg_text, only_args
 from core.errors import InvalidInput
 from core.kb_commands import KB_COMMANDS
 from core.reference import UserInfo
 from core.services import attachments, conflicts, tickets
 from core.uow import UnitOfWork
 
-Args = dict[str, Any]
 Runner = Callable[[UnitOfWork, UserInfo, Args, datetime], object]
 
 # The commands the system itself makes; every other command is a person's.
 SYSTEM_COMMANDS = frozenset({"auto_close"})
 
 
-def _text(args: Args, key: str, *, optional: bool = False) -> Any:
-    value = args.get(key)
-    if value is None and optional:
-        return None
-    if not isinstance(value, str):
-        raise InvalidInput(f"the command's {key} must be text")
-    return value
-
-
-def _int(args: Args, key: str) -> int:
-    value = args.get(key)
-    if not isinstance(value, int) or isinstance(value, bool):
-        raise InvalidInput(f"the command's {key} must be a whole number")
-    return value
-
-
-def _bool(args: Args, key: str) -> bool:
-    value = args.get(key)
-    if not isinstance(value, bool):
-        raise InvalidInput(f"the command's {key} must be true or false")
-    return value
-
-
-def _id(args: Args, key: str, *, optional: bool = False) -> uuid.UUID | None:
-    value = args.get(key)
-    if value is None and optional:
-        return None
-    try:
-        return uuid.UUID(str(value))
-    except ValueError:
-        raise InvalidInput(f"the command's {key} must be an id") from None
-
-
-def _record(cls: Any, value: Any, what: str) -> Any:
-    """A dataclass of the service layer from its JSON, every field of the right kind."""
-    if not isinstance(value, dict):
-        raise InvalidInput(f"the command's {what} must be an object")
-    known = {f.name: f for f in dataclasses.fields(cls)}
-    unknown = set(value) - set(known)
-    if unknown:
-        raise InvalidInput(f"the command's {what} has unknown fields: {', '.join(sorted(unknown))}")
-    for name, item in value.items():
-        kind = str(known[name].type)
-        if item is None:
-            if "None" not in kind:
-                raise InvalidInput(f"the command's {what}.{name} is missing")
-        elif kind.startswith("dict"):
-            if not isinstance(item, dict) or not all(isinstance(k, str) and isinstance(v, str)
-                                                     for k, v in item.items()):
-                raise InvalidInput(f"the command's {what}.{name} must map names to text")
-        elif kind.startswith("bool"):
-            if not isinstance(item, bool):
-                raise InvalidInput(f"the command's {what}.{name} must be true or false")
-        elif not isinstance(item, str):
-            raise InvalidInput(f"the command's {what}.{name} must be text")
-    missing = [f.name for f in known.values()
-               if f.name not in value and f.default is dataclasses.MISSING and f.default_factory is dataclasses.MISSING]
-    if missing:
-        raise InvalidInput(f"the command's {what} lacks {', '.join(missing)}")
-    return cls(**value)
-
-
-def _only(args: Args, *keys: str) -> Args:
-    unknown = set(args) - set(keys)
-    if unknown:
-        raise InvalidInput(f"the command has unknown arguments: {', '.join(sorted(unknown))}")
-    return args
-
-
 def _create(uow: UnitOfWork, actor: UserInfo, args: Args, at: datetime) -> object:
-    _only(args, "ticket", "made")
-    cmd = _record(tickets.NewTicket, args.get("ticket"), "ticket")
+    only_args(args, "ticket", "made")
+    cmd = arg_record(tickets.NewTicket, args.get("ticket"), "ticket")
     made = args.get("made")
     # priority and rule: only when a routing rule drew them (commands recorded before them lack both)
     if not isinstance(made, dict) or not {"id", "number", "team_id", "assignee_id"} <= set(made) <= {
@@ -104,72 +34,72 @@ def _create(uow: UnitOfWork, actor: UserInfo, args: Args, at: datetime) -> objec
         raise InvalidInput("the command's made must hold id, number, team_id and assignee_id "
                            "(and may hold priority and rule)")
     return tickets.create(uow, actor, cmd, at, made=tickets.Made(
-        id=_id(made, "id") or uuid.uuid4(), number=_text(made, "number"),
-        team_id=_id(made, "team_id", optional=True), assignee_id=_id(made, "assignee_id", optional=True),
-        priority=_text(made, "priority", optional=True), rule=_text(made, "rule", optional=True),
+        id=arg_id(made, "id") or uuid.uuid4(), number=arg_text(made, "number"),
+        team_id=arg_id(made, "team_id", optional=True), assignee_id=arg_id(made, "assignee_id", optional=True),
+        priority=arg_text(made, "priority", optional=True), rule=arg_text(made, "rule", optional=True),
     ))
 
 
 def _edit(uow: UnitOfWork, actor: UserInfo, args: Args, at: datetime) -> object:
-    _only(args, "number", "edit")
-    return tickets.edit(uow, actor, _text(args, "number"), _record(tickets.TicketEdit, args.get("edit"), "edit"), at)
+    only_args(args, "number", "edit")
+    return tickets.edit(uow, actor, arg_text(args, "number"), arg_record(tickets.TicketEdit, args.get("edit"), "edit"), at)
 
 
 def _assign(uow: UnitOfWork, actor: UserInfo, args: Args, at: datetime) -> object:
-    _only(args, "number", "team", "to", "note")
-    return tickets.assign(uow, actor, _text(args, "number"), team=_text(args, "team", optional=True),
-                          to=_text(args, "to", optional=True), at=at, note=_text(args, "note", optional=True))
+    only_args(args, "number", "team", "to", "note")
+    return tickets.assign(uow, actor, arg_text(args, "number"), team=arg_text(args, "team", optional=True),
+                          to=arg_text(args, "to", optional=True), at=at, note=arg_text(args, "note", optional=True))
 
 
 def _escalate(uow: UnitOfWork, actor: UserInfo, args: Args, at: datetime) -> object:
-    _only(args, "number", "note")
-    return tickets.escalate(uow, actor, _text(args, "number"), at, note=_text(args, "note", optional=True))
+    only_args(args, "number", "note")
+    return tickets.escalate(uow, actor, arg_text(args, "number"), at, note=arg_text(args, "note", optional=True))
 
 
 def _move(uow: UnitOfWork, actor: UserInfo, args: Args, at: datetime) -> object:
-    _only(args, "number", "status", "reason", "supplier", "code", "note")
+    only_args(args, "number", "status", "reason", "supplier", "code", "note")
     return tickets.move(
-        uow, actor, _text(args, "number"), _text(args, "status"), reason=_text(args, "reason", optional=True),
-        supplier=_text(args, "supplier", optional=True), code=_text(args, "code", optional=True),
-        note=_text(args, "note", optional=True), at=at,
+        uow, actor, arg_text(args, "number"), arg_text(args, "status"), reason=arg_text(args, "reason", optional=True),
+        supplier=arg_text(args, "supplier", optional=True), code=arg_text(args, "code", optional=True),
+        note=arg_text(args, "note", optional=True), at=at,
     )
 
 
 def _comment(uow: UnitOfWork, actor: UserInfo, args: Args, at: datetime) -> object:
-    _only(args, "number", "text", "internal", "id")
-    return tickets.comment(uow, actor, _text(args, "number"), _text(args, "text"),
-                           internal=_bool(args, "internal"), at=at, id=_id(args, "id"))
+    only_args(args, "number", "text", "internal", "id")
+    return tickets.comment(uow, actor, arg_text(args, "number"), arg_text(args, "text"),
+                           internal=arg_bool(args, "internal"), at=at, id=arg_id(args, "id"))
 
 
 def _log_work(uow: UnitOfWork, actor: UserInfo, args: Args, at: datetime) -> object:
-    _only(args, "number", "minutes", "note", "id")
-    return tickets.log_work(uow, actor, _text(args, "number"), _int(args, "minutes"), _text(args, "note"), at,
-                            id=_id(args, "id"))
+    only_args(args, "number", "minutes", "note", "id")
+    return tickets.log_work(uow, actor, arg_text(args, "number"), arg_int(args, "minutes"), arg_text(args, "note"), at,
+                            id=arg_id(args, "id"))
 
 
 def _link(uow: UnitOfWork, actor: UserInfo, args: Args, at: datetime) -> object:
-    _only(args, "number", "other", "kind", "id")
-    return tickets.link(uow, actor, _text(args, "number"), _text(args, "other"), _text(args, "kind"), at,
-                        id=_id(args, "id"))
+    only_args(args, "number", "other", "kind", "id")
+    return tickets.link(uow, actor, arg_text(args, "number"), arg_text(args, "other"), arg_text(args, "kind"), at,
+                        id=arg_id(args, "id"))
 
 
 def _attach(uow: UnitOfWork, actor: UserInfo, args: Args, at: datetime) -> object:
-    _only(args, "number", "name", "sha256", "size", "id")
-    return attachments.add_attachment(uow, actor, _text(args, "number"), _text(args, "name"),
-                                      _text(args, "sha256"), _int(args, "size"), at, id=_id(args, "id"))
+    only_args(args, "number", "name", "sha256", "size", "id")
+    return attachments.add_attachment(uow, actor, arg_text(args, "number"), arg_text(args, "name"),
+                                      arg_text(args, "sha256"), arg_int(args, "size"), at, id=arg_id(args, "id"))
 
 
 def _acknowledge(uow: UnitOfWork, actor: UserInfo, args: Args, at: datetime) -> object:
-    _only(args, "conflict")
-    conflict = _id(args, "conflict")
+    only_args(args, "conflict")
+    conflict = arg_id(args, "conflict")
     assert conflict is not None
     conflicts.acknowledge_conflict(uow, actor, conflict, at)
     return None
 
 
 def _auto_close(uow: UnitOfWork, actor: UserInfo, args: Args, at: datetime) -> object:
-    _only(args, "number")
-    return tickets.auto_close(uow, actor, _text(args, "number"), at)
+    only_args(args, "number")
+    return tickets.auto_close(uow, actor, arg_text(args, "number"), at)
 
 
 COMMANDS: dict[str, Runner] = {

@@ -8,132 +8,80 @@ import dataclasses
 import uuid
 from collections.abc import Callable
 from datetime import datetime
-from typing import Any
 
+from core.command_args import Args, arg_id, arg_int, arg_object, arg_text, arg_texts, only_args
 from core.errors import InvalidInput
 from core.reference import UserInfo
 from core.services import knowledge, ratings, tickets
 from core.uow import UnitOfWork
 
-Args = dict[str, Any]
-
-
-def _only(args: Args, *keys: str) -> None:
-    unknown = set(args) - set(keys)
-    if unknown:
-        raise InvalidInput(f"the command has unknown arguments: {', '.join(sorted(unknown))}")
-
-
-def _text(args: Args, key: str, *, optional: bool = False) -> Any:
-    value = args.get(key)
-    if value is None and optional:
-        return None
-    if not isinstance(value, str):
-        raise InvalidInput(f"the command's {key} must be text")
-    return value
-
-
-def _int(args: Args, key: str, *, optional: bool = False) -> Any:
-    value = args.get(key)
-    if value is None and optional:
-        return None
-    if not isinstance(value, int) or isinstance(value, bool):
-        raise InvalidInput(f"the command's {key} must be a whole number")
-    return value
-
-
-def _id(args: Args, key: str, *, optional: bool = False) -> uuid.UUID | None:
-    value = args.get(key)
-    if value is None and optional:
-        return None
-    try:
-        return uuid.UUID(str(value))
-    except ValueError:
-        raise InvalidInput(f"the command's {key} must be an id") from None
-
-
-def _texts(args: Args, key: str, *, optional: bool = False) -> list[str] | None:
-    value = args.get(key)
-    if value is None and optional:
-        return None
-    if not isinstance(value, list) or not all(isinstance(v, str) for v in value):
-        raise InvalidInput(f"the command's {key} must be a list of texts")
-    return list(value)
-
-
-def _object(args: Args, key: str) -> Args:
-    value = args.get(key)
-    if not isinstance(value, dict):
-        raise InvalidInput(f"the command's {key} must be an object")
-    return value
-
 
 def _new(uow: UnitOfWork, actor: UserInfo, args: Args, at: datetime) -> object:
-    _only(args, "article", "made")
-    article, made = _object(args, "article"), _object(args, "made")
-    _only(article, "title", "body", "categories", "source_ticket")
-    _only(made, "id", "number", "link_id")
-    draft = knowledge.ArticleDraft(title=_text(article, "title"), body=_text(article, "body"),
-                                   categories=_texts(article, "categories") or [],
-                                   source_ticket=_text(article, "source_ticket", optional=True))
-    drew = knowledge.ArticleMade(id=_id(made, "id") or uuid.uuid4(), number=_text(made, "number"),
-                                 link_id=_id(made, "link_id", optional=True))
+    only_args(args, "article", "made")
+    article, made = arg_object(args, "article"), arg_object(args, "made")
+    only_args(article, "title", "body", "categories", "source_ticket")
+    only_args(made, "id", "number", "link_id")
+    draft = knowledge.ArticleDraft(title=arg_text(article, "title"), body=arg_text(article, "body"),
+                                   categories=arg_texts(article, "categories") or [],
+                                   source_ticket=arg_text(article, "source_ticket", optional=True))
+    drew = knowledge.ArticleMade(id=arg_id(made, "id") or uuid.uuid4(), number=arg_text(made, "number"),
+                                 link_id=arg_id(made, "link_id", optional=True))
     return knowledge.new_article(uow, actor, draft, at, made=drew)
 
 
 def _edit(uow: UnitOfWork, actor: UserInfo, args: Args, at: datetime) -> object:
-    _only(args, "number", "edit")
-    edit = _object(args, "edit")
-    _only(edit, "title", "body", "categories")
-    change = knowledge.ArticleEdit(title=_text(edit, "title", optional=True), body=_text(edit, "body", optional=True),
-                                   categories=_texts(edit, "categories", optional=True))
-    return knowledge.edit_article(uow, actor, _text(args, "number"), change, at)
+    only_args(args, "number", "edit")
+    edit = arg_object(args, "edit")
+    only_args(edit, "title", "body", "categories")
+    change = knowledge.ArticleEdit(title=arg_text(edit, "title", optional=True), body=arg_text(edit, "body", optional=True),
+                                   categories=arg_texts(edit, "categories", optional=True))
+    return knowledge.edit_article(uow, actor, arg_text(args, "number"), change, at)
 
 
 def _publish(uow: UnitOfWork, actor: UserInfo, args: Args, at: datetime) -> object:
-    _only(args, "number")
-    return knowledge.publish_article(uow, actor, _text(args, "number"), at)
+    only_args(args, "number")
+    return knowledge.publish_article(uow, actor, arg_text(args, "number"), at)
 
 
 def _link(uow: UnitOfWork, actor: UserInfo, args: Args, at: datetime) -> object:
-    _only(args, "ticket", "number", "id")
-    return knowledge.link_article(uow, actor, _text(args, "ticket"), _text(args, "number"), at, id=_id(args, "id"))
+    only_args(args, "ticket", "number", "id")
+    return knowledge.link_article(uow, actor, arg_text(args, "ticket"), arg_text(args, "number"), at, id=arg_id(args, "id"))
 
 
 def _solved(uow: UnitOfWork, actor: UserInfo, args: Args, at: datetime) -> object:
-    _only(args, "number", "ticket", "made")
-    made = _object(args, "made")
-    _only(made, "ticket_id", "number", "link_id")
+    only_args(args, "number", "ticket", "made")
+    made = arg_object(args, "made")
+    only_args(made, "ticket_id", "number", "link_id")
     ticket = None
     if args.get("ticket") is not None:
-        ticket = _new_ticket(_object(args, "ticket"))
-    drew = knowledge.SolvedMade(ticket_id=_id(made, "ticket_id", optional=True),
-                                number=_text(made, "number", optional=True),
-                                link_id=_id(made, "link_id", optional=True))
-    return knowledge.solved(uow, actor, _text(args, "number"), ticket, at, made=drew)
+        ticket = _new_ticket(arg_object(args, "ticket"))
+    drew = knowledge.SolvedMade(ticket_id=arg_id(made, "ticket_id", optional=True),
+                                number=arg_text(made, "number", optional=True),
+                                link_id=arg_id(made, "link_id", optional=True))
+    return knowledge.solved(uow, actor, arg_text(args, "number"), ticket, at, made=drew)
 
 
 def _new_ticket(value: Args) -> tickets.NewTicket:
     known = {f.name for f in dataclasses.fields(tickets.NewTicket)}
-    _only(value, *known)
+    only_args(value, *known)
     fields = value.get("fields") or {}
     if not isinstance(fields, dict) or not all(isinstance(k, str) and isinstance(v, str) for k, v in fields.items()):
         raise InvalidInput("the command's ticket.fields must map names to text")
     return tickets.NewTicket(
-        title=_text(value, "title"), category=_text(value, "category"), impact=_text(value, "impact"),
-        urgency=_text(value, "urgency"), type=_text(value, "type", optional=True) or "incident",
-        description=_text(value, "description", optional=True) or "",
-        channel=_text(value, "channel", optional=True) or "portal",
-        requester=_text(value, "requester", optional=True), site=_text(value, "site", optional=True),
-        fields=dict(fields), asset_tag=_text(value, "asset_tag", optional=True),
-        parent=_text(value, "parent", optional=True), major_incident=value.get("major_incident") is True,
+        title=arg_text(value, "title"), category=arg_text(value, "category"), impact=arg_text(value, "impact"),
+        urgency=arg_text(value, "urgency"), type=arg_text(value, "type", optional=True) or "incident",
+        description=arg_text(value, "description", optional=True) or "",
+        channel=arg_text(value, "channel", optional=True) or "portal",
+        requester=arg_text(value, "requester", optional=True), site=arg_text(value, "site", optional=True),
+        fields=dict(fields), asset_tag=arg_text(value, "asset_tag", optional=True),
+        parent=arg_text(value, "parent", optional=True), major_incident=value.get("major_incident") is True,
     )
 
 
 def _rate(uow: UnitOfWork, actor: UserInfo, args: Args, at: datetime) -> object:
-    _only(args, "number", "score", "effort", "comment")
-    return ratings.rate(uow, actor, _text(args, "number"), _int(args, "score"), _int(args, "effort", optional=True),
-                        _text(args, "comment", optional=True) or "", at)
+    only_args(args, "number", "score", "effort", "comment")
+    return ratings.rate(uow, actor, arg_text(args, "number"), arg_int(args, "score"), arg_int(args, "effort", optional=True),
+                        arg_text(args, "comment", optional=True) or "", at)
 
 
 KB_COMMANDS: dict[str, Callable[[UnitOfWork, UserInfo, Args, datetime], object]] = {
