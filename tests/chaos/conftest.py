@@ -15,7 +15,15 @@ for folder in ("sync", "server"):  # synckit and server_testkit, as their own te
     if str(ROOT / "tests" / folder) not in sys.path:
         sys.path.insert(0, str(ROOT / "tests" / folder))
 
-from synckit import PG_URL, Cli, cheap_hashing, init_database, org_text, pg_schema  # noqa: E402
+from synckit import (  # noqa: E402
+    PG_URL,
+    cheap_hashing,
+    cli,  # noqa: F401  (a fixture)
+    init_database,
+    keyring_file,  # noqa: F401  (a fixture)
+    org_text,
+    pg_schema,
+)
 
 
 @pytest.fixture(autouse=True)
@@ -46,15 +54,3 @@ def sync_url(backend: str, tmp_path: Path) -> Iterator[str]:
     with pg_schema(PG_URL, "bd_chaos") as url:
         init_database(url, org)
         yield url
-
-
-@pytest.fixture
-def keyring_file(tmp_path: Path) -> Path:
-    return tmp_path / "keyring.json"
-
-
-@pytest.fixture
-def cli(keyring_file: Path) -> Iterator[Cli]:
-    runner = Cli(keyring_file)
-    yield runner
-    runner.stop_all()

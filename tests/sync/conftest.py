@@ -13,12 +13,13 @@ from pathlib import Path
 import pytest
 from synckit import (
     PG_URL,
-    Cli,
     Cluster,
     ServerProcess,
     ShiftedClock,
     cheap_hashing,
+    cli,  # noqa: F401  (a fixture)
     init_database,
+    keyring_file,  # noqa: F401  (a fixture)
     org_text,
     pg_schema,
     reset_database,
@@ -113,18 +114,6 @@ def cluster(server_url: str, tmp_path: Path, clock: ShiftedClock, store_template
     made = Cluster(server_url, tmp_path / "replicas", clock, template=store_template)
     yield made
     made.close()
-
-
-@pytest.fixture
-def keyring_file(tmp_path: Path) -> Path:
-    return tmp_path / "keyring.json"
-
-
-@pytest.fixture
-def cli(keyring_file: Path) -> Iterator[Cli]:
-    runner = Cli(keyring_file)
-    yield runner
-    runner.stop_all()
 
 
 @pytest.fixture

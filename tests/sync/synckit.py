@@ -30,6 +30,7 @@ from pathlib import Path
 from typing import Any
 
 import httpx
+import pytest
 import requests
 from fastapi.testclient import TestClient
 from sqlalchemy import select, text
@@ -995,3 +996,15 @@ def wait_until(predicate: Callable[[], Any], limit: float, what: str, step: floa
             raise AssertionError(f"{what} did not happen within {limit} s")
         time.sleep(step)
 
+
+# fixtures the sync and chaos suites share (their conftest files import them)
+@pytest.fixture
+def keyring_file(tmp_path: Path) -> Path:
+    return tmp_path / "keyring.json"
+
+
+@pytest.fixture
+def cli(keyring_file: Path) -> Iterator[Cli]:
+    runner = Cli(keyring_file)
+    yield runner
+    runner.stop_all()
