@@ -46,13 +46,13 @@ from core.models.tickets import REPLICATED_FIELDS, version_of
 from core.reference import SYSTEM_USER, Reference, UserInfo
 from core.scope import SCOPE_FIELDS, can_see_ticket
 from core.uow import Effect, UnitOfWork, sla_event_kind, sla_event_note
+from sync.buckets import BUCKET_COLUMNS, stamp
 from sync.feed import article_visible
 from sync.models import SyncCounter, SyncEntry, SyncRecord
 from sync.protocol import EntryIn, EntryResult, PushRequest
-from sync.records import MODELS, own_events, row_to_dict, ticket_field_value, to_json, uuid_or_none
+from sync.records import MODELS, chunks, own_events, row_to_dict, ticket_field_value, to_json, uuid_or_none
 from sync.replay import ReplayOutbox, merged_instant
 
-CHUNK = 900  # ids in one IN (...): below SQLite's limit on bound parameters
 # How far ahead of the server's clock a device instant may be before it is refused.
 FUTURE_TOLERANCE = timedelta(minutes=5)
 # Fields whose concurrent values merge to the earliest rather than the later arrival.
@@ -123,11 +123,13 @@ class Sequencer:
         rows = [{"kind": kind, "record_id": record_id, "seq": self.next(), "ticket_id": ticket_id}
                 for (kind, record_id), ticket_id in latest.items()]
         self.session.flush()  # the counter
+        stamp(self.session, rows)
         table: Table = SyncRecord.__table__  # type: ignore[assignment]
         insert = postgresql_insert if self.session.get_bind().dialect.name == "postgresql" else sqlite_insert
         statement = insert(table)
-        statement = statement.on_conflict_do_update(index_elements=[table.c.kind, table.c.record_id],
-                                                    set_={"seq": statement.excluded.seq})
+        statement = statement.on_conflict_do_update(
+            index_elements=[table.c.kind, table.c.record_id],
+            set_={name: statement.excluded[name] for name in ("seq", *BUCKET_COLUMNS, "internal")})
         self.session.execute(statement, rows)
 
 
@@ -277,11 +279,11 @@ class Merger:
         ids |= {t for e in entries if (t := uuid_or_none(e.data.get("ticket_id"))) is not None}
         ids |= {t for e in entries if (t := uuid_or_none(e.data.get("other_id"))) is not None}
         wanted, leads = sorted(ids), [e.id for e in entries]
-        for start in range(0, len(wanted), CHUNK):
-            self.tickets += self.session.scalars(select(Ticket).where(Ticket.id.in_(wanted[start: start + CHUNK])))
-        for start in range(0, len(leads), CHUNK):
+        for chunk in chunks(wanted):
+            self.tickets += self.session.scalars(select(Ticket).where(Ticket.id.in_(chunk)))
+        for chunk in chunks(leads):
             self.elsewhere.update(self.session.scalars(select(SyncEntry.entry_id).where(
-                SyncEntry.entry_id.in_(leads[start: start + CHUNK]), SyncEntry.outcome != "rejected")))
+                SyncEntry.entry_id.in_(chunk), SyncEntry.outcome != "rejected")))
 
     def refresh_sla(self, last: EntryIn) -> None:
         """The SLA figures of every ticket the batch changed, and the warnings and breaches

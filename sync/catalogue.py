@@ -44,4 +44,17 @@ def register_unlisted(connection: Connection) -> int:
         if count:
             connection.execute(text("UPDATE sync_counter SET value = value + :n WHERE id = 1"), {"n": count})
             added += count
+    if added and "site_id" in {c["name"] for c in inspect(connection).get_columns("sync_records")}:
+        _stamp_unstamped(connection)
     return added
+
+
+def _stamp_unstamped(connection: Connection) -> None:
+    """The buckets of the records just listed (sync.buckets), set-based: each takes its
+    ticket's site, team and assignee, and worklogs and internal notes are marked."""
+    connection.execute(text(
+        "UPDATE sync_records SET site_id = t.site_id, team_id = t.team_id, assignee_id = t.assignee_id "
+        "FROM tickets t WHERE t.id = sync_records.ticket_id AND sync_records.site_id IS NULL"))
+    connection.execute(text(
+        "UPDATE sync_records SET internal = :yes WHERE internal = :no AND (kind = 'worklog' OR (kind = 'comment' "
+        "AND record_id IN (SELECT id FROM comments WHERE public = :no)))"), {"yes": True, "no": False})

@@ -1,5 +1,6 @@
 """The server's side of pull: the records that changed after a cursor, within the
-caller's scope, in the order of their last change (DESIGN §6 Ordering, First sync).
+caller's buckets (sync.buckets), in the order of their last change (DESIGN §6
+Ordering, First sync, §6b).
 
 A new device starts at cursor 0 and so receives every record in its scope; pages
 are taken in record-number order, so a record that changes while a device pages
@@ -9,7 +10,6 @@ from __future__ import annotations
 
 import uuid
 from collections import defaultdict
-from collections.abc import Sequence
 from datetime import datetime
 from typing import Any
 
@@ -17,66 +17,30 @@ from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
 from core.lifecycle import CENTRAL_ROLES, sees_internal
-from core.models import HistoryEvent, TicketLink
+from core.models import TicketLink
 from core.reference import UserInfo
 from core.scope import can_see
+from sync.buckets import bucket_clause, moves_since, ticket_scopes
 from sync.models import SyncEntry, SyncRecord
 from sync.protocol import PullResponse, RecordOut
-from sync.records import MODELS, columns, row_to_dict, uuid_or_none
-
-CHUNK = 900
-
-
-def _chunks(ids: list[uuid.UUID]) -> Any:
-    for i in range(0, len(ids), CHUNK):
-        yield ids[i: i + CHUNK]
+from sync.records import MODELS, chunks, columns, row_to_dict, uuid_or_none
 
 
 def _load(session: Session, kind: str, ids: list[uuid.UUID]) -> dict[uuid.UUID, dict[str, Any]]:
     table = MODELS[kind].__table__
     found: dict[uuid.UUID, dict[str, Any]] = {}
-    for chunk in _chunks(ids):
+    for chunk in chunks(ids):
         for row in session.execute(select(*columns(kind)).where(table.c.id.in_(chunk))):
             found[row.id] = row_to_dict(kind, row)
     return found
 
 
-SCOPE_FIELDS = ("site_id", "team_id", "assignee_id")
-
-
-def _left_scope(session: Session, user: UserInfo, ticket_ids: list[uuid.UUID]) -> set[uuid.UUID]:
-    """Tickets the user no longer sees that their site, team or person once put in the
-    user's scope: the device may hold them and must drop them."""
-    gone: set[uuid.UUID] = set()
-    for chunk in _chunks(ticket_ids):
-        rows = session.execute(
-            select(HistoryEvent.ticket_id, HistoryEvent.field, HistoryEvent.old)
-            .where(HistoryEvent.ticket_id.in_(chunk), HistoryEvent.field.in_(SCOPE_FIELDS))
-        )
-        for ticket_id, field, old in rows:
-            if old is None:
-                continue
-            old_id = uuid.UUID(str(old))
-            if (field == "site_id" and (old_id in user.site_ids or old_id == user.site_id)) or (
-                field == "team_id" and old_id in user.team_ids
-            ) or (field == "assignee_id" and old_id == user.id):
-                gone.add(ticket_id)
-    return gone
-
-
-def _missed(session: Session, rows: Sequence[Any], cursor: int) -> list[Any]:
-    """What hangs off the tickets whose site, team or assignee changed in this page,
-    numbered at or before the cursor. While such a ticket was outside the device's
-    scope, earlier pages went past these records without sending them; now that it
-    may be (back) in scope, the device gets them with it."""
-    changes = [r for k, r, _s, _t in rows if k == "history"]
-    moved: set[uuid.UUID] = set()
-    for chunk in _chunks(changes):
-        moved.update(session.scalars(
-            select(HistoryEvent.ticket_id).where(HistoryEvent.id.in_(chunk), HistoryEvent.field.in_(SCOPE_FIELDS))
-        ))
+def _held_back(session: Session, arrived: list[uuid.UUID], cursor: int) -> list[Any]:
+    """What hangs off the tickets that came into the device's view, numbered at or
+    before its cursor: while they were outside it, earlier pulls went past these
+    records without sending them; now the device gets them with the ticket."""
     found: list[Any] = []
-    for chunk in _chunks(sorted(moved)):
+    for chunk in chunks(arrived):
         found += session.execute(
             select(SyncRecord.kind, SyncRecord.record_id, SyncRecord.seq, SyncRecord.ticket_id)
             .where(SyncRecord.ticket_id.in_(chunk), SyncRecord.kind != "ticket", SyncRecord.seq <= cursor)
@@ -96,22 +60,11 @@ def _missed(session: Session, rows: Sequence[Any], cursor: int) -> list[Any]:
 def _changed_since(session: Session, ticket_ids: list[uuid.UUID], cursor: int) -> set[uuid.UUID]:
     """The tickets whose last change is numbered after the cursor."""
     found: set[uuid.UUID] = set()
-    for chunk in _chunks(ticket_ids):
+    for chunk in chunks(ticket_ids):
         found.update(session.scalars(
             select(SyncRecord.record_id)
             .where(SyncRecord.kind == "ticket", SyncRecord.record_id.in_(chunk), SyncRecord.seq > cursor)
         ))
-    return found
-
-
-def _scopes(session: Session, ticket_ids: list[uuid.UUID]) -> dict[uuid.UUID, tuple[Any, ...]]:
-    """What decides who sees each ticket: its site, team and assignee."""
-    table = MODELS["ticket"].__table__
-    found: dict[uuid.UUID, tuple[Any, ...]] = {}
-    for chunk in _chunks(ticket_ids):
-        for row in session.execute(select(table.c.id, table.c.site_id, table.c.team_id, table.c.assignee_id)
-                                   .where(table.c.id.in_(chunk))):
-            found[row[0]] = tuple(row[1:])
     return found
 
 
@@ -135,16 +88,23 @@ def answered_through(session: Session, client_id: uuid.UUID | None) -> int:
 
 def pull(session: Session, user: UserInfo, cursor: int, limit: int, now: datetime,
          client_id: uuid.UUID | None = None) -> PullResponse:
-    rows = session.execute(
-        select(SyncRecord.kind, SyncRecord.record_id, SyncRecord.seq, SyncRecord.ticket_id)
-        .where(SyncRecord.seq > cursor).order_by(SyncRecord.seq).limit(limit + 1)
-    ).all()
+    # The highest number first: every record numbered up to it has committed (numbers
+    # commit in order, sync.models.SyncCounter), so a page that ends there skips none.
+    top = max(session.scalar(select(func.max(SyncRecord.seq))) or 0, cursor)
+    query = (select(SyncRecord.kind, SyncRecord.record_id, SyncRecord.seq, SyncRecord.ticket_id)
+             .where(SyncRecord.seq > cursor, SyncRecord.seq <= top))
+    buckets = bucket_clause(user)
+    if buckets is not None:
+        query = query.where(buckets)
+    rows = session.execute(query.order_by(SyncRecord.seq).limit(limit + 1)).all()
     more = len(rows) > limit
     rows = rows[:limit]
-    page_end = rows[-1][2] if rows else cursor
-    if user.role not in CENTRAL_ROLES and cursor > 0:
-        # (a central role's scope is everything: nothing ever leaves it or comes back)
-        rows = [*_missed(session, rows, cursor), *rows]
+    page_end = rows[-1][2] if more else top
+    left: list[uuid.UUID] = []
+    if buckets is not None and cursor > 0:
+        # (everything is in a central device's one bucket: nothing ever leaves it or comes back)
+        arrived, left = moves_since(session, user, cursor, page_end)
+        rows = [*_held_back(session, arrived, cursor), *rows]
     by_kind: dict[str, list[uuid.UUID]] = defaultdict(list)
     for kind, record_id, _seq, _ticket in rows:
         by_kind[kind].append(record_id)
@@ -166,9 +126,11 @@ def pull(session: Session, user: UserInfo, cursor: int, limit: int, now: datetim
         parents = {uuid.UUID(str(d["parent_id"])) for d in above if d.get("parent_id")} - set(tickets)
         above = list(_load(session, "ticket", sorted(parents)).values())
         tickets.update({uuid.UUID(d["id"]): d for d in above})
-    scopes = {t: (uuid.UUID(d["site_id"]), uuid_or_none(d["team_id"]), uuid_or_none(d["assignee_id"])) for t, d in tickets.items()}
-    if user.role not in CENTRAL_ROLES:
-        scopes.update(_scopes(session, sorted(referenced - set(scopes))))
+    scopes: dict[uuid.UUID, Any] = {
+        t: (uuid.UUID(d["site_id"]), uuid_or_none(d["team_id"]), uuid_or_none(d["assignee_id"]))
+        for t, d in tickets.items()}
+    if buckets is not None:
+        scopes.update(ticket_scopes(session, sorted(referenced - set(scopes))))
 
     def visible(ticket_id: uuid.UUID | None) -> bool:
         scope = scopes.get(ticket_id) if ticket_id is not None else None
@@ -176,10 +138,8 @@ def pull(session: Session, user: UserInfo, cursor: int, limit: int, now: datetim
             return user.role in CENTRAL_ROLES and ticket_id in referenced
         return can_see(user, *scope)
 
-    hidden_tickets = [t for t in by_kind.get("ticket", []) if not visible(t)]
-    gone = _left_scope(session, user, hidden_tickets) if hidden_tickets else set()
-
-    records: list[RecordOut] = []
+    # a ticket the device held and may no longer see: it drops the ticket and all of it
+    records: list[RecordOut] = [RecordOut(kind="ticket", id=t, seq=page_end, data=None) for t in left]
     sent_tickets: set[uuid.UUID] = set()
     seq_of = {(k, r): s for k, r, s, _t in rows}
 
@@ -206,8 +166,6 @@ def pull(session: Session, user: UserInfo, cursor: int, limit: int, now: datetim
         if kind == "ticket":
             if visible(record_id):
                 send_ticket(record_id)
-            elif record_id in gone:
-                records.append(RecordOut(kind="ticket", id=record_id, seq=seq, data=None))
             continue
         if not visible(ticket_id) or not _child_visible(user, kind, data):
             continue

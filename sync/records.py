@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import functools
 import uuid
+from collections.abc import Iterator
 from datetime import datetime
 from typing import Any
 
@@ -29,6 +30,14 @@ from core.models import (
 )
 from core.models.base import Instant
 from core.notices import REASONS
+
+CHUNK = 900  # ids in one IN (...): below SQLite's limit on bound parameters
+
+
+def chunks(ids: list[Any]) -> Iterator[list[Any]]:
+    for start in range(0, len(ids), CHUNK):
+        yield ids[start: start + CHUNK]
+
 
 MODELS: dict[str, Any] = {
     "ticket": Ticket,
