@@ -11,12 +11,13 @@ import time
 import uuid
 from collections.abc import Callable
 from dataclasses import dataclass, field
-from datetime import UTC, datetime
+from datetime import UTC, datetime, timedelta
 from typing import Any
 
 import requests
 from requests.adapters import HTTPAdapter
-from sqlalchemy import delete, func, select, update
+from sqlalchemy import and_, delete, func, or_, select, update
+from sqlalchemy.orm import Session
 from urllib3.util.retry import Retry
 
 from core.errors import BranchdeskError
@@ -42,6 +43,9 @@ from sync.replica import apply_pull, apply_results, take_new_client_id
 
 TIMEOUT = (5, 60)
 PAGE = 2000
+# How long a store keeps the changes the server has answered: long enough that a
+# server restored from a backup this old gets every one of them again (server_restored).
+KEEP_ANSWERED = timedelta(days=30)
 SNAPSHOT_CHUNK = 1 << 18
 # Called with the records taken in so far (SyncClient.snapshot_total says how many a
 # snapshot holds in all while one is taken in).
@@ -95,6 +99,8 @@ class SyncSummary:
     changes: ChangeSet = field(default_factory=ChangeSet)
     reasons: list[str] = field(default_factory=list)
     transfer_problems: list[str] = field(default_factory=list)
+    # answered changes older than KEEP_ANSWERED forgotten at the end of the round
+    pruned: int = 0
 
 
 class SyncClient:
@@ -325,8 +331,20 @@ class SyncClient:
         if self.pending():
             self.push(summary)
         with self.store.write() as session:
-            self.store.set_meta(session, "last_sync_at", datetime.now(UTC).isoformat())
+            now = datetime.now(UTC)
+            self.store.set_meta(session, "last_sync_at", now.isoformat())
+            summary.pruned = prune_answered(session, now - KEEP_ANSWERED)
         return summary
+
+
+def prune_answered(session: Session, before: datetime) -> int:
+    """Forget the changes made before an instant that the server has answered: applied,
+    merged, or refused and acknowledged. What waits to be sent, and a refusal nobody
+    has looked at yet, stay. Returns how many went."""
+    answered = or_(ChangeEntry.state.in_(("applied", "merged")),
+                   and_(ChangeEntry.state == "rejected", ChangeEntry.acknowledged_at.is_not(None)))
+    result = session.execute(delete(ChangeEntry).where(answered, ChangeEntry.occurred_at < before))
+    return int(getattr(result, "rowcount", 0) or 0)
 
 
 def _entry_in(entry: ChangeEntry) -> dict[str, Any]:

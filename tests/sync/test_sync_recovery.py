@@ -316,3 +316,40 @@ def test_a_server_restored_from_a_backup_gets_back_what_its_devices_still_hold(c
         assert replica.pending() == 0
         assert all(e.state in ("applied", "merged") for e in replica.entries())
     cluster.check()
+
+
+def test_answered_changes_are_forgotten_after_a_month_and_nothing_else_is(cluster):
+    from datetime import UTC, datetime, timedelta
+
+    from core.models import ChangeEntry
+    from sync.client import KEEP_ANSWERED
+
+    anna, ada = cluster.replica("anna"), cluster.replica("ada")
+    long_ago = datetime.now(UTC).replace(microsecond=0) - KEEP_ANSWERED - timedelta(days=3)
+    old = anna.run(svc.create, svc.NewTicket(title="Pump 2 does not take cards", **POS), at=long_ago)
+    recent = new_ticket(anna, title="Till 3 frozen")
+    summary = anna.sync()
+    assert summary.pruned > 0
+    with anna.store.read() as session:
+        kept = session.execute(select(ChangeEntry.record_id, ChangeEntry.state)).all()
+    assert old.id not in {record for record, _state in kept}
+    assert (recent.id, "applied") in kept
+    # the ticket itself stays, of course: only the record of having sent it goes
+    assert sorted(anna.numbers()) == sorted([old.number, recent.number])
+
+    anna.run(svc.comment, old.number, "still broken", at=long_ago + timedelta(hours=1))  # typed in offline, late
+    with anna.store.read() as session:
+        waiting = session.scalar(select(func.count()).where(ChangeEntry.state == "pending"))
+    assert waiting and anna.pending() == waiting
+    with anna.store.write() as session:
+        from sync.client import prune_answered
+
+        # everything answered so far goes, however recent; what waits never does
+        assert prune_answered(session, datetime.now(UTC) + timedelta(seconds=1)) > 0
+    with anna.store.read() as session:
+        assert {state for (state,) in session.execute(select(ChangeEntry.state))} == {"pending"}
+    assert anna.pending() == waiting
+    cluster.settle()
+    assert server_count(cluster, Comment, body="still broken") == 1
+    cluster.check()
+    assert ada.ticket(old.number) is not None
