@@ -125,6 +125,7 @@ class MainWindow(QMainWindow):
         self.conflicts.sig_open_ticket.connect(self.show_number)
         self.conflicts.sig_acknowledged.connect(self.refresh_status)
         self.notices.sig_unread.connect(self.bell.set_unread)
+        self.notices_popup.sig_to_rate.connect(self.bell.set_to_rate)
         self.bell.clicked.connect(self.toggle_notifications)
         self.notices_popup.sig_open_ticket.connect(self.show_number)
         workspace.bus.sig_changed.connect(self._changed)

@@ -47,12 +47,26 @@ class BellButton(QToolButton):
         self.setFocusPolicy(Qt.FocusPolicy.TabFocus)
         self.shortcut_text = ""
         self.unread = 0
+        self.to_rate = 0
         self.set_unread(0)
 
     def set_unread(self, count: int) -> None:
         self.unread = count
-        self.setIcon(bell_icon(self.palette().color(QPalette.ColorRole.ButtonText), count))
-        text = self.tr("%n unread notification(s)", "", count) if count else self.tr("No unread notifications")
+        self._show()
+
+    def set_to_rate(self, count: int) -> None:
+        """Her resolved tickets waiting for a rating count on the badge too: otherwise
+        nothing would say there is something to look at under the bell."""
+        self.to_rate = count
+        self._show()
+
+    def _show(self) -> None:
+        self.setIcon(bell_icon(self.palette().color(QPalette.ColorRole.ButtonText), self.unread + self.to_rate))
+        parts = [self.tr("%n unread notification(s)", "", self.unread) if self.unread
+                 else self.tr("No unread notifications")]
+        if self.to_rate:
+            parts.append(self.tr("%n resolved ticket(s) waiting for your rating", "", self.to_rate))
+        text = "; ".join(parts)
         self.setAccessibleName(self.tr("Notifications"))
         self.setAccessibleDescription(text)
         self.setToolTip(f"{text} ({self.shortcut_text})" if self.shortcut_text else text)
@@ -63,6 +77,8 @@ class NotificationsPopup(QFrame):
 
     # the person chose a notice: its ticket's number
     sig_open_ticket = Signal(str)
+    # how many of her resolved tickets wait for her rating (read with the notices)
+    sig_to_rate = Signal(int)
 
     def __init__(self, model: NoticeListModel, parent: QWidget | None = None) -> None:
         super().__init__(parent, Qt.WindowType.Popup)
@@ -156,6 +172,7 @@ class NotificationsPopup(QFrame):
             item.setData(Qt.ItemDataRole.UserRole, number)
             item.setToolTip(text)
         self._shown_rows()
+        self.sig_to_rate.emit(len(found))
 
     def choose_to_rate(self, item: QListWidgetItem) -> None:
         """Open the ticket to rate; the rating bar is on it."""

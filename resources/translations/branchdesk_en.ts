@@ -385,7 +385,7 @@
 <context>
     <name>BellButton</name>
     <message numerus="yes">
-        <location filename="../../desktop/views/notifications.py" line="55"/>
+        <location filename="../../desktop/views/notifications.py" line="65"/>
         <source>%n unread notification(s)</source>
         <translation>
             <numerusform>%n unread notification</numerusform>
@@ -393,12 +393,20 @@
         </translation>
     </message>
     <message>
-        <location filename="../../desktop/views/notifications.py" line="55"/>
+        <location filename="../../desktop/views/notifications.py" line="66"/>
         <source>No unread notifications</source>
         <translation type="unfinished"></translation>
     </message>
+    <message numerus="yes">
+        <location filename="../../desktop/views/notifications.py" line="68"/>
+        <source>%n resolved ticket(s) waiting for your rating</source>
+        <translation>
+            <numerusform>%n resolved ticket waiting for your rating</numerusform>
+            <numerusform>%n resolved tickets waiting for your rating</numerusform>
+        </translation>
+    </message>
     <message>
-        <location filename="../../desktop/views/notifications.py" line="56"/>
+        <location filename="../../desktop/views/notifications.py" line="70"/>
         <source>Notifications</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1321,7 +1329,7 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/views/reports.py" line="95"/>
+        <location filename="../../desktop/views/reports.py" line="107"/>
         <source>new</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1696,203 +1704,203 @@
     </message>
     <message>
         <location filename="../../desktop/views/main_window.py" line="101"/>
-        <location filename="../../desktop/views/main_window.py" line="163"/>
+        <location filename="../../desktop/views/main_window.py" line="164"/>
         <source>Conflicts and refused changes</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/views/main_window.py" line="154"/>
+        <location filename="../../desktop/views/main_window.py" line="155"/>
         <source>New ticket</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/views/main_window.py" line="154"/>
+        <location filename="../../desktop/views/main_window.py" line="155"/>
         <source>Log a new ticket</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/views/main_window.py" line="155"/>
+        <location filename="../../desktop/views/main_window.py" line="156"/>
         <source>Search</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/views/main_window.py" line="156"/>
+        <location filename="../../desktop/views/main_window.py" line="157"/>
         <source>Search tickets and comments</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/views/main_window.py" line="157"/>
+        <location filename="../../desktop/views/main_window.py" line="158"/>
         <source>Refresh</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/views/main_window.py" line="158"/>
+        <location filename="../../desktop/views/main_window.py" line="159"/>
         <source>Sync with the server, or reload on a standalone store</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/views/main_window.py" line="159"/>
+        <location filename="../../desktop/views/main_window.py" line="160"/>
         <source>Next ticket</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/views/main_window.py" line="160"/>
+        <location filename="../../desktop/views/main_window.py" line="161"/>
         <source>Previous ticket</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/views/main_window.py" line="161"/>
+        <location filename="../../desktop/views/main_window.py" line="162"/>
         <source>Reply</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/views/main_window.py" line="162"/>
+        <location filename="../../desktop/views/main_window.py" line="163"/>
         <source>Filter</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/views/main_window.py" line="164"/>
+        <location filename="../../desktop/views/main_window.py" line="165"/>
         <source>What sync overrode or refused</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/views/main_window.py" line="165"/>
+        <location filename="../../desktop/views/main_window.py" line="166"/>
         <source>Notifications</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/views/main_window.py" line="166"/>
+        <location filename="../../desktop/views/main_window.py" line="167"/>
         <source>What you were told: assignments, replies and more</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/views/main_window.py" line="167"/>
+        <location filename="../../desktop/views/main_window.py" line="168"/>
         <source>Reports</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/views/main_window.py" line="168"/>
+        <location filename="../../desktop/views/main_window.py" line="169"/>
         <source>The desk&apos;s figures over a period, with the tickets behind them</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/views/main_window.py" line="169"/>
+        <location filename="../../desktop/views/main_window.py" line="170"/>
         <source>Knowledge</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/views/main_window.py" line="170"/>
+        <location filename="../../desktop/views/main_window.py" line="171"/>
         <source>Articles that solve common problems: read, search and write them</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/views/main_window.py" line="171"/>
+        <location filename="../../desktop/views/main_window.py" line="172"/>
         <source>Write an article from this resolution</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/views/main_window.py" line="173"/>
+        <location filename="../../desktop/views/main_window.py" line="174"/>
         <source>Sign out</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/views/main_window.py" line="174"/>
+        <location filename="../../desktop/views/main_window.py" line="175"/>
         <source>Quit</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/views/main_window.py" line="180"/>
+        <location filename="../../desktop/views/main_window.py" line="181"/>
         <source>Main</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/views/main_window.py" line="201"/>
+        <location filename="../../desktop/views/main_window.py" line="202"/>
         <source>&amp;File</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/views/main_window.py" line="204"/>
+        <location filename="../../desktop/views/main_window.py" line="205"/>
         <source>&amp;Ticket</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/views/main_window.py" line="210"/>
+        <location filename="../../desktop/views/main_window.py" line="211"/>
         <source>&amp;View</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/views/main_window.py" line="226"/>
+        <location filename="../../desktop/views/main_window.py" line="227"/>
         <source>&amp;Help</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/views/main_window.py" line="227"/>
-        <location filename="../../desktop/views/main_window.py" line="254"/>
+        <location filename="../../desktop/views/main_window.py" line="228"/>
+        <location filename="../../desktop/views/main_window.py" line="255"/>
         <source>Keyboard shortcuts</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/views/main_window.py" line="228"/>
+        <location filename="../../desktop/views/main_window.py" line="229"/>
         <source>About Branchdesk</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/views/main_window.py" line="270"/>
+        <location filename="../../desktop/views/main_window.py" line="271"/>
         <source>Ticket {0} logged</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/views/main_window.py" line="276"/>
+        <location filename="../../desktop/views/main_window.py" line="277"/>
         <source>Ticket {0} is logged as solved by the article “{1}”.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/views/main_window.py" line="277"/>
+        <location filename="../../desktop/views/main_window.py" line="278"/>
         <source>Nobody needs to work on it. You can rate how it went on the ticket.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/views/main_window.py" line="278"/>
+        <location filename="../../desktop/views/main_window.py" line="279"/>
         <source>Ticket {0} logged as solved</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/views/main_window.py" line="281"/>
+        <location filename="../../desktop/views/main_window.py" line="282"/>
         <source>Glad the article “{0}” solved it.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/views/main_window.py" line="282"/>
+        <location filename="../../desktop/views/main_window.py" line="283"/>
         <source>No ticket was logged; the article is counted as having solved a problem.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/views/main_window.py" line="283"/>
+        <location filename="../../desktop/views/main_window.py" line="284"/>
         <source>Solved by an article; no ticket logged</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/views/main_window.py" line="286"/>
+        <location filename="../../desktop/views/main_window.py" line="287"/>
         <source>Solved</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/views/main_window.py" line="378"/>
+        <location filename="../../desktop/views/main_window.py" line="379"/>
         <source>Sync now</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/views/main_window.py" line="385"/>
+        <location filename="../../desktop/views/main_window.py" line="386"/>
         <source>Sync: {0}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/views/main_window.py" line="425"/>
+        <location filename="../../desktop/views/main_window.py" line="426"/>
         <source>Save filter</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/views/main_window.py" line="425"/>
+        <location filename="../../desktop/views/main_window.py" line="426"/>
         <source>Name for this filter:</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1900,157 +1908,157 @@
 <context>
     <name>NewTicketDialog</name>
     <message>
-        <location filename="../../desktop/views/new_ticket.py" line="81"/>
+        <location filename="../../desktop/views/new_ticket.py" line="82"/>
         <source>New ticket</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/views/new_ticket.py" line="87"/>
+        <location filename="../../desktop/views/new_ticket.py" line="88"/>
         <source>Search categories…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/views/new_ticket.py" line="113"/>
+        <location filename="../../desktop/views/new_ticket.py" line="114"/>
         <source>1. What is it about?</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/views/new_ticket.py" line="121"/>
+        <location filename="../../desktop/views/new_ticket.py" line="122"/>
         <source>Choose a category on the left</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/views/new_ticket.py" line="125"/>
+        <location filename="../../desktop/views/new_ticket.py" line="126"/>
         <source>In a few words: what is wrong?</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/views/new_ticket.py" line="160"/>
+        <location filename="../../desktop/views/new_ticket.py" line="161"/>
         <source>What happened, since when, what you tried</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/views/new_ticket.py" line="163"/>
+        <location filename="../../desktop/views/new_ticket.py" line="164"/>
         <source>Category</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/views/new_ticket.py" line="164"/>
+        <location filename="../../desktop/views/new_ticket.py" line="165"/>
         <source>Title *</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/views/new_ticket.py" line="165"/>
+        <location filename="../../desktop/views/new_ticket.py" line="166"/>
         <source>Type</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/views/new_ticket.py" line="166"/>
+        <location filename="../../desktop/views/new_ticket.py" line="167"/>
         <source>Impact</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/views/new_ticket.py" line="167"/>
+        <location filename="../../desktop/views/new_ticket.py" line="168"/>
         <source>Urgency</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/views/new_ticket.py" line="173"/>
+        <location filename="../../desktop/views/new_ticket.py" line="174"/>
         <source>Priority</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/views/new_ticket.py" line="174"/>
+        <location filename="../../desktop/views/new_ticket.py" line="175"/>
         <source>Requester</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/views/new_ticket.py" line="175"/>
+        <location filename="../../desktop/views/new_ticket.py" line="176"/>
         <source>Site</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/views/new_ticket.py" line="176"/>
+        <location filename="../../desktop/views/new_ticket.py" line="177"/>
         <source>Channel</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/views/new_ticket.py" line="177"/>
+        <location filename="../../desktop/views/new_ticket.py" line="178"/>
         <source>Description</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/views/new_ticket.py" line="184"/>
+        <location filename="../../desktop/views/new_ticket.py" line="185"/>
         <source>Log ticket</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/views/new_ticket.py" line="186"/>
+        <location filename="../../desktop/views/new_ticket.py" line="187"/>
         <source>Ctrl+Enter</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/views/new_ticket.py" line="196"/>
+        <location filename="../../desktop/views/new_ticket.py" line="197"/>
         <source>2. Tell us more</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/views/new_ticket.py" line="253"/>
+        <location filename="../../desktop/views/new_ticket.py" line="254"/>
         <source>Discard this ticket?</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/views/new_ticket.py" line="255"/>
+        <location filename="../../desktop/views/new_ticket.py" line="256"/>
         <source>What you typed for this ticket will be lost.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/views/new_ticket.py" line="257"/>
+        <location filename="../../desktop/views/new_ticket.py" line="258"/>
         <source>Discard</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/views/new_ticket.py" line="258"/>
+        <location filename="../../desktop/views/new_ticket.py" line="259"/>
         <source>Keep editing</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/views/new_ticket.py" line="286"/>
+        <location filename="../../desktop/views/new_ticket.py" line="287"/>
         <source>Me ({0})</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/views/new_ticket.py" line="293"/>
+        <location filename="../../desktop/views/new_ticket.py" line="294"/>
         <source>The requester&apos;s home site</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/views/new_ticket.py" line="325"/>
+        <location filename="../../desktop/views/new_ticket.py" line="326"/>
         <source>No category matches “{0}”. Try fewer or other words, or clear the search to see them all.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/views/new_ticket.py" line="380"/>
+        <location filename="../../desktop/views/new_ticket.py" line="381"/>
         <source>Choose a category to see the priority and targets.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/views/new_ticket.py" line="387"/>
+        <location filename="../../desktop/views/new_ticket.py" line="388"/>
         <source>No SLA applies.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/views/new_ticket.py" line="389"/>
+        <location filename="../../desktop/views/new_ticket.py" line="390"/>
         <source>{0}: response within {1}, resolution within {2} (business time)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/views/new_ticket.py" line="409"/>
+        <location filename="../../desktop/views/new_ticket.py" line="410"/>
         <source>Choose a category first</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/views/new_ticket.py" line="442"/>
+        <location filename="../../desktop/views/new_ticket.py" line="443"/>
         <source>Choose a category first: the ticket is logged as solved under it.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -2066,33 +2074,33 @@
 <context>
     <name>NotificationsPopup</name>
     <message>
-        <location filename="../../desktop/views/notifications.py" line="72"/>
-        <location filename="../../desktop/views/notifications.py" line="84"/>
+        <location filename="../../desktop/views/notifications.py" line="88"/>
+        <location filename="../../desktop/views/notifications.py" line="100"/>
         <source>Notifications</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/views/notifications.py" line="74"/>
+        <location filename="../../desktop/views/notifications.py" line="90"/>
         <source>Mark all read</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/views/notifications.py" line="94"/>
+        <location filename="../../desktop/views/notifications.py" line="110"/>
         <source>Waiting for your rating</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/views/notifications.py" line="98"/>
+        <location filename="../../desktop/views/notifications.py" line="114"/>
         <source>Resolved tickets waiting for your rating</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/views/notifications.py" line="106"/>
+        <location filename="../../desktop/views/notifications.py" line="122"/>
         <source>Nothing to tell you yet: assignments, replies and other news on your tickets show here.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/views/notifications.py" line="154"/>
+        <location filename="../../desktop/views/notifications.py" line="170"/>
         <source>Rate your resolved ticket {0}: {1}</source>
         <translation type="unfinished"></translation>
     </message>
@@ -2449,189 +2457,189 @@
 <context>
     <name>ReportsWindow</name>
     <message>
-        <location filename="../../desktop/views/reports.py" line="151"/>
+        <location filename="../../desktop/views/reports.py" line="163"/>
         <source>Reports — Branchdesk</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/views/reports.py" line="181"/>
+        <location filename="../../desktop/views/reports.py" line="193"/>
         <source>Last 7 days</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/views/reports.py" line="181"/>
+        <location filename="../../desktop/views/reports.py" line="193"/>
         <source>Last 30 days</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/views/reports.py" line="182"/>
+        <location filename="../../desktop/views/reports.py" line="194"/>
         <source>Last 90 days</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/views/reports.py" line="182"/>
+        <location filename="../../desktop/views/reports.py" line="194"/>
         <source>This year</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/views/reports.py" line="184"/>
+        <location filename="../../desktop/views/reports.py" line="196"/>
         <source>Chosen dates</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/views/reports.py" line="198"/>
+        <location filename="../../desktop/views/reports.py" line="210"/>
         <source>Export CSV…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/views/reports.py" line="199"/>
+        <location filename="../../desktop/views/reports.py" line="211"/>
         <source>Export Excel…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/views/reports.py" line="200"/>
+        <location filename="../../desktop/views/reports.py" line="212"/>
         <source>Export PDF…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/views/reports.py" line="205"/>
+        <location filename="../../desktop/views/reports.py" line="217"/>
         <source>Period:</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/views/reports.py" line="205"/>
+        <location filename="../../desktop/views/reports.py" line="217"/>
         <source>From:</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/views/reports.py" line="206"/>
+        <location filename="../../desktop/views/reports.py" line="218"/>
         <source>To:</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/views/reports.py" line="206"/>
+        <location filename="../../desktop/views/reports.py" line="218"/>
         <source>By:</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/views/reports.py" line="226"/>
+        <location filename="../../desktop/views/reports.py" line="238"/>
         <source>Tickets per week</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/views/reports.py" line="226"/>
+        <location filename="../../desktop/views/reports.py" line="238"/>
         <source>Created</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/views/reports.py" line="226"/>
+        <location filename="../../desktop/views/reports.py" line="238"/>
         <source>Resolved</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/views/reports.py" line="227"/>
+        <location filename="../../desktop/views/reports.py" line="239"/>
         <source>SLA met</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/views/reports.py" line="227"/>
-        <location filename="../../desktop/views/reports.py" line="231"/>
+        <location filename="../../desktop/views/reports.py" line="239"/>
+        <location filename="../../desktop/views/reports.py" line="243"/>
         <source>Response</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/views/reports.py" line="227"/>
-        <location filename="../../desktop/views/reports.py" line="231"/>
+        <location filename="../../desktop/views/reports.py" line="239"/>
+        <location filename="../../desktop/views/reports.py" line="243"/>
         <source>Resolution</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/views/reports.py" line="228"/>
+        <location filename="../../desktop/views/reports.py" line="240"/>
         <source>Top categories</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/views/reports.py" line="228"/>
+        <location filename="../../desktop/views/reports.py" line="240"/>
         <source>This period</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/views/reports.py" line="228"/>
+        <location filename="../../desktop/views/reports.py" line="240"/>
         <source>The one before</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/views/reports.py" line="230"/>
+        <location filename="../../desktop/views/reports.py" line="242"/>
         <source>Backlog by age</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/views/reports.py" line="230"/>
+        <location filename="../../desktop/views/reports.py" line="242"/>
         <source>Open tickets</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/views/reports.py" line="231"/>
+        <location filename="../../desktop/views/reports.py" line="243"/>
         <source>OLA and suppliers met</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/views/reports.py" line="260"/>
+        <location filename="../../desktop/views/reports.py" line="272"/>
         <source>Double-click a figure for the tickets behind it</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/views/reports.py" line="268"/>
+        <location filename="../../desktop/views/reports.py" line="280"/>
         <source>Click a tile, bar or figure to list the tickets behind it.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/views/reports.py" line="311"/>
+        <location filename="../../desktop/views/reports.py" line="323"/>
         <source>The first day is after the last.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/views/reports.py" line="324"/>
+        <location filename="../../desktop/views/reports.py" line="336"/>
         <source>Counting…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/views/reports.py" line="356"/>
+        <location filename="../../desktop/views/reports.py" line="371"/>
         <source>SLA met by {0}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/views/reports.py" line="362"/>
+        <location filename="../../desktop/views/reports.py" line="377"/>
         <source>SLA met by {0}: the busiest {1} of {2}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/views/reports.py" line="369"/>
+        <location filename="../../desktop/views/reports.py" line="384"/>
         <source>No clock was decided in this period.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/views/reports.py" line="375"/>
+        <location filename="../../desktop/views/reports.py" line="390"/>
         <source>No ticket was logged in this period.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/views/reports.py" line="376"/>
+        <location filename="../../desktop/views/reports.py" line="391"/>
         <source>OLA {0}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/views/reports.py" line="383"/>
+        <location filename="../../desktop/views/reports.py" line="398"/>
         <source>No OLA or supplier clock was decided in this period.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/views/reports.py" line="385"/>
+        <location filename="../../desktop/views/reports.py" line="400"/>
         <source>Nothing open.</source>
         <translation type="unfinished"></translation>
     </message>
     <message numerus="yes">
-        <location filename="../../desktop/views/reports.py" line="388"/>
+        <location filename="../../desktop/views/reports.py" line="403"/>
         <source>{0} to {1}, by {2}: %n ticket(s) logged</source>
         <translation>
             <numerusform>{0} to {1}, by {2}: %n ticket logged</numerusform>
@@ -2639,17 +2647,17 @@
         </translation>
     </message>
     <message>
-        <location filename="../../desktop/views/reports.py" line="422"/>
+        <location filename="../../desktop/views/reports.py" line="437"/>
         <source>in total</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/views/reports.py" line="422"/>
+        <location filename="../../desktop/views/reports.py" line="437"/>
         <source>{0} {1}</source>
         <translation type="unfinished"></translation>
     </message>
     <message numerus="yes">
-        <location filename="../../desktop/views/reports.py" line="424"/>
+        <location filename="../../desktop/views/reports.py" line="439"/>
         <source>%n ticket(s) behind “{0}”, {1}</source>
         <translation>
             <numerusform>%n ticket behind “{0}”, {1}</numerusform>
@@ -2657,37 +2665,37 @@
         </translation>
     </message>
     <message>
-        <location filename="../../desktop/views/reports.py" line="426"/>
+        <location filename="../../desktop/views/reports.py" line="441"/>
         <source>in {0} to {1}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/views/reports.py" line="428"/>
+        <location filename="../../desktop/views/reports.py" line="443"/>
         <source>(the first {0} listed)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/views/reports.py" line="445"/>
+        <location filename="../../desktop/views/reports.py" line="460"/>
         <source>CSV files (*.csv)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/views/reports.py" line="445"/>
+        <location filename="../../desktop/views/reports.py" line="460"/>
         <source>Excel workbooks (*.xlsx)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/views/reports.py" line="446"/>
+        <location filename="../../desktop/views/reports.py" line="461"/>
         <source>PDF documents (*.pdf)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/views/reports.py" line="447"/>
+        <location filename="../../desktop/views/reports.py" line="462"/>
         <source>Export the figures</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/views/reports.py" line="453"/>
+        <location filename="../../desktop/views/reports.py" line="468"/>
         <source>Written to {0}</source>
         <translation type="unfinished"></translation>
     </message>
@@ -3609,7 +3617,7 @@
 <context>
     <name>Tile</name>
     <message>
-        <location filename="../../desktop/views/reports.py" line="125"/>
+        <location filename="../../desktop/views/reports.py" line="137"/>
         <source>Click for the tickets behind this figure</source>
         <translation type="unfinished"></translation>
     </message>

@@ -389,7 +389,7 @@
 <context>
     <name>BellButton</name>
     <message numerus="yes">
-        <location filename="../../desktop/views/notifications.py" line="55"/>
+        <location filename="../../desktop/views/notifications.py" line="65"/>
         <source>%n unread notification(s)</source>
         <translation>
             <numerusform>%n nieprzeczytane powiadomienie</numerusform>
@@ -398,12 +398,21 @@
         </translation>
     </message>
     <message>
-        <location filename="../../desktop/views/notifications.py" line="55"/>
+        <location filename="../../desktop/views/notifications.py" line="66"/>
         <source>No unread notifications</source>
         <translation>Brak nieprzeczytanych powiadomień</translation>
     </message>
+    <message numerus="yes">
+        <location filename="../../desktop/views/notifications.py" line="68"/>
+        <source>%n resolved ticket(s) waiting for your rating</source>
+        <translation>
+            <numerusform>%n rozwiązane zgłoszenie czeka na Twoją ocenę</numerusform>
+            <numerusform>%n rozwiązane zgłoszenia czekają na Twoją ocenę</numerusform>
+            <numerusform>%n rozwiązanych zgłoszeń czeka na Twoją ocenę</numerusform>
+        </translation>
+    </message>
     <message>
-        <location filename="../../desktop/views/notifications.py" line="56"/>
+        <location filename="../../desktop/views/notifications.py" line="70"/>
         <source>Notifications</source>
         <translation>Powiadomienia</translation>
     </message>
@@ -1333,7 +1342,7 @@
         <translation>Wskaźniki Branchdesk, od {0} do {1}, według: {2}</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/reports.py" line="95"/>
+        <location filename="../../desktop/views/reports.py" line="107"/>
         <source>new</source>
         <translation>nowa</translation>
     </message>
@@ -1708,203 +1717,203 @@
     </message>
     <message>
         <location filename="../../desktop/views/main_window.py" line="101"/>
-        <location filename="../../desktop/views/main_window.py" line="163"/>
+        <location filename="../../desktop/views/main_window.py" line="164"/>
         <source>Conflicts and refused changes</source>
         <translation>Konflikty i odrzucone zmiany</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/main_window.py" line="154"/>
+        <location filename="../../desktop/views/main_window.py" line="155"/>
         <source>New ticket</source>
         <translation>Nowe zgłoszenie</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/main_window.py" line="154"/>
+        <location filename="../../desktop/views/main_window.py" line="155"/>
         <source>Log a new ticket</source>
         <translation>Zarejestruj nowe zgłoszenie</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/main_window.py" line="155"/>
+        <location filename="../../desktop/views/main_window.py" line="156"/>
         <source>Search</source>
         <translation>Szukaj</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/main_window.py" line="156"/>
+        <location filename="../../desktop/views/main_window.py" line="157"/>
         <source>Search tickets and comments</source>
         <translation>Szukaj w zgłoszeniach i komentarzach</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/main_window.py" line="157"/>
+        <location filename="../../desktop/views/main_window.py" line="158"/>
         <source>Refresh</source>
         <translation>Odśwież</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/main_window.py" line="158"/>
+        <location filename="../../desktop/views/main_window.py" line="159"/>
         <source>Sync with the server, or reload on a standalone store</source>
         <translation>Synchronizuj z serwerem albo odśwież samodzielny magazyn</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/main_window.py" line="159"/>
+        <location filename="../../desktop/views/main_window.py" line="160"/>
         <source>Next ticket</source>
         <translation>Następne zgłoszenie</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/main_window.py" line="160"/>
+        <location filename="../../desktop/views/main_window.py" line="161"/>
         <source>Previous ticket</source>
         <translation>Poprzednie zgłoszenie</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/main_window.py" line="161"/>
+        <location filename="../../desktop/views/main_window.py" line="162"/>
         <source>Reply</source>
         <translation>Odpowiedz</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/main_window.py" line="162"/>
+        <location filename="../../desktop/views/main_window.py" line="163"/>
         <source>Filter</source>
         <translation>Filtruj</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/main_window.py" line="164"/>
+        <location filename="../../desktop/views/main_window.py" line="165"/>
         <source>What sync overrode or refused</source>
         <translation>Co synchronizacja nadpisała lub odrzuciła</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/main_window.py" line="165"/>
+        <location filename="../../desktop/views/main_window.py" line="166"/>
         <source>Notifications</source>
         <translation>Powiadomienia</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/main_window.py" line="166"/>
+        <location filename="../../desktop/views/main_window.py" line="167"/>
         <source>What you were told: assignments, replies and more</source>
         <translation>Co do Ciebie przyszło: przydziały, odpowiedzi i więcej</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/main_window.py" line="167"/>
+        <location filename="../../desktop/views/main_window.py" line="168"/>
         <source>Reports</source>
         <translation>Raporty</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/main_window.py" line="168"/>
+        <location filename="../../desktop/views/main_window.py" line="169"/>
         <source>The desk&apos;s figures over a period, with the tickets behind them</source>
         <translation>Wskaźniki działu w wybranym okresie, ze zgłoszeniami, z których wynikają</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/main_window.py" line="169"/>
+        <location filename="../../desktop/views/main_window.py" line="170"/>
         <source>Knowledge</source>
         <translation>Baza wiedzy</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/main_window.py" line="170"/>
+        <location filename="../../desktop/views/main_window.py" line="171"/>
         <source>Articles that solve common problems: read, search and write them</source>
         <translation>Artykuły, które rozwiązują częste problemy: czytaj, szukaj i pisz je</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/main_window.py" line="171"/>
+        <location filename="../../desktop/views/main_window.py" line="172"/>
         <source>Write an article from this resolution</source>
         <translation>Napisz artykuł na podstawie tego rozwiązania</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/main_window.py" line="173"/>
+        <location filename="../../desktop/views/main_window.py" line="174"/>
         <source>Sign out</source>
         <translation>Wyloguj</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/main_window.py" line="174"/>
+        <location filename="../../desktop/views/main_window.py" line="175"/>
         <source>Quit</source>
         <translation>Zakończ</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/main_window.py" line="180"/>
+        <location filename="../../desktop/views/main_window.py" line="181"/>
         <source>Main</source>
         <translation>Główny</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/main_window.py" line="201"/>
+        <location filename="../../desktop/views/main_window.py" line="202"/>
         <source>&amp;File</source>
         <translation>&amp;Plik</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/main_window.py" line="204"/>
+        <location filename="../../desktop/views/main_window.py" line="205"/>
         <source>&amp;Ticket</source>
         <translation>&amp;Zgłoszenie</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/main_window.py" line="210"/>
+        <location filename="../../desktop/views/main_window.py" line="211"/>
         <source>&amp;View</source>
         <translation>&amp;Widok</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/main_window.py" line="226"/>
+        <location filename="../../desktop/views/main_window.py" line="227"/>
         <source>&amp;Help</source>
         <translation>Pomo&amp;c</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/main_window.py" line="227"/>
-        <location filename="../../desktop/views/main_window.py" line="254"/>
+        <location filename="../../desktop/views/main_window.py" line="228"/>
+        <location filename="../../desktop/views/main_window.py" line="255"/>
         <source>Keyboard shortcuts</source>
         <translation>Skróty klawiszowe</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/main_window.py" line="228"/>
+        <location filename="../../desktop/views/main_window.py" line="229"/>
         <source>About Branchdesk</source>
         <translation>O programie Branchdesk</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/main_window.py" line="270"/>
+        <location filename="../../desktop/views/main_window.py" line="271"/>
         <source>Ticket {0} logged</source>
         <translation>Zarejestrowano zgłoszenie {0}</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/main_window.py" line="276"/>
+        <location filename="../../desktop/views/main_window.py" line="277"/>
         <source>Ticket {0} is logged as solved by the article “{1}”.</source>
         <translation>Zgłoszenie {0} zapisano jako rozwiązane artykułem „{1}”.</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/main_window.py" line="277"/>
+        <location filename="../../desktop/views/main_window.py" line="278"/>
         <source>Nobody needs to work on it. You can rate how it went on the ticket.</source>
         <translation>Nikt nie musi nad nim pracować. W zgłoszeniu możesz ocenić, jak poszło.</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/main_window.py" line="278"/>
+        <location filename="../../desktop/views/main_window.py" line="279"/>
         <source>Ticket {0} logged as solved</source>
         <translation>Zgłoszenie {0} zapisano jako rozwiązane</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/main_window.py" line="281"/>
+        <location filename="../../desktop/views/main_window.py" line="282"/>
         <source>Glad the article “{0}” solved it.</source>
         <translation>Cieszymy się, że artykuł „{0}” pomógł.</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/main_window.py" line="282"/>
+        <location filename="../../desktop/views/main_window.py" line="283"/>
         <source>No ticket was logged; the article is counted as having solved a problem.</source>
         <translation>Nie dodano zgłoszenia; artykuł zapisano jako taki, który rozwiązał problem.</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/main_window.py" line="283"/>
+        <location filename="../../desktop/views/main_window.py" line="284"/>
         <source>Solved by an article; no ticket logged</source>
         <translation>Rozwiązane artykułem; bez zgłoszenia</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/main_window.py" line="286"/>
+        <location filename="../../desktop/views/main_window.py" line="287"/>
         <source>Solved</source>
         <translation>Rozwiązane</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/main_window.py" line="378"/>
+        <location filename="../../desktop/views/main_window.py" line="379"/>
         <source>Sync now</source>
         <translation>Synchronizuj teraz</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/main_window.py" line="385"/>
+        <location filename="../../desktop/views/main_window.py" line="386"/>
         <source>Sync: {0}</source>
         <translation>Synchronizacja: {0}</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/main_window.py" line="425"/>
+        <location filename="../../desktop/views/main_window.py" line="426"/>
         <source>Save filter</source>
         <translation>Zapisz filtr</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/main_window.py" line="425"/>
+        <location filename="../../desktop/views/main_window.py" line="426"/>
         <source>Name for this filter:</source>
         <translation>Nazwa tego filtra:</translation>
     </message>
@@ -1912,157 +1921,157 @@
 <context>
     <name>NewTicketDialog</name>
     <message>
-        <location filename="../../desktop/views/new_ticket.py" line="81"/>
+        <location filename="../../desktop/views/new_ticket.py" line="82"/>
         <source>New ticket</source>
         <translation>Nowe zgłoszenie</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/new_ticket.py" line="87"/>
+        <location filename="../../desktop/views/new_ticket.py" line="88"/>
         <source>Search categories…</source>
         <translation>Szukaj kategorii…</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/new_ticket.py" line="113"/>
+        <location filename="../../desktop/views/new_ticket.py" line="114"/>
         <source>1. What is it about?</source>
         <translation>1. Czego dotyczy?</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/new_ticket.py" line="121"/>
+        <location filename="../../desktop/views/new_ticket.py" line="122"/>
         <source>Choose a category on the left</source>
         <translation>Wybierz kategorię po lewej</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/new_ticket.py" line="125"/>
+        <location filename="../../desktop/views/new_ticket.py" line="126"/>
         <source>In a few words: what is wrong?</source>
         <translation>W kilku słowach: co nie działa?</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/new_ticket.py" line="160"/>
+        <location filename="../../desktop/views/new_ticket.py" line="161"/>
         <source>What happened, since when, what you tried</source>
         <translation>Co się stało, od kiedy, co już próbowano</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/new_ticket.py" line="163"/>
+        <location filename="../../desktop/views/new_ticket.py" line="164"/>
         <source>Category</source>
         <translation>Kategoria</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/new_ticket.py" line="164"/>
+        <location filename="../../desktop/views/new_ticket.py" line="165"/>
         <source>Title *</source>
         <translation>Tytuł *</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/new_ticket.py" line="165"/>
+        <location filename="../../desktop/views/new_ticket.py" line="166"/>
         <source>Type</source>
         <translation>Rodzaj</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/new_ticket.py" line="166"/>
+        <location filename="../../desktop/views/new_ticket.py" line="167"/>
         <source>Impact</source>
         <translation>Wpływ</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/new_ticket.py" line="167"/>
+        <location filename="../../desktop/views/new_ticket.py" line="168"/>
         <source>Urgency</source>
         <translation>Pilność</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/new_ticket.py" line="173"/>
+        <location filename="../../desktop/views/new_ticket.py" line="174"/>
         <source>Priority</source>
         <translation>Priorytet</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/new_ticket.py" line="174"/>
+        <location filename="../../desktop/views/new_ticket.py" line="175"/>
         <source>Requester</source>
         <translation>Zgłaszający</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/new_ticket.py" line="175"/>
+        <location filename="../../desktop/views/new_ticket.py" line="176"/>
         <source>Site</source>
         <translation>Placówka</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/new_ticket.py" line="176"/>
+        <location filename="../../desktop/views/new_ticket.py" line="177"/>
         <source>Channel</source>
         <translation>Kanał</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/new_ticket.py" line="177"/>
+        <location filename="../../desktop/views/new_ticket.py" line="178"/>
         <source>Description</source>
         <translation>Opis</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/new_ticket.py" line="184"/>
+        <location filename="../../desktop/views/new_ticket.py" line="185"/>
         <source>Log ticket</source>
         <translation>Zarejestruj</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/new_ticket.py" line="186"/>
+        <location filename="../../desktop/views/new_ticket.py" line="187"/>
         <source>Ctrl+Enter</source>
         <translation>Ctrl+Enter</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/new_ticket.py" line="196"/>
+        <location filename="../../desktop/views/new_ticket.py" line="197"/>
         <source>2. Tell us more</source>
         <translation>2. Opowiedz więcej</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/new_ticket.py" line="253"/>
+        <location filename="../../desktop/views/new_ticket.py" line="254"/>
         <source>Discard this ticket?</source>
         <translation>Odrzucić to zgłoszenie?</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/new_ticket.py" line="255"/>
+        <location filename="../../desktop/views/new_ticket.py" line="256"/>
         <source>What you typed for this ticket will be lost.</source>
         <translation>To, co wpisano w tym zgłoszeniu, zostanie utracone.</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/new_ticket.py" line="257"/>
+        <location filename="../../desktop/views/new_ticket.py" line="258"/>
         <source>Discard</source>
         <translation>Odrzuć</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/new_ticket.py" line="258"/>
+        <location filename="../../desktop/views/new_ticket.py" line="259"/>
         <source>Keep editing</source>
         <translation>Edytuj dalej</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/new_ticket.py" line="286"/>
+        <location filename="../../desktop/views/new_ticket.py" line="287"/>
         <source>Me ({0})</source>
         <translation>Ja ({0})</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/new_ticket.py" line="293"/>
+        <location filename="../../desktop/views/new_ticket.py" line="294"/>
         <source>The requester&apos;s home site</source>
         <translation>Placówka zgłaszającego</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/new_ticket.py" line="325"/>
+        <location filename="../../desktop/views/new_ticket.py" line="326"/>
         <source>No category matches “{0}”. Try fewer or other words, or clear the search to see them all.</source>
         <translation>Żadna kategoria nie pasuje do „{0}”. Wpisz mniej lub inne słowa albo wyczyść wyszukiwanie, aby zobaczyć wszystkie.</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/new_ticket.py" line="380"/>
+        <location filename="../../desktop/views/new_ticket.py" line="381"/>
         <source>Choose a category to see the priority and targets.</source>
         <translation>Wybierz kategorię, aby zobaczyć priorytet i terminy.</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/new_ticket.py" line="387"/>
+        <location filename="../../desktop/views/new_ticket.py" line="388"/>
         <source>No SLA applies.</source>
         <translation>Nie obowiązuje żadne SLA.</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/new_ticket.py" line="389"/>
+        <location filename="../../desktop/views/new_ticket.py" line="390"/>
         <source>{0}: response within {1}, resolution within {2} (business time)</source>
         <translation>{0}: reakcja w ciągu {1}, rozwiązanie w ciągu {2} (czas roboczy)</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/new_ticket.py" line="409"/>
+        <location filename="../../desktop/views/new_ticket.py" line="410"/>
         <source>Choose a category first</source>
         <translation>Najpierw wybierz kategorię</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/new_ticket.py" line="442"/>
+        <location filename="../../desktop/views/new_ticket.py" line="443"/>
         <source>Choose a category first: the ticket is logged as solved under it.</source>
         <translation>Najpierw wybierz kategorię: zgłoszenie zostanie w niej zapisane jako rozwiązane.</translation>
     </message>
@@ -2078,33 +2087,33 @@
 <context>
     <name>NotificationsPopup</name>
     <message>
-        <location filename="../../desktop/views/notifications.py" line="72"/>
-        <location filename="../../desktop/views/notifications.py" line="84"/>
+        <location filename="../../desktop/views/notifications.py" line="88"/>
+        <location filename="../../desktop/views/notifications.py" line="100"/>
         <source>Notifications</source>
         <translation>Powiadomienia</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/notifications.py" line="74"/>
+        <location filename="../../desktop/views/notifications.py" line="90"/>
         <source>Mark all read</source>
         <translation>Oznacz wszystkie jako przeczytane</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/notifications.py" line="94"/>
+        <location filename="../../desktop/views/notifications.py" line="110"/>
         <source>Waiting for your rating</source>
         <translation>Czeka na Twoją ocenę</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/notifications.py" line="98"/>
+        <location filename="../../desktop/views/notifications.py" line="114"/>
         <source>Resolved tickets waiting for your rating</source>
         <translation>Rozwiązane zgłoszenia czekające na Twoją ocenę</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/notifications.py" line="106"/>
+        <location filename="../../desktop/views/notifications.py" line="122"/>
         <source>Nothing to tell you yet: assignments, replies and other news on your tickets show here.</source>
         <translation>Na razie nic nowego: tutaj pojawią się przydziały, odpowiedzi i inne wieści o Twoich zgłoszeniach.</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/notifications.py" line="154"/>
+        <location filename="../../desktop/views/notifications.py" line="170"/>
         <source>Rate your resolved ticket {0}: {1}</source>
         <translation>Oceń rozwiązane zgłoszenie {0}: {1}</translation>
     </message>
@@ -2461,189 +2470,189 @@
 <context>
     <name>ReportsWindow</name>
     <message>
-        <location filename="../../desktop/views/reports.py" line="151"/>
+        <location filename="../../desktop/views/reports.py" line="163"/>
         <source>Reports — Branchdesk</source>
         <translation>Raporty — Branchdesk</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/reports.py" line="181"/>
+        <location filename="../../desktop/views/reports.py" line="193"/>
         <source>Last 7 days</source>
         <translation>Ostatnie 7 dni</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/reports.py" line="181"/>
+        <location filename="../../desktop/views/reports.py" line="193"/>
         <source>Last 30 days</source>
         <translation>Ostatnie 30 dni</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/reports.py" line="182"/>
+        <location filename="../../desktop/views/reports.py" line="194"/>
         <source>Last 90 days</source>
         <translation>Ostatnie 90 dni</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/reports.py" line="182"/>
+        <location filename="../../desktop/views/reports.py" line="194"/>
         <source>This year</source>
         <translation>Ten rok</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/reports.py" line="184"/>
+        <location filename="../../desktop/views/reports.py" line="196"/>
         <source>Chosen dates</source>
         <translation>Wybrane daty</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/reports.py" line="198"/>
+        <location filename="../../desktop/views/reports.py" line="210"/>
         <source>Export CSV…</source>
         <translation>Eksport CSV…</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/reports.py" line="199"/>
+        <location filename="../../desktop/views/reports.py" line="211"/>
         <source>Export Excel…</source>
         <translation>Eksport Excel…</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/reports.py" line="200"/>
+        <location filename="../../desktop/views/reports.py" line="212"/>
         <source>Export PDF…</source>
         <translation>Eksport PDF…</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/reports.py" line="205"/>
+        <location filename="../../desktop/views/reports.py" line="217"/>
         <source>Period:</source>
         <translation>Okres:</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/reports.py" line="205"/>
+        <location filename="../../desktop/views/reports.py" line="217"/>
         <source>From:</source>
         <translation>Od:</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/reports.py" line="206"/>
+        <location filename="../../desktop/views/reports.py" line="218"/>
         <source>To:</source>
         <translation>Do:</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/reports.py" line="206"/>
+        <location filename="../../desktop/views/reports.py" line="218"/>
         <source>By:</source>
         <translation>Według:</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/reports.py" line="226"/>
+        <location filename="../../desktop/views/reports.py" line="238"/>
         <source>Tickets per week</source>
         <translation>Zgłoszenia w tygodniu</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/reports.py" line="226"/>
+        <location filename="../../desktop/views/reports.py" line="238"/>
         <source>Created</source>
         <translation>Utworzone</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/reports.py" line="226"/>
+        <location filename="../../desktop/views/reports.py" line="238"/>
         <source>Resolved</source>
         <translation>Rozwiązane</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/reports.py" line="227"/>
+        <location filename="../../desktop/views/reports.py" line="239"/>
         <source>SLA met</source>
         <translation>SLA dotrzymane</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/reports.py" line="227"/>
-        <location filename="../../desktop/views/reports.py" line="231"/>
+        <location filename="../../desktop/views/reports.py" line="239"/>
+        <location filename="../../desktop/views/reports.py" line="243"/>
         <source>Response</source>
         <translation>Odpowiedź</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/reports.py" line="227"/>
-        <location filename="../../desktop/views/reports.py" line="231"/>
+        <location filename="../../desktop/views/reports.py" line="239"/>
+        <location filename="../../desktop/views/reports.py" line="243"/>
         <source>Resolution</source>
         <translation>Rozwiązanie</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/reports.py" line="228"/>
+        <location filename="../../desktop/views/reports.py" line="240"/>
         <source>Top categories</source>
         <translation>Najczęstsze kategorie</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/reports.py" line="228"/>
+        <location filename="../../desktop/views/reports.py" line="240"/>
         <source>This period</source>
         <translation>Ten okres</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/reports.py" line="228"/>
+        <location filename="../../desktop/views/reports.py" line="240"/>
         <source>The one before</source>
         <translation>Okres wcześniejszy</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/reports.py" line="230"/>
+        <location filename="../../desktop/views/reports.py" line="242"/>
         <source>Backlog by age</source>
         <translation>Zaległe według wieku</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/reports.py" line="230"/>
+        <location filename="../../desktop/views/reports.py" line="242"/>
         <source>Open tickets</source>
         <translation>Otwarte zgłoszenia</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/reports.py" line="231"/>
+        <location filename="../../desktop/views/reports.py" line="243"/>
         <source>OLA and suppliers met</source>
         <translation>OLA i dostawcy: terminy dotrzymane</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/reports.py" line="260"/>
+        <location filename="../../desktop/views/reports.py" line="272"/>
         <source>Double-click a figure for the tickets behind it</source>
         <translation>Kliknij dwukrotnie wartość, aby zobaczyć zgłoszenia, z których wynika</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/reports.py" line="268"/>
+        <location filename="../../desktop/views/reports.py" line="280"/>
         <source>Click a tile, bar or figure to list the tickets behind it.</source>
         <translation>Kliknij kafelek, słupek lub wartość, aby zobaczyć zgłoszenia, z których wynika.</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/reports.py" line="311"/>
+        <location filename="../../desktop/views/reports.py" line="323"/>
         <source>The first day is after the last.</source>
         <translation>Pierwszy dzień jest po ostatnim.</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/reports.py" line="324"/>
+        <location filename="../../desktop/views/reports.py" line="336"/>
         <source>Counting…</source>
         <translation>Liczenie…</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/reports.py" line="356"/>
+        <location filename="../../desktop/views/reports.py" line="371"/>
         <source>SLA met by {0}</source>
         <translation>SLA dotrzymane według: {0}</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/reports.py" line="362"/>
+        <location filename="../../desktop/views/reports.py" line="377"/>
         <source>SLA met by {0}: the busiest {1} of {2}</source>
         <translation>SLA dotrzymane według: {0} — {1} najbardziej obciążonych z {2}</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/reports.py" line="369"/>
+        <location filename="../../desktop/views/reports.py" line="384"/>
         <source>No clock was decided in this period.</source>
         <translation>W tym okresie nie rozstrzygnięto żadnego terminu.</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/reports.py" line="375"/>
+        <location filename="../../desktop/views/reports.py" line="390"/>
         <source>No ticket was logged in this period.</source>
         <translation>W tym okresie nie zgłoszono żadnego zgłoszenia.</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/reports.py" line="376"/>
+        <location filename="../../desktop/views/reports.py" line="391"/>
         <source>OLA {0}</source>
         <translation>OLA {0}</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/reports.py" line="383"/>
+        <location filename="../../desktop/views/reports.py" line="398"/>
         <source>No OLA or supplier clock was decided in this period.</source>
         <translation>W tym okresie nie rozstrzygnięto żadnego terminu OLA ani dostawcy.</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/reports.py" line="385"/>
+        <location filename="../../desktop/views/reports.py" line="400"/>
         <source>Nothing open.</source>
         <translation>Nic otwartego.</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../desktop/views/reports.py" line="388"/>
+        <location filename="../../desktop/views/reports.py" line="403"/>
         <source>{0} to {1}, by {2}: %n ticket(s) logged</source>
         <translation>
             <numerusform>{0} – {1}, według: {2}: %n zgłoszenie</numerusform>
@@ -2652,17 +2661,17 @@
         </translation>
     </message>
     <message>
-        <location filename="../../desktop/views/reports.py" line="422"/>
+        <location filename="../../desktop/views/reports.py" line="437"/>
         <source>in total</source>
         <translation>razem</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/reports.py" line="422"/>
+        <location filename="../../desktop/views/reports.py" line="437"/>
         <source>{0} {1}</source>
         <translation>{0} {1}</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../desktop/views/reports.py" line="424"/>
+        <location filename="../../desktop/views/reports.py" line="439"/>
         <source>%n ticket(s) behind “{0}”, {1}</source>
         <translation>
             <numerusform>%n zgłoszenie za „{0}”, {1}</numerusform>
@@ -2671,37 +2680,37 @@
         </translation>
     </message>
     <message>
-        <location filename="../../desktop/views/reports.py" line="426"/>
+        <location filename="../../desktop/views/reports.py" line="441"/>
         <source>in {0} to {1}</source>
         <translation>od {0} do {1}</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/reports.py" line="428"/>
+        <location filename="../../desktop/views/reports.py" line="443"/>
         <source>(the first {0} listed)</source>
         <translation>(pokazano pierwsze {0})</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/reports.py" line="445"/>
+        <location filename="../../desktop/views/reports.py" line="460"/>
         <source>CSV files (*.csv)</source>
         <translation>Pliki CSV (*.csv)</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/reports.py" line="445"/>
+        <location filename="../../desktop/views/reports.py" line="460"/>
         <source>Excel workbooks (*.xlsx)</source>
         <translation>Skoroszyty Excel (*.xlsx)</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/reports.py" line="446"/>
+        <location filename="../../desktop/views/reports.py" line="461"/>
         <source>PDF documents (*.pdf)</source>
         <translation>Dokumenty PDF (*.pdf)</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/reports.py" line="447"/>
+        <location filename="../../desktop/views/reports.py" line="462"/>
         <source>Export the figures</source>
         <translation>Eksport wskaźników</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/reports.py" line="453"/>
+        <location filename="../../desktop/views/reports.py" line="468"/>
         <source>Written to {0}</source>
         <translation>Zapisano do {0}</translation>
     </message>
@@ -3629,7 +3638,7 @@
 <context>
     <name>Tile</name>
     <message>
-        <location filename="../../desktop/views/reports.py" line="125"/>
+        <location filename="../../desktop/views/reports.py" line="137"/>
         <source>Click for the tickets behind this figure</source>
         <translation>Kliknij, aby zobaczyć zgłoszenia, z których wynika ta wartość</translation>
     </message>

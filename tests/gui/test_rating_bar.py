@@ -118,6 +118,9 @@ def test_the_notifications_list_offers_the_tickets_to_rate(qtbot, make_workspace
     with qtbot.waitSignal(main.table.model.sig_loaded, timeout=10_000):
         main.show()
     popup = main.notices_popup
+    # the bell says so before anyone opens it
+    qtbot.waitUntil(lambda: main.bell.to_rate == 1, timeout=10_000)
+    assert "1 resolved ticket waiting for your rating" in main.bell.toolTip()
     main.toggle_notifications()
     qtbot.waitUntil(lambda: popup.to_rate.count() == 1, timeout=10_000)
     item = popup.to_rate.item(0)
@@ -142,3 +145,5 @@ def test_the_notifications_list_offers_the_tickets_to_rate(qtbot, make_workspace
     main.toggle_notifications()
     qtbot.waitUntil(lambda: popup.to_rate.count() == 0, timeout=10_000)
     assert not popup.to_rate.isVisible()
+    qtbot.waitUntil(lambda: main.bell.to_rate == 0, timeout=10_000)
+    assert "waiting for your rating" not in main.bell.toolTip()
