@@ -22,7 +22,7 @@ from sqlalchemy.orm import Session
 from core.lifecycle import CENTRAL_ROLES
 from core.models import Comment, Ticket
 from core.reference import UserInfo
-from core.scope import can_see
+from core.scope import can_see, scope_clause
 from sync.models import SyncMove, SyncRecord
 from sync.records import chunks
 
@@ -39,17 +39,10 @@ def bucket_clause(user: UserInfo) -> ColumnElement[bool] | None:
     hang on no ticket and are few: each is judged when it is sent."""
     if sees_everything(user):
         return None
-    articles = SyncRecord.kind == "article"
-    if user.role == "technician":
-        conditions = [SyncRecord.assignee_id == user.id]
-        if user.site_ids:
-            conditions.append(SyncRecord.site_id.in_(sorted(user.site_ids)))
-        if user.team_ids:
-            conditions.append(SyncRecord.team_id.in_(sorted(user.team_ids)))
-        return or_(articles, *conditions)
-    if user.role == "requester" and user.site_id is not None:
-        return or_(articles, and_(SyncRecord.site_id == user.site_id, SyncRecord.internal == false()))
-    return articles
+    mine = [getattr(SyncRecord, field).in_(sorted(ids)) for field, ids in _bucket_ids(user).items() if ids]
+    if user.role == "requester" and mine:
+        mine = [and_(*mine, SyncRecord.internal == false())]  # her site's public part
+    return or_(SyncRecord.kind == "article", *mine)
 
 
 def ticket_scopes(session: Session, ticket_ids: list[uuid.UUID]) -> dict[uuid.UUID, Scope]:
@@ -105,8 +98,14 @@ def moves_since(session: Session, user: UserInfo, cursor: int, upto: int) -> tup
     """The tickets that came into the user's view and those that left it between two
     numbers: (arrived, left). Whether the device held a ticket at its cursor follows
     from the ticket as it stands now with every later move undone."""
-    candidates: set[uuid.UUID] = set(session.scalars(select(SyncMove.ticket_id).where(
-        SyncMove.seq > cursor, SyncMove.seq <= upto)))
+    # Only tickets the user may see now, or that left one of the user's buckets, can
+    # have come or gone: a ticket seen at the cursor had its site, team or assignee in
+    # them then, and either still has or a move since says what it was.
+    left_mine = [and_(SyncMove.field == field, SyncMove.old.in_(sorted(ids)))
+                 for field, ids in _bucket_ids(user).items() if ids]
+    candidates: set[uuid.UUID] = set(session.scalars(
+        select(SyncMove.ticket_id).join(Ticket, Ticket.id == SyncMove.ticket_id)
+        .where(SyncMove.seq > cursor, SyncMove.seq <= upto, or_(scope_clause(user), *left_mine))))
     if not candidates:
         return [], []
     history: dict[uuid.UUID, list[tuple[str, uuid.UUID | None]]] = defaultdict(list)
@@ -132,6 +131,15 @@ def moves_since(session: Session, user: UserInfo, cursor: int, upto: int) -> tup
         elif visible_then and not visible_now:
             left.append(ticket_id)
     return sorted(arrived), sorted(left)
+
+
+def _bucket_ids(user: UserInfo) -> dict[str, frozenset[uuid.UUID]]:
+    """The ids of the user's buckets by the ticket field that puts a ticket in them."""
+    if user.role == "technician":
+        return {"site_id": user.site_ids, "team_id": user.team_ids, "assignee_id": frozenset({user.id})}
+    if user.role == "requester" and user.site_id is not None:
+        return {"site_id": frozenset({user.site_id})}
+    return {}
 
 
 def _sees(user: UserInfo, scope: Scope) -> bool:
