@@ -495,7 +495,7 @@ class ReportsWindow(QWidget):
         from desktop.views.report_pdf import write_pdf
 
         if self.figures is not None:
-            write_pdf(path, self.figures.report, self.tiles_image(), self.charts.grab().toImage())
+            write_pdf(path, self.figures.report, self.tiles_image(), self.charts)
             self._written(path)
 
     def tiles_image(self) -> Any:

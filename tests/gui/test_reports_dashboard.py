@@ -5,6 +5,7 @@ exports that read back with the same numbers, and no Reports for requesters."""
 from __future__ import annotations
 
 import csv
+import re
 from datetime import UTC, date, datetime, timedelta
 
 import pytest
@@ -14,7 +15,7 @@ from core.reports.kpis import FIGURES, kpi_report, tickets_behind
 from core.reports.period import Period
 from core.services import tickets as service
 from core.uow import unit_of_work
-from desktop.qt import QPointF, Qt
+from desktop.qt import QApplication, QPointF, Qt
 from desktop.views.reports import ReportsWindow
 
 NOW = datetime.now(UTC).replace(microsecond=0)
@@ -63,6 +64,15 @@ def open_reports(qtbot, make_workspace, username: str = "ada") -> ReportsWindow:
     return window
 
 
+def laid_out(*charts) -> None:  # type: ignore[no-untyped-def]
+    """Let QtCharts lay the charts out and the charts place their labels and rows, as
+    on screen, before a click is aimed at a bar or a point."""
+    for chart in charts:
+        chart.grab()
+    for _ in range(4):
+        QApplication.processEvents()
+
+
 def test_figures_equal_the_reports_and_move_with_the_period(qtbot, make_workspace, store, history):
     window = open_reports(qtbot, make_workspace)
     thirty = Period(TODAY - timedelta(days=29), TODAY)
@@ -80,8 +90,21 @@ def test_figures_equal_the_reports_and_move_with_the_period(qtbot, make_workspac
     for column in range(1, window.rows.columnCount()):
         figure = window.rows.figure_at(column)
         assert window.rows.index(total_row, column).data(Qt.ItemDataRole.UserRole) == want.total[figure]
-    # created per week: the line's points add up to the period's tickets
+    # created per week: the line's points add up to the period's tickets, and the
+    # chart's series hold those very points
     assert sum(created for created, _resolved in window.weekly.values) == 4
+    created, resolved = window.weekly.lines
+    assert [p.y() for p in created.points()] == [c for c, _r in window.weekly.values]
+    assert sum(p.y() for p in created.points()) == 4 and sum(p.y() for p in resolved.points()) == 2
+    # the SLA bars hold each group's percentages, the ageing bars the backlog's buckets
+    sla_rows = {r["group"]: r for r in want.rows if r["response_met_pct"] is not None
+                or r["resolution_met_pct"] is not None}
+    assert [bar.key for bar in window.sla.shown] == sorted(sla_rows)
+    response, resolution = window.sla.sets
+    assert [response.at(i) for i in range(response.count())] == [
+        sla_rows[k]["response_met_pct"] or 0 for k in reversed(sorted(sla_rows))]
+    (open_tickets,) = window.ageing.sets
+    assert sum(open_tickets.at(i) for i in range(open_tickets.count())) == want.total["backlog"]
 
     with qtbot.waitSignal(window.sig_shown, timeout=15_000):
         window.set_preset(90)
@@ -116,19 +139,18 @@ def test_a_tile_and_a_bar_list_the_tickets_behind_them(qtbot, make_workspace, st
 
     # a real click on the busiest week's "created" point
     busiest = max(window.weekly.keys, key=lambda k: len(behind_week[k]))
-    window.weekly.repaint()
+    laid_out(window.weekly, window.top_categories)
     point = window.weekly.centre_of(busiest, 0)
     assert point is not None
     with qtbot.waitSignal(window.sig_drilled, timeout=15_000):
-        qtbot.mouseClick(window.weekly, Qt.MouseButton.LeftButton, pos=point.toPoint())
+        qtbot.mouseClick(window.weekly.viewport(), Qt.MouseButton.LeftButton, pos=point.toPoint())
     assert (window.drill.by, window.drill.group, window.drill.figure) == ("week", busiest, "tickets")
     assert window.drill.ids == behind_week[busiest]
 
-    window.top_categories.repaint()
     point = window.top_categories.centre_of("Network/Router")
     assert isinstance(point, QPointF)
     with qtbot.waitSignal(window.sig_drilled, timeout=15_000):
-        qtbot.mouseClick(window.top_categories, Qt.MouseButton.LeftButton, pos=point.toPoint())
+        qtbot.mouseClick(window.top_categories.viewport(), Qt.MouseButton.LeftButton, pos=point.toPoint())
     assert window.drill.ids == behind_category
 
     # a listed ticket opens
@@ -163,6 +185,10 @@ def test_exports_read_back_with_the_same_numbers(qtbot, make_workspace, store, h
         window.export_pdf(tmp_path / "figures.pdf")
     pdf = (tmp_path / "figures.pdf").read_bytes()
     assert pdf.startswith(b"%PDF") and len(pdf) > 10_000
+    # a page of the tiles and charts, then the table's (a few rows: one page); the
+    # tiles are the only picture: QtCharts drew the charts as lines and text
+    assert len(re.findall(rb"/Type\s*/Page\b(?!s)", pdf)) == 2
+    assert len(re.findall(rb"/Subtype\s*/Image", pdf)) == 1
 
 
 def test_the_main_window_offers_reports_to_the_desk_not_to_requesters(qtbot, make_workspace, history, tmp_path):
@@ -228,12 +254,16 @@ def test_top_categories_show_their_trend_and_the_earlier_tickets(qtbot, make_wor
     # the last 30 days: 4 Network/Router tickets; the 30 days before: the 2 of 40 days ago
     (bar,) = window.top_categories.bars
     assert bar.values == (4, 2) and bar.texts[0].endswith("+100 %")
+    this_period, before = window.top_categories.sets
+    assert (this_period.at(0), before.at(0)) == (4, 2)
+    laid_out(window.top_categories)
+    assert [item.text() for item in window.top_categories.value_items()] == list(bar.texts)
     assert (trend_text(3, 4), trend_text(2, 0), trend_text(5, 5)) == ("−25 %", "new", "±0 %")
-    window.top_categories.repaint()
+    laid_out(window.top_categories)
     point = window.top_categories.centre_of("Network/Router", 1)
     assert point is not None
     with qtbot.waitSignal(window.sig_drilled, timeout=15_000):
-        qtbot.mouseClick(window.top_categories, Qt.MouseButton.LeftButton, pos=point.toPoint())
+        qtbot.mouseClick(window.top_categories.viewport(), Qt.MouseButton.LeftButton, pos=point.toPoint())
     with store.read() as session:
         from core.reference import reference_for
 
@@ -252,16 +282,77 @@ def test_a_bar_chart_too_small_for_its_bars_leaves_out_what_does_not_fit(qtbot):
     chart.set_bars([Bar(f"S{i:02}", f"S{i:02}", (50.0, 60.0), ("50.0 %", "60.0 %")) for i in range(30)])
     chart.resize(300, 220)
     chart.show()
-    chart.grab()  # painted now, as on screen
+    laid_out(chart)  # painted now, as on screen
     drawn = [key for key in (f"S{i:02}" for i in range(30)) if chart.centre_of(key) is not None]
     assert 1 <= len(drawn) < 30 and drawn == [f"S{i:02}" for i in range(len(drawn))]
-    # each row is tall enough for its two figures in the small font
+    assert chart.note.text() == f"{30 - len(drawn)} more not shown"
+    # each row is tall enough for its two figures in the small font, and no figure
+    # runs into another
     first, second = chart.centre_of("S00"), chart.centre_of("S01")
     assert second.y() - first.y() >= 2 * 0.85 * chart.fontMetrics().height() * 0.8
+    figures = [item.sceneBoundingRect() for item in chart.value_items()]
+    assert len(figures) == 2 * len(drawn)
+    assert not any(a.intersects(b) for i, a in enumerate(figures) for b in figures[i + 1:])
     # a title too long for the width is cut short, and whole in the tooltip
     chart.resize(170, 220)
-    chart.grab()
+    laid_out(chart)
     assert chart.toolTip() == "SLA met by site: the busiest 12 of 133"
+    assert chart.chart_.title().endswith("…")
     chart.resize(900, 1000)
-    chart.grab()
+    laid_out(chart)
     assert all(chart.centre_of(f"S{i:02}") is not None for i in range(30)) and chart.toolTip() == ""
+    assert chart.note.text() == ""
+    assert chart.accessibleName() == "SLA met by site: the busiest 12 of 133"
+    # figures of another period with nothing in them: the bars go, the chart says why
+    chart.set_bars([], "No clock was decided in this period.")
+    laid_out(chart)
+    assert chart.shown == [] and chart.value_items() == [] and chart.centre_of("S00") is None
+    assert [bar_set.at(0) for bar_set in chart.sets] == [0, 0]
+    assert chart.note.text() == "No clock was decided in this period."
+
+
+def test_long_row_labels_are_cut_short_in_the_middle_and_whole_when_there_is_room(qtbot):
+    from desktop.views.charts import Bar, BarChart
+
+    chart = BarChart("Top categories", ("This period",))
+    qtbot.addWidget(chart)
+    long = "Payments/Fleet cards and loyalty card terminals"
+    chart.set_bars([Bar(long, long, (5,), ("5",)), Bar("Other", "Other", (3,), ("3",))])
+    chart.resize(300, 200)
+    chart.show()
+    laid_out(chart)
+    cut = chart.rows_axis.categories()[-1]  # the top row is the axis' last category
+    assert "…" in cut and cut.startswith("Pay") and cut.endswith("als") and len(cut) < len(long)
+    assert chart.rows_axis.categories()[0] == "Other"
+    chart.resize(1200, 300)
+    laid_out(chart)
+    assert chart.rows_axis.categories() == ["Other", long]
+
+
+def test_the_charts_take_the_palette_s_colours(qtbot):
+    """A change of palette (the light and the dark theme set the application's) reaches
+    the chart's background, title, axes' labels and the figures at the bars."""
+    from desktop.qt import QColor, QPalette
+    from desktop.views.charts import Bar, BarChart, LineChart
+
+    bars = BarChart("Backlog by age", ("Open tickets",))
+    line = LineChart("Tickets per week", ("Created", "Resolved"))
+    for chart in (bars, line):
+        qtbot.addWidget(chart)
+        chart.show()
+    bars.set_bars([Bar("age_under_1d", "Under 1 day", (3,), ("3",))])
+    line.set_points(["2026-11-30"], ["30.11"], [(2, 1)])
+    for window, text in (("#2b2d31", "#e6e6e6"), ("#efefef", "#000000")):
+        palette = QPalette(bars.palette())
+        palette.setColor(QPalette.ColorRole.Window, QColor(window))
+        palette.setColor(QPalette.ColorRole.WindowText, QColor(text))
+        for chart in (bars, line):
+            chart.setPalette(palette)
+        laid_out(bars, line)
+        for chart in (bars, line):
+            assert chart.chart_.backgroundBrush().color() == QColor(window)
+            assert chart.chart_.titleBrush().color() == QColor(text)
+            assert chart.chart_.legend().labelColor() == QColor(text)
+            assert [axis.labelsBrush().color() for axis in chart.chart_.axes() if axis.isVisible()] == (
+                [QColor(text)] * len([axis for axis in chart.chart_.axes() if axis.isVisible()]))
+        assert bars.value_items()[0].brush().color() == QColor(text)
