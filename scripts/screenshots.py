@@ -1,11 +1,13 @@
 """Screenshots for the README, taken offscreen from a fresh demo store:
 
-    .venv/bin/python scripts/screenshots.py [--out docs/screenshots] [--tickets 600]
+    .venv/bin/python scripts/screenshots.py [--out docs/screenshots] [--tickets 600] [--only NAME ...]
 
 Saves main-window.png (with main-window-1000x700.png, main-window-1600x1000.png,
 main-window-dark.png and main-window-pl.png), ticket.png,
-new-ticket.png, first-run.png, sign-in.png and conflicts.png by grabbing the widgets;
-nothing is shown on screen. The conflicts are real: the demo organisation is served
+new-ticket.png, first-run.png, sign-in.png, dashboard.png and conflicts.png by
+grabbing the widgets; nothing is shown on screen. --only takes some of them:
+first-run, sign-in, main-window (with the ticket, the new ticket and the other
+main windows), dashboard, conflicts. The conflicts are real: the demo organisation is served
 in this process, one agent works on two computers offline, and sync merges them."""
 
 from __future__ import annotations
@@ -76,12 +78,33 @@ def pick_ticket(window: MainWindow) -> None:
     settle(lambda: window.ticket.ticket is not None and window.ticket.ticket.number == model.number_at(best_row))
 
 
+SHOTS = ("first-run", "sign-in", "main-window", "dashboard", "conflicts")
+
+
+def dashboard(workspace: Workspace, out: Path) -> None:
+    """The reports window over the last 30 days by site, listing the tickets behind the
+    first site's response compliance, as a click on its bar does."""
+    from desktop.views.reports import ReportsWindow
+
+    window = ReportsWindow(workspace)
+    window.resize(1600, 1000)
+    window.show()
+    settle(lambda: window.figures is not None, seconds=0.8)
+    if window.sla.shown:
+        window.sla.click(window.sla.shown[0].key, 0)
+        settle(lambda: window.drill is not None, seconds=0.8)
+    save(window, out / "dashboard.png")
+    window.close()
+
+
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__)
     parser.add_argument("--out", default=str(ROOT / "docs" / "screenshots"))
     parser.add_argument("--tickets", type=int, default=600)
     parser.add_argument("--language", default="en")
+    parser.add_argument("--only", nargs="+", choices=SHOTS, default=SHOTS)
     args = parser.parse_args()
+    shots = set(args.only)
     out = Path(args.out)
     out.mkdir(parents=True, exist_ok=True)
     app = application()
@@ -91,14 +114,15 @@ def main() -> int:
     with tempfile.TemporaryDirectory() as tmp:
         data_dir = Path(tmp)
         workers = Workers()
-        first = FirstRunDialog(data_dir / "branchdesk.sqlite3", workers)
-        first.show()
-        # no smaller than the dialog needs: a fixed size would squeeze its rows and hints
-        hint = first.sizeHint()
-        first.resize(max(620, hint.width()), max(520, hint.height()))
-        settle()
-        save(first, out / "first-run.png")
-        first.close()
+        if "first-run" in shots:
+            first = FirstRunDialog(data_dir / "branchdesk.sqlite3", workers)
+            first.show()
+            # no smaller than the dialog needs: a fixed size would squeeze its rows and hints
+            hint = first.sizeHint()
+            first.resize(max(620, hint.width()), max(520, hint.height()))
+            settle()
+            save(first, out / "first-run.png")
+            first.close()
 
         print(f"making a demo store with {args.tickets} tickets…")
         make_demo_store(data_dir / "branchdesk.sqlite3", args.tickets)
@@ -106,81 +130,90 @@ def main() -> int:
         user = sign_in_default(store)
         assert user is not None
 
-        people = accounts(store)
-        staff = next((a.username for a in people if a.role == "requester"), None)
-        sign_in = SignInDialog(store, people, workers, "Northwind Fuel", staff)
-        sign_in.show()
-        settle()
-        save(sign_in, out / "sign-in.png")
-        sign_in.close()
+        if "sign-in" in shots:
+            people = accounts(store)
+            staff = next((a.username for a in people if a.role == "requester"), None)
+            sign_in = SignInDialog(store, people, workers, "Northwind Fuel", staff)
+            sign_in.show()
+            settle()
+            save(sign_in, out / "sign-in.png")
+            sign_in.close()
 
         workspace = Workspace(store, user, data_dir, workers=workers)
-        window = MainWindow(workspace, Settings(data_dir))
-        window.resize(1440, 860)
-        window.show()
-        window.queues.choose("all")
-        window.table.show_queue(TicketFilter(queue="all"))
-        settle(lambda: window.table.model.rowCount() > 0 and not window.table.model.loading)
-        pick_ticket(window)
-        window.split.setSizes([190, 780, 470])
-        settle(seconds=0.8)
-        save(window, out / "main-window.png")
-
-        # the sizes the window is made to hold: a small laptop and a large screen
-        for width, height in ((1000, 700), (1600, 1000)):
-            window.resize(width, height)
-            window.split.setSizes(window.default_split(width))
-            settle(seconds=0.8)
-            save(window, out / f"main-window-{width}x{height}.png")
-        window.resize(1440, 860)
-        window.split.setSizes([190, 780, 470])
-
-        apply_theme(app, dark=True)
-        window.ticket.reload()
-        settle(seconds=0.8)
-        save(window, out / "main-window-dark.png")
-        apply_theme(app, dark=False)
-
-        number = window.ticket.number
-        assert number is not None
-        ticket = window.open_window(number)
-        ticket.resize(820, 760)
-        settle(lambda: ticket.view.ticket is not None, seconds=0.8)
-        save(ticket, out / "ticket.png")
-        ticket.close()
-
-        dialog = window.new_ticket()
-        dialog.category_search.setText("card")
-        settle(seconds=0.3)
-        dialog._first_match()
-        dialog.title.setText("Card terminal at till 2 declines every card")
-        for editor in dialog._editors.values():
-            if editor.spec.required:
-                editor.set_value(editor.spec.choices[0] if editor.spec.choices else "T-0042")
-        dialog.impact.setCurrentIndex(0)
-        dialog.description.setPlainText("Since 7:30 every card is declined with error 05. Cash works.")
-        settle(seconds=0.5)
-        save(dialog, out / "new-ticket.png")
-        dialog.reject()
-
-        window.close()
-
-        # the same window in Polish, built after the translation is installed
-        install_translations(app, "pl")
-        polish = MainWindow(workspace, Settings(data_dir))
-        polish.resize(1440, 860)
-        polish.show()
-        polish.queues.choose("all")
-        settle(lambda: polish.table.model.rowCount() > 0 and polish.ticket.ticket is not None, seconds=0.8)
-        save(polish, out / "main-window-pl.png")
-        polish.close()
-        install_translations(app, args.language)
-
-        conflicts(data_dir / "sync", out, max(60, args.tickets // 4))
+        if "main-window" in shots:
+            main_windows(app, workspace, data_dir, out, args.language)
+        if "dashboard" in shots:
+            dashboard(workspace, out)
+        if "conflicts" in shots:
+            conflicts(data_dir / "sync", out, max(60, args.tickets // 4))
 
         workers.wait_idle()
         store.close()
     return 0
+
+
+def main_windows(app: QApplication, workspace: Workspace, data_dir: Path, out: Path, language: str) -> None:
+    """The main window at three sizes, dark and in Polish; a ticket's window and a new ticket."""
+    window = MainWindow(workspace, Settings(data_dir))
+    window.resize(1440, 860)
+    window.show()
+    window.queues.choose("all")
+    window.table.show_queue(TicketFilter(queue="all"))
+    settle(lambda: window.table.model.rowCount() > 0 and not window.table.model.loading)
+    pick_ticket(window)
+    window.split.setSizes([190, 780, 470])
+    settle(seconds=0.8)
+    save(window, out / "main-window.png")
+
+    # the sizes the window is made to hold: a small laptop and a large screen
+    for width, height in ((1000, 700), (1600, 1000)):
+        window.resize(width, height)
+        window.split.setSizes(window.default_split(width))
+        settle(seconds=0.8)
+        save(window, out / f"main-window-{width}x{height}.png")
+    window.resize(1440, 860)
+    window.split.setSizes([190, 780, 470])
+
+    apply_theme(app, dark=True)
+    window.ticket.reload()
+    settle(seconds=0.8)
+    save(window, out / "main-window-dark.png")
+    apply_theme(app, dark=False)
+
+    number = window.ticket.number
+    assert number is not None
+    ticket = window.open_window(number)
+    ticket.resize(820, 760)
+    settle(lambda: ticket.view.ticket is not None, seconds=0.8)
+    save(ticket, out / "ticket.png")
+    ticket.close()
+
+    dialog = window.new_ticket()
+    dialog.category_search.setText("card")
+    settle(seconds=0.3)
+    dialog._first_match()
+    dialog.title.setText("Card terminal at till 2 declines every card")
+    for editor in dialog._editors.values():
+        if editor.spec.required:
+            editor.set_value(editor.spec.choices[0] if editor.spec.choices else "T-0042")
+    dialog.impact.setCurrentIndex(0)
+    dialog.description.setPlainText("Since 7:30 every card is declined with error 05. Cash works.")
+    settle(seconds=0.5)
+    save(dialog, out / "new-ticket.png")
+    dialog.reject()
+
+    window.close()
+
+    # the same window in Polish, built after the translation is installed
+    install_translations(app, "pl")
+    polish = MainWindow(workspace, Settings(data_dir))
+    polish.resize(1440, 860)
+    polish.show()
+    polish.queues.choose("all")
+    settle(lambda: polish.table.model.rowCount() > 0 and polish.ticket.ticket is not None, seconds=0.8)
+    save(polish, out / "main-window-pl.png")
+    polish.close()
+    install_translations(app, language)
 
 
 def conflicts(folder: Path, out: Path, tickets: int) -> None:
