@@ -384,7 +384,6 @@ class LineChart(_Chart):
             line = QLineSeries()
             line.setName(name)
             line.setPen(QPen(QColor(SERIES[index % len(SERIES)]), 2))
-            line.setPointsVisible(True)
             line.setMarkerSize(5)
             self.chart_.addSeries(line)
             line.attachAxis(self.keys_axis)
@@ -401,25 +400,34 @@ class LineChart(_Chart):
             line.replace([QPointF(i, row[s]) for i, row in enumerate(values)])
         top = nice_top(max((v for row in values for v in row), default=0))
         self.scale_axis.setRange(0, top or 4)
-        margin = 0.3 if len(keys) > 1 else 0.5
+        # room at both ends for a point's dot, however many weeks share the width
+        margin = max(0.3, 0.03 * (len(keys) - 1)) if len(keys) > 1 else 0.5
         self.keys_axis.setRange(-margin, max(len(keys) - 1, 0) + margin)
         self.keys_axis.setStartValue(-margin)
         self._laid_out()
 
     def _laid_out(self) -> None:
         """A key's label every so many keys, as many as fit side by side."""
-        for label in self.keys_axis.categoriesLabels():
-            self.keys_axis.remove(label)
-        if not self.keys:
-            return
-        metrics = QFontMetricsF(self.font())
-        label_w = max(metrics.horizontalAdvance(t) for t in self.labels) + 2 * PAD
-        width = self.chart_.plotArea().width() or float(self.width())
-        gap = width / max(1.0, len(self.keys) - 1 + 0.6)
-        every = max(1, math.ceil(label_w / max(gap, 1.0)))
-        for i in range(0, len(self.keys), every):
-            if self.labels[i] not in self.keys_axis.categoriesLabels():
-                self.keys_axis.append(self.labels[i], i)
+        wanted: list[tuple[str, int]] = []
+        if self.keys:
+            metrics = QFontMetricsF(self.font())
+            label_w = max(metrics.horizontalAdvance(t) for t in self.labels) + 2 * PAD
+            width = self.chart_.plotArea().width() or float(self.width())
+            gap = width / max(1.0, self.keys_axis.max() - self.keys_axis.min())  # between two weeks
+            every = max(1, math.ceil(label_w / max(gap, 1.0)))
+            for line in self.lines:  # dots only where they stand apart; a click on the line names its nearest week
+                line.setPointsVisible(gap >= 3 * line.markerSize())
+            seen: set[str] = set()
+            for i in range(0, len(self.keys), every):
+                if self.labels[i] not in seen:  # the axis' labels must differ
+                    seen.add(self.labels[i])
+                    wanted.append((self.labels[i], i))
+        shown = [(label, round(self.keys_axis.endValue(label))) for label in self.keys_axis.categoriesLabels()]
+        if shown != wanted:
+            for label in self.keys_axis.categoriesLabels():
+                self.keys_axis.remove(label)
+            for label, i in wanted:
+                self.keys_axis.append(label, i)
 
     def _key_at(self, point: QPointF) -> str | None:
         index = round(point.x())

@@ -356,3 +356,33 @@ def test_the_charts_take_the_palette_s_colours(qtbot):
             assert [axis.labelsBrush().color() for axis in chart.chart_.axes() if axis.isVisible()] == (
                 [QColor(text)] * len([axis for axis in chart.chart_.axes() if axis.isVisible()]))
         assert bars.value_items()[0].brush().color() == QColor(text)
+
+
+def test_a_year_of_weeks_in_a_narrow_line_chart_keeps_its_labels_apart(qtbot):
+    from datetime import date as day
+
+    from desktop.views.charts import LineChart
+
+    chart = LineChart("Tickets per week", ("Created", "Resolved"))
+    qtbot.addWidget(chart)
+    mondays = [day(2025, 12, 29) + timedelta(weeks=n) for n in range(49)]
+    chart.set_points([m.isoformat() for m in mondays], [m.strftime("%d.%m") for m in mondays],
+                     [(n % 7, n % 5) for n in range(49)])
+    chart.resize(330, 220)
+    chart.show()
+    laid_out(chart)
+    labels = chart.keys_axis.categoriesLabels()
+    assert 2 <= len(labels) < 49 and labels[0] == "29.12"
+    xs = [chart.chart_.mapToPosition(QPointF(chart.keys_axis.endValue(label), 0), chart.lines[0]).x()
+          for label in labels]
+    widest = max(chart.fontMetrics().horizontalAdvance(label) for label in labels)
+    assert all(b - a > widest for a, b in zip(xs, xs[1:], strict=False))
+    # too close together for dots: the line alone, and a click on it names its nearest week
+    assert not chart.lines[0].pointsVisible()
+    point = chart.centre_of(mondays[30].isoformat(), 0)
+    with qtbot.waitSignal(chart.sig_clicked) as clicked:
+        qtbot.mouseClick(chart.viewport(), Qt.MouseButton.LeftButton, pos=point.toPoint())
+    assert clicked.args == [mondays[30].isoformat(), 0]
+    chart.resize(1400, 300)
+    laid_out(chart)
+    assert len(chart.keys_axis.categoriesLabels()) > len(labels)
