@@ -18,6 +18,7 @@ from server.deps import ServerState
 from server.middleware import BodyLimit, RequestLog
 from server.querycheck import refuse_unknown_query
 from server.routes import (
+    articles,
     auth,
     blobs,
     devices,
@@ -68,7 +69,7 @@ def create_app(
         dependencies=[Depends(refuse_unknown_query)],
     )
     app.state.server = ServerState(db=db, settings=settings, clock=clock)
-    for module in (health, auth, reference, tickets, kpis, users, devices, sync, snapshot, blobs, enrolment):
+    for module in (health, auth, reference, tickets, articles, kpis, users, devices, sync, snapshot, blobs, enrolment):
         app.include_router(module.router)
     errors.install(app)
     app.add_middleware(BodyLimit, max_bytes=settings.max_body_bytes, seconds=settings.body_seconds)

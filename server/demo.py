@@ -18,7 +18,7 @@ from core.reference import load_reference
 from core.uow import UnitOfWork
 from server.db import Database
 from server.models import WorkerMark
-from server.own_outbox import OwnOutbox, highest_number
+from server.own_outbox import OwnOutbox
 from sync.catalogue import register_unlisted
 from sync.models import SyncRecord
 
@@ -30,8 +30,7 @@ def load_demo(
         if session.get(Organisation, 1) is None:
             raise StoreError("the server database holds no organisation; run 'branchdesk-server init' first")
         ref = load_reference(session)
-        counters = {"ticket_number": highest_number(session)}
-    outbox = OwnOutbox(counters)
+    outbox = OwnOutbox({})
 
     @contextmanager
     def work() -> Iterator[UnitOfWork]:

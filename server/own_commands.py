@@ -21,7 +21,7 @@ from core.reference import Reference
 from core.uow import UnitOfWork
 from server import blobstore
 from server.db import Database
-from server.own_outbox import OwnOutbox, highest_number
+from server.own_outbox import OwnOutbox
 from sync.apply import Sequencer
 
 
@@ -40,7 +40,7 @@ def server_command(
     with db.write() as session:
         sequencer = Sequencer(session)
         sequencer.lock()
-        counters = {"ticket_number": highest_number(session)}
+        counters: dict[str, int] = {}
         uow = UnitOfWork(session, reference(session), HeldContentOutbox(counters, lambda: now, sequencer))
         yield uow
         uow.finish()

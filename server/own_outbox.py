@@ -1,6 +1,6 @@
 """What the server's own commands leave besides their records (the demo generator's,
 the worker's automatic actions): no change log, since no device will send them;
-ticket numbers that go on from the highest the server has given; the clock they
+ticket and article numbers that go on from the highest the server has given; the clock they
 run on; and, when a sequencer is given, feed numbers for every record written, so
 that devices pull them like everything else."""
 
@@ -16,7 +16,7 @@ from sqlalchemy.orm import Session
 from core.blobs import BlobFolder
 from core.clock import utcnow
 from core.ids import new_id
-from core.models import Ticket
+from core.models import Article, Ticket
 from core.uow import Effect
 from sync.apply import Sequencer, number_written
 
@@ -42,7 +42,9 @@ class OwnOutbox:
         return self._now()
 
     def counter(self, session: Session, key: str) -> int:
-        self._counters[key] = self._counters.get(key, 0) + 1
+        if key not in self._counters:  # go on from the highest the server has given
+            self._counters[key] = highest_number(session, key)
+        self._counters[key] += 1
         return self._counters[key]
 
     def entry(self, session: Session, effect: Effect, entry_id: uuid.UUID | None) -> tuple[uuid.UUID, str]:
@@ -67,7 +69,14 @@ class OwnOutbox:
         return "the server's own commands carry no attachments"
 
 
-def highest_number(session: Session) -> int:
-    """The last of the ticket numbers the server gave itself."""
-    numbers = session.scalars(select(Ticket.number).where(Ticket.number.like(f"%-{SERVER_DEVICE}-%"))).all()
+NUMBERED = {"ticket_number": Ticket.number, "article_number": Article.number}
+
+
+def highest_number(session: Session, key: str) -> int:
+    """The last of the numbers of this kind (ticket_number, article_number) the server
+    gave itself; other counters (a team's round robin) start from nothing."""
+    column = NUMBERED.get(key)
+    if column is None:
+        return 0
+    numbers = session.scalars(select(column).where(column.like(f"%-{SERVER_DEVICE}-%"))).all()
     return max((int(n.rsplit("-", 1)[1]) for n in numbers), default=0)

@@ -40,7 +40,7 @@ from core.uow import UnitOfWork
 from server.db import Database
 from server.delivery import Delivery, DeliveryReport
 from server.models import Notification, WorkerMark
-from server.own_outbox import OwnOutbox, highest_number
+from server.own_outbox import OwnOutbox
 from sync.apply import Sequencer
 from sync.models import SyncRecord
 
@@ -69,7 +69,7 @@ class Worker:
         version = session.scalar(select(Organisation.version).where(Organisation.id == 1))
         if self._ref is None or self._ref.version != version:
             self._ref = load_reference(session)
-            self._counters = {"ticket_number": highest_number(session)}
+            self._counters = {}
         return self._ref
 
     def work(self, now: datetime) -> Work:
