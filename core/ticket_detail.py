@@ -12,7 +12,7 @@ from dataclasses import asdict, dataclass, fields
 from datetime import datetime
 from typing import Any
 
-from sqlalchemy import select
+from sqlalchemy import case, func, select
 from sqlalchemy.orm import Session
 
 from core.clock import iso, utcnow
@@ -195,8 +195,14 @@ def read_ticket(session: Session, ref: Reference, user: UserInfo, number: str) -
     comments = session.scalars(
         select(Comment).where(Comment.ticket_id == t.id).order_by(Comment.created_at, Comment.id)
     ).all()
+    # Events of one second come in the order of their changes (the stamp), a ticket's
+    # creation first and the notices a change sent after it; the id settles the rest
+    # the same way everywhere (PostgreSQL keeps no insertion order to fall back on).
     history = session.scalars(
-        select(HistoryEvent).where(HistoryEvent.ticket_id == t.id).order_by(HistoryEvent.occurred_at)
+        select(HistoryEvent).where(HistoryEvent.ticket_id == t.id)
+        .order_by(HistoryEvent.occurred_at, func.coalesce(HistoryEvent.stamp, ""),
+                  case((HistoryEvent.kind == "created", 0), (HistoryEvent.kind == "notice", 2), else_=1),
+                  HistoryEvent.id)
     ).all()
     work = session.scalars(
         select(WorkLog).where(WorkLog.ticket_id == t.id).order_by(WorkLog.occurred_at)
