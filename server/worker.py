@@ -91,8 +91,12 @@ class Worker:
         if self.db.dialect != "postgresql":
             yield True
             return
-        key = zlib.crc32(job.encode()) & 0x7FFFFFFF
         with self.db.engine.connect() as connection:
+            # Advisory locks belong to the whole PostgreSQL database: the key names the
+            # schema too, so that Branchdesk databases kept as schemas of one database
+            # (a test server beside production) never hold up each other's workers.
+            schema = connection.scalar(text("SELECT current_schema()")) or ""
+            key = zlib.crc32(f"{schema}:{job}".encode()) & 0x7FFFFFFF
             taken = bool(connection.scalar(text("SELECT pg_try_advisory_lock(:space, :key)"),
                                            {"space": LOCK_SPACE, "key": key}))
             connection.commit()  # the lock is the session's: no transaction left open meanwhile
