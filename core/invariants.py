@@ -19,6 +19,7 @@ from core.models import Ticket
 from core.models.tickets import OPEN_STATUSES
 from core.priority import compute_priority
 from core.reference import Reference
+from core.reports.facts import FACTS, clock_rows, facts, stored_clocks
 from core.sla.figures import figures, reports
 
 
@@ -64,9 +65,11 @@ def ticket_problems(ticket: Ticket, ref: Reference) -> list[str]:
 def store_problems(session: Session, ref: Reference, now: datetime,
                    ticket_ids: Iterable[uuid.UUID] | None = None) -> dict[str, list[str]]:
     """Every rule broken by the tickets held here (all, or those named), by ticket number:
-    their own fields, a parent named but not held, and stored SLA figures that differ
+    their own fields, a parent named but not held, stored SLA figures that differ
     from a fresh computation from history (while no warning or breach has fallen due
-    since they were computed: until then they must be exactly the same)."""
+    since they were computed: until then they must be exactly the same), and what
+    reports read of each ticket (core.reports.facts) that differs from its history or
+    from its stored clocks."""
     now = to_utc(now)  # instants are kept to the second, and so are the figures' inputs
     query = select(Ticket)
     if ticket_ids is not None:
@@ -74,6 +77,8 @@ def store_problems(session: Session, ref: Reference, now: datetime,
     tickets = list(session.scalars(query))
     held = set(session.scalars(select(Ticket.id)))
     fresh = reports(session, ref, [t.id for t in tickets], now)
+    fresh_facts = facts(session, [t.id for t in tickets])
+    clocks = stored_clocks(session, [t.id for t in tickets])
     found: dict[str, list[str]] = {}
     for ticket in tickets:
         problems = ticket_problems(ticket, ref)
@@ -87,6 +92,21 @@ def store_problems(session: Session, ref: Reference, now: datetime,
                 differ = sorted(k for k in stored if stored[k] != figures(report)[k])
                 problems.append("stored SLA figures differ from its history: " + ", ".join(
                     f"{k} {stored[k]} where the history gives {figures(report)[k]}" for k in differ))
+        problems.extend(_report_fact_problems(ticket, fresh_facts.get(ticket.id), clocks.get(ticket.id, [])))
         if problems:
             found[ticket.number] = problems
+    return found
+
+
+def _report_fact_problems(ticket: Ticket, fresh: dict[str, bool] | None, rows: list[dict[str, object]]) -> list[str]:
+    found = []
+    if fresh is not None:
+        stored = {name: bool(getattr(ticket, name)) for name in FACTS}
+        differ = [name for name in FACTS if stored[name] != fresh[name]]
+        if differ:
+            found.append("stored report facts differ from its history: " + ", ".join(
+                f"{k} {stored[k]} where the history gives {fresh[k]}" for k in differ))
+    if rows != clock_rows(ticket.id, ticket.sla_clocks):
+        found.append(f"its clock rows for reports ({len(rows)}) are not its stored OLA and supplier clocks "
+                     f"({len(ticket.sla_clocks or [])})")
     return found

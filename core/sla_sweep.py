@@ -14,6 +14,7 @@ from sqlalchemy.orm import Session
 
 from core.models import Ticket
 from core.models.tickets import OPEN_STATUSES
+from core.reports.facts import fill_missing_clocks
 from core.sla.figures import backfill, refresh
 from core.uow import UnitOfWork
 
@@ -32,7 +33,11 @@ BACKFILL_BATCH = 500  # tickets whose figures predate what the store keeps now, 
 def sweep(uow: UnitOfWork, since: datetime | None, now: datetime) -> int:
     """Refresh those tickets' figures, and store those of a batch of tickets made before
     the store kept all of them (core.sla.figures.backfill); returns how many warnings
-    and breaches were recorded."""
+    and breaches were recorded. The first sweep (no `since`: after a snapshot, or when
+    the window starts) also stores as rows the clocks of tickets that came with their
+    figures but without those rows, as a snapshot brings them."""
+    if since is None:
+        fill_missing_clocks(uow.session)
     ids = crossings_due(uow.session, since, now)
     backfill(uow, now, BACKFILL_BATCH)
     return refresh(uow, ids, now) if ids else 0

@@ -56,6 +56,7 @@ MODELS: dict[str, Any] = {
 LOCAL_COLUMNS = frozenset({
     "sla_policy", "response_due_at", "response_state", "resolution_due_at", "resolution_state", "sla_next_at",
     "response_elapsed_s", "response_stopped_at", "resolution_elapsed_s", "resolution_stopped_at", "sla_clocks",
+    "reopened", "handed_over", "resolved_by_assignee",
 })
 
 

@@ -132,3 +132,84 @@ def drop_knowledge_tables() -> None:
     op.drop_index('ix_articles_updated', table_name='articles')
     op.drop_index('ix_articles_status', table_name='articles')
     op.drop_table('articles')
+
+
+REPORT_FACTS = ('reopened', 'handed_over', 'resolved_by_assignee')
+
+
+def add_report_facts() -> None:
+    """What reports read of each ticket instead of its history and its clocks' JSON
+    (store 0010, server 0012; core.reports.facts): three facts of its history on the
+    ticket, its OLA and supplier clocks as rows of ticket_clocks, and the index the
+    repeats walk. Plain ALTER TABLE, as add_sla_elapsed. Existing tickets get both
+    here, set-based from their history and their stored clocks; tickets the clocks'
+    backfill has not reached get their rows when it does."""
+    for name in REPORT_FACTS:
+        op.add_column('tickets', sa.Column(name, sa.Boolean(), server_default=sa.false(), nullable=False))
+    op.create_index('ix_tickets_site_category_resolved', 'tickets', ['site_id', 'category_id', 'resolved_at'],
+                    unique=False)
+    op.create_table(
+        'ticket_clocks',
+        sa.Column('ticket_id', sa.Uuid(), nullable=False),
+        sa.Column('position', sa.Integer(), nullable=False),
+        sa.Column('kind', sa.String(length=20), nullable=False),
+        sa.Column('code', sa.String(length=60), nullable=False),
+        sa.Column('state', sa.String(length=10), nullable=False),
+        sa.Column('elapsed_s', sa.Integer(), nullable=True),
+        sa.Column('target_s', sa.Integer(), nullable=True),
+        sa.Column('decided_at', sa.BigInteger(), nullable=True),
+        sa.ForeignKeyConstraint(['ticket_id'], ['tickets.id'], name=op.f('fk_ticket_clocks_ticket_id_tickets'),
+                                ondelete='CASCADE'),
+        sa.PrimaryKeyConstraint('ticket_id', 'position', name=op.f('pk_ticket_clocks')),
+    )
+    op.create_index('ix_ticket_clocks_decided', 'ticket_clocks', ['decided_at'], unique=False)
+    _fill_report_facts()
+    _fill_ticket_clocks()
+
+
+def _fill_report_facts() -> None:
+    tickets = sa.table('tickets', sa.column('id'), sa.column('assignee_id'),
+                       *(sa.column(name) for name in REPORT_FACTS))
+    history = sa.table('history', sa.column('ticket_id'), sa.column('kind'), sa.column('field'),
+                       sa.column('old'), sa.column('new'), sa.column('actor_id'))
+    old, new = sa.cast(history.c.old, sa.String), sa.cast(history.c.new, sa.String)
+
+    def events(field: str, *conditions: sa.ColumnElement[bool]) -> sa.Exists:
+        return sa.exists().where(history.c.ticket_id == tickets.c.id, history.c.kind == 'field',
+                                 history.c.field == field, *conditions)
+
+    def handed(field: str) -> sa.Exists:
+        return events(field, history.c.old.is_not(None), old != 'null')
+
+    op.execute(sa.update(tickets).values(
+        reopened=events('status', old == '"resolved"', new != '"closed"'),
+        handed_over=sa.or_(handed('team_id'), handed('assignee_id')),
+        resolved_by_assignee=events('status', new == '"resolved"',
+                                    history.c.actor_id == sa.func.coalesce(tickets.c.assignee_id, history.c.actor_id)),
+    ))
+
+
+def _fill_ticket_clocks() -> None:
+    columns = 'ticket_id, position, kind, code, state, elapsed_s, target_s, decided_at'
+    if op.get_bind().dialect.name == 'sqlite':
+        op.execute(
+            f"INSERT INTO ticket_clocks ({columns}) "
+            "SELECT t.id, CAST(c.key AS INTEGER), json_extract(c.value, '$.k'), json_extract(c.value, '$.of'), "
+            "json_extract(c.value, '$.state'), json_extract(c.value, '$.elapsed_s'), "
+            "json_extract(c.value, '$.target_s'), json_extract(c.value, '$.at') "
+            "FROM tickets AS t, json_each(t.sla_clocks) AS c WHERE json_type(t.sla_clocks) = 'array'")
+    else:
+        op.execute(
+            f"INSERT INTO ticket_clocks ({columns}) "
+            "SELECT t.id, c.n - 1, c.v ->> 'k', c.v ->> 'of', c.v ->> 'state', CAST(c.v ->> 'elapsed_s' AS INTEGER), "
+            "CAST(c.v ->> 'target_s' AS INTEGER), CAST(c.v ->> 'at' AS BIGINT) "
+            "FROM (SELECT id, sla_clocks FROM tickets WHERE json_typeof(sla_clocks) = 'array') AS t "
+            "CROSS JOIN LATERAL json_array_elements(t.sla_clocks) WITH ORDINALITY AS c(v, n)")
+
+
+def drop_report_facts() -> None:
+    op.drop_index('ix_ticket_clocks_decided', table_name='ticket_clocks')
+    op.drop_table('ticket_clocks')
+    op.drop_index('ix_tickets_site_category_resolved', table_name='tickets')
+    for name in reversed(REPORT_FACTS):
+        op.drop_column('tickets', name)

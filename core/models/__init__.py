@@ -23,6 +23,7 @@ from core.models.tickets import (
     Conflict,
     HistoryEvent,
     Ticket,
+    TicketClock,
     TicketLink,
     WorkLog,
 )
@@ -31,5 +32,5 @@ __all__ = [
     "Article", "ArticleLink", "Rating",
     "Attachment", "Base", "Calendar", "Category", "ChangeEntry", "Comment", "Conflict", "DONE_STATUSES", "HistoryEvent",
     "OPEN_STATUSES", "Organisation", "REPLICATED_FIELDS", "Site", "StoreMeta", "Supplier", "Team",
-    "Ticket", "TicketLink", "User", "WorkLog", "user_sites", "user_teams",
+    "Ticket", "TicketClock", "TicketLink", "User", "WorkLog", "user_sites", "user_teams",
 ]

@@ -6,7 +6,7 @@ import uuid
 from datetime import datetime
 from typing import Any
 
-from sqlalchemy import JSON, Boolean, ForeignKey, Index, Integer, String, Text
+from sqlalchemy import JSON, BigInteger, Boolean, ForeignKey, Index, Integer, String, Text, false
 from sqlalchemy.orm import Mapped, mapped_column
 
 from core.models.base import Base
@@ -53,6 +53,8 @@ class Ticket(Base):
         # the period filters of reports (core.reports.kpis; store 0009, server 0011)
         Index("ix_tickets_resolved", "resolved_at"),
         Index("ix_tickets_response_stopped", "response_stopped_at"),
+        # repeats: a site and category's resolutions before an instant (store 0010, server 0012)
+        Index("ix_tickets_site_category_resolved", "site_id", "category_id", "resolved_at"),
     )
 
     id: Mapped[uuid.UUID] = mapped_column(primary_key=True)
@@ -108,10 +110,36 @@ class Ticket(Base):
     # the OLA and supplier clocks (core.sla.figures.clock_rows): None until computed,
     # which marks a ticket the backfill has still to reach; [] when it has none
     sla_clocks: Mapped[list[Any] | None] = mapped_column(JSON(none_as_null=True))
+    # what reports need of the history (core.reports.facts), kept with the SLA figures:
+    # reopened (resolved, then opened again); handed from one team or person to
+    # another; resolved by its assignee (unassigned: by whoever resolved it)
+    reopened: Mapped[bool] = mapped_column(Boolean, default=False, server_default=false())
+    handed_over: Mapped[bool] = mapped_column(Boolean, default=False, server_default=false())
+    resolved_by_assignee: Mapped[bool] = mapped_column(Boolean, default=False, server_default=false())
 
     @property
     def is_open(self) -> bool:
         return self.status in OPEN_STATUSES
+
+
+class TicketClock(Base):
+    """One of the ticket's OLA and supplier clocks (Ticket.sla_clocks) as a row, for
+    reports to filter and group in SQL; written with the SLA figures, never synced."""
+
+    __tablename__ = "ticket_clocks"
+    __table_args__ = (Index("ix_ticket_clocks_decided", "decided_at"),)
+
+    ticket_id: Mapped[uuid.UUID] = mapped_column(ForeignKey("tickets.id", ondelete="CASCADE"), primary_key=True)
+    position: Mapped[int] = mapped_column(Integer, primary_key=True)
+    # ola-response | ola | supplier-response | supplier
+    kind: Mapped[str] = mapped_column(String(20))
+    # the team's or the supplier's code
+    code: Mapped[str] = mapped_column(String(60))
+    state: Mapped[str] = mapped_column(String(10))
+    elapsed_s: Mapped[int | None]
+    target_s: Mapped[int | None]
+    # the epoch second it was decided (stopped when met, passed its target when breached)
+    decided_at: Mapped[int | None] = mapped_column(BigInteger)
 
 
 class Comment(Base):

@@ -60,7 +60,6 @@ from datetime import timedelta
 from typing import Any
 
 from sqlalchemy import (
-    BigInteger,
     ColumnElement,
     Interval,
     String,
@@ -74,12 +73,11 @@ from sqlalchemy import (
     or_,
     select,
     true,
-    union_all,
 )
-from sqlalchemy.orm import Session
+from sqlalchemy.orm import Session, aliased
 
 from core.lifecycle import CENTRAL_ROLES
-from core.models import Category, HistoryEvent, Rating, Site, Team, Ticket, User
+from core.models import Category, HistoryEvent, Rating, Site, Team, Ticket, TicketClock, User
 from core.models.base import Instant
 from core.models.tickets import OPEN_STATUSES
 from core.reference import UserInfo
@@ -162,40 +160,30 @@ def _json(value: str) -> str:
     return f'"{value}"'
 
 
-def _status_events(*conditions: ColumnElement[bool]) -> Any:
-    return exists().where(HistoryEvent.ticket_id == Ticket.id, HistoryEvent.kind == "field",
-                          HistoryEvent.field == "status", *conditions)
-
-
-def _handed_over(field_name: str) -> Any:
-    """A change of the field away from a value it had: a hand-over, not a first assignment."""
-    old = cast(HistoryEvent.old, String)
-    return exists().where(HistoryEvent.ticket_id == Ticket.id, HistoryEvent.kind == "field",
-                          HistoryEvent.field == field_name, HistoryEvent.old.is_not(None), old != "null")
-
-
 @dataclass(frozen=True)
 class _ClockRows:
-    """The elements of Ticket.sla_clocks as a table joined to each ticket (SQLite's
-    json_each, PostgreSQL's json_array_elements), and their fields."""
+    """The ticket's OLA and supplier clocks as rows (ticket_clocks, core.reports.facts)
+    joined to each ticket, and their fields by the keys of Ticket.sla_clocks."""
 
     dialect: str
     name: str = "clk"
 
     @functools.cached_property
     def table(self) -> Any:
-        function = func.json_each if self.dialect == "sqlite" else func.json_array_elements
-        return function(Ticket.sla_clocks).table_valued("value", name=self.name)
+        return aliased(TicketClock, name=self.name)
+
+    @property
+    def on(self) -> ColumnElement[bool]:
+        # a ticket the backfill has not reached counts no clock (README, Reports)
+        return and_(self.table.ticket_id == Ticket.id, Ticket.sla_clocks.is_not(None))
 
     def text(self, key: str) -> ColumnElement[Any]:
-        value = self.table.c.value
-        if self.dialect == "sqlite":
-            return func.json_extract(value, f"$.{key}")
-        return value.op("->>")(key)
+        column: ColumnElement[Any] = {"k": self.table.kind, "of": self.table.code, "state": self.table.state,
+                                      "at": self.table.decided_at}[key]
+        return column
 
     def number(self, key: str) -> ColumnElement[Any]:
-        found = self.text(key)
-        return found if self.dialect == "sqlite" else cast(found, BigInteger)
+        return self.text(key)
 
     def week(self) -> ColumnElement[Any]:
         at = self.number("at")
@@ -236,35 +224,22 @@ class _Sql:
     def decided(self, clock: str, state: str) -> ColumnElement[bool]:
         return and_(getattr(Ticket, f"{clock}_state") == state, self.within(self.decided_at(clock)))
 
-    def reopened(self) -> Any:
-        return _status_events(cast(HistoryEvent.old, String) == _json("resolved"),
-                              cast(HistoryEvent.new, String) != _json("closed"))
+    def reopened(self) -> ColumnElement[bool]:
+        # stored from the history with the SLA figures (core.reports.facts)
+        return Ticket.reopened.is_(True)
 
     def first_contact(self) -> ColumnElement[bool]:
-        resolver_is_assignee = _status_events(
-            cast(HistoryEvent.new, String) == _json("resolved"),
-            HistoryEvent.actor_id == func.coalesce(Ticket.assignee_id, HistoryEvent.actor_id),
-        )
-        return and_(Ticket.tier == 1, ~_handed_over("team_id"), ~_handed_over("assignee_id"), ~self.reopened(),
-                    resolver_is_assignee)
+        return and_(Ticket.tier == 1, Ticket.handed_over.is_(False), Ticket.reopened.is_(False),
+                    Ticket.resolved_by_assignee.is_(True))
 
     def repeat(self) -> Any:
-        # One pass over resolutions and creations in time order per site and category
-        # (a window, not a lookup per ticket): each creation sees the latest resolution
-        # before it; a resolution at the same instant sorts after the creation. Only
-        # resolutions from the window before the period's start can count.
-        kind = "k"
-        resolutions = select(Ticket.site_id.label("s"), Ticket.category_id.label("c"),
-                             Ticket.resolved_at.label("at"), literal(1).label(kind), Ticket.id.label("id")).where(
-            Ticket.resolved_at >= literal(self.period.start - REPEAT_WINDOW, Instant()), Ticket.resolved_at < self.end)
-        creations = select(Ticket.site_id, Ticket.category_id, Ticket.created_at, literal(0), Ticket.id).where(
-            self.created())
-        both = union_all(resolutions, creations).subquery()
-        latest = select(both.c.id, both.c[kind], both.c.at, func.max(case((both.c[kind] == 1, both.c.at))).over(
-            partition_by=(both.c.s, both.c.c), order_by=(both.c.at, both.c[kind])).label("last")).subquery()
-        repeats = select(latest.c.id).where(latest.c[kind] == 0,
-                                            latest.c.last >= _minus(self.dialect, latest.c.at, REPEAT_WINDOW))
-        return Ticket.id.in_(repeats)
+        # Per ticket created, one look along ix_tickets_site_category_resolved for a
+        # resolution of its site and category in the window before its creation (a
+        # resolution at the same instant does not count).
+        other = aliased(Ticket, name="earlier")
+        return exists().where(other.site_id == Ticket.site_id, other.category_id == Ticket.category_id,
+                              other.resolved_at >= _minus(self.dialect, Ticket.created_at, REPEAT_WINDOW),
+                              other.resolved_at < Ticket.created_at)
 
     def backlog(self) -> ColumnElement[bool]:
         # The status at the end: the current one if nothing changed since (updated_at
@@ -339,7 +314,7 @@ def _group(by: str, dialect: str, instant: Any) -> tuple[Any, Callable[[Any], An
         return Category.path, lambda q: q.join(Category, Category.id == Ticket.category_id)
     if by == "supplier":  # every supplier the ticket waited on: its resolution clock is there
         rows = _ClockRows(dialect, "waited")
-        return rows.text("of"), lambda q: q.join(rows.table, true()).where(rows.text("k") == "supplier")
+        return rows.text("of"), lambda q: q.join(rows.table, rows.on).where(rows.text("k") == "supplier")
     return User.username, lambda q: q.outerjoin(User, User.id == Ticket.assignee_id)
 
 
@@ -367,7 +342,7 @@ def _clock_counts(session: Session, by: str | None, sql: _Sql, scope: Any) -> It
     key = func.coalesce(cast(label, String), NONE).label("g")
     kind, state = rows.text("k"), rows.text("state")
     counts = [_count_if(and_(kind == k, state == s)) for k, _ in CLOCKS for s in ("met", "breached")]
-    query = joined(select(key, *counts).select_from(Ticket).join(rows.table, true())).where(
+    query = joined(select(key, *counts).select_from(Ticket).join(rows.table, rows.on)).where(
         scope, sql.clock_decided(rows, kinds, ("met", "breached"))).group_by(key)
     return session.execute(query).all()
 
@@ -538,7 +513,7 @@ def _behind_clock(session: Session, sql: _Sql, scope: Any, by: str, group: str |
     rows = _ClockRows(sql.dialect)
     label, joined, kinds = _clock_group(by if group is not None else None, sql.dialect, rows)
     states = ("met",) if counted else ("met", "breached")
-    query = joined(select(Ticket.id).select_from(Ticket).join(rows.table, true())).where(
+    query = joined(select(Ticket.id).select_from(Ticket).join(rows.table, rows.on)).where(
         scope, sql.clock_decided(rows, (kind,) if kind in kinds else (), states))
     if group is not None:
         query = query.where(func.coalesce(cast(label, String), NONE) == group)

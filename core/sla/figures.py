@@ -14,6 +14,7 @@ from sqlalchemy.orm import Session
 from core.models import HistoryEvent, Ticket
 from core.models.tickets import OPEN_STATUSES
 from core.reference import Reference
+from core.reports.facts import facts, store_clocks
 from core.sla.clocks import Clock
 from core.sla.engine import SlaReport, TicketFacts, compute
 from core.sla.timeline import TRACKED, Event, State
@@ -132,10 +133,11 @@ def refresh(uow: UnitOfWork, ticket_ids: Iterable[uuid.UUID], now: datetime) -> 
     session = uow.session
     computed = reports(session, uow.ref, ids, now)
     recorded = _recorded(session, ids)
+    known = facts(session, ids)
     rows = []
     added = 0
     for ticket_id, report in computed.items():
-        rows.append({"tid": ticket_id, **figures(report)})
+        rows.append({"tid": ticket_id, **figures(report), **known[ticket_id]})
         for clock in report.recorded_clocks:
             for label, at in clock.crossings:
                 if uow.record_sla_event(ticket_id, clock.name, label, at, recorded):
@@ -146,7 +148,9 @@ def refresh(uow: UnitOfWork, ticket_ids: Iterable[uuid.UUID], now: datetime) -> 
 
 def _store_figures(session: Session, rows: list[dict[str, Any]]) -> None:
     # Tickets the command has loaded are updated as objects (the session flushes them);
-    # the rest, as in a recompute of every open ticket, in one executemany.
+    # the rest, as in a recompute of every open ticket, in one executemany. The
+    # clocks are stored as rows for reports as well (core.reports.facts).
+    store_clocks(session, {row["tid"]: row["sla_clocks"] for row in rows})
     bulk = []
     for row in rows:
         ticket = session.identity_map.get(session.identity_key(Ticket, row["tid"]))
@@ -195,5 +199,7 @@ def backfill(uow: UnitOfWork, now: datetime, limit: int = 2000) -> int:
     ids = backfill_due(uow.session, limit)
     if ids:
         computed = reports(uow.session, uow.ref, ids, now)
-        _store_figures(uow.session, [{"tid": ticket_id, **figures(report)} for ticket_id, report in computed.items()])
+        known = facts(uow.session, ids)
+        _store_figures(uow.session, [{"tid": ticket_id, **figures(report), **known[ticket_id]}
+                                     for ticket_id, report in computed.items()])
     return len(ids)

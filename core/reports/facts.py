@@ -1,0 +1,121 @@
+"""What reports need of each ticket beyond its fields, stored with its SLA figures
+(core.sla.figures) so that a report reads columns instead of looking through the
+history or the clocks' JSON ticket by ticket (DESIGN §14):
+
+- `reopened`, `handed_over`, `resolved_by_assignee` on the ticket, from its history
+  (the parts of `fcr_pct` and `reopen_pct` that the ticket's own fields do not give);
+- its OLA and supplier clocks (Ticket.sla_clocks) as rows of `ticket_clocks`.
+
+Both are a function of the ticket's history alone, so every replica holding the
+ticket stores the same; core.invariants checks them against a fresh computation."""
+
+from __future__ import annotations
+
+import uuid
+from collections.abc import Iterable, Sequence
+from typing import Any
+
+from sqlalchemy import String, cast, delete, exists, func, insert, select
+from sqlalchemy.orm import Session
+
+from core.models import HistoryEvent, Ticket, TicketClock
+
+FACTS = ("reopened", "handed_over", "resolved_by_assignee")
+CHUNK = 900  # stays below SQLite's limit on bound parameters
+
+
+def _json(value: str) -> str:
+    return f'"{value}"'
+
+
+def _status_events(*conditions: Any) -> Any:
+    return exists().where(HistoryEvent.ticket_id == Ticket.id, HistoryEvent.kind == "field",
+                          HistoryEvent.field == "status", *conditions)
+
+
+def _changed_from_a_value(field_name: str) -> Any:
+    """A change of the field away from a value it had: a hand-over, not a first assignment."""
+    old = cast(HistoryEvent.old, String)
+    return exists().where(HistoryEvent.ticket_id == Ticket.id, HistoryEvent.kind == "field",
+                          HistoryEvent.field == field_name, HistoryEvent.old.is_not(None), old != "null")
+
+
+def fact_expressions() -> dict[str, Any]:
+    """Each fact as an SQL expression over the ticket's history."""
+    return {
+        "reopened": _status_events(cast(HistoryEvent.old, String) == _json("resolved"),
+                                   cast(HistoryEvent.new, String) != _json("closed")),
+        "handed_over": _changed_from_a_value("team_id") | _changed_from_a_value("assignee_id"),
+        "resolved_by_assignee": _status_events(
+            cast(HistoryEvent.new, String) == _json("resolved"),
+            HistoryEvent.actor_id == func.coalesce(Ticket.assignee_id, HistoryEvent.actor_id),
+        ),
+    }
+
+
+def _chunks(ids: Sequence[uuid.UUID]) -> Iterable[Sequence[uuid.UUID]]:
+    for i in range(0, len(ids), CHUNK):
+        yield ids[i: i + CHUNK]
+
+
+def facts(session: Session, ticket_ids: Iterable[uuid.UUID]) -> dict[uuid.UUID, dict[str, bool]]:
+    """The facts of these tickets, computed now from their history (a few indexed
+    look-ups per ticket, in one statement per chunk)."""
+    ids = list(ticket_ids)
+    expressions = fact_expressions()
+    found: dict[uuid.UUID, dict[str, bool]] = {}
+    for chunk in _chunks(ids):
+        query = select(Ticket.id, *(expressions[name].label(name) for name in FACTS)).where(Ticket.id.in_(chunk))
+        for ticket_id, *values in session.execute(query):
+            found[ticket_id] = {name: bool(value) for name, value in zip(FACTS, values, strict=True)}
+    return found
+
+
+def clock_rows(ticket_id: uuid.UUID, clocks: list[dict[str, Any]] | None) -> list[dict[str, Any]]:
+    """The rows of `ticket_clocks` that stand for the ticket's clocks (Ticket.sla_clocks)."""
+    return [{"ticket_id": ticket_id, "position": n, "kind": c["k"], "code": c["of"], "state": c["state"],
+             "elapsed_s": c.get("elapsed_s"), "target_s": c.get("target_s"), "decided_at": c.get("at")}
+            for n, c in enumerate(clocks or [])]
+
+
+def store_clocks(session: Session, clocks: dict[uuid.UUID, list[dict[str, Any]] | None]) -> None:
+    """Replace the clock rows of these tickets with those of their clocks."""
+    ids = list(clocks)
+    for chunk in _chunks(ids):
+        session.execute(delete(TicketClock).where(TicketClock.ticket_id.in_(chunk)))
+    rows = [row for ticket_id in ids for row in clock_rows(ticket_id, clocks[ticket_id])]
+    if rows:
+        session.execute(insert(TicketClock), rows)
+
+
+def stored_clocks(session: Session, ticket_ids: Iterable[uuid.UUID]) -> dict[uuid.UUID, list[dict[str, Any]]]:
+    """The clock rows held for these tickets, in their order."""
+    ids = list(ticket_ids)
+    found: dict[uuid.UUID, list[dict[str, Any]]] = {t: [] for t in ids}
+    table = TicketClock.__table__
+    for chunk in _chunks(ids):
+        rows = session.execute(select(table).where(table.c.ticket_id.in_(chunk))
+                               .order_by(table.c.ticket_id, table.c.position))
+        for row in rows.mappings():
+            found[row["ticket_id"]].append(dict(row))
+    return found
+
+
+def clocks_missing(session: Session) -> list[uuid.UUID]:
+    """Tickets whose clocks are stored on the ticket but not as rows: those a snapshot
+    brought in (it carries the tickets' figures as the server stored them)."""
+    has_rows = exists().where(TicketClock.ticket_id == Ticket.id)
+    return list(session.scalars(select(Ticket.id).where(
+        Ticket.sla_clocks.is_not(None), cast(Ticket.sla_clocks, String) != "[]", ~has_rows)))
+
+
+def fill_missing_clocks(session: Session) -> int:
+    """Store the clock rows of the tickets clocks_missing finds; returns how many."""
+    ids = clocks_missing(session)
+    found: dict[uuid.UUID, list[dict[str, Any]] | None] = {}
+    for chunk in _chunks(ids):
+        for ticket_id, clocks in session.execute(select(Ticket.id, Ticket.sla_clocks).where(Ticket.id.in_(chunk))):
+            found[ticket_id] = clocks
+    found = {t: c for t, c in found.items() if c}
+    store_clocks(session, found)
+    return len(found)
