@@ -129,7 +129,9 @@ def install(app: FastAPI) -> None:
     @app.exception_handler(OperationalError)
     async def _db_down(_request: Request, exc: OperationalError) -> JSONResponse:
         log.error("database unavailable: %s", exc.orig)
-        if "disk is full" in str(exc.orig) or "disk I/O error" in str(exc.orig):
+        # SQLite's words, and PostgreSQL's disk_full (53100: a table or index could not grow)
+        if ("disk is full" in str(exc.orig) or "disk I/O error" in str(exc.orig)
+                or getattr(exc.orig, "sqlstate", None) == "53100"):
             return error_response(503, "the server's disk is full; nothing was changed: try again once an "
                                        "administrator has made room", headers=RETRY_LATER)
         return error_response(503, "the database cannot be reached; try again shortly", headers=RETRY_LATER)

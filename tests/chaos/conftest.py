@@ -25,6 +25,8 @@ from synckit import (  # noqa: E402
     pg_schema,
 )
 
+from tests.chaos.test_postgres_away import cluster  # noqa: E402, F401  (a fixture: a PostgreSQL cluster of the test's own)
+
 
 @pytest.fixture(autouse=True)
 def cheap_argon2() -> Iterator[None]:

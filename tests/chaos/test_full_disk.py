@@ -1,37 +1,49 @@
-"""A full disk under a branch store (a small tmpfs of the test's own; root only): the
+"""A full disk (a small tmpfs of the test's own; root only) under a branch store: the
 command says the disk is full in one `error:` line and exits 1, the store stays
-openable, nothing committed before is lost, and work goes on once there is room."""
+openable, nothing committed before is lost, and work goes on once there is room.
+Under the server's SQLite database, and under PostgreSQL's tables: writes are 503
+saying so, reads go on, and nothing written before is lost."""
 
 from __future__ import annotations
 
 import os
+import shutil
 import subprocess
 import sys
 import tempfile
 from collections.abc import Iterator
+from contextlib import contextmanager
 from pathlib import Path
 
 import pytest
+
+from tests.chaos.test_postgres_away import server_cli
 
 ROOT = Path(__file__).resolve().parents[2]
 ORG = ROOT / "tests" / "fixtures" / "small-org.toml"
 BIN = Path(sys.executable).parent
 
 
-@pytest.fixture
-def small_disk() -> Iterator[Path]:
+@contextmanager
+def tmpfs(size: str) -> Iterator[Path]:
     if os.geteuid() != 0:
         pytest.skip("mounting a small file system needs root")
     where = Path(tempfile.mkdtemp(prefix="branchdesk-full-"))
-    done = subprocess.run(["mount", "-t", "tmpfs", "-o", "size=4M", "tmpfs", str(where)], capture_output=True)
+    done = subprocess.run(["mount", "-t", "tmpfs", "-o", f"size={size}", "tmpfs", str(where)], capture_output=True)
     if done.returncode != 0:
         where.rmdir()
         pytest.skip(f"cannot mount a tmpfs here: {done.stderr.decode(errors='replace').strip()}")
     try:
         yield where
     finally:
-        subprocess.run(["umount", str(where)], check=True)
+        subprocess.run(["umount", "-l", str(where)], check=True)
         where.rmdir()
+
+
+@pytest.fixture
+def small_disk() -> Iterator[Path]:
+    with tmpfs("4M") as where:
+        yield where
 
 
 def branchdesk(data: Path, *args: str) -> subprocess.CompletedProcess[str]:
@@ -116,3 +128,56 @@ def test_a_full_disk_under_the_servers_data_folder_is_503_and_loses_nothing(smal
                             "print(sqlite3.connect(sys.argv[1]).execute('PRAGMA integrity_check').fetchone()[0])",
                             str(small_disk / "server.sqlite3")], capture_output=True, text=True)
     assert check.stdout.strip() == "ok"
+
+
+def test_a_full_disk_under_postgresqls_tables_is_503_and_loses_nothing(cluster, tmp_path):
+    """The disk that holds the database's tables fills up (its own tablespace on a small
+    tmpfs; the cluster's write-ahead log stays where it is, as on a server whose data
+    volume is separate): writes are 503 saying so, never 500, reads go on, and once
+    there is room everything written before is there and work goes on."""
+    import httpx
+    from sqlalchemy import create_engine, text
+
+    sys.path.insert(0, str(ROOT / "tests" / "server"))
+    from test_limits import Serving
+
+    with tmpfs("48M") as disk:
+        shutil.chown(disk, "postgres", "postgres")
+        admin = create_engine(cluster.url.replace("postgresql://", "postgresql+psycopg://"), isolation_level="AUTOCOMMIT")
+        with admin.connect() as connection:
+            connection.execute(text(f"CREATE TABLESPACE small LOCATION '{disk}'"))
+            connection.execute(text("CREATE DATABASE bd TABLESPACE small"))
+        url = cluster.url.rsplit("/", 1)[0] + "/bd"
+        init = server_cli(url, "init", "--org", str(ROOT / "tests" / "server" / "fixtures" / "org.toml"))
+        assert init.returncode == 0, init.stderr
+        served = Serving(url, tmp_path / "serve.log")
+        try:
+            with httpx.Client(base_url=served.base, timeout=60) as http:
+                login = {"username": "ada", "password": "pw-secret-1"}
+                kept = [http.post("/auth/login", json=login).json()["token"]]
+                filler = fill(disk)
+                # each login writes its session: some still fit in pages the table has, then
+                # the table must grow and cannot
+                answers: list[httpx.Response] = []
+                while len(answers) < 300 and sum(a.status_code != 200 for a in answers) < 3:
+                    answers.append(http.post("/auth/login", json=login))
+                codes = {a.status_code for a in answers}
+                assert codes <= {200, 503} and 503 in codes, [a.text for a in answers if a.status_code != 200][:3]
+                refused = [a for a in answers if a.status_code == 503]
+                assert all(a.headers.get("Retry-After") for a in refused)
+                assert "disk is full" in refused[0].json()["detail"]
+                kept += [a.json()["token"] for a in answers if a.status_code == 200]
+                me = http.get("/auth/me", headers={"Authorization": f"Bearer {kept[0]}"})
+                assert me.status_code == 200  # reading goes on
+                filler.unlink()
+                again = http.post("/auth/login", json=login)
+                assert again.status_code == 200, again.text
+                # every session written before the disk filled up is there
+                for token in [*kept, again.json()["token"]]:
+                    assert http.get("/auth/me", headers={"Authorization": f"Bearer {token}"}).status_code == 200
+        finally:
+            served.stop()
+            with admin.connect() as connection:
+                connection.execute(text("DROP DATABASE IF EXISTS bd WITH (FORCE)"))
+                connection.execute(text("DROP TABLESPACE IF EXISTS small"))
+            admin.dispose()
