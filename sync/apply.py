@@ -34,7 +34,7 @@ from typing import Any
 from sqlalchemy import Table, insert, select
 from sqlalchemy.dialects.postgresql import insert as postgresql_insert
 from sqlalchemy.dialects.sqlite import insert as sqlite_insert
-from sqlalchemy.exc import StatementError
+from sqlalchemy.exc import OperationalError, StatementError
 from sqlalchemy.orm import Session
 
 from core.commands import SYSTEM_COMMANDS, run
@@ -226,6 +226,8 @@ def push(
                 outcome, reason, conflicts = merger.apply(group)
         except Rejected as exc:
             outcome, reason, conflicts = "rejected", str(exc), [exc.conflict] if exc.conflict else []
+        except OperationalError:
+            raise  # the database cannot go on (a full disk, a lost connection): the batch fails, never this change
         except StatementError as exc:
             # A value the checks let through and the database's own rules refuse
             # (batches are applied one at a time, under the counter's lock, so this is

@@ -130,54 +130,158 @@ def test_a_full_disk_under_the_servers_data_folder_is_503_and_loses_nothing(smal
     assert check.stdout.strip() == "ok"
 
 
-def test_a_full_disk_under_postgresqls_tables_is_503_and_loses_nothing(cluster, tmp_path):
-    """The disk that holds the database's tables fills up (its own tablespace on a small
-    tmpfs; the cluster's write-ahead log stays where it is, as on a server whose data
-    volume is separate): writes are 503 saying so, never 500, reads go on, and once
-    there is room everything written before is there and work goes on."""
-    import httpx
+@pytest.fixture
+def tables_on_small_disk(cluster) -> Iterator[tuple[str, Path]]:  # type: ignore[no-untyped-def]
+    """A database of the test's own cluster whose tables sit on a 48 MiB tmpfs (in a
+    tablespace there); the cluster's write-ahead log stays where it is, as on a server
+    whose data volume is separate. Gives its URL and the small disk."""
     from sqlalchemy import create_engine, text
-
-    sys.path.insert(0, str(ROOT / "tests" / "server"))
-    from test_limits import Serving
 
     with tmpfs("48M") as disk:
         shutil.chown(disk, "postgres", "postgres")
         admin = create_engine(cluster.url.replace("postgresql://", "postgresql+psycopg://"), isolation_level="AUTOCOMMIT")
-        with admin.connect() as connection:
-            connection.execute(text(f"CREATE TABLESPACE small LOCATION '{disk}'"))
-            connection.execute(text("CREATE DATABASE bd TABLESPACE small"))
-        url = cluster.url.rsplit("/", 1)[0] + "/bd"
-        init = server_cli(url, "init", "--org", str(ROOT / "tests" / "server" / "fixtures" / "org.toml"))
-        assert init.returncode == 0, init.stderr
-        served = Serving(url, tmp_path / "serve.log")
         try:
-            with httpx.Client(base_url=served.base, timeout=60) as http:
-                login = {"username": "ada", "password": "pw-secret-1"}
-                kept = [http.post("/auth/login", json=login).json()["token"]]
-                filler = fill(disk)
-                # each login writes its session: some still fit in pages the table has, then
-                # the table must grow and cannot
-                answers: list[httpx.Response] = []
-                while len(answers) < 300 and sum(a.status_code != 200 for a in answers) < 3:
-                    answers.append(http.post("/auth/login", json=login))
-                codes = {a.status_code for a in answers}
-                assert codes <= {200, 503} and 503 in codes, [a.text for a in answers if a.status_code != 200][:3]
-                refused = [a for a in answers if a.status_code == 503]
-                assert all(a.headers.get("Retry-After") for a in refused)
-                assert "disk is full" in refused[0].json()["detail"]
-                kept += [a.json()["token"] for a in answers if a.status_code == 200]
-                me = http.get("/auth/me", headers={"Authorization": f"Bearer {kept[0]}"})
-                assert me.status_code == 200  # reading goes on
-                filler.unlink()
-                again = http.post("/auth/login", json=login)
-                assert again.status_code == 200, again.text
-                # every session written before the disk filled up is there
-                for token in [*kept, again.json()["token"]]:
-                    assert http.get("/auth/me", headers={"Authorization": f"Bearer {token}"}).status_code == 200
+            with admin.connect() as connection:
+                connection.execute(text(f"CREATE TABLESPACE small LOCATION '{disk}'"))
+                connection.execute(text("CREATE DATABASE bd TABLESPACE small"))
+            yield cluster.url.rsplit("/", 1)[0] + "/bd", disk
         finally:
-            served.stop()
             with admin.connect() as connection:
                 connection.execute(text("DROP DATABASE IF EXISTS bd WITH (FORCE)"))
                 connection.execute(text("DROP TABLESPACE IF EXISTS small"))
             admin.dispose()
+
+
+def test_a_full_disk_under_postgresqls_tables_is_503_and_loses_nothing(tables_on_small_disk, tmp_path):
+    """The disk that holds the database's tables fills up: writes are 503 saying so,
+    never 500, reads go on, and once there is room everything written before is there
+    and work goes on."""
+    import httpx
+
+    sys.path.insert(0, str(ROOT / "tests" / "server"))
+    from test_limits import Serving
+
+    url, disk = tables_on_small_disk
+    init = server_cli(url, "init", "--org", str(ROOT / "tests" / "server" / "fixtures" / "org.toml"))
+    assert init.returncode == 0, init.stderr
+    served = Serving(url, tmp_path / "serve.log")
+    try:
+        with httpx.Client(base_url=served.base, timeout=60) as http:
+            login = {"username": "ada", "password": "pw-secret-1"}
+            kept = [http.post("/auth/login", json=login).json()["token"]]
+            filler = fill(disk)
+            # each login writes its session: some still fit in pages the table has, then
+            # the table must grow and cannot
+            answers: list[httpx.Response] = []
+            while len(answers) < 300 and sum(a.status_code != 200 for a in answers) < 3:
+                answers.append(http.post("/auth/login", json=login))
+            codes = {a.status_code for a in answers}
+            assert codes <= {200, 503} and 503 in codes, [a.text for a in answers if a.status_code != 200][:3]
+            refused = [a for a in answers if a.status_code == 503]
+            assert all(a.headers.get("Retry-After") for a in refused)
+            assert "disk is full" in refused[0].json()["detail"]
+            kept += [a.json()["token"] for a in answers if a.status_code == 200]
+            me = http.get("/auth/me", headers={"Authorization": f"Bearer {kept[0]}"})
+            assert me.status_code == 200  # reading goes on
+            filler.unlink()
+            again = http.post("/auth/login", json=login)
+            assert again.status_code == 200, again.text
+            # every session written before the disk filled up is there
+            for token in [*kept, again.json()["token"]]:
+                assert http.get("/auth/me", headers={"Authorization": f"Bearer {token}"}).status_code == 200
+    finally:
+        served.stop()
+    assert b"Traceback" not in (tmp_path / "serve.log").read_bytes()
+
+
+def test_a_branch_pushing_to_postgresql_on_a_full_disk_keeps_its_change_and_sends_it_once(
+        tables_on_small_disk, cli, keyring_file, tmp_path):  # type: ignore[no-untyped-def]
+    """A branch device syncs while the disk under the server's tables is full: the push
+    is refused (503, Retry-After, the disk named), the change stays on the branch, the
+    branch still pulls, and once there is room the next sync sends it: on the server
+    once, with everything pushed before the disk filled."""
+    import contextlib
+    import json
+    import secrets
+    from collections import Counter
+
+    from sqlalchemy import func, select
+    from synckit import ServerProcess, init_database, org_text
+
+    from core.models import Ticket
+    from core.services import tickets as svc
+    from core.store import Store
+    from core.uow import unit_of_work
+    from server.db import Database
+    from sync.client import SyncClient, SyncError, http_session
+
+    url, disk = tables_on_small_disk
+    org = tmp_path / "org.toml"
+    org.write_text(org_text(), encoding="utf-8")
+    init_database(url, org)
+    served = ServerProcess(url, tmp_path / "serve.log").start()
+    branch = tmp_path / "branch"
+
+    def log_ticket(store: Store, title: str) -> None:
+        # a description that does not compress, so that each ticket takes room of its own
+        with unit_of_work(store) as uow:
+            svc.create(uow, uow.ref.user("anna"), svc.NewTicket(
+                title=title, category="Hardware/POS terminal", impact="low", urgency="low",
+                fields={"terminal_id": "T1"}, description=secrets.token_urlsafe(3000)))
+
+    def on_server() -> dict[str, int]:
+        db = Database(url)
+        try:
+            with db.read() as session:
+                rows = session.execute(select(Ticket.title, func.count()).where(Ticket.title.like("Branch %"))
+                                       .group_by(Ticket.title)).all()
+                return {title: count for title, count in rows}
+        finally:
+            db.dispose()
+
+    try:
+        cli.login(branch, served.base, "anna")
+        token = next(iter(json.loads(keyring_file.read_text()).values()))
+        store = Store.open(branch / "branchdesk.sqlite3")
+        try:
+            # the branch's own client, without the retries a person's sync makes, so that
+            # each refusal is seen at once
+            client = SyncClient(store, served.base, token, http=http_session(retries=0))
+            log_ticket(store, "Branch 0 before the disk filled")
+            assert client.sync().applied >= 1
+            filler = fill(disk)
+            # a change whose rows still fit in the pages the tables have goes through;
+            # the first one that needs a table to grow is refused
+            sent: list[str] = []
+            refusal = None
+            while refusal is None and len(sent) < 30:
+                title = f"Branch {len(sent) + 1} on a full disk"
+                log_ticket(store, title)
+                try:
+                    summary = client.sync()
+                except SyncError as exc:
+                    refusal = str(exc)
+                else:
+                    assert summary.applied >= 1 and summary.rejected == 0, summary
+                    sent.append(title)
+            assert refusal is not None and "disk is full" in refusal and "nothing was changed" in refusal, refusal
+            with pytest.raises(SyncError, match="disk is full"):  # asked again, refused again
+                client.sync()
+            assert client.pending()  # kept on the branch
+            client.pull()  # reading goes on
+        finally:
+            store.close()
+        assert title not in on_server()
+
+        filler.unlink()
+        done = cli.run(branch, "sync")
+        assert "pushed 1 (applied 1, merged 0, rejected 0)" in done.stdout, done.stdout
+        assert "pushed 0" in cli.run(branch, "sync").stdout
+        assert on_server() == {"Branch 0 before the disk filled": 1, **{t: 1 for t in sent}, title: 1}
+        with contextlib.closing(Store.open(branch / "branchdesk.sqlite3")) as store, store.read() as session:
+            on_branch = Counter(session.scalars(select(Ticket.title).where(Ticket.title.like("Branch %"))))
+        assert on_branch == on_server()
+    finally:
+        served.stop()
+    log = (tmp_path / "serve.log").read_bytes()
+    assert b"Traceback" not in log and b" 500 " not in log
