@@ -33,18 +33,21 @@ def free_port() -> int:
 
 
 class Cluster:
-    """A PostgreSQL cluster of the test's own, run as the postgres user when the test is root."""
+    """A PostgreSQL cluster of the test's own, run as the postgres user when the test is
+    root: in a new folder inside `where` (a small file system, say) when given, made by
+    initdb with `initdb_options` as well."""
 
-    def __init__(self) -> None:
+    def __init__(self, where: Path | None = None, initdb_options: tuple[str, ...] = ()) -> None:
         self.bin = Path(BINS[0])
-        self.dir = Path(tempfile.mkdtemp(prefix="branchdesk-chaos-pg-"))
+        self.dir = Path(tempfile.mkdtemp(prefix="branchdesk-chaos-pg-", dir=where))
         self.port = free_port()
         self.as_user: list[str] = []
         if os.geteuid() == 0:
             shutil.chown(self.dir, "postgres", "postgres")
             self.as_user = ["runuser", "-u", "postgres", "--"]
         self.data = self.dir / "data"
-        self._run(str(self.bin / "initdb"), "-D", str(self.data), "-U", "postgres", "--auth=trust", "-E", "UTF8")
+        self._run(str(self.bin / "initdb"), "-D", str(self.data), "-U", "postgres", "--auth=trust", "-E", "UTF8",
+                  *initdb_options)
         self.url = f"postgresql://postgres@127.0.0.1:{self.port}/postgres"
 
     def _run(self, *command: str) -> None:
@@ -54,6 +57,11 @@ class Cluster:
     def start(self) -> None:
         self._run(str(self.bin / "pg_ctl"), "-D", str(self.data), "-l", str(self.dir / "log"), "-w",
                   "-o", f"-p {self.port} -k {self.dir} -c listen_addresses=127.0.0.1", "start")
+
+    def running(self) -> bool:
+        done = subprocess.run([*self.as_user, str(self.bin / "pg_ctl"), "-D", str(self.data), "status"],
+                              capture_output=True, timeout=60, cwd=self.dir)
+        return done.returncode == 0
 
     def stop(self) -> None:
         self._run(str(self.bin / "pg_ctl"), "-D", str(self.data), "-m", "fast", "-w", "stop")
@@ -65,10 +73,12 @@ class Cluster:
 
 
 @pytest.fixture
-def cluster() -> Iterator[Cluster]:
+def cluster(request: pytest.FixtureRequest) -> Iterator[Cluster]:
+    """A cluster of the test's own, started. Parametrised indirectly with the name of a
+    fixture that gives a folder (a small file system, say), it is made in that folder."""
     if not BINS or not shutil.which("runuser") and os.geteuid() == 0:
         pytest.skip("no PostgreSQL server binaries (initdb, pg_ctl) on this machine")
-    made = Cluster()
+    made = Cluster(request.getfixturevalue(request.param) if hasattr(request, "param") else None)
     made.start()
     yield made
     made.remove()
