@@ -70,9 +70,12 @@ from sqlalchemy import (
     false,
     func,
     literal,
+    literal_column,
+    null,
     or_,
     select,
     true,
+    union_all,
 )
 from sqlalchemy.orm import Session, aliased
 
@@ -335,16 +338,99 @@ def _clock_group(by: str | None, dialect: str, rows: _ClockRows) -> tuple[Any, C
     return label, joined, kinds
 
 
-def _clock_counts(session: Session, by: str | None, sql: _Sql, scope: Any) -> Iterable[tuple[Any, ...]]:
-    """Per group, met and breached of each kind of OLA and supplier clock decided in the period."""
+CLOCK_PAIRS = tuple((k, s) for k, _ in CLOCKS for s in ("met", "breached"))
+
+
+def _clocks_per_ticket(by: str | None, sql: _Sql) -> Any:
+    """Met and breached of each kind of OLA and supplier clock decided in the period, per
+    ticket (and per group of the clocks' own: the week they were decided in, an OLA's
+    team, the supplier), so that a ticket is read once rather than once a clock."""
     rows = _ClockRows(sql.dialect)
-    label, joined, kinds = _clock_group(by, sql.dialect, rows)
+    _label, _joined, kinds = _clock_group(by, sql.dialect, rows)
+    kind, state, at = rows.text("k"), rows.text("state"), rows.number("at")
+    own: Any = {"week": rows.week(), "supplier": rows.text("of"),
+                "team": case((kind.in_(OLA_KINDS), rows.text("of")), else_=None)}.get(by or "")
+    grouping = [rows.table.ticket_id] + ([own] if own is not None else [])
+    return select(rows.table.ticket_id.label("tid"), *([own.label("own")] if own is not None else []),
+                  *(_count_if(and_(kind == k, state == s)).label(f"n{i}") for i, (k, s) in enumerate(CLOCK_PAIRS))
+                  ).where(kind.in_(kinds), state.in_(("met", "breached")),
+                          at >= int(sql.period.start.timestamp()), at < int(sql.period.end.timestamp())
+                          ).group_by(*grouping).subquery()
+
+
+def _clocks_counted(sql: _Sql) -> ColumnElement[bool]:
+    """The ticket's clocks count: the backfill reached it (README, Reports), and, as
+    _Sql.clock_decided says, it can hold a clock decided in the period."""
+    return and_(Ticket.sla_clocks.is_not(None), Ticket.created_at < sql.end,
+                or_(Ticket.status.in_(OPEN_STATUSES), Ticket.updated_at >= literal(sql.period.start, Instant())))
+
+
+def _clock_counts(session: Session, by: str | None, sql: _Sql, scope: Any) -> Iterable[tuple[Any, ...]]:
+    """Per group, met and breached of each kind of OLA and supplier clock decided in the
+    period, grouped as _clock_group says."""
+    per_ticket = _clocks_per_ticket(by, sql)
+    label: Any
+    joined: Callable[[Any], Any] = lambda q: q  # noqa: E731
+    if by is None:
+        label = literal("total")
+    elif by in ("week", "supplier"):
+        label = per_ticket.c.own
+    elif by == "team":
+        label = func.coalesce(per_ticket.c.own, Team.code)
+        joined = lambda q: q.outerjoin(Team, Team.id == Ticket.team_id)  # noqa: E731
+    else:
+        label, joined = _group(by, sql.dialect, Ticket.created_at)
     key = func.coalesce(cast(label, String), NONE).label("g")
-    kind, state = rows.text("k"), rows.text("state")
-    counts = [_count_if(and_(kind == k, state == s)) for k, _ in CLOCKS for s in ("met", "breached")]
-    query = joined(select(key, *counts).select_from(Ticket).join(rows.table, rows.on)).where(
-        scope, sql.clock_decided(rows, kinds, ("met", "breached"))).group_by(key)
+    query = joined(select(key, *(func.sum(per_ticket.c[f"n{i}"]) for i in range(len(CLOCK_PAIRS))))
+                   .select_from(per_ticket).join(Ticket, Ticket.id == per_ticket.c.tid)).where(
+        scope, _clocks_counted(sql)).group_by(key)
     return session.execute(query).all()
+
+
+# groupings whose every figure counts a ticket in the group of the ticket itself (not
+# of an instant, nor of a clock): one pass over the tickets counts them all
+TICKET_GROUPINGS = (None, "site", "region", "country", "category", "technician")
+
+
+def _ticket_counts(session: Session, by: str | None, sql: _Sql, scope: Any) -> tuple[tuple[str, ...], Any]:
+    """The figures counted per ticket (created, repeats, resolved and what is measured
+    over them, the SLA clocks decided, the backlog and its ages, and for the groupings
+    of TICKET_GROUPINGS the OLA and supplier clocks), in one pass over the tickets
+    instead of one a figure: each figure's condition is the one _grouped would take."""
+    resolved, created, backlog = sql.resolved(), sql.created(), sql.backlog()
+
+    def when(condition: Any, value: Any) -> Any:
+        return case((condition, value), else_=None)
+
+    named: list[tuple[str, Any]] = [
+        ("tickets", _count_if(created)), ("repeats", _count_if(and_(created, sql.repeat()))),
+        ("resolved", _count_if(resolved)), ("mttr_sum", func.sum(when(resolved, Ticket.resolution_elapsed_s))),
+        ("mttr_n", func.count(when(resolved, Ticket.resolution_elapsed_s))),
+        ("wall_sum", func.sum(when(resolved, _seconds(sql.dialect, Ticket.created_at, Ticket.resolved_at)))),
+        ("fcr", _count_if(and_(resolved, sql.first_contact()))), ("reopens", _count_if(and_(resolved, sql.reopened()))),
+    ]
+    conditions = [created, resolved, backlog]
+    for clock in ("response", "resolution"):
+        met, breached = sql.decided(clock, "met"), sql.decided(clock, "breached")
+        named += [(f"{clock}_met", _count_if(met)), (f"{clock}_breached", _count_if(breached))]
+        conditions += [met, breached]
+    named += [("backlog", _count_if(backlog)),
+              *((name, _count_if(and_(backlog, _ages(sql, low, high)))) for name, low, high in AGES)]
+    if by is None:
+        label: Any = literal("total")
+        joined: Callable[[Any], Any] = lambda q: q  # noqa: E731
+    else:
+        label, joined = _group(by, sql.dialect, Ticket.created_at)
+    query = select(func.coalesce(cast(label, String), NONE).label("g")).select_from(Ticket)
+    if by in TICKET_GROUPINGS:
+        per_ticket = _clocks_per_ticket(by, sql)
+        counted = and_(per_ticket.c.tid.is_not(None), _clocks_counted(sql))
+        named += [(f"{k}_{s}", func.sum(when(counted, per_ticket.c[f"n{i}"])))
+                  for i, (k, s) in enumerate(CLOCK_PAIRS)]
+        conditions.append(counted)
+        query = query.outerjoin(per_ticket, per_ticket.c.tid == Ticket.id)
+    query = joined(query.add_columns(*(value for _, value in named))).where(scope, or_(*conditions))
+    return tuple(name for name, _ in named), session.execute(query.group_by(query.selected_columns[0])).all()
 
 
 def _grouped(session: Session, by: str | None, sql: _Sql, scope: Any, instant: Any, condition: Any,
@@ -363,27 +449,50 @@ def _count_if(condition: Any) -> Any:
     return func.sum(case((condition, 1), else_=0))
 
 
-def _median(session: Session, by: str | None, sql: _Sql, scope: Any) -> dict[str, float]:
+TOTAL_MEDIAN = 1  # the row of _median's answer that holds the median over all groups
+
+
+def _median(session: Session, by: str | None, sql: _Sql, scope: Any,
+            with_total: bool = False) -> tuple[dict[str, float], float | None]:
     """Medians per group with window functions (SQLite has no percentile function):
-    the middle value, or the mean of the two middle ones."""
+    the middle value, or the mean of the two middle ones; with `with_total`, the
+    median over all groups too, from the same values read once."""
     if by is None:
         label: Any = literal("total")
         joined: Callable[[Any], Any] = lambda q: q  # noqa: E731
     else:
         label, joined = _group(by, sql.dialect, Ticket.response_stopped_at)
     key = func.coalesce(cast(label, String), NONE).label("g")
-    value = Ticket.response_elapsed_s
-    ranked = joined(select(
-        key, value.label("v"),
-        func.row_number().over(partition_by=key, order_by=value).label("rn"),
-        func.count().over(partition_by=key).label("n"),
-    ).select_from(Ticket)).where(scope, sql.frt()).subquery()
-    middle = or_(ranked.c.rn == (ranked.c.n + 1) / 2, ranked.c.rn == (ranked.c.n + 2) / 2)
-    rows = session.execute(select(ranked.c.g, func.avg(ranked.c.v)).where(middle).group_by(ranked.c.g))
-    return {g: float(v) for g, v in rows}
+    values = joined(select(key, Ticket.response_elapsed_s.label("v")).select_from(Ticket)).where(
+        scope, sql.frt()).cte("frt")
+
+    def middle(which: int, partition: Any) -> Any:
+        ranked = select(values.c.g, values.c.v,
+                        func.row_number().over(partition_by=partition, order_by=values.c.v).label("rn"),
+                        func.count().over(partition_by=partition).label("n")).subquery()
+        centre = or_(ranked.c.rn == (ranked.c.n + 1) / 2, ranked.c.rn == (ranked.c.n + 2) / 2)
+        if which == TOTAL_MEDIAN:
+            return select(literal_column(str(which)).label("w"), cast(null(), String).label("g"),
+                          func.avg(ranked.c.v)).where(centre)
+        return select(literal_column(str(which)).label("w"), ranked.c.g, func.avg(ranked.c.v)).where(
+            centre).group_by(ranked.c.g)
+
+    query = union_all(middle(0, values.c.g), middle(TOTAL_MEDIAN, None)) if with_total else middle(0, values.c.g)
+    medians: dict[str, float] = {}
+    total = None
+    for which, g, v in session.execute(query):
+        if v is None:  # no value over all
+            continue
+        if which == TOTAL_MEDIAN:
+            total = float(v)
+        else:
+            medians[g] = float(v)
+    return medians, total
 
 
-def _sums(session: Session, by: str | None, sql: _Sql, scope: Any) -> dict[str, _Sums]:
+def _sums(session: Session, by: str | None, sql: _Sql, scope: Any,
+          with_total: bool = False) -> tuple[dict[str, _Sums], float | None]:
+    """Each group's sums; with `with_total`, the median over all groups as well."""
     groups: dict[str, _Sums] = {}
 
     def take(rows: Iterable[tuple[Any, ...]], names: tuple[str, ...]) -> None:
@@ -392,31 +501,36 @@ def _sums(session: Session, by: str | None, sql: _Sql, scope: Any) -> dict[str, 
             for name, value in zip(names, values, strict=True):
                 sums.add(name, value)
 
-    take(_grouped(session, by, sql, scope, Ticket.created_at, sql.created(),
-                  func.count(), _count_if(sql.repeat())), ("tickets", "repeats"))
-    take(_grouped(session, by, sql, scope, Ticket.resolved_at, sql.resolved(),
-                  func.count(), func.sum(Ticket.resolution_elapsed_s), func.count(Ticket.resolution_elapsed_s),
-                  func.sum(_seconds(sql.dialect, Ticket.created_at, Ticket.resolved_at)),
-                  _count_if(sql.first_contact()), _count_if(sql.reopened())),
-         ("resolved", "mttr_sum", "mttr_n", "wall_sum", "fcr", "reopens"))
-    for clock in ("response", "resolution"):
-        take(_grouped(session, by, sql, scope, sql.decided_at(clock),
-                      or_(sql.decided(clock, "met"), sql.decided(clock, "breached")),
-                      _count_if(getattr(Ticket, f"{clock}_state") == "met"),
-                      _count_if(getattr(Ticket, f"{clock}_state") == "breached")),
-             (f"{clock}_met", f"{clock}_breached"))
-    take(_grouped(session, by, sql, scope, Ticket.created_at, sql.backlog(), func.count(),
-                  *(_count_if(_ages(sql, low, high)) for _, low, high in AGES)),
-         ("backlog", *(a[0] for a in AGES)))
-    take(_clock_counts(session, by, sql, scope),
-         tuple(f"{k}_{s}" for k, _ in CLOCKS for s in ("met", "breached")))
+    if by == "week":  # each figure groups by an instant of its own
+        take(_grouped(session, by, sql, scope, Ticket.created_at, sql.created(),
+                      func.count(), _count_if(sql.repeat())), ("tickets", "repeats"))
+        take(_grouped(session, by, sql, scope, Ticket.resolved_at, sql.resolved(),
+                      func.count(), func.sum(Ticket.resolution_elapsed_s), func.count(Ticket.resolution_elapsed_s),
+                      func.sum(_seconds(sql.dialect, Ticket.created_at, Ticket.resolved_at)),
+                      _count_if(sql.first_contact()), _count_if(sql.reopened())),
+             ("resolved", "mttr_sum", "mttr_n", "wall_sum", "fcr", "reopens"))
+        for clock in ("response", "resolution"):
+            take(_grouped(session, by, sql, scope, sql.decided_at(clock),
+                          or_(sql.decided(clock, "met"), sql.decided(clock, "breached")),
+                          _count_if(getattr(Ticket, f"{clock}_state") == "met"),
+                          _count_if(getattr(Ticket, f"{clock}_state") == "breached")),
+                 (f"{clock}_met", f"{clock}_breached"))
+        take(_grouped(session, by, sql, scope, Ticket.created_at, sql.backlog(), func.count(),
+                      *(_count_if(_ages(sql, low, high)) for _, low, high in AGES)),
+             ("backlog", *(a[0] for a in AGES)))
+    else:
+        names, rows = _ticket_counts(session, by, sql, scope)
+        take(rows, names)
+    if by not in TICKET_GROUPINGS:
+        take(_clock_counts(session, by, sql, scope), tuple(f"{k}_{s}" for k, s in CLOCK_PAIRS))
     take(_grouped(session, by, sql, scope, Rating.updated_at,
                   and_(Rating.ticket_id == Ticket.id, sql.within(Rating.updated_at)),
                   func.count(), func.sum(Rating.score), func.sum(Rating.effort), func.count(Rating.effort)),
          ("ratings", "score_sum", "effort_sum", "effort_n"))
-    for g, median in _median(session, by, sql, scope).items():
+    medians, total = _median(session, by, sql, scope, with_total)
+    for g, median in medians.items():
         groups.setdefault(g, _Sums()).frt_median = median
-    return groups
+    return groups, total
 
 
 def _pct(part: int, whole: int) -> float | None:
@@ -462,10 +576,10 @@ def kpi_report(
     check_grouping(by)
     sql = _Sql(session.get_bind().dialect.name, period)
     scope = report_scope(user, home_site)
-    groups = _sums(session, by, sql, scope)
+    groups, total_median = _sums(session, by, sql, scope, with_total=by not in OVERLAPPING)
     rows = [{"group": g, **_figures(s)} for g, s in sorted(groups.items())]
     if by in OVERLAPPING:
-        total = _sums(session, None, sql, scope).get("total", _Sums())
+        total = _sums(session, None, sql, scope)[0].get("total", _Sums())
     else:
         # Every count falls in exactly one group: the total adds them up, and only
         # the median is counted again over all.
@@ -473,7 +587,7 @@ def kpi_report(
         for sums in groups.values():
             for name, value in sums.counts.items():
                 total.add(name, value)
-        total.frt_median = _median(session, None, sql, scope).get("total")
+        total.frt_median = total_median
     return KpiReport(period, by, rows, _figures(total))
 
 
