@@ -387,16 +387,11 @@ def _clock_counts(session: Session, by: str | None, sql: _Sql, scope: Any) -> It
     return session.execute(query).all()
 
 
-# groupings whose every figure counts a ticket in the group of the ticket itself (not
-# of an instant, nor of a clock): one pass over the tickets counts them all
-TICKET_GROUPINGS = (None, "site", "region", "country", "category", "technician")
-
-
 def _ticket_counts(session: Session, by: str | None, sql: _Sql, scope: Any) -> tuple[tuple[str, ...], Any]:
     """The figures counted per ticket (created, repeats, resolved and what is measured
-    over them, the SLA clocks decided, the backlog and its ages, and for the groupings
-    of TICKET_GROUPINGS the OLA and supplier clocks), in one pass over the tickets
-    instead of one a figure: each figure's condition is the one _grouped would take."""
+    over them, the SLA clocks decided, the backlog and its ages) for any grouping but
+    the week, in one pass over the tickets instead of one a figure: each figure's
+    condition is the one _grouped would take."""
     resolved, created, backlog = sql.resolved(), sql.created(), sql.backlog()
 
     def when(condition: Any, value: Any) -> Any:
@@ -422,13 +417,6 @@ def _ticket_counts(session: Session, by: str | None, sql: _Sql, scope: Any) -> t
     else:
         label, joined = _group(by, sql.dialect, Ticket.created_at)
     query = select(func.coalesce(cast(label, String), NONE).label("g")).select_from(Ticket)
-    if by in TICKET_GROUPINGS:
-        per_ticket = _clocks_per_ticket(by, sql)
-        counted = and_(per_ticket.c.tid.is_not(None), _clocks_counted(sql))
-        named += [(f"{k}_{s}", func.sum(when(counted, per_ticket.c[f"n{i}"])))
-                  for i, (k, s) in enumerate(CLOCK_PAIRS)]
-        conditions.append(counted)
-        query = query.outerjoin(per_ticket, per_ticket.c.tid == Ticket.id)
     query = joined(query.add_columns(*(value for _, value in named))).where(scope, or_(*conditions))
     return tuple(name for name, _ in named), session.execute(query.group_by(query.selected_columns[0])).all()
 
@@ -467,9 +455,11 @@ def _median(session: Session, by: str | None, sql: _Sql, scope: Any,
         scope, sql.frt()).cte("frt")
 
     def middle(which: int, partition: Any) -> Any:
+        # both over the same window (the count's frame the whole partition): one sort
         ranked = select(values.c.g, values.c.v,
                         func.row_number().over(partition_by=partition, order_by=values.c.v).label("rn"),
-                        func.count().over(partition_by=partition).label("n")).subquery()
+                        func.count().over(partition_by=partition, order_by=values.c.v, rows=(None, None)).label("n"),
+                        ).subquery()
         centre = or_(ranked.c.rn == (ranked.c.n + 1) / 2, ranked.c.rn == (ranked.c.n + 2) / 2)
         if which == TOTAL_MEDIAN:
             return select(literal_column(str(which)).label("w"), cast(null(), String).label("g"),
@@ -477,7 +467,9 @@ def _median(session: Session, by: str | None, sql: _Sql, scope: Any,
         return select(literal_column(str(which)).label("w"), ranked.c.g, func.avg(ranked.c.v)).where(
             centre).group_by(ranked.c.g)
 
-    query = union_all(middle(0, values.c.g), middle(TOTAL_MEDIAN, None)) if with_total else middle(0, values.c.g)
+    query: Any = middle(0, values.c.g)
+    if with_total:
+        query = union_all(query, middle(TOTAL_MEDIAN, None))
     medians: dict[str, float] = {}
     total = None
     for which, g, v in session.execute(query):
@@ -521,8 +513,7 @@ def _sums(session: Session, by: str | None, sql: _Sql, scope: Any,
     else:
         names, rows = _ticket_counts(session, by, sql, scope)
         take(rows, names)
-    if by not in TICKET_GROUPINGS:
-        take(_clock_counts(session, by, sql, scope), tuple(f"{k}_{s}" for k, s in CLOCK_PAIRS))
+    take(_clock_counts(session, by, sql, scope), tuple(f"{k}_{s}" for k, s in CLOCK_PAIRS))
     take(_grouped(session, by, sql, scope, Rating.updated_at,
                   and_(Rating.ticket_id == Ticket.id, sql.within(Rating.updated_at)),
                   func.count(), func.sum(Rating.score), func.sum(Rating.effort), func.count(Rating.effort)),
