@@ -11,11 +11,12 @@ ticket stores the same; core.invariants checks them against a fresh computation.
 
 from __future__ import annotations
 
+import functools
 import uuid
 from collections.abc import Iterable, Sequence
 from typing import Any
 
-from sqlalchemy import String, cast, delete, exists, func, insert, select
+from sqlalchemy import String, Table, bindparam, cast, exists, func, select
 from sqlalchemy.orm import Session
 
 from core.models import HistoryEvent, Ticket, TicketClock
@@ -58,15 +59,21 @@ def _chunks(ids: Sequence[uuid.UUID]) -> Iterable[Sequence[uuid.UUID]]:
         yield ids[i: i + CHUNK]
 
 
+@functools.cache
+def _facts_query() -> Any:
+    # built once: every command asks for the facts of the tickets it touched
+    expressions = fact_expressions()
+    return select(Ticket.id, *(expressions[name].label(name) for name in FACTS)).where(
+        Ticket.id.in_(bindparam("ids", expanding=True)))
+
+
 def facts(session: Session, ticket_ids: Iterable[uuid.UUID]) -> dict[uuid.UUID, dict[str, bool]]:
     """The facts of these tickets, computed now from their history (a few indexed
     look-ups per ticket, in one statement per chunk)."""
     ids = list(ticket_ids)
-    expressions = fact_expressions()
     found: dict[uuid.UUID, dict[str, bool]] = {}
     for chunk in _chunks(ids):
-        query = select(Ticket.id, *(expressions[name].label(name) for name in FACTS)).where(Ticket.id.in_(chunk))
-        for ticket_id, *values in session.execute(query):
+        for ticket_id, *values in session.execute(_facts_query(), {"ids": list(chunk)}):
             found[ticket_id] = {name: bool(value) for name, value in zip(FACTS, values, strict=True)}
     return found
 
@@ -81,11 +88,13 @@ def clock_rows(ticket_id: uuid.UUID, clocks: list[dict[str, Any]] | None) -> lis
 def store_clocks(session: Session, clocks: dict[uuid.UUID, list[dict[str, Any]] | None]) -> None:
     """Replace the clock rows of these tickets with those of their clocks."""
     ids = list(clocks)
+    table: Table = TicketClock.__table__  # type: ignore[assignment]
+    connection = session.connection()
     for chunk in _chunks(ids):
-        session.execute(delete(TicketClock).where(TicketClock.ticket_id.in_(chunk)))
+        connection.execute(table.delete().where(table.c.ticket_id.in_(chunk)))
     rows = [row for ticket_id in ids for row in clock_rows(ticket_id, clocks[ticket_id])]
     if rows:
-        session.execute(insert(TicketClock), rows)
+        connection.execute(table.insert(), rows)
 
 
 def stored_clocks(session: Session, ticket_ids: Iterable[uuid.UUID]) -> dict[uuid.UUID, list[dict[str, Any]]]:

@@ -1,7 +1,7 @@
 """The desk's figures over a period, per group and in total (DESIGN §14), computed
-in SQL over the stored SLA figures and the history: one grouped query per kind of
-figure, never a loop over tickets. Definitions (the README says the same, word for
-word; a test checks it):
+in SQL over the stored SLA figures and what core.reports.facts stores of each
+ticket's history and clocks: a few grouped queries, never a loop over tickets.
+Definitions (the README says the same, word for word; a test checks it):
 
 - A period is whole UTC days, `--from` to `--to` both included; an instant is in it
   when it is at or after its first midnight and before the midnight after its last day.
