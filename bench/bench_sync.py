@@ -3,6 +3,8 @@
     .venv/bin/python bench/bench_sync.py [--tickets N] [--changes M] [--sites S] [--rounds R]
                                          [--period SECONDS] [--backends sqlite,postgresql]
                                          [--database-url URL] [--no-pouchdb]
+                                         [--scale [--processes 1,2,4] [--site-counts 128,256,512,1024]
+                                          [--scale-only]]
 
 For each backend, a real `branchdesk-server serve` on loopback, on a database made
 with `branchdesk-server init --org resources/demo-org.toml` and `demo --tickets N`
@@ -26,6 +28,20 @@ postgresql://postgres@127.0.0.1:5432/test, and dropped at the end). Then:
    load generator's own work is not counted) at the 50th and 99th percentile (DESIGN:
    p99 under 250 ms for 128 sites every 30 s), and as the sites saw them.
 
+With --scale, on PostgreSQL only:
+
+4. scale: the many-sites load of 3 (the same sites' loop: 3 comments pushed and a pull,
+   every --period seconds, --rounds rounds) against 1, 2 and 4 `branchdesk-server serve`
+   processes on ports of their own over the same database (--processes), the sites
+   spread over them round-robin (no load balancer), at 128, 256, 512 and 1,024 sites
+   (--site-counts). Printed per point: the server's answer times p50 and p99, read from
+   every process's request log; then, per process count, the site count where the p99
+   first goes over 1 s. The demo organisation has about 135 sites with a requester, so
+   past that a site is simulated by several devices: clients of another requester of
+   that site or of the same requester, each its own client id and device code (a
+   requester's devices share its session).
+   --scale-only skips 1-3 and PouchDB.
+
 Then PouchDB on the same machine in the same run (../shared/peers/pouchdb/run.sh N M,
 which installs pouchdb from npm once) and both side by side, with the ratio.
 """
@@ -46,7 +62,8 @@ import threading
 import time
 import uuid
 from collections.abc import Iterator
-from contextlib import closing, contextmanager
+from concurrent.futures import ThreadPoolExecutor
+from contextlib import ExitStack, closing, contextmanager
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
 from pathlib import Path
@@ -72,6 +89,8 @@ ORG = ROOT / "resources" / "demo-org.toml"
 POUCHDB = ROOT.parent / "shared" / "peers" / "pouchdb" / "run.sh"
 AGENT = ("katarzyna.mazur", "demo")
 DEFAULT_PG = "postgresql://postgres@127.0.0.1:5432/test"
+CROSSING_MS = 1000.0  # the answer time whose crossing --scale reports
+WARM_UP = 8  # syncs each new serve process answers before --scale measures it
 
 
 # -- the server ---------------------------------------------------------------------------------
@@ -126,6 +145,14 @@ def serving(url: str, log: Path) -> Iterator[str]:
             except subprocess.TimeoutExpired:
                 process.kill()
                 process.wait()
+
+
+@contextmanager
+def serving_many(url: str, folder: Path, count: int) -> Iterator[list[tuple[str, Path]]]:
+    """`count` serve processes over the same database, each on a port and with a request log of its own."""
+    with ExitStack() as stack:
+        yield [(stack.enter_context(serving(url, log)), log)
+               for log in (folder / f"server-{count}-{number}.log" for number in range(count))]
 
 
 def login(base: str, username: str, password: str, http: requests.Session | None = None) -> dict[str, Any]:
@@ -189,6 +216,7 @@ class Figures:
     changes: int = 0
     pulled_changes: int = 0
     sites: dict[str, Any] = field(default_factory=dict)
+    scale: list[dict[str, Any]] = field(default_factory=list)  # one per (processes, sites) point
 
 
 def first_sync(base: str, folder: Path, figures: Figures) -> Path:
@@ -269,6 +297,7 @@ def database_rows(url: str, sql: str) -> list[Any]:
 
 @dataclass
 class Site:
+    """One simulated site: a requester's device there (several devices may share a requester)."""
     username: str
     user_id: str
     site_id: str
@@ -280,28 +309,53 @@ class Site:
     seq: int = 0
 
 
+def counter(url: str) -> int:
+    return int(database_rows(url, "SELECT value FROM sync_counter WHERE id = 1")[0][0])
+
+
 def sites_for(base: str, url: str, count: int) -> list[Site]:
+    """`count` requester devices, one per site with open tickets as far as there are such
+    sites; past that, more devices at the same sites, taking the site's other requesters
+    first and then the same requesters again. Each device has a client id and device code
+    of its own; the devices of one requester share the requester's session (a login is an
+    Argon2 hash: 1,024 of them would take minutes on 2 cores). Each starts at the current
+    cursor, as a device that has synced."""
     agent = {"Authorization": f"Bearer {login(base, *AGENT)['token']}"}
     users = requests.get(f"{base}/reference", headers=agent, timeout=60).json()["users"]
-    chosen: dict[str, dict[str, Any]] = {}
+    rows = database_rows(url, "SELECT code, id, number FROM (SELECT s.code, t.id, t.number, ROW_NUMBER() OVER "
+                              "(PARTITION BY s.code ORDER BY t.number) AS n FROM tickets t JOIN sites s "
+                              "ON s.id = t.site_id WHERE t.status NOT IN ('closed', 'cancelled')) x WHERE n <= 20")
+    open_tickets: dict[str, list[tuple[str, str]]] = {}
+    for code, ticket_id, number in rows:
+        open_tickets.setdefault(code, []).append((str(ticket_id), number))
+    first: dict[str, dict[str, Any]] = {}
+    others: list[dict[str, Any]] = []
     for user in users:
-        if user["role"] == "requester" and user.get("site") and user["site"] not in chosen:
-            chosen[user["site"]] = user
-    people = list(chosen.values())[:count]
-    cursor = int(database_rows(url, "SELECT value FROM sync_counter WHERE id = 1")[0][0])
+        if user["role"] == "requester" and user.get("site") in open_tickets:
+            if user["site"] in first:
+                others.append(user)
+            else:
+                first[user["site"]] = user
+    people = list(first.values()) + others
+    if not people:
+        return []
+    chosen = [people[number % len(people)] for number in range(count)]
+    names = list(dict.fromkeys(person["username"] for person in chosen))
+    with ThreadPoolExecutor(max_workers=4) as pool:
+        sessions = dict(zip(names, pool.map(lambda name: login(base, name, "demo"), names), strict=True))
+    cursor = counter(url)
     made = []
-    for person in people:
-        session = login(base, person["username"], "demo")
-        code, user_id = session["user"].get("site"), session["user"]["id"]
-        rows = database_rows(url, "SELECT t.id, t.number FROM tickets t JOIN sites s ON s.id = t.site_id "
-                                  f"WHERE s.code = '{code}' AND t.status NOT IN ('closed', 'cancelled') LIMIT 20")
-        if rows:
-            made.append(Site(person["username"], user_id, code, session["token"], [(str(r[0]), r[1]) for r in rows],
-                             cursor))
+    for person in chosen:
+        session = sessions[person["username"]]
+        code = session["user"].get("site")
+        made.append(Site(person["username"], session["user"]["id"], code, session["token"], open_tickets[code],
+                         cursor))
     return made
 
 
-def site_rounds(base: str, sites: list[Site], rounds: int, period: float) -> dict[str, Any]:
+def site_rounds(bases: list[str], sites: list[Site], rounds: int, period: float) -> dict[str, Any]:
+    """Every site syncs `rounds` times, once a period at a random phase; site i talks to
+    bases[i % len(bases)] (several serve processes, the sites spread round-robin)."""
     from sync.protocol import PROTOCOL_VERSION, WIRE_SCHEMA
 
     seen: list[float] = []
@@ -309,18 +363,18 @@ def site_rounds(base: str, sites: list[Site], rounds: int, period: float) -> dic
     lock = threading.Lock()
     start = time.monotonic() + 1.0
 
-    def site_loop(site: Site, phase: float) -> None:
+    def site_loop(site: Site, base: str, phase: float) -> None:
         rng = random.Random(site.client_id)
         headers = {"Authorization": f"Bearer {site.token}", "X-Branchdesk-Protocol": str(PROTOCOL_VERSION),
                    "X-Branchdesk-Schema": WIRE_SCHEMA, "X-Branchdesk-Device": site.device}
         mine: list[float] = []
         with requests.Session() as http:
             http.headers.update(headers)
-            for number in range(rounds):
-                wake = start + phase + number * period
+            for turn in range(rounds):
+                wake = start + phase + turn * period
                 time.sleep(max(0.0, wake - time.monotonic()))
                 now = datetime.now(UTC).replace(microsecond=0).isoformat().replace("+00:00", "Z")
-                entries = []
+                entries: list[dict[str, Any]] = []
                 for _ in range(3):
                     site.seq += 1
                     comment = str(uuid.uuid4())
@@ -335,8 +389,8 @@ def site_rounds(base: str, sites: list[Site], rounds: int, period: float) -> dic
                         "command": {"name": "comment", "args": {"number": number, "text": text, "internal": False,
                                                                 "id": comment}},
                     })
-                body = {"protocol": PROTOCOL_VERSION, "schema_revision": WIRE_SCHEMA, "client_id": site.client_id,
-                        "entries": entries}
+                body: dict[str, Any] = {"protocol": PROTOCOL_VERSION, "schema_revision": WIRE_SCHEMA,
+                                        "client_id": site.client_id, "entries": entries}
                 started = time.perf_counter()
                 answer = http.post(f"{base}/sync/push", json=body, timeout=120)
                 mine.append(time.perf_counter() - started)
@@ -357,7 +411,8 @@ def site_rounds(base: str, sites: list[Site], rounds: int, period: float) -> dic
         with lock:
             seen.extend(mine)
 
-    threads = [threading.Thread(target=site_loop, args=(s, random.random() * period)) for s in sites]
+    threads = [threading.Thread(target=site_loop, args=(s, bases[i % len(bases)], random.random() * period))
+               for i, s in enumerate(sites)]
     started = time.perf_counter()
     for thread in threads:
         thread.start()
@@ -366,18 +421,20 @@ def site_rounds(base: str, sites: list[Site], rounds: int, period: float) -> dic
     return {"seen": sorted(seen), "errors": errors, "elapsed": time.perf_counter() - started}
 
 
-def server_times(log: Path, skip: int) -> dict[str, list[float]]:
-    """Answer times of the sync endpoints from the server's request log, after the first `skip` bytes."""
+def server_times(*logs: tuple[Path, int]) -> dict[str, list[float]]:
+    """Answer times of the sync endpoints from the servers' request logs, each (log, skip)
+    read after its first `skip` bytes."""
     times: dict[str, list[float]] = {"/sync/push": [], "/sync/pull": []}
-    with log.open("rb") as handle:
-        handle.seek(skip)
-        for line in handle:
-            try:
-                entry = json.loads(line)
-            except ValueError:
-                continue
-            if entry.get("message") == "request" and entry.get("path") in times:
-                times[entry["path"]].append(float(entry["ms"]))
+    for log, skip in logs:
+        with log.open("rb") as handle:
+            handle.seek(skip)
+            for line in handle:
+                try:
+                    entry = json.loads(line)
+                except ValueError:
+                    continue
+                if entry.get("message") == "request" and entry.get("path") in times:
+                    times[entry["path"]].append(float(entry["ms"]))
     return {k: sorted(v) for k, v in times.items()}
 
 
@@ -388,8 +445,8 @@ def percentile(values: list[float], fraction: float) -> float:
 def many_sites(base: str, url: str, log: Path, args: argparse.Namespace, figures: Figures) -> None:
     sites = sites_for(base, url, args.sites)
     skip = log.stat().st_size
-    result = site_rounds(base, sites, args.rounds, args.period)
-    on_server = server_times(log, skip)
+    result = site_rounds([base], sites, args.rounds, args.period)
+    on_server = server_times((log, skip))
     both = sorted(on_server["/sync/push"] + on_server["/sync/pull"])
     seen = [s * 1000 for s in result["seen"]]
     figures.sites = {"p50": percentile(both, 0.5), "p99": percentile(both, 0.99), "seen_p99": percentile(seen, 0.99)}
@@ -403,6 +460,69 @@ def many_sites(base: str, url: str, log: Path, args: argparse.Namespace, figures
     print(f"     as the sites saw it:  p50 {percentile(seen, 0.5):7.1f} ms  p99 {percentile(seen, 0.99):7.1f} ms")
     if result["errors"]:
         print(f"     {len(result['errors'])} unexpected answers, e.g. {result['errors'][0]}")
+
+
+# -- 4 ------------------------------------------------------------------------------------------
+
+def crossing(points: list[dict[str, Any]], processes: int) -> str:
+    """The first site count at which the server's p99 went over CROSSING_MS with `processes` processes."""
+    mine = sorted((p for p in points if p["processes"] == processes), key=lambda p: p["sites"])
+    over = next((p for p in mine if p["p99"] > CROSSING_MS), None)
+    if over is not None:
+        return f"{over['sites']:,} sites"
+    return f"not crossed up to {mine[-1]['sites']:,} sites" if mine else "not measured"
+
+
+def scale(url: str, folder: Path, args: argparse.Namespace, figures: Figures) -> None:
+    counts = sorted(int(c) for c in args.site_counts.split(","))
+    processes = [int(p) for p in args.processes.split(",")]
+    started = time.perf_counter()
+    with serving(url, folder / "server-logins.log") as base:
+        devices = sites_for(base, url, counts[-1])
+    signed_in_s = time.perf_counter() - started
+    users = len({d.username for d in devices})
+    places = len({d.site_id for d in devices})
+    print(f"  4. scale: {'/'.join(map(str, processes))} serve processes over this one database, "
+          f"{'/'.join(map(str, counts))} sites spread over them round-robin, each pushing 3 comments and "
+          f"pulling once every {args.period:g} s, {args.rounds} rounds")
+    print(f"     the sites are {len(devices)} requester devices (each its own client id and device code) "
+          f"of {users} requesters (a session each) at {places} sites"
+          + (f": past {places} a site is simulated by several devices" if len(devices) > places else "")
+          + f" (signed in in {signed_in_s:.0f} s)")
+    print(f"     the load generator runs on the same {os.cpu_count()} CPUs; server answer times from every "
+          f"process's request log; each process first warmed by {WARM_UP} syncs, not counted")
+    print(f"     {'processes':>9} {'sites':>6} {'syncs/s':>8} {'p50 ms':>8} {'p99 ms':>8} {'push p99':>9} "
+          f"{'pull p99':>9} {'seen p99':>9} {'answers':>8} {'elapsed s':>9} {'errors':>7}")
+    for count in processes:
+        with serving_many(url, folder, count) as servers:
+            start = counter(url)
+            for site in devices:
+                site.cursor = start
+            site_rounds([base for base, _ in servers], devices[:WARM_UP * count], 1, 2.0)
+            for total in counts:
+                sites = devices[:total]
+                start = counter(url)
+                for site in sites:
+                    site.cursor = start
+                skips = [(log, log.stat().st_size) for _, log in servers]
+                result = site_rounds([base for base, _ in servers], sites, args.rounds, args.period)
+                on_server = server_times(*skips)
+                both = sorted(on_server["/sync/push"] + on_server["/sync/pull"])
+                seen = [s * 1000 for s in result["seen"]]
+                point = {"processes": count, "sites": len(sites), "p50": percentile(both, 0.5),
+                         "p99": percentile(both, 0.99), "push_p99": percentile(on_server["/sync/push"], 0.99),
+                         "pull_p99": percentile(on_server["/sync/pull"], 0.99), "seen_p99": percentile(seen, 0.99),
+                         "answers": len(both), "elapsed": result["elapsed"], "errors": result["errors"]}
+                figures.scale.append(point)
+                print(f"     {count:>9} {len(sites):>6} {len(sites) / args.period:>8.1f} {point['p50']:>8.1f} "
+                      f"{point['p99']:>8.1f} {point['push_p99']:>9.1f} {point['pull_p99']:>9.1f} "
+                      f"{point['seen_p99']:>9.1f} {len(both):>8} {result['elapsed']:>9.1f} "
+                      f"{len(result['errors']):>7}", flush=True)
+                if result["errors"]:
+                    print(f"               e.g. {result['errors'][0]}")
+    for count in processes:
+        print(f"     {count} process{'es' if count > 1 else '':2}: p99 over {CROSSING_MS / 1000:g} s from "
+              f"{crossing(figures.scale, count)}")
 
 
 # -- one backend --------------------------------------------------------------------------------
@@ -439,11 +559,16 @@ def bench_backend(backend: str, args: argparse.Namespace, pg_base: str) -> Figur
             print(f"\n{backend}: {url if backend == 'postgresql' else 'SQLite in a temp folder'}")
             print(f"  setup: init {run([*server_command(url), 'init', '--org', str(ORG)]):.1f} s, "
                   f"demo --tickets {args.tickets} {run([*server_command(url), 'demo', '--tickets', str(args.tickets)]):.1f} s")
-            log = folder / "server.log"
-            with serving(url, log) as base:
-                central = first_sync(base, folder, figures)
-                round_trip(base, folder, central, args.changes, figures)
-                many_sites(base, url, log, args, figures)
+            if not args.scale_only:
+                log = folder / "server.log"
+                with serving(url, log) as base:
+                    central = first_sync(base, folder, figures)
+                    round_trip(base, folder, central, args.changes, figures)
+                    many_sites(base, url, log, args, figures)
+            if args.scale and backend == "postgresql":
+                scale(url, folder, args, figures)
+            elif args.scale:
+                print("  4. scale: run on PostgreSQL only (several serve processes over one database)")
         finally:
             context.__exit__(None, None, None)
     return figures
@@ -490,6 +615,22 @@ def side_by_side(results: list[Figures], peer: dict[str, Any] | None, args: argp
         print(f"  {label:44}{cells}{peer_cell}   ratio {ratio}")
     cells = "".join(f"{f.sites.get('p99', float('nan')):24.1f}" for f in results)
     print(f"  {str(args.sites) + ' sites syncing, server p99 answer (ms)':44}{cells}{'-':>12}")
+    scale_summary(results, args)
+
+
+def scale_summary(results: list[Figures], args: argparse.Namespace) -> None:
+    for figures in results:
+        if not figures.scale:
+            continue
+        print(f"\nscale, {figures.backend} ({args.tickets} tickets, every site every {args.period:g} s, "
+              f"{args.rounds} rounds): server p50 / p99 ms")
+        counts = sorted({p["sites"] for p in figures.scale})
+        print(f"  {'processes':>9}" + "".join(f"{str(c) + ' sites':>20}" for c in counts)
+              + f"   p99 over {CROSSING_MS / 1000:g} s from")
+        for count in dict.fromkeys(p["processes"] for p in figures.scale):
+            cells = {p["sites"]: f"{p['p50']:.0f} / {p['p99']:.0f}" for p in figures.scale if p["processes"] == count}
+            print(f"  {count:>9}" + "".join(f"{cells.get(c, '-'):>20}" for c in counts)
+                  + f"   {crossing(figures.scale, count)}")
 
 
 def main() -> None:
@@ -497,17 +638,28 @@ def main() -> None:
     parser.add_argument("--tickets", type=int, default=100_000, help="demo tickets on the server (default 100000)")
     parser.add_argument("--changes", type=int, default=1000, help="changes in the round trip (default 1000)")
     parser.add_argument("--sites", type=int, default=128, help="simulated sites (default 128)")
-    parser.add_argument("--rounds", type=int, default=3, help="syncs per site (default 3)")
+    parser.add_argument("--rounds", type=int, default=3, help="syncs per site, in 3 and in --scale (default 3)")
     parser.add_argument("--period", type=float, default=30.0, help="seconds between a site's syncs (default 30)")
     parser.add_argument("--backends", default="sqlite,postgresql", help="sqlite, postgresql or both (default)")
     parser.add_argument("--database-url", help="PostgreSQL database for a schema of the benchmark's own "
                                                f"(default BRANCHDESK_BENCH_DATABASE_URL or {DEFAULT_PG})")
     parser.add_argument("--no-pouchdb", action="store_true", help="skip the PouchDB peer")
+    parser.add_argument("--scale", action="store_true",
+                        help="also run the many-sites load against several serve processes (PostgreSQL only)")
+    parser.add_argument("--processes", default="1,2,4", help="serve processes for --scale (default 1,2,4)")
+    parser.add_argument("--site-counts", default="128,256,512,1024",
+                        help="site counts for --scale (default 128,256,512,1024)")
+    parser.add_argument("--scale-only", action="store_true",
+                        help="with --scale, run only the scale grid (no first sync, round trip, 128 sites, PouchDB)")
     args = parser.parse_args()
+    args.scale = args.scale or args.scale_only
     pg_base = args.database_url or os.environ.get("BRANCHDESK_BENCH_DATABASE_URL") or DEFAULT_PG
     print(f"bench_sync: {args.tickets} tickets, {args.changes} changes, {args.sites} sites x {args.rounds} rounds; "
           f"{os.cpu_count()} CPUs")
     results = [f for b in args.backends.split(",") if (f := bench_backend(b.strip(), args, pg_base)) is not None]
+    if args.scale_only:
+        scale_summary(results, args)
+        return
     peer = None if args.no_pouchdb else pouchdb(args.tickets, args.changes)
     side_by_side(results, peer, args)
 
