@@ -22,13 +22,33 @@ def english(qapp):  # type: ignore[no-untyped-def]
     install_translations(qapp, "en")
 
 
+@pytest.fixture(autouse=True, scope="session")
+def collector_on_the_gui_thread():  # type: ignore[no-untyped-def]
+    """Python's cycle collector runs only between the window tests, on the GUI thread
+    (nothing_outlives_the_test runs it). Left to itself it runs in whichever thread
+    allocates when its threshold is reached, a worker's too, and deletes there the Qt
+    objects a test left in reference cycles; one with a timer running ("QObject::
+    killTimer: Timers cannot be stopped from another thread") crashes the GUI thread's
+    event loop (SIGSEGV) the next time it runs, in whatever test is running then."""
+    import gc
+
+    gc.disable()
+    yield
+    gc.enable()
+
+
 @pytest.fixture(autouse=True)
-def nothing_outlives_the_test(qapp):  # type: ignore[no-untyped-def]
+def nothing_outlives_the_test(qapp, collector_on_the_gui_thread):  # type: ignore[no-untyped-def]
     """After each GUI test (and its fixtures' own clean-up), every window it left is
     closed and deleted and their timers with them, so that nothing of it fires later,
-    in another test, over objects that are gone."""
+    in another test, over objects that are gone; then what the test left in reference
+    cycles is collected, here on the GUI thread. A Qt timer still running in what is
+    collected (an object the test made with no parent and did not delete) or after it
+    fails the test that left it."""
     yield
-    from desktop.qt import QApplication, QCoreApplication, QEvent, QTimer
+    import gc
+
+    from desktop.qt import QApplication, QCoreApplication, QEvent, QTimer, is_alive
 
     for widget in QApplication.topLevelWidgets():
         for timer in widget.findChildren(QTimer):
@@ -37,6 +57,24 @@ def nothing_outlives_the_test(qapp):  # type: ignore[no-untyped-def]
         widget.deleteLater()
     QCoreApplication.sendPostedEvents(None, QEvent.Type.DeferredDelete)
     QCoreApplication.processEvents()
+    gc.set_debug(gc.DEBUG_SAVEALL)  # what the collector finds is kept in gc.garbage, to be looked at
+    try:
+        gc.collect()
+        found = list(gc.garbage)
+        gc.garbage.clear()
+    finally:
+        gc.set_debug(0)
+    running = [obj for obj in found if isinstance(obj, QTimer) and is_alive(obj) and obj.isActive()]
+    left = [f"a {timer.interval()} ms timer of a {type(timer.parent()).__name__} left in a reference cycle"
+            for timer in running]
+    for timer in running:
+        timer.stop()
+    del found, running  # freed by the next test's collection, here on the GUI thread too
+    for obj in gc.get_objects():
+        if isinstance(obj, QTimer) and is_alive(obj) and obj.isActive():
+            left.append(f"a {obj.interval()} ms timer of a {type(obj.parent()).__name__} still held")
+            obj.stop()
+    assert not left, f"Qt timers still running after the test (give their object a parent, or delete it): {left}"
 
 
 @pytest.fixture
@@ -58,6 +96,8 @@ def make_workspace(store, qtbot) -> Iterator[Callable[..., Any]]:  # type: ignor
     for workspace in made:
         workspace.workers.wait_idle()
     qtbot.wait(1)
+    for workspace in made:  # deleted here, on the GUI thread, with its worker pools and what it owns
+        workspace.deleteLater()
 
 
 @pytest.fixture

@@ -12,7 +12,7 @@ from desktop.models.ticket_table import TicketTableModel
 def test_ticket_table_model(qtbot, qtmodeltester, workspace, new_ticket):
     for i in range(7):
         new_ticket(title=f"Router {i} blinks red")
-    model = TicketTableModel(workspace)
+    model = TicketTableModel(workspace, workspace)  # deleted with the workspace at the end of the test
     with qtbot.waitSignal(model.sig_loaded):
         model.reload()
     assert model.rowCount() == 7
@@ -24,7 +24,7 @@ def test_ticket_table_model(qtbot, qtmodeltester, workspace, new_ticket):
 
 
 def test_ticket_table_model_empty(qtbot, qtmodeltester, workspace):
-    model = TicketTableModel(workspace)
+    model = TicketTableModel(workspace, workspace)  # deleted with the workspace at the end of the test
     with qtbot.waitSignal(model.sig_loaded):
         model.reload()
     assert model.rowCount() == 0

@@ -53,7 +53,7 @@ def test_due_text():
 
 def test_the_table_shows_when_each_ticket_is_due(qtbot, workspace, new_ticket):
     new_ticket()
-    model = TicketTableModel(workspace)
+    model = TicketTableModel(workspace, workspace)  # deleted with the workspace at the end of the test
     with qtbot.waitSignal(model.sig_loaded):
         model.reload()
     row = model.row_at(0)
