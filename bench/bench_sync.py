@@ -623,13 +623,14 @@ def scale_summary(results: list[Figures], args: argparse.Namespace) -> None:
         if not figures.scale:
             continue
         print(f"\nscale, {figures.backend} ({args.tickets} tickets, every site every {args.period:g} s, "
-              f"{args.rounds} rounds): server p50 / p99 ms")
+              f"{args.rounds} rounds): server p50 / p99 ms, and unexpected answers (err: not 200, or an entry rejected)")
         counts = sorted({p["sites"] for p in figures.scale})
-        print(f"  {'processes':>9}" + "".join(f"{str(c) + ' sites':>20}" for c in counts)
+        print(f"  {'processes':>9}" + "".join(f"{str(c) + ' sites':>26}" for c in counts)
               + f"   p99 over {CROSSING_MS / 1000:g} s from")
         for count in dict.fromkeys(p["processes"] for p in figures.scale):
-            cells = {p["sites"]: f"{p['p50']:.0f} / {p['p99']:.0f}" for p in figures.scale if p["processes"] == count}
-            print(f"  {count:>9}" + "".join(f"{cells.get(c, '-'):>20}" for c in counts)
+            cells = {p["sites"]: f"{p['p50']:.0f} / {p['p99']:.0f}" + (f" ({len(p['errors'])} err)" if p["errors"] else "")
+                     for p in figures.scale if p["processes"] == count}
+            print(f"  {count:>9}" + "".join(f"{cells.get(c, '-'):>26}" for c in counts)
                   + f"   {crossing(figures.scale, count)}")
 
 
