@@ -4,7 +4,9 @@ newest first, unread ones in bold with a dot. Click or Enter opens a row's ticke
 and marks it read; "Mark all read" marks them all. The rows and the read marks
 live in desktop.models.notice_list. Above them, the person's resolved tickets she
 has not rated yet ("Rate your resolved ticket …", core.services.ratings.
-awaiting_rating), each opening its ticket, where the rating bar waits."""
+awaiting_rating), each opening its ticket, where the rating bar waits; they are read
+again after every change to a ticket or a rating, so the badge drops once she rates
+and counts a ticket she resolved herself ("this solved it"), which tells her nothing."""
 
 from __future__ import annotations
 
@@ -12,8 +14,9 @@ from typing import Any
 
 from core.services.ratings import awaiting_rating
 from core.ticket_detail import get_ticket
+from core.uow import ChangeSet
 from desktop.icons import bell_icon
-from desktop.models.notice_list import NoticeListModel
+from desktop.models.notice_list import REFRESH_MS, NoticeListModel
 from desktop.qt import (
     QAbstractItemView,
     QFrame,
@@ -29,6 +32,7 @@ from desktop.qt import (
     QPushButton,
     QSize,
     Qt,
+    QTimer,
     QToolButton,
     QVBoxLayout,
     QWidget,
@@ -137,6 +141,13 @@ class NotificationsPopup(QFrame):
         model.rowsInserted.connect(self._shown_rows)
         # after each read of the notices (the window opening, a change set) the tickets to rate are read too
         model.sig_loaded.connect(self.load_to_rate)
+        # and after a change to a ticket or a rating that told her nothing (her own rating, a ticket she
+        # resolved herself): change sets coming in a burst are read once
+        self._rate_timer = QTimer(self)
+        self._rate_timer.setSingleShot(True)
+        self._rate_timer.setInterval(REFRESH_MS)
+        self._rate_timer.timeout.connect(self.load_to_rate)
+        model.ws.bus.sig_changed.connect(self._changed)
         self._shown_rows()
         self._counted(model.unread_count())
 
@@ -151,6 +162,10 @@ class NotificationsPopup(QFrame):
         self.empty.setVisible(rows == 0 and not self.rating_numbers)
 
     # -- tickets waiting for a rating --------------------------------------------
+    def _changed(self, changes: ChangeSet) -> None:
+        if changes.tickets or "rating" in changes.kinds:
+            self._rate_timer.start()
+
     def load_to_rate(self) -> None:
         """Read, on a worker, her resolved tickets not rated yet (the newest ten)."""
         self._rate_generation += 1

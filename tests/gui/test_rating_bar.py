@@ -147,3 +147,37 @@ def test_the_notifications_list_offers_the_tickets_to_rate(qtbot, make_workspace
     assert not popup.to_rate.isVisible()
     qtbot.waitUntil(lambda: main.bell.to_rate == 0, timeout=10_000)
     assert "waiting for your rating" not in main.bell.toolTip()
+
+
+def test_the_bell_follows_her_own_rating_and_a_ticket_she_solved_herself(qtbot, make_workspace, resolved, act,
+                                                                          tmp_path, store):
+    """Nothing tells her of her own rating or of a ticket she resolved herself with an
+    article, yet the badge follows both without the list being opened."""
+    from core.services import knowledge
+
+    workspace = make_workspace("anna")
+    main = MainWindow(workspace, Settings(tmp_path))
+    qtbot.addWidget(main)
+    main.resize(1000, 700)
+    with qtbot.waitSignal(main.table.model.sig_loaded, timeout=10_000):
+        main.show()
+    qtbot.waitUntil(lambda: main.bell.to_rate == 1, timeout=10_000)
+    with qtbot.waitSignal(main.ticket.sig_loaded, timeout=10_000):
+        main.show_number(resolved)
+    bar = main.ticket.rating
+    click(qtbot, bar.score.button(4))
+    with qtbot.waitSignal(main.ticket.sig_rated, timeout=10_000):
+        click(qtbot, bar.send_button)
+    qtbot.waitUntil(lambda: main.bell.to_rate == 0, timeout=10_000)
+    assert "waiting for your rating" not in main.bell.toolTip()
+    assert not main.notices_popup.isVisible()
+    # "this solved it": her ticket, resolved at once, is hers to rate
+    draft = knowledge.ArticleDraft(title="Router blinks red", body="Restart the router.", categories=["Network/Router"])
+    number = act("tom", knowledge.new_article, draft).number
+    act("ada", knowledge.publish_article, number)
+    logged = service.NewTicket(title="Router blinks red", category="Network/Router", impact="low", urgency="low")
+    with qtbot.waitSignal(workspace.bus.sig_changed, timeout=10_000):
+        workspace.command(lambda uow, user: knowledge.solved(uow, user, number, logged))
+    qtbot.waitUntil(lambda: main.bell.to_rate == 1, timeout=10_000)
+    assert "1 resolved ticket waiting for your rating" in main.bell.toolTip()
+    assert not main.notices_popup.isVisible()
