@@ -128,6 +128,41 @@ class ResolveDialog(_ActionDialog):
         return self.code.currentData() or "", self.note.toPlainText().strip()
 
 
+class ReopenDialog(_ActionDialog):
+    """Reopening a resolved ticket says what is still wrong, so whoever works on it next
+    knows where to start. OK stays off until a reason is written."""
+
+    def __init__(self, what: str, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setWindowTitle(self.tr("Reopen ticket"))
+        self.question = QLabel(self)
+        self.question.setObjectName("reopenQuestion")
+        self.question.setWordWrap(True)
+        self.question.setText(self.tr("Reopen {0}? Say what is still wrong.").format(what))
+        self.reason = QPlainTextEdit(self)
+        self.reason.setObjectName("reopenReason")
+        self.reason.setPlaceholderText(self.tr("What still does not work, and since when"))
+        self.reason.setTabChangesFocus(True)
+        self.reason.setMaximumHeight(110)
+        self.form.layout_.insertRow(0, self.question)
+        self.form.add_row("note", self.tr("Reason *"), self.reason)
+        self.ok = self.buttons.button(QDialogButtonBox.StandardButton.Ok)
+        self.ok.setText(self.tr("Reopen"))
+        self.reason.textChanged.connect(self._ready)
+        self._ready()
+
+    def _ready(self) -> None:
+        self.ok.setEnabled(bool(self.reason.toPlainText().strip()))
+
+    def accept(self) -> None:
+        if not self.reason.toPlainText().strip():
+            self.form.show_error("note", self.tr("Say what is still wrong."))
+            return
+        super().accept()
+
+    def values(self) -> str:
+        return self.reason.toPlainText().strip()
+
 
 class EscalateDialog(_ActionDialog):
     """Escalating hands a ticket to the next tier's team: say so, and ask why, since

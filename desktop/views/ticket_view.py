@@ -44,7 +44,7 @@ from desktop.qt import (
     Signal,
 )
 from desktop.views.action_bar import ActionBar
-from desktop.views.action_dialogs import AssignDialog, EscalateDialog, PendDialog, ResolveDialog
+from desktop.views.action_dialogs import AssignDialog, EscalateDialog, PendDialog, ReopenDialog, ResolveDialog
 from desktop.views.article_picker import ArticlePicker
 from desktop.views.attachments import AttachmentsPanel
 from desktop.views.form import error_label
@@ -390,8 +390,15 @@ class TicketView(QWidget):
                 reason = escalate.values()
                 return lambda uow, user: service.escalate(uow, user, number, note=reason)
             self._dialog_loop(escalate, escalated)
+        elif key == "reopen":
+            reopen = ReopenDialog(number, self)
+
+            def reopened() -> Command:
+                reason = reopen.values()
+                return lambda uow, user: service.move(uow, user, number, "in_progress", note=reason)
+            self._dialog_loop(reopen, reopened)
         else:
-            target = {"start": "in_progress", "reopen": "in_progress", "close": "closed"}[key]
+            target = {"start": "in_progress", "close": "closed"}[key]
             self._run(lambda uow, user: service.move(uow, user, number, target))
 
     def _dialog_loop(self, dialog: QDialog, command: Callable[[], Command]) -> None:

@@ -4,7 +4,9 @@ Ticket menu with only what she may do, Confirm and Reopen first on a resolved ti
 from __future__ import annotations
 
 from core.services import tickets as service
+from desktop.qt import Qt
 from desktop.settings import Settings
+from desktop.views.action_dialogs import ReopenDialog
 from desktop.views.main_window import MainWindow
 
 
@@ -26,3 +28,29 @@ def test_a_resolved_request_asks_her_to_confirm_or_reopen(qtbot, make_workspace,
     offered = {k for k, a in window.ticket_actions.items() if a.isVisible()}
     assert offered == {"close"}  # of the menu's actions, only what she may do
     assert not window.act_conflicts.isVisible()
+
+
+def test_reopening_asks_her_what_is_still_wrong(qtbot, make_workspace, new_ticket, act, tmp_path, status_of):
+    number = new_ticket(title="Printer jammed")
+    act("ada", service.move, number, "resolved", code="fixed", note="Cleared the paper path.")
+    window = MainWindow(make_workspace("anna"), Settings(tmp_path))
+    qtbot.addWidget(window)
+    window.resize(1000, 700)
+    window.show()
+    qtbot.waitUntil(lambda: window.ticket.ticket is not None and window.ticket.ticket.number == number,
+                    timeout=10_000)
+    view = window.ticket
+    qtbot.mouseClick(view.buttons["reopen"], Qt.MouseButton.LeftButton)
+    dialog = view.findChildren(ReopenDialog)[-1]
+    assert dialog.isVisible() and number in dialog.question.text()
+    # nothing is reopened without a reason
+    assert not dialog.ok.isEnabled()
+    dialog.accept()
+    assert dialog.isVisible() and dialog.form.error_text("note")
+    assert status_of(number) == "resolved"
+    with qtbot.waitSignal(view.sig_loaded, timeout=10_000):
+        qtbot.keyClicks(dialog.reason, "It jams again after ten receipts.")
+        qtbot.mouseClick(dialog.ok, Qt.MouseButton.LeftButton)
+    assert status_of(number) == "in_progress"
+    assert "reopened the ticket" in view.timeline.toPlainText()
+    assert "It jams again after ten receipts." in view.timeline.toPlainText()

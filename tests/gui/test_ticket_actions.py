@@ -10,7 +10,7 @@ import pytest
 from core.services import tickets as service
 from core.ticket_detail import read_ticket
 from desktop.qt import QMessageBox, Qt
-from desktop.views.action_dialogs import AssignDialog, EscalateDialog, PendDialog, ResolveDialog
+from desktop.views.action_dialogs import AssignDialog, EscalateDialog, PendDialog, ReopenDialog, ResolveDialog
 from desktop.views.ticket_view import TicketView
 
 
@@ -34,7 +34,7 @@ def _click(qtbot, view: TicketView, key: str, fill: Any = None) -> None:
         qtbot.mouseClick(view.buttons[key], Qt.MouseButton.LeftButton)
         if fill is not None:
             kind = {"assign": AssignDialog, "pend": PendDialog, "resolve": ResolveDialog,
-                    "escalate": EscalateDialog}[key]
+                    "escalate": EscalateDialog, "reopen": ReopenDialog}[key]
             dialog = view.findChildren(kind)[-1]
             fill(dialog)
             dialog.accept()
@@ -85,7 +85,7 @@ def test_an_agent_works_a_ticket_to_closed(qtbot, workspace, new_ticket, status_
     assert status_of(number) == "resolved" and view.ticket.resolution_code == "fixed"
     assert _shown(view) == {"close", "reopen"}
 
-    _click(qtbot, view, "reopen")
+    _click(qtbot, view, "reopen", lambda d: d.reason.setPlainText("The router drops again after an hour."))
     assert status_of(number) == "in_progress"
 
     _click(qtbot, view, "resolve", resolve_fixed)
