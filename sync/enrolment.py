@@ -63,10 +63,12 @@ def login_enrolled(store_path: Path, text: str, username: str, password: str, no
     """A store at store_path signed in to the server the enrolment names, for its site."""
     enrolment = parse(text, now, name)
     ca_bundle: str | None = None
-    ca_file = store_path.parent / CA_FILE
+    folder = store_path.parent
+    ca_file = folder / CA_FILE
+    made_folder = not folder.exists()
     made_ca = False
     if enrolment.ca_pem:
-        store_path.parent.mkdir(parents=True, exist_ok=True)
+        folder.mkdir(parents=True, exist_ok=True)
         made_ca = not ca_file.exists()
         ca_file.write_text(enrolment.ca_pem, encoding="ascii")
         ca_bundle = str(ca_file)
@@ -76,7 +78,11 @@ def login_enrolled(store_path: Path, text: str, username: str, password: str, no
                        ca_bundle=ca_bundle, progress=progress, progress_of=progress_of)
         return Enrolled(enrolment.server, enrolment.site, result)
     except BaseException:
+        # a refused file leaves the PC as it was: no CA, and no data folder made for it
         if made_ca:
             with contextlib.suppress(OSError):
                 ca_file.unlink()
+        if made_folder:
+            with contextlib.suppress(OSError):
+                folder.rmdir()  # only if empty: nothing else was put there meanwhile
         raise

@@ -130,18 +130,21 @@ def expired(central: LocalServer) -> str:
     return make_enrolment(key, central.url, SITE, None, utcnow() - timedelta(days=3), days=1)[1]
 
 
-def foreign(central: LocalServer) -> str:
+def foreign(central: LocalServer, ca: Path | None = None) -> str:
     # sound in itself, but signed by a key that is not this server's (another server, or a forger)
-    return make_enrolment(Ed25519PrivateKey.generate(), central.url, SITE, None, utcnow())[1]
+    ca_pem = ca_certificate(ca).read_text() if ca else None
+    return make_enrolment(Ed25519PrivateKey.generate(), central.url, SITE, ca_pem, utcnow())[1]
 
 
 @pytest.mark.parametrize(("make", "words"), [
     (lambda c, good: tampered(good), "has been changed since the server made it"),
     (lambda c, good: expired(c), "expired on"),
     (lambda c, good: foreign(c), "was not made by the server at "),
+    # the CA it carries is put beside the store while the server is asked, then taken away
+    (lambda c, good: foreign(c, c.data_dir / "other-ca.pem"), "was not made by the server at "),
     (lambda c, good: '[organisation]\nname = "Northwind"\n', "is not a Branchdesk enrolment file"),
     (lambda c, good: good[: len(good) // 2], "is not a Branchdesk enrolment file"),
-], ids=["tampered", "expired", "foreign", "an organisation file", "cut short"])
+], ids=["tampered", "expired", "foreign", "foreign with a CA", "an organisation file", "cut short"])
 def test_a_file_that_cannot_be_used_is_refused_in_one_line_and_leaves_no_store(
         central: LocalServer, tmp_path: Path, capsys: Any, make: Any, words: str) -> None:
     good = tmp_path / "good.bdenrol"
@@ -153,7 +156,7 @@ def test_a_file_that_cannot_be_used_is_refused_in_one_line_and_leaves_no_store(
     assert login(pc, "--enrolment", str(bad)) == 1
     err = capsys.readouterr().err
     assert err.count("\n") == 1 and err.startswith("error: ") and words in err, err
-    assert not (pc / "branchdesk.sqlite3").exists() and not (pc / "server-ca.pem").exists()
+    assert not pc.exists()  # no store, no CA, not even the data folder
 
 
 def test_the_server_confirms_only_files_it_made(central: LocalServer, tmp_path: Path) -> None:
