@@ -70,6 +70,9 @@ class TicketArticles(QWidget):
         layout.addWidget(self.none)
         layout.addWidget(buttons)
         layout.addWidget(self.error)
+        # room the tab has over goes below: with no ticket links above (a requester's view) the
+        # section would otherwise spread down the tab, its caption in the middle of a tall label
+        layout.addStretch(1)
 
     def show_articles(self, articles: list[ArticleSummary], *, may_link: bool, may_write: bool) -> None:
         self.entries.clear()

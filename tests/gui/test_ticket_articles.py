@@ -116,3 +116,10 @@ def test_a_requester_sees_linked_articles_but_links_none(qtbot, make_workspace, 
     assert main.ticket.pick_article() is None
     # she links no tickets either, and has none linked: no empty list of them above the articles
     assert main.ticket.links.entries.isHidden()
+    # the articles stand at the top of the tab, not spread down its empty room
+    main.ticket.tabs.setCurrentWidget(main.ticket.links)
+    qtbot.waitUntil(lambda: articles.entries.isVisible(), timeout=10_000)
+    caption = articles.caption
+    assert caption.height() < 2 * caption.fontMetrics().height()
+    top = articles.entries.mapTo(main.ticket.links, articles.entries.rect().topLeft()).y()
+    assert top < 4 * caption.fontMetrics().height(), f"the linked articles start {top} px down the tab"
