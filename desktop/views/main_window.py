@@ -122,6 +122,8 @@ class MainWindow(QMainWindow):
         self.ticket.sig_write_article.connect(self.write_article)
         self.ticket.sig_loaded.connect(lambda _number: self._ticket_menu())
         self.status.sig_conflicts_clicked.connect(self.show_conflicts)
+        self.status.sig_open_ticket.connect(self.show_number)
+        self.ticket.sig_escalated.connect(self._escalated)
         self.conflicts.sig_open_ticket.connect(self.show_number)
         self.conflicts.sig_acknowledged.connect(self.refresh_status)
         self.notices.sig_unread.connect(self.bell.set_unread)
@@ -268,15 +270,22 @@ class MainWindow(QMainWindow):
                               title=entry.title if entry is not None else label("queue", key))
 
     def _created(self, number: str) -> None:
-        self.status.showMessage(self.tr("Ticket {0} logged").format(number), 8000)
+        self.status.show_ticket_message(self.tr("Ticket {0} logged"), number, 10_000)
         self.show_number(number)
+
+    def _escalated(self, number: str, team: str) -> None:
+        """An escalated ticket usually leaves the person's queue: it stays shown, and the
+        status bar says where it went, its number a link back to it."""
+        text = self.tr("Ticket {0} escalated to {1}").replace("{1}", team) if team \
+            else self.tr("Ticket {0} escalated")
+        self.status.show_ticket_message(text, number, 10_000)
 
     def _solved(self, number: str, article: str) -> None:
         """"This solved it" in a new ticket: say what happened, and show the ticket resolved."""
         if number:
             text = self.tr("Ticket {0} is logged as solved by the article \u201c{1}\u201d.").format(number, article)
             more = self.tr("Nobody needs to work on it. You can rate how it went on the ticket.")
-            self.status.showMessage(self.tr("Ticket {0} logged as solved").format(number), 10_000)
+            self.status.show_ticket_message(self.tr("Ticket {0} logged as solved"), number, 10_000)
             self.show_number(number)
         else:
             text = self.tr("Glad the article \u201c{0}\u201d solved it.").format(article)

@@ -7,16 +7,30 @@ sync's state."""
 
 from __future__ import annotations
 
+import html
+
 from core.clock import parse_iso
-from desktop.qt import QDateTime, QLabel, QLocale, QStatusBar, QWidget, Signal
+from desktop.qt import QDateTime, QLabel, QLocale, QStatusBar, Qt, QTimer, QWidget, Signal
 
 
 class StatusBar(QStatusBar):
     # the person clicked the conflicts count
     sig_conflicts_clicked = Signal()
+    # the person clicked the ticket a message names (its number)
+    sig_open_ticket = Signal(str)
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
+        # a message about one ticket ("Ticket … logged"), its number a link that shows it
+        self.ticket_message = QLabel(self)
+        self.ticket_message.setObjectName("statusTicketMessage")
+        self.ticket_message.setTextFormat(Qt.TextFormat.RichText)
+        self.ticket_message.linkActivated.connect(self._ticket_clicked)
+        self.addWidget(self.ticket_message, 1)
+        self.ticket_message.hide()
+        self._ticket_timer = QTimer(self)
+        self._ticket_timer.setSingleShot(True)
+        self._ticket_timer.timeout.connect(self.clear_ticket_message)
         self.mode_label = QLabel(self)
         self.mode_label.setObjectName("statusMode")
         self.pending_label = QLabel(self)
@@ -81,3 +95,22 @@ class StatusBar(QStatusBar):
         text = self.tr("%n conflict(s) to look at", "", count)
         self.conflicts_label.setText(f'<a href="#conflicts">{text}</a>')
         self.conflicts_label.setToolTip(self.tr("Changes that sync overrode or the server refused: click to see them."))
+
+    def show_ticket_message(self, text: str, number: str, timeout: int = 10_000) -> None:
+        """`text` names the ticket as {0}: shown with the number a link that shows the ticket
+        again (after the person moved on, or when it left the queue), for `timeout` ms."""
+        self.clearMessage()
+        link = f'<a href="ticket:{html.escape(number)}">{html.escape(number)}</a>'
+        self.ticket_message.setText(html.escape(text).replace("{0}", link))
+        self.ticket_message.setToolTip(self.tr("Click the number to show the ticket."))
+        self.ticket_message.show()
+        self._ticket_timer.start(timeout)
+
+    def clear_ticket_message(self) -> None:
+        self._ticket_timer.stop()
+        self.ticket_message.clear()
+        self.ticket_message.hide()
+
+    def _ticket_clicked(self, link: str) -> None:
+        if link.startswith("ticket:"):
+            self.sig_open_ticket.emit(link.removeprefix("ticket:"))

@@ -86,6 +86,8 @@ class TicketView(QWidget):
     sig_write_article = Signal(str)
     # the ticket's rating was stored
     sig_rated = Signal(str)
+    # the ticket was escalated from here (its number, the team's name, "" when not known)
+    sig_escalated = Signal(str, str)
 
     def __init__(self, workspace: Workspace, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -383,13 +385,14 @@ class TicketView(QWidget):
         elif key == "escalate":
             next_team = escalation_team(ref, self.ticket.team, self.ticket.site)
             names = org_names(ref)
-            escalate = EscalateDialog(number, names.team(next_team.code, next_team.name) if next_team else None,
-                                      self)
+            team_name = names.team(next_team.code, next_team.name) if next_team else None
+            escalate = EscalateDialog(number, team_name, self)
 
             def escalated() -> Command:
                 reason = escalate.values()
                 return lambda uow, user: service.escalate(uow, user, number, note=reason)
-            self._dialog_loop(escalate, escalated)
+            self._dialog_loop(escalate, escalated,
+                              on_done=lambda _row: self.sig_escalated.emit(number, team_name or ""))
         elif key == "reopen":
             reopen = ReopenDialog(number, self)
 
@@ -401,8 +404,9 @@ class TicketView(QWidget):
             target = {"start": "in_progress", "close": "closed"}[key]
             self._run(lambda uow, user: service.move(uow, user, number, target))
 
-    def _dialog_loop(self, dialog: QDialog, command: Callable[[], Command]) -> None:
-        """Open the dialog; run its command on OK; on a refusal show it by its field and reopen."""
+    def _dialog_loop(self, dialog: QDialog, command: Callable[[], Command],
+                     on_done: Callable[[Any], None] | None = None) -> None:
+        """Open the dialog; run its command on OK (then `on_done`); on a refusal show it by its field and reopen."""
         form = getattr(dialog, "form", None)
 
         def refused(exc: BaseException) -> None:
@@ -413,7 +417,7 @@ class TicketView(QWidget):
         def accepted() -> None:
             if form is not None:
                 form.clear_errors()
-            self._run(command(), on_error=refused)
+            self._run(command(), on_done, on_error=refused)
 
         dialog.accepted.connect(accepted)
         dialog.open()

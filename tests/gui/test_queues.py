@@ -115,3 +115,44 @@ def test_a_ticket_that_leaves_the_queue_stays_shown_with_no_row_selected(qtbot, 
     qtbot.wait(100)
     assert window.ticket.ticket.number == number and window.ticket.ticket.status == "cancelled"
     assert window.table.view.selectionModel().selectedRows() == []
+
+
+def test_the_status_bar_names_a_just_logged_ticket_and_opens_it(qtbot, window, new_ticket):
+    _choose(qtbot, window, "all")
+    number = new_ticket(title="Card terminal declines every card")
+    with qtbot.waitSignal(window.ticket.sig_loaded, timeout=10_000):
+        window._created(number)
+    message = window.status.ticket_message
+    assert message.isVisible() and message.text().count(number) == 2  # the link and its text
+    assert f'href="ticket:{number}"' in message.text()
+    # the person looks at another ticket, then clicks the number: the ticket is shown again
+    other = next(window.table.model.number_at(r) for r in range(window.table.model.rowCount())
+                 if window.table.model.number_at(r) != number)
+    with qtbot.waitSignal(window.ticket.sig_loaded, timeout=10_000):
+        window.show_number(other)
+    with qtbot.waitSignal(window.ticket.sig_loaded, timeout=10_000):
+        message.linkActivated.emit(f"ticket:{number}")
+    assert window.ticket.ticket.number == number
+
+
+def test_a_just_escalated_ticket_stays_shown_and_the_status_bar_says_where_it_went(qtbot, window, new_ticket):
+    from desktop.views.action_dialogs import EscalateDialog
+
+    number = new_ticket(title="Locked out", category="Access/Password reset")
+    _choose(qtbot, window, "team")
+    with qtbot.waitSignal(window.ticket.sig_loaded, timeout=10_000):
+        window.show_number(number)
+    window.ticket.run_action("escalate")
+    dialog = window.ticket.findChildren(EscalateDialog)[-1]
+    dialog.reason.setPlainText("Reset tool fails on site")
+    with qtbot.waitSignal(window.ticket.sig_loaded, timeout=10_000):
+        dialog.accept()
+    assert window.ticket.ticket.number == number and window.ticket.ticket.team == "FIELD"
+    message = window.status.ticket_message
+    qtbot.waitUntil(message.isVisible, timeout=5_000)
+    assert "escalated to Field technicians" in message.text() and f'href="ticket:{number}"' in message.text()
+    with qtbot.waitSignal(window.table.model.sig_loaded, timeout=10_000):
+        window.queues.choose("all")
+    with qtbot.waitSignal(window.ticket.sig_loaded, timeout=10_000):
+        message.linkActivated.emit(f"ticket:{number}")
+    assert window.ticket.ticket.number == number
