@@ -277,9 +277,35 @@ def entries(detail: TicketDetail, ref: Reference, requester_view: bool = False) 
         return html.escape(user.name if user else (username or "?"))
 
     items: list[tuple[str, str, str]] = []
+    # where each entry stands in the history, which lists one instant's changes in their order
+    seqs: list[float] = []
+
+    def add(seq: float, item: tuple[str, str, str]) -> None:
+        items.append(item)
+        seqs.append(seq)
+
     history = list(detail.history)
+    # a reply, work entry or link is listed from its record: where the history names it,
+    # else before the notices of its instant (the history lists the notices a change sent
+    # after the change, and a reply's notice is one of them)
+    named: dict[tuple[str, datetime], list[int]] = {}
+    notices: dict[datetime, int] = {}
+    for n, entry in enumerate(history):
+        if entry.kind in ("comment", "worklog", "link"):
+            named.setdefault((entry.kind, _instant(entry.at or "")), []).append(n)
+        elif entry.kind == "notice":
+            notices.setdefault(_instant(entry.at or ""), n)
+
+    def place(kind: str, at: str | None) -> float:
+        instant = _instant(at or "")
+        found = named.get((kind, instant))
+        if found:
+            return found.pop(0)
+        return notices[instant] - 0.5 if instant in notices else len(history)
+
     i = 0
     while i < len(history):
+        start = i
         h = history[i]
         actor = who(h.actor)
         if h.kind == "field":
@@ -309,13 +335,13 @@ def entries(detail: TicketDetail, ref: Reference, requester_view: bool = False) 
                     code = changes.get("resolution_code")
                     if code:
                         head += f" ({html.escape(label('resolution', str(code)))})"
-                    items.append((h.at or "", "resolution", f"<b>{head}</b><br>{body}"))
+                    add(start, (h.at or "", "resolution", f"<b>{head}</b><br>{body}"))
                     continue
             else:
                 text = _field_text(actor, group, ref)
             if notes:
                 text += f" <i>({html.escape('; '.join(notes))})</i>"
-            items.append((h.at or "", "event", text))
+            add(start, (h.at or "", "event", text))
             continue
         i += 1
         if h.kind in ("link", "comment", "worklog"):
@@ -333,41 +359,42 @@ def entries(detail: TicketDetail, ref: Reference, requester_view: bool = False) 
             else:
                 people = ", ".join(who(name) for name in (h.new if isinstance(h.new, list) else []))
                 text = QCoreApplication.translate("Timeline", "{0} notified {1}").format(actor, people)
-            items.append((h.at or "", "system", text))
+            add(start, (h.at or "", "system", text))
             continue
         elif h.kind == "attachment":
             text = _attachment_text(actor, str(h.note or ""))
-            items.append((h.at or "", "event", text))
+            add(start, (h.at or "", "event", text))
             continue
         elif h.kind == "article_link":
             article = str(h.note or "").removeprefix("article ")
             text = QCoreApplication.translate("Timeline", "{0} linked the article {1}").format(
                 actor, html.escape(article))
-            items.append((h.at or "", "event", text))
+            add(start, (h.at or "", "event", text))
             continue
         else:
             text = f"{actor} {html.escape(h.kind.replace('_', ' '))}"
         if h.note:
             text += f" <i>({html.escape(system_note(str(h.note), ref))})</i>"
-        items.append((h.at or "", "event", text))
+        add(start, (h.at or "", "event", text))
     for c in detail.comments:
         body = html.escape(c.body).replace("\n", "<br>")
         head = QCoreApplication.translate("Timeline", "{0} replied").format(who(c.author)) if c.public \
             else QCoreApplication.translate("Timeline", "{0} added an internal note").format(who(c.author))
-        items.append((c.at or "", "reply" if c.public else "note", f"<b>{head}</b><br>{body}"))
+        add(place("comment", c.at), (c.at or "", "reply" if c.public else "note", f"<b>{head}</b><br>{body}"))
     for w in detail.work_log:
         text = QCoreApplication.translate("Timeline", "{0} logged {1} min of work").format(who(w.author), w.minutes)
         if w.note:
             text += f": {html.escape(w.note)}"
-        items.append((w.at or "", "event", text))
+        add(place("worklog", w.at), (w.at or "", "event", text))
     for link in detail.links:
         text = f'{html.escape(link_label(link.kind, link.direction))} <a href="ticket:{html.escape(link.ticket)}">' \
                f'{html.escape(link.ticket)}</a>'
-        items.append((link.at or "", "event", text))
-    # strictly by when things happened (a stable sort: one action's parts keep their order)
+        add(place("link", link.at), (link.at or "", "event", text))
+    # strictly by when things happened, one instant's entries in the history's order
     # (parsed: stamps differ in precision, "…:00Z" and "…:00.25Z")
-    items.sort(key=lambda item: _instant(item[0]))
-    return items
+    keyed = sorted(zip(((_instant(item[0]), seq) for item, seq in zip(items, seqs, strict=True)), items,
+                       strict=True), key=lambda pair: pair[0])
+    return [item for _key, item in keyed]
 
 
 def _instant(value: str) -> datetime:

@@ -62,3 +62,19 @@ def test_system_events_can_be_hidden_and_requesters_see_no_sla_internals(qtbot, 
     assert "notified" not in view.timeline.toPlainText()
     requester = _view(qtbot, make_workspace("anna"), number)
     assert requester.header.sla.isHidden() and requester.system_events.isHidden()
+
+
+def test_a_reply_comes_before_the_notice_it_sent(qtbot, workspace, new_ticket, act):
+    number = new_ticket()
+    t0 = datetime.now(UTC) + timedelta(minutes=1)
+    act("ada", service.assign, number, team="NET", to="nina", at=t0)
+    # the reply and the notice telling the requester of it share one instant
+    act("nina", service.comment, number, "We are looking at it remotely now.", at=t0 + timedelta(minutes=1))
+    act("nina", service.log_work, number, 20, "remote session", at=t0 + timedelta(minutes=2))
+    view = _view(qtbot, workspace, number)
+    lines = view.timeline.toPlainText().splitlines()
+    reply = next(n for n, line in enumerate(lines) if "Nina Net replied" in line)
+    told = [n for n, line in enumerate(lines) if line.startswith("Nina Net notified")]
+    assert told and reply < told[0]  # what she did, then whom Branchdesk told of it
+    worked = next(n for n, line in enumerate(lines) if "logged 20 min of work" in line)
+    assert reply < worked
