@@ -78,6 +78,11 @@ class TicketTableView(QTableView):
             # never narrower than the column's own name and the sort arrow
             title = str(self.model().headerData(i, Qt.Orientation.Horizontal)) if self.model() else ""
             header.resizeSection(i, max(widths.get(key, 120), header.fontMetrics().horizontalAdvance(title) + 28))
+        # when each ticket is due stands beside its priority, in view at 1600 px (a saved
+        # column order the person chose replaces this)
+        due, priority = KEYS.index("sla_due"), KEYS.index("priority")
+        if header.visualIndex(due) > header.visualIndex(priority) + 1:
+            header.moveSection(header.visualIndex(due), header.visualIndex(priority) + 1)
 
         self.empty = QLabel(self.viewport())
         self.empty.setObjectName("tableEmpty")

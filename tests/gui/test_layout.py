@@ -90,3 +90,16 @@ def test_more_than_number_and_title_show_at_1000_px(qtbot, window):
     from desktop.qt import Qt
 
     assert title.data(Qt.ItemDataRole.ToolTipRole) == title.data()
+
+
+def test_when_each_ticket_is_due_is_in_view_at_1600_px(qtbot, window):
+    from desktop.models.ticket_table import KEYS
+
+    window.resize(1600, 1000)
+    window.split.setSizes(window.default_split(1600))
+    qtbot.wait(50)
+    view = window.table.view
+    header = view.horizontalHeader()
+    due = KEYS.index("sla_due")
+    assert header.visualIndex(due) == header.visualIndex(KEYS.index("priority")) + 1
+    assert header.sectionViewportPosition(due) + header.sectionSize(due) <= view.viewport().width()
