@@ -19,7 +19,7 @@ from desktop.qt import (
 )
 
 CONTEXT = "KpiFigures"
-# the figures shown, in order, with their names (csat waits for ratings, issue 15)
+# the figures shown, in order, with their names
 FIGURE_NAMES = {
     "tickets": QT_TRANSLATE_NOOP("KpiFigures", "Tickets"),
     "resolved": QT_TRANSLATE_NOOP("KpiFigures", "Resolved"),
@@ -40,6 +40,10 @@ FIGURE_NAMES = {
     "backlog_1_3d": QT_TRANSLATE_NOOP("KpiFigures", "1 to 3 days"),
     "backlog_3_7d": QT_TRANSLATE_NOOP("KpiFigures", "3 to 7 days"),
     "backlog_gt_7d": QT_TRANSLATE_NOOP("KpiFigures", "Over 7 days"),
+    # the requesters' ratings (DESIGN §15): mean satisfaction and ease, 5 the best
+    "csat_avg": QT_TRANSLATE_NOOP("KpiFigures", "Satisfaction (1–5)"),
+    "csat_count": QT_TRANSLATE_NOOP("KpiFigures", "Ratings"),
+    "effort_avg": QT_TRANSLATE_NOOP("KpiFigures", "Ease (1–5)"),
 }
 SHOWN = tuple(FIGURE_NAMES)
 GROUP_NAMES = {
@@ -86,6 +90,8 @@ def figure_text(figure: str, value: Any) -> str:
         return duration_text(value)
     if figure.endswith("_pct"):
         return f"{value:.1f} %"
+    if figure.endswith("_avg"):
+        return f"{value:.1f}"
     return f"{value:,}".replace(",", "\u2009")
 
 

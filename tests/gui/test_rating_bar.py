@@ -181,3 +181,21 @@ def test_the_bell_follows_her_own_rating_and_a_ticket_she_solved_herself(qtbot, 
     qtbot.waitUntil(lambda: main.bell.to_rate == 1, timeout=10_000)
     assert "1 resolved ticket waiting for your rating" in main.bell.toolTip()
     assert not main.notices_popup.isVisible()
+
+
+def test_the_reports_window_shows_satisfaction_ratings_and_ease(qtbot, make_workspace, resolved, act):
+    from desktop.views.reports import ReportsWindow
+
+    act("anna", ratings.rate, resolved, 4, 2, "Took two visits")
+    window = ReportsWindow(make_workspace("ada"))
+    qtbot.addWidget(window)
+    window.show()
+    qtbot.waitUntil(lambda: window.figures is not None, timeout=15_000)
+    model = window.rows
+    total = model.rowCount() - 1
+    shown = {model.figure_at(c): (model.headerData(c, Qt.Orientation.Horizontal),
+                                  model.index(total, c).data(), model.index(total, c).data(Qt.ItemDataRole.UserRole))
+             for c in range(1, model.columnCount())}
+    assert shown["csat_avg"] == ("Satisfaction (1–5)", "4.0", 4.0)
+    assert shown["csat_count"] == ("Ratings", "1", 1)
+    assert shown["effort_avg"] == ("Ease (1–5)", "2.0", 2.0)
