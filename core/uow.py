@@ -366,6 +366,11 @@ class UnitOfWork:
             connection.execute(insert(HistoryEvent), self._history_rows)
             self._history_rows = []
 
+    def figures_given(self, ticket_ids: Iterable[uuid.UUID]) -> None:
+        """Tickets whose SLA figures came computed with their history (a pull takes the
+        server's): they are not computed again when this work ends."""
+        self._sla_done |= set(ticket_ids)
+
     def refresh_sla(self, now: datetime | None = None) -> None:
         """The SLA figures of every ticket this work touched, and the warnings and breaches
         they passed, computed from history in the same transaction."""

@@ -23,15 +23,16 @@ from core.scope import can_see
 from sync.buckets import bucket_clause, moves_since, ticket_scopes
 from sync.models import SyncEntry, SyncRecord
 from sync.protocol import PullResponse, RecordOut
-from sync.records import MODELS, chunks, columns, row_to_dict, uuid_or_none
+from sync.records import MODELS, chunks, pulled_columns, row_to_dict, uuid_or_none
 
 
 def _load(session: Session, kind: str, ids: list[uuid.UUID]) -> dict[uuid.UUID, dict[str, Any]]:
     table = MODELS[kind].__table__
     found: dict[uuid.UUID, dict[str, Any]] = {}
+    sent = pulled_columns(kind)
     for chunk in chunks(ids):
-        for row in session.execute(select(*columns(kind)).where(table.c.id.in_(chunk))):
-            found[row.id] = row_to_dict(kind, row)
+        for row in session.execute(select(*sent).where(table.c.id.in_(chunk))):
+            found[row.id] = row_to_dict(kind, row, sent)
     return found
 
 

@@ -52,8 +52,11 @@ MODELS: dict[str, Any] = {
     "article_link": ArticleLink,
     "rating": Rating,
 }
-# Each replica computes these itself from the history; they never travel.
-LOCAL_COLUMNS = frozenset({
+# A ticket's SLA figures and report facts: computed from its history by whoever changes
+# it. They travel from the server to a device with the ticket on pull (a device takes
+# them rather than computing them again, see sync.replica), never from a device to the
+# server, which computes its own.
+FIGURE_COLUMNS = frozenset({
     "sla_policy", "response_due_at", "response_state", "resolution_due_at", "resolution_state", "sla_next_at",
     "response_elapsed_s", "response_stopped_at", "resolution_elapsed_s", "resolution_stopped_at", "sla_clocks",
     "reopened", "handed_over", "resolved_by_assignee",
@@ -67,8 +70,33 @@ def table(kind: str) -> Table:
 
 @functools.cache
 def columns(kind: str) -> tuple[Any, ...]:
+    """The columns a change of the kind's records may carry (a ticket's figures are no
+    part of it)."""
     # cached: a pull serialises every record through this, a million times on a first sync
-    return tuple(c for c in table(kind).columns if c.key not in LOCAL_COLUMNS)
+    return tuple(c for c in table(kind).columns if c.key not in FIGURE_COLUMNS)
+
+
+@functools.cache
+def pulled_columns(kind: str) -> tuple[Any, ...]:
+    """The columns a pull sends of the kind's records: a ticket's figures too."""
+    return tuple(table(kind).columns) if kind == "ticket" else columns(kind)
+
+
+@functools.cache
+def figure_columns() -> tuple[Any, ...]:
+    return tuple(c for c in table("ticket").columns if c.key in FIGURE_COLUMNS)
+
+
+def figures_of(data: dict[str, Any]) -> dict[str, Any] | None:
+    """A pulled ticket's figures as column values; None when the record came without
+    them (from a server that keeps none for it yet: a ticket it has not computed since
+    its migration), and the device computes them itself."""
+    if data.get("sla_clocks") is None:
+        return None
+    try:
+        return {c.key: from_json(c, data[c.key]) for c in figure_columns()}
+    except KeyError:
+        return None
 
 
 def uuid_or_none(value: Any) -> uuid.UUID | None:
@@ -87,9 +115,10 @@ def to_json(value: Any) -> Any:
     return value
 
 
-def row_to_dict(kind: str, row: Any) -> dict[str, Any]:
-    """A row (ORM object or Core row with attribute access) as JSON-ready values."""
-    return {c.key: to_json(getattr(row, c.key)) for c in columns(kind)}
+def row_to_dict(kind: str, row: Any, of: tuple[Any, ...] | None = None) -> dict[str, Any]:
+    """A row (ORM object or Core row with attribute access) as JSON-ready values: the
+    columns `of` (by default those a change carries)."""
+    return {c.key: to_json(getattr(row, c.key)) for c in (of or columns(kind))}
 
 
 def dict_to_row(kind: str, data: dict[str, Any]) -> dict[str, Any]:

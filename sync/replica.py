@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import uuid
 from collections.abc import Iterable
+from dataclasses import dataclass, field
 from datetime import datetime
 from typing import Any
 
@@ -18,11 +19,13 @@ from core.commands import run
 from core.errors import BranchdeskError
 from core.ids import derived_id
 from core.models import ChangeEntry, Ticket
+from core.models.tickets import OPEN_STATUSES
 from core.reference import SYSTEM_USER
+from core.reports.facts import store_clocks
 from core.store import Store, new_device_code, set_meta
 from core.uow import ChangeSet, UnitOfWork, unit_of_work
 from sync.protocol import EntryResult, PullResponse
-from sync.records import columns, dict_to_row, own_events, table
+from sync.records import chunks, dict_to_row, figures_of, own_events, table
 from sync.replay import ReplayOutbox, merged_instant
 
 CHILD_KINDS = ("comment", "attachment", "worklog", "link", "article_link", "rating")
@@ -32,15 +35,18 @@ KIND_ORDER = ("ticket", "history", "comment", "attachment", "worklog", "link", "
 
 
 def upsert(session: Session, kind: str, rows: list[dict[str, Any]]) -> None:
-    if not rows:
-        return
+    """Insert or overwrite these rows; each statement sets the columns its rows carry
+    (tickets come with their figures or without)."""
     target = table(kind)
-    statement = sqlite_insert(target)
-    keep = [c.key for c in columns(kind) if c.key != "id"]
-    statement = statement.on_conflict_do_update(
-        index_elements=[target.c.id], set_={key: statement.excluded[key] for key in keep}
-    )
-    session.connection().execute(statement, rows)
+    shapes: dict[tuple[str, ...], list[dict[str, Any]]] = {}
+    for row in rows:
+        shapes.setdefault(tuple(row), []).append(row)
+    for keys, same in shapes.items():
+        statement = sqlite_insert(target)
+        statement = statement.on_conflict_do_update(
+            index_elements=[target.c.id], set_={key: statement.excluded[key] for key in keys if key != "id"}
+        )
+        session.connection().execute(statement, same)
 
 
 def drop_ticket(session: Session, ticket_id: uuid.UUID) -> None:
@@ -124,17 +130,25 @@ def _undo(session: Session, group: list[ChangeEntry]) -> None:
     session.expire_all()
 
 
-def _take_in(uow: UnitOfWork, records: list[tuple[str, uuid.UUID, dict[str, Any] | None]]) -> set[uuid.UUID]:
+def _take_in(uow: UnitOfWork, records: list[tuple[str, uuid.UUID, dict[str, Any] | None]],
+             ) -> tuple[set[uuid.UUID], set[uuid.UUID]]:
+    """Write the records; returns the tickets they touched, and those of them that came
+    with the figures the server computed (kept as they are, their clocks as rows too)."""
     session = uow.session
     session.flush()
     touched: set[uuid.UUID] = set()
+    figured: dict[uuid.UUID, list[dict[str, Any]] | None] = {}
     grouped: dict[str, list[dict[str, Any]]] = {kind: [] for kind in KIND_ORDER}
     for kind, record_id, data in records:
         if data is None:
             drop_ticket(session, record_id)
+            figured.pop(record_id, None)
             uow.changes.kinds.add("ticket")
             continue
         row = dict_to_row(kind, data)
+        if kind == "ticket" and (figures := figures_of(data)) is not None:
+            row.update(figures)
+            figured[record_id] = figures["sla_clocks"]
         grouped[kind].append(row)
         if kind != "article":  # an article hangs on no ticket
             touched.add(record_id if kind == "ticket" else row["ticket_id"])
@@ -142,31 +156,62 @@ def _take_in(uow: UnitOfWork, records: list[tuple[str, uuid.UUID, dict[str, Any]
         upsert(session, kind, grouped[kind])
         if grouped[kind]:
             uow.changes.kinds.add(kind)
+    store_clocks(session, figured)
     # Objects this session loaded before must be read afresh.
     for ticket_id in touched:
         ticket = session.identity_map.get(session.identity_key(Ticket, ticket_id))
         if ticket is not None:
             session.expire(ticket)
-    return touched
+    return touched, set(figured)
+
+
+@dataclass
+class Deferred:
+    """What the pages of one pull leave to its last page (see apply_pull), kept by the
+    caller across them: tickets whose figures are computed here, and tickets that
+    came with the server's figures, whose crossings are looked for."""
+
+    compute: set[uuid.UUID] = field(default_factory=set)
+    given: set[uuid.UUID] = field(default_factory=set)
+
+
+def _crossings_due(uow: UnitOfWork, ticket_ids: set[uuid.UUID]) -> list[uuid.UUID]:
+    """Of these tickets, the open ones whose next warning or breach has fallen due."""
+    now = uow.now()
+    due: list[uuid.UUID] = []
+    for chunk in chunks(list(ticket_ids)):
+        due += uow.session.scalars(select(Ticket.id).where(
+            Ticket.id.in_(chunk), Ticket.sla_next_at <= now, Ticket.status.in_(OPEN_STATUSES)))
+    return due
 
 
 def apply_pull(store: Store, page: PullResponse, *, offset: int | None = None,
-               deferred: set[uuid.UUID] | None = None, refresh_all: bool = False, snapshot: bool = False) -> ChangeSet:
+               deferred: Deferred | None = None, refresh_all: bool = False, snapshot: bool = False) -> ChangeSet:
     """Take in one page, with its cursor, in one transaction.
 
-    With `deferred` (a set the caller keeps across the pages of one pull), warnings
-    and breaches of what a page touched wait for the last page: until then a ticket
-    can stand here without the rest of its history, and crossings found in part of
-    it would be wrong, and would travel to every replica. The figures themselves
-    follow every page (they are what the history held here makes them), except in a
-    first snapshot, where the last page computes them all once. A pull cut short
+    A ticket that comes with the figures the server computed keeps them: the server
+    computed them from the history that comes with it. Only those of tickets this
+    store's pending commands were replayed over (rebase), and of tickets touched
+    without their record (or sent without figures), are computed here.
+
+    With `deferred` (kept by the caller across the pages of one pull), warnings and
+    breaches of what a page touched wait for the last page: until then a ticket can
+    stand here without the rest of its history, and crossings found in part of it
+    would be wrong, and would travel to every replica. Figures computed here follow
+    every page (they are what the history held here makes them), except in a first
+    pull from nothing, where the last page computes them all once. A pull cut short
     leaves a mark, so that the next one (`refresh_all`) computes every ticket's
     figures again."""
     with unit_of_work(store) as uow:
-        touched = _take_in(uow, [(r.kind, r.id, r.data) for r in page.records])
+        if offset is not None:  # first: this work's instants (the figures' too) go by it
+            set_meta(uow.session, "clock_offset", str(offset))
+        touched, given = _take_in(uow, [(r.kind, r.id, r.data) for r in page.records])
         rebase(uow, touched, page.answered_through)
+        given -= uow.changes.tickets  # those the rebase changed are computed again
         if deferred is not None and page.more:
-            deferred |= touched
+            uow.figures_given(given)
+            deferred.compute |= touched - given
+            deferred.given |= given
             set_meta(uow.session, "sla_refresh_due", "1")
             changes = ChangeSet(tickets=set(touched), kinds=set(uow.changes.kinds))
             if snapshot:
@@ -175,9 +220,17 @@ def apply_pull(store: Store, page: PullResponse, *, offset: int | None = None,
                 uow.changes.tickets |= touched
                 uow.record_events = False
         else:
-            uow.changes.tickets |= touched | (deferred or set())
+            compute = touched - given
+            if deferred is not None:
+                compute |= deferred.compute - given
+                given |= deferred.given - compute
+            uow.changes.tickets |= compute | given
             if refresh_all:
                 uow.changes.tickets |= set(uow.session.scalars(select(Ticket.id)))
+            elif given:
+                # the server's figures as of when it computed them: those whose next
+                # warning or breach has come since are computed now, recording it
+                uow.figures_given(given - set(_crossings_due(uow, given)))
             if deferred is not None or refresh_all:
                 set_meta(uow.session, "sla_refresh_due", "0")
             changes = uow.changes
@@ -186,8 +239,6 @@ def apply_pull(store: Store, page: PullResponse, *, offset: int | None = None,
             set_meta(uow.session, "blob_downloads_due", "1")
         set_meta(uow.session, "sync_cursor", str(page.cursor))
         set_meta(uow.session, "last_pull_at", page.server_time.isoformat())
-        if offset is not None:
-            set_meta(uow.session, "clock_offset", str(offset))
         return changes
 
 
@@ -196,8 +247,11 @@ def apply_results(store: Store, results: list[EntryResult], server_time: datetim
     with unit_of_work(store) as uow:
         session = uow.session
         restore: list[tuple[str, uuid.UUID, dict[str, Any] | None]] = []
+        entries: dict[uuid.UUID, ChangeEntry] = {}
+        for chunk in chunks([r.id for r in results]):  # one read, not a get (and a flush) per answer
+            entries.update((e.id, e) for e in session.scalars(select(ChangeEntry).where(ChangeEntry.id.in_(chunk))))
         for result in results:
-            entry = session.get(ChangeEntry, result.id)
+            entry = entries.get(result.id)
             if entry is None or entry.state != "pending":
                 continue
             entry.state = result.outcome
@@ -227,7 +281,7 @@ def apply_results(store: Store, results: list[EntryResult], server_time: datetim
                 children = table(entry.kind)
                 session.execute(delete(children).where(children.c.id == entry.record_id))
                 uow.changes.tickets.add(uuid.UUID(str(entry.data.get("ticket_id"))))
-        touched = _take_in(uow, restore)
+        touched, _ = _take_in(uow, restore)
         rebase(uow, touched)
         uow.changes.tickets |= touched
         set_meta(session, "last_push_at", server_time.isoformat())
