@@ -274,6 +274,8 @@ class Merger:
         # held here so that the session keeps them for every get of the batch
         self.elsewhere: set[uuid.UUID] = set()
         self.tickets: list[Ticket] = []
+        # the same, by number: each command finds its ticket here instead of asking again
+        self.by_number: dict[str, Ticket] = {}
 
     def preload(self, entries: list[EntryIn]) -> None:
         """Read the batch's tickets and the entries applied from elsewhere, once."""
@@ -283,6 +285,7 @@ class Merger:
         wanted, leads = sorted(ids), [e.id for e in entries]
         for chunk in chunks(wanted):
             self.tickets += self.session.scalars(select(Ticket).where(Ticket.id.in_(chunk)))
+        self.by_number.update((t.number, t) for t in self.tickets)
         for chunk in chunks(leads):
             self.elsewhere.update(self.session.scalars(select(SyncEntry.entry_id).where(
                 SyncEntry.entry_id.in_(chunk), SyncEntry.outcome != "rejected")))
@@ -318,6 +321,7 @@ class Merger:
         before = self._before(group)
         outbox = ServerOutbox(self.device, group, self.now, self.seq, self.blob_missing)
         uow = UnitOfWork(self.session, self.ref, outbox)
+        uow.tickets_by_number.update(self.by_number)
         try:
             run(uow, actor, lead.command.model_dump(), merged_instant(self.session, group, lead.occurred_at))
             self._first_answer(uow, actor, group, lead.occurred_at)
