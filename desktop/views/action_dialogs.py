@@ -128,74 +128,61 @@ class ResolveDialog(_ActionDialog):
         return self.code.currentData() or "", self.note.toPlainText().strip()
 
 
-class ReopenDialog(_ActionDialog):
+class _ReasonDialog(_ActionDialog):
+    """A question and a reason that must be written: OK stays off until there is one.
+    The texts come translated from the dialog that asks (its own translation context)."""
+
+    def __init__(self, name: str, title: str, question: str, placeholder: str, ok: str, missing: str,
+                 parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.missing = missing
+        self.setWindowTitle(title)
+        self.question = QLabel(self)
+        self.question.setObjectName(f"{name}Question")
+        self.question.setWordWrap(True)
+        self.question.setText(question)
+        self.reason = QPlainTextEdit(self)
+        self.reason.setObjectName(f"{name}Reason")
+        self.reason.setPlaceholderText(placeholder)
+        self.reason.setTabChangesFocus(True)
+        self.reason.setMaximumHeight(110)
+        self.form.layout_.insertRow(0, self.question)
+        self.form.add_row("note", self.tr("Reason *"), self.reason)
+        self.ok = self.buttons.button(QDialogButtonBox.StandardButton.Ok)
+        self.ok.setText(ok)
+        self.reason.textChanged.connect(self._ready)
+        self._ready()
+
+    def _ready(self) -> None:
+        self.ok.setEnabled(bool(self.reason.toPlainText().strip()))
+
+    def accept(self) -> None:
+        if not self.reason.toPlainText().strip():
+            self.form.show_error("note", self.missing)
+            return
+        super().accept()
+
+    def values(self) -> str:
+        return self.reason.toPlainText().strip()
+
+
+class ReopenDialog(_ReasonDialog):
     """Reopening a resolved ticket says what is still wrong, so whoever works on it next
-    knows where to start. OK stays off until a reason is written."""
+    knows where to start."""
 
     def __init__(self, what: str, parent: QWidget | None = None) -> None:
-        super().__init__(parent)
-        self.setWindowTitle(self.tr("Reopen ticket"))
-        self.question = QLabel(self)
-        self.question.setObjectName("reopenQuestion")
-        self.question.setWordWrap(True)
-        self.question.setText(self.tr("Reopen {0}? Say what is still wrong.").format(what))
-        self.reason = QPlainTextEdit(self)
-        self.reason.setObjectName("reopenReason")
-        self.reason.setPlaceholderText(self.tr("What still does not work, and since when"))
-        self.reason.setTabChangesFocus(True)
-        self.reason.setMaximumHeight(110)
-        self.form.layout_.insertRow(0, self.question)
-        self.form.add_row("note", self.tr("Reason *"), self.reason)
-        self.ok = self.buttons.button(QDialogButtonBox.StandardButton.Ok)
-        self.ok.setText(self.tr("Reopen"))
-        self.reason.textChanged.connect(self._ready)
-        self._ready()
-
-    def _ready(self) -> None:
-        self.ok.setEnabled(bool(self.reason.toPlainText().strip()))
-
-    def accept(self) -> None:
-        if not self.reason.toPlainText().strip():
-            self.form.show_error("note", self.tr("Say what is still wrong."))
-            return
-        super().accept()
-
-    def values(self) -> str:
-        return self.reason.toPlainText().strip()
+        super().__init__("reopen", self.tr("Reopen ticket"), self.tr("Reopen {0}? Say what is still wrong.").format(what),
+                         self.tr("What still does not work, and since when"), self.tr("Reopen"),
+                         self.tr("Say what is still wrong."), parent)
 
 
-class EscalateDialog(_ActionDialog):
+class EscalateDialog(_ReasonDialog):
     """Escalating hands a ticket to the next tier's team: say so, and ask why, since
-    that team reads the reason first. OK stays off until a reason is written."""
+    that team reads the reason first."""
 
     def __init__(self, what: str, target: str | None, parent: QWidget | None = None) -> None:
-        super().__init__(parent)
-        self.setWindowTitle(self.tr("Escalate"))
-        self.question = QLabel(self)
-        self.question.setObjectName("escalateQuestion")
-        self.question.setWordWrap(True)
-        self.question.setText(self.tr("Hand {0} to {1}?").format(what, target) if target
-                              else self.tr("Hand {0} to the next tier?").format(what))
-        self.reason = QPlainTextEdit(self)
-        self.reason.setObjectName("escalateReason")
-        self.reason.setPlaceholderText(self.tr("Why it needs the next tier: what you found and tried"))
-        self.reason.setTabChangesFocus(True)
-        self.reason.setMaximumHeight(110)
-        self.form.layout_.insertRow(0, self.question)
-        self.form.add_row("note", self.tr("Reason *"), self.reason)
-        self.ok = self.buttons.button(QDialogButtonBox.StandardButton.Ok)
-        self.ok.setText(self.tr("Escalate"))
-        self.reason.textChanged.connect(self._ready)
-        self._ready()
-
-    def _ready(self) -> None:
-        self.ok.setEnabled(bool(self.reason.toPlainText().strip()))
-
-    def accept(self) -> None:
-        if not self.reason.toPlainText().strip():
-            self.form.show_error("note", self.tr("Say why the ticket needs the next tier."))
-            return
-        super().accept()
-
-    def values(self) -> str:
-        return self.reason.toPlainText().strip()
+        question = (self.tr("Hand {0} to {1}?").format(what, target) if target
+                    else self.tr("Hand {0} to the next tier?").format(what))
+        super().__init__("escalate", self.tr("Escalate"), question,
+                         self.tr("Why it needs the next tier: what you found and tried"), self.tr("Escalate"),
+                         self.tr("Say why the ticket needs the next tier."), parent)
