@@ -260,6 +260,10 @@ class _Sql:
                  func.coalesce(left, literal('"') + Ticket.status + literal('"')).in_(open_json)),
         ))
 
+    def rated(self) -> ColumnElement[bool]:
+        # the ticket's rating, given or last changed in the period (one a ticket)
+        return and_(Rating.ticket_id == Ticket.id, self.within(Rating.updated_at))
+
     def age(self) -> ColumnElement[Any]:
         return _seconds(self.dialect, Ticket.created_at, self.end)
 
@@ -279,6 +283,7 @@ class _Sql:
 # Each figure's tickets, for drilling down: (condition, the instant a week groups on).
 def _behind(sql: _Sql) -> dict[str, tuple[Callable[[], Any], Any]]:
     resolved = (sql.resolved, Ticket.resolved_at)
+    rated = (sql.rated, Rating.updated_at)
     return {
         "tickets": (sql.created, Ticket.created_at),
         "repeat_pct": (lambda: and_(sql.created(), sql.repeat()), Ticket.created_at),
@@ -292,6 +297,9 @@ def _behind(sql: _Sql) -> dict[str, tuple[Callable[[], Any], Any]]:
                                            sql.decided("resolution", "breached")), sql.decided_at("resolution")),
         "backlog": (sql.backlog, Ticket.created_at),
         **{name: (_aged(sql, low, high), Ticket.created_at) for name, low, high in AGES},
+        # the rated tickets, as _sums counts their ratings (the week: the rating's instant)
+        "csat_avg": rated, "csat_count": rated,
+        "effort_avg": (lambda: and_(sql.rated(), Rating.effort.is_not(None)), Rating.updated_at),
     }
 
 
@@ -514,8 +522,7 @@ def _sums(session: Session, by: str | None, sql: _Sql, scope: Any,
         names, rows = _ticket_counts(session, by, sql, scope)
         take(rows, names)
     take(_clock_counts(session, by, sql, scope), tuple(f"{k}_{s}" for k, s in CLOCK_PAIRS))
-    take(_grouped(session, by, sql, scope, Rating.updated_at,
-                  and_(Rating.ticket_id == Ticket.id, sql.within(Rating.updated_at)),
+    take(_grouped(session, by, sql, scope, Rating.updated_at, sql.rated(),
                   func.count(), func.sum(Rating.score), func.sum(Rating.effort), func.count(Rating.effort)),
          ("ratings", "score_sum", "effort_sum", "effort_n"))
     medians, total = _median(session, by, sql, scope, with_total)

@@ -16,7 +16,7 @@ from core.reports.export import read_back
 from core.reports.kpis import FIGURES, created_counts, kpi_report, resolved_counts, tickets_behind
 from core.reports.period import period_of
 from desktop.cli.main import run as cli
-from tests.support.report_scenario import FIRST, LAST, build, build_ola, ola_org
+from tests.support.report_scenario import FIRST, LAST, build, build_ola, ola_org, rate
 
 PERIOD = period_of(FIRST, LAST, date(2026, 12, 1))
 NOW = datetime(2026, 12, 1, tzinfo=UTC)
@@ -86,6 +86,32 @@ def test_drill_down_lists_the_tickets_behind_a_figure(desk: Any, week: dict[str,
         assert behind("response_met_pct") == {"T1", "T2", "T3", "T4"}
         assert behind("response_met_pct", counted=True) == {"T1"}
         assert behind("backlog", None) == {"T4", "T6"}
+
+
+def test_drill_down_lists_the_rated_tickets_behind_the_rating_figures(desk: Any, week: dict[str, str]) -> None:
+    rate(lambda who, command, *args, at, **kw: desk.run(command, who, *args, at=at, **kw), week)
+    found = report(desk, "max")
+    assert (found.total["csat_count"], found.total["csat_avg"], found.total["effort_avg"]) == (3, 3.33, 3.0)
+    with desk.store.read() as session:
+        max_ = desk.user("max")
+        numbers = {desk.ticket(n).id: name for name, n in week.items()}
+
+        def behind(figure: str, group: str | None, by: str = "site") -> list[str]:
+            return [numbers[i] for i in tickets_behind(session, max_, PERIOD, by, group, figure)]
+
+        # T3's rating came after the period; oldest ticket first (T1 and T2 at one instant)
+        for figure in ("csat_avg", "csat_count"):
+            assert behind(figure, "PL-POZ-001") == behind(figure, None), figure
+            assert behind(figure, None)[0] == "T5" and set(behind(figure, None)) == {"T5", "T1", "T2"}, figure
+            assert behind(figure, "PL-WAW-002") == [], figure
+            # the week of the rating: T5 was created the week before
+            assert set(behind(figure, "2026-11-23", "week")) == {"T5", "T1", "T2"}, figure
+            assert behind(figure, "2026-11-16", "week") == [], figure
+            assert len(behind(figure, None)) == found.total["csat_count"]
+        assert behind("effort_avg", "PL-POZ-001") == ["T5", "T1"]  # over the ratings that give one
+        # a requester's branch report lists only her site's
+        ola = desk.user("ola")
+        assert tickets_behind(session, ola, PERIOD, "site", None, "csat_count") == []
 
 
 def test_period_edges(desk: Any, week: dict[str, str]) -> None:

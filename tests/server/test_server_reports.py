@@ -12,13 +12,17 @@ from typing import Any
 import pytest
 from fastapi.testclient import TestClient
 from server_testkit import FakeClock, database_from, login, run_on_server
+from sqlalchemy import select
 
+from core.models import Ticket
+from core.reports.kpis import kpi_report, tickets_behind
+from core.reports.period import period_of
 from core.sla.figures import recompute_all
 from server.app import create_app
 from server.config import Settings
 from server.db import Database
 from tests.integration.test_reports import CLOCK_FIGURES, OLA_BY_SUPPLIER, OLA_BY_TEAM, POZ, TOTAL, WAW
-from tests.support.report_scenario import FIRST, LAST, build, build_ola, ola_org
+from tests.support.report_scenario import FIRST, LAST, build, build_ola, ola_org, rate
 
 SMALL_ORG = Path(__file__).resolve().parent.parent / "fixtures" / "small-org.toml"
 AT = datetime(2026, 11, 1, tzinfo=UTC)
@@ -92,3 +96,43 @@ def test_ola_and_supplier_compliance_as_the_branch_store_counts_them(ola_client:
     weeks = get(ola_client, "ada", **{"from": FIRST, "to": LAST, "by": "week"}).json()
     assert [row["group"] for row in weeks["rows"]] == [FIRST]
     assert weeks["rows"][0]["ola_response_met_pct"] == 33.3
+
+
+@pytest.fixture(params=["sqlite", "postgresql"])
+def rated_db(request: pytest.FixtureRequest, tmp_path: Path) -> Iterator[tuple[Database, dict[str, str]]]:
+    """The hand-built week on the server, rated by anna (report_scenario.rate)."""
+    with database_from(SMALL_ORG, request.param, tmp_path, "bd_reports_rated", AT) as url:
+        db = Database(url)
+
+        def run(who: str, command: Any, *args: Any, at: datetime, **kw: Any) -> Any:
+            return run_on_server(db, who, command, *args, at=at, **kw)
+
+        week = build(run)
+        rate(run, week)
+        yield db, week
+        db.dispose()
+
+
+def test_the_rating_figures_and_the_rated_tickets_behind_them(rated_db: tuple[Database, dict[str, str]]) -> None:
+    db, week = rated_db
+    period = period_of(FIRST, LAST, NOW.date())
+
+    def read(who: str, what: Any) -> Any:
+        return run_on_server(db, who, lambda uow, user, at: what(uow.session, user), at=NOW)
+
+    total = read("ada", lambda session, user: kpi_report(session, user, period, "site").total)
+    assert (total["csat_count"], total["csat_avg"], total["effort_avg"]) == (3, 3.33, 3.0)
+    numbers = read("ada", lambda session, _user: dict(session.execute(
+        select(Ticket.id, Ticket.number).where(Ticket.number.in_(list(week.values())))).all()))
+    names = {number: name for name, number in week.items()}
+
+    def behind(figure: str, by: str, group: str | None, who: str = "ada") -> set[str]:
+        ids = read(who, lambda session, user: tickets_behind(session, user, period, by, group, figure))
+        return {names[numbers[i]] for i in ids}
+
+    for figure in ("csat_avg", "csat_count"):
+        assert behind(figure, "site", "PL-POZ-001") == behind(figure, "site", None) == {"T1", "T2", "T5"}
+        assert behind(figure, "week", "2026-11-23") == {"T1", "T2", "T5"}  # the week of the ratings
+        assert behind(figure, "week", "2026-11-16") == set()
+        assert behind(figure, "site", "PL-WAW-002") == set()
+    assert behind("effort_avg", "site", "PL-POZ-001") == {"T1", "T5"}

@@ -75,6 +75,20 @@ def build(run: Run) -> dict[str, str]:
     return t
 
 
+def rate(run: Run, t: dict[str, str]) -> None:
+    """anna rates T1, T2 and T5 of the week in it and T3 after it:
+
+    T1 5, effort 4, Mon 23 12:00; T2 2 (no effort) Tue 24 09:00; T5 (created the week
+    before) 3, effort 2, Tue 24 10:00; T3 4, effort 5, Mon 30 09:00, after the period.
+    So the period's csat_count is 3, csat_avg 3.33, effort_avg 3.0, all in the week of
+    the 23rd (the ratings' week, whatever the week T5 was created in)."""
+    from core.services import ratings
+
+    for name, score, effort, at in (("T1", 5, 4, Z(23, 12)), ("T2", 2, None, Z(24, 9)), ("T5", 3, 2, Z(24, 10)),
+                                    ("T3", 4, 5, Z(30, 9))):
+        run("anna", ratings.rate, t[name], score, effort=effort, comment="", at=at)
+
+
 def ola_org(small_org: Path, folder: Path) -> Path:
     """The small organisation with OLAs: DESK (on the desk calendar, 07:00-11:00Z and
     11:30-15:30Z) response 30 min, resolution 2 h; FIELD (the policy's desk calendar)
