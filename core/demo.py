@@ -18,6 +18,7 @@ from core.demo_articles import publish_demo_articles
 from core.errors import BranchdeskError
 from core.orgspec import CategorySpec, FieldSpec, OrgSpec
 from core.reference import Reference, UserInfo
+from core.services import ratings
 from core.services import tickets as service
 from core.store import Store
 from core.uow import UnitOfWork, unit_of_work
@@ -95,6 +96,21 @@ RESOLUTIONS = [
     ("no_fault_found", "Could not reproduce on site; everything worked during the visit."),
     ("user_error", "Showed the staff how to reset the card terminal properly."),
 ]
+# Requesters rate about a third of their resolved tickets, soon after the resolution,
+# mostly well (DESIGN §15); a ticket that breaks again was rated lower before it did.
+RATED_SHARE = 0.35
+SCORE_WEIGHTS = (2, 4, 11, 35, 48)  # satisfaction 1..5
+REOPENED_WEIGHTS = (15, 30, 30, 20, 5)
+COMMENTED_SHARE = 0.3
+RATING_COMMENTS = {
+    5: ["Fixed quickly, thank you!", "Very helpful on the phone, back to normal before the morning rush.",
+        "The technician was friendly and explained what went wrong.", "Great service, no queue at the till."],
+    4: ["Works again, thanks.", "Good, though we had to call twice.", "Fine now; it took most of the morning."],
+    3: ["Solved in the end, but the till was down for most of the shift.",
+        "OK, but nobody told us when the technician would come."],
+    2: ["Took far too long, we lost sales at the forecourt.", "Had to chase the desk several times."],
+    1: ["Three days without a working card terminal.", "Not sure it is really fixed; it was closed without asking us."],
+}
 
 
 def demo_site(spec: OrgSpec) -> str:
@@ -164,6 +180,8 @@ def generate(
     """`count` tickets with lives of their own, made through the service layer: on a
     branch store, or through whatever units of work `store` makes (the server's)."""
     rng = random.Random(seed)
+    # the ratings draw from their own sequence, so the tickets' lives stay those of the seed
+    rating_rng = random.Random(f"ratings-{seed}")
     now = now or utcnow()
     starts = sorted(now - timedelta(seconds=rng.randint(600, SPAN_DAYS * 86400)) for _ in range(count))
     work = (lambda: unit_of_work(store)) if isinstance(store, Store) else store
@@ -174,7 +192,7 @@ def generate(
             leaves = [c for c in uow.ref.spec.categories
                       if not any(o.path.startswith(c.path + "/") for o in uow.ref.spec.categories)]
             for start in starts[made: made + BATCH]:
-                _one_ticket(uow, rng, people, leaves, start, now)
+                _one_ticket(uow, rng, people, leaves, start, now, rating_rng)
             made = min(count, made + BATCH)
         if progress:
             progress(made, count)
@@ -187,9 +205,25 @@ def generate(
     return count
 
 
+def _rate(uow: UnitOfWork, rng: random.Random, requester: UserInfo, number: str, resolved: datetime,
+          now: datetime, broke_again: bool) -> None:
+    """The requester rates her resolved ticket, within half an hour of its resolution
+    (before anything else happens to it), about a third of the time."""
+    if rng.random() >= RATED_SHARE:
+        return
+    at = resolved + timedelta(minutes=rng.randint(2, 29))
+    if at >= now:
+        return
+    score = rng.choices(range(1, 6), weights=REOPENED_WEIGHTS if broke_again else SCORE_WEIGHTS)[0]
+    # how easy it was goes with how satisfied she is; some leave it out
+    effort = None if rng.random() < 0.1 else min(5, max(1, score + rng.choice((-1, 0, 0, 0, 1))))
+    comment = rng.choice(RATING_COMMENTS[score]) if rng.random() < COMMENTED_SHARE else ""
+    ratings.rate(uow, requester, number, score, effort=effort, comment=comment, at=at)
+
+
 def _one_ticket(
     uow: UnitOfWork, rng: random.Random, people: _People, leaves: list[CategorySpec],
-    start: datetime, now: datetime,
+    start: datetime, now: datetime, rating_rng: random.Random,
 ) -> None:
     ref = uow.ref
     site = rng.choice(list(people.requesters_by_site))
@@ -260,6 +294,8 @@ def _one_ticket(
     code, note = rng.choice(RESOLUTIONS)
     service.move(uow, tech, number, "resolved", code=code, note=note, at=at)
     roll = rng.random()
+    # whatever comes next comes at least 30 minutes later
+    _rate(uow, rating_rng, requester, number, at, now, broke_again=roll < 0.06)
     if roll < 0.06 and (at := later(30, 2000)):
         service.move(uow, requester, number, "in_progress", at=at)
         service.comment(uow, requester, number, "It happened again this morning.", at=at)
