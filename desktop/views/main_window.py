@@ -303,6 +303,7 @@ class MainWindow(QMainWindow):
     def search(self) -> SearchDialog:
         dialog = SearchDialog(self.ws, self)
         dialog.sig_chosen.connect(self.show_number)
+        dialog.sig_article_chosen.connect(self.open_article)
         dialog.open()
         return dialog
 
