@@ -14,6 +14,7 @@ from PySide6.QtCore import QMimeData, QPointF, Qt, QUrl
 from PySide6.QtGui import QDropEvent
 
 from core.clock import utcnow
+from core.enrolment import ForeignEnrolment
 from core.store import Store
 from desktop.views.first_run import FirstRunDialog
 from desktop.workers import Workers
@@ -111,3 +112,24 @@ def test_a_dropped_organisation_file_goes_to_its_own_choice(qtbot, first):
     drop(first, SMALL_ORG)
     assert first.org.isChecked() and first.org_file.text() == str(SMALL_ORG)
     qtbot.waitUntil(lambda: first.site.count() == 2, timeout=10_000)
+
+
+def test_the_dialog_grows_to_show_a_refusal_whole_instead_of_squeezing_its_rows(qtbot, first):
+    """A top-level window is sized by its layout's minimum, which does not count a
+    wrapped line of text: the refusal under the file's row, and a problem above the
+    form (no keyring), were cut off and the file's box squeezed to a sliver."""
+    first.show()
+    qtbot.waitExposed(first)
+    first.server.setChecked(True)
+    form = first.server_form
+    form.show_failure(ForeignEnrolment("this enrolment file was not made by the server at https://desk"))
+    form.show_error(None, "No system keyring is available to keep the sign-in token safely; install and unlock "
+                          "one (Secret Service, KWallet, macOS Keychain, Windows Credential Manager)")
+    shown = [form.general_error, form._errors["enrolment"]]
+
+    def whole() -> bool:
+        return (all(label.height() >= label.heightForWidth(label.width()) for label in shown)
+                and form.enrolment_file.height() >= form.enrolment_file.minimumSizeHint().height())
+
+    qtbot.waitUntil(whole, timeout=5_000)
+    assert "did not make it" in form.error_text("enrolment") and "keyring" in form.error_text()
