@@ -31,6 +31,9 @@ PREFIX = "opt/branchdesk"
 # shared libraries the bundle leaves to the system (Qt's xcb plugin loads them)
 DEPENDS = ("libc6 (>= 2.36), libxcb-cursor0, libxcb-icccm4, libxcb-keysyms1, libxkbcommon-x11-0, "
            "libfontconfig1, libegl1, libgl1")
+# the Secret Service the sign-in token is kept in (sync.credentials): GNOME has it, other
+# desktops (Xfce, LXQt, a bare X session) may not, and without one no PC can sign in
+RECOMMENDS = "gnome-keyring"
 
 
 class Missing(Exception):
@@ -94,6 +97,7 @@ Maintainer: Branchdesk <branchdesk@localhost>
 Section: misc
 Priority: optional
 Depends: {depends}
+Recommends: {recommends}
 Installed-Size: {size}
 Homepage: https://branchdesk.invalid/
 Description: offline-first service desk for organisations of many small sites
@@ -207,7 +211,7 @@ def stage_deb(bundle: Path, version: str, root: Path) -> None:
     _write(root / "etc/branchdesk/server.env", SERVER_ENV, 0o640)
     size_kib = sum(f.stat().st_size for f in root.rglob("*") if f.is_file() and not f.is_symlink()) // 1024
     debian = root / "DEBIAN"
-    _write(debian / "control", CONTROL.format(version=version, depends=DEPENDS, size=size_kib))
+    _write(debian / "control", CONTROL.format(version=version, depends=DEPENDS, recommends=RECOMMENDS, size=size_kib))
     _write(debian / "conffiles", "/etc/branchdesk/server.env\n")
     _write(debian / "postinst", POSTINST, 0o755)
     _write(debian / "postrm", POSTRM, 0o755)

@@ -17,6 +17,10 @@ def test_the_package_names_itself_and_keeps_the_server_settings_as_a_conffile(de
     info = subprocess.run(["dpkg-deb", "--field", str(deb), "Package", "Version", "Architecture"],
                           capture_output=True, text=True, check=True).stdout
     assert info.splitlines() == ["Package: branchdesk", f"Version: {version}", "Architecture: amd64"]
+    # a branch PC keeps its sign-in token in a Secret Service; apt installs one unless told not to
+    recommends = subprocess.run(["dpkg-deb", "--field", str(deb), "Recommends"], capture_output=True, text=True,
+                                check=True).stdout
+    assert "gnome-keyring" in recommends
     conffiles = subprocess.run(["dpkg-deb", "--ctrl-tarfile", str(deb)], capture_output=True, check=True).stdout
     assert b"conffiles" in conffiles
 
