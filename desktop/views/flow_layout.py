@@ -70,3 +70,53 @@ class FlowLayout(QLayout):
             x += width + self._gap
             line = max(line, hint.height())
         return y + line - rect.y() + margins.bottom()
+
+
+class BarLayout(FlowLayout):
+    """A filter bar: a field that takes the room its line leaves, then boxes and
+    buttons at their own widths. When the whole bar does not fit one line the field
+    gets a line of its own and the rest flow below it, so no box is ever narrower
+    than its text."""
+
+    def sizeHint(self) -> QSize:  # noqa: N802
+        visible = [i for i in self._items if not i.isEmpty()]
+        if not visible:
+            return QSize(0, 0)
+        width = visible[0].minimumSize().width() + sum(i.sizeHint().width() for i in visible[1:]) \
+            + self._gap * (len(visible) - 1)
+        return QSize(width, max(i.sizeHint().height() for i in visible))
+
+    def _place(self, rect: QRect, move: bool) -> int:
+        margins = self.contentsMargins()
+        area = rect.adjusted(margins.left(), margins.top(), -margins.right(), -margins.bottom())
+        visible = [i for i in self._items if not i.isEmpty()]
+        if not visible:
+            return 0
+        field, rest = visible[0], visible[1:]
+        widths = [min(i.sizeHint().width(), area.width()) for i in rest]
+        one_line = field.minimumSize().width() + sum(widths) + self._gap * len(rest) <= area.width()
+        y = area.y()
+        if one_line:
+            line = max(i.sizeHint().height() for i in visible)
+            field_width = area.width() - sum(widths) - self._gap * len(rest)
+            if move:
+                field.setGeometry(QRect(area.x(), y, field_width, field.sizeHint().height()))
+            x = area.x() + field_width + self._gap
+            for item, width in zip(rest, widths, strict=True):
+                if move:
+                    item.setGeometry(QRect(x, y, width, item.sizeHint().height()))
+                x += width + self._gap
+            return y + line - rect.y() + margins.bottom()
+        # the field alone on the first line, the rest flowing below it
+        if move:
+            field.setGeometry(QRect(area.x(), y, area.width(), field.sizeHint().height()))
+        y += field.sizeHint().height() + self._gap
+        x, line = area.x(), 0
+        for item, width in zip(rest, widths, strict=True):
+            if x > area.x() and x + width > area.right() + 1:
+                x, y, line = area.x(), y + line + self._gap, 0
+            if move:
+                item.setGeometry(QRect(x, y, width, item.sizeHint().height()))
+            x += width + self._gap
+            line = max(line, item.sizeHint().height())
+        return y + line - rect.y() + margins.bottom()

@@ -17,7 +17,6 @@ from desktop.models.ticket_table import COLUMNS, KEYS, TicketTableModel
 from desktop.qt import (
     QAbstractItemView,
     QComboBox,
-    QHBoxLayout,
     QHeaderView,
     QItemSelectionModel,
     QLabel,
@@ -31,6 +30,7 @@ from desktop.qt import (
     QWidget,
     Signal,
 )
+from desktop.views.flow_layout import BarLayout
 from desktop.workspace import Workspace
 
 
@@ -130,7 +130,8 @@ class TicketTable(QWidget):
         self.text = QLineEdit(self)
         self.text.setObjectName("filterText")
         self.text.setPlaceholderText(self.tr("Filter by words or number"))
-        self.text.setMinimumWidth(self.text.fontMetrics().averageCharWidth() * 14)
+        # its hint whole: the bar takes two lines before the hint is cut
+        self.text.setMinimumWidth(self.text.fontMetrics().horizontalAdvance(self.text.placeholderText()) + 24)
         self.text.setClearButtonEnabled(True)
         self.status = QComboBox(self)
         self.status.setObjectName("filterStatus")
@@ -143,16 +144,16 @@ class TicketTable(QWidget):
         for level in workspace.ref.spec.priority.levels:
             self.priority.addItem(level, level)
         for combo in (self.status, self.priority):
-            # as wide as "In progress", not as the longest entry, so the bar fits a narrow table
-            combo.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
-            combo.setMinimumContentsLength(10)
+            # as wide as its longest entry ("Priorytet: każdy"): in a narrow table the bar
+            # takes two lines rather than cutting a box's text
+            combo.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToContents)
             combo.setToolTip(combo.itemText(0))
         self.save = QPushButton(self.tr("Save filter…"), self)
         self.save.clicked.connect(self.sig_save_filter)
         self.count = QLabel(self)
         self.count.setProperty("role", "hint")
-        bar = QHBoxLayout()
-        bar.addWidget(self.text, 1)
+        bar = BarLayout()
+        bar.addWidget(self.text)
         bar.addWidget(self.status)
         bar.addWidget(self.priority)
         bar.addWidget(self.save)

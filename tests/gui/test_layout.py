@@ -74,6 +74,41 @@ def test_the_header_never_overlaps_after_a_move_to_pending(qtbot, window, act):
     assert header.title.geometry().right() <= header.width()
 
 
+def filter_boxes_fit(table) -> None:  # type: ignore[no-untyped-def]
+    """Every box of the filter bar shows its whole text: each entry of the status and
+    priority boxes, the save button's text and the words box's hint, inside the table."""
+    from PySide6.QtWidgets import QStyle, QStyleOptionComboBox
+
+    for combo in (table.status, table.priority):
+        option = QStyleOptionComboBox()
+        combo.initStyleOption(option)
+        room = combo.style().subControlRect(QStyle.ComplexControl.CC_ComboBox, option,
+                                            QStyle.SubControl.SC_ComboBoxEditField, combo).width()
+        for i in range(combo.count()):
+            wanted = combo.fontMetrics().horizontalAdvance(combo.itemText(i))
+            assert wanted <= room, f"{combo.itemText(i)!r} is cut: {wanted} px in {room} px"
+    save = table.save
+    assert save.fontMetrics().horizontalAdvance(save.text()) < save.width(), save.text()
+    words = table.text
+    assert words.fontMetrics().horizontalAdvance(words.placeholderText()) < words.width() - 8
+    for box in (words, table.status, table.priority, save):
+        assert box.isVisible()
+        assert box.geometry().right() <= table.width() and box.geometry().left() >= 0
+        assert box.geometry().bottom() < table.view.geometry().top()
+
+
+def test_the_filter_boxes_show_their_whole_text_at_1000_px(qtbot, window):
+    window.resize(1000, 700)
+    window.split.setSizes(window.default_split(1000))
+    qtbot.wait(50)
+    filter_boxes_fit(window.table)
+    # and as narrow as the table goes: the bar takes two lines, nothing is cut
+    window.split.setSizes([400, 280, 320])
+    qtbot.waitUntil(lambda: window.table.width() < 300, timeout=5_000)
+    qtbot.wait(50)
+    filter_boxes_fit(window.table)
+
+
 def test_the_window_goes_well_under_1000_px(window):
     assert window.minimumSizeHint().width() < 900
     assert window.minimumSizeHint().height() < 650

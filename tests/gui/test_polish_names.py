@@ -16,6 +16,7 @@ from desktop.qt import Qt
 from desktop.views.new_ticket import NewTicketDialog
 from desktop.workspace import Workspace
 from tests.conftest import SMALL_ORG
+from tests.gui.test_layout import filter_boxes_fit
 
 TRANSLATIONS = """
 [[replies]]
@@ -144,6 +145,12 @@ def test_the_window_in_polish_shows_the_organisations_names(qtbot, polish, trans
     pend = PendDialog(translated_workspace.ref, window)
     assert pend.supplier.itemText(pend.supplier.findData("POSCO")) == "Dostawca terminali"
     assert [a.text() for a in window.menuBar().actions()][:2] == ["&Plik", "&Zgłoszenie"]
+    # the filter bar at 1000 px: "Priorytet: każdy" whole, as every other box's text
+    assert window.table.priority.itemText(0) == "Priorytet: każdy"
+    window.resize(1000, 700)
+    window.split.setSizes(window.default_split(1000))
+    qtbot.wait(50)
+    filter_boxes_fit(window.table)
 
 
 def test_polish_menu_buttons_are_not_clipped(qtbot, polish, translated_workspace):
