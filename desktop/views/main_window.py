@@ -23,6 +23,7 @@ from desktop.qt import (
     QLineEdit,
     QMainWindow,
     QMessageBox,
+    QResizeEvent,
     QSize,
     QSizePolicy,
     QSplitter,
@@ -56,6 +57,34 @@ TICKET_SHORTCUTS = {
 }
 
 
+def queue_width(width: int) -> int:
+    """The queue list's width in a window this wide: its names' width, shortened with a
+    tooltip below 1300 px."""
+    return 150 if width < 1300 else 220
+
+
+class MainSplit(QSplitter):
+    """Queues, table and ticket. A window made narrower takes the queue list down in
+    proportion (220 px at 1440 is about 150 px at 1000) instead of taking it all from
+    the table and the ticket; a wider one gives it back, up to its usual width."""
+
+    def resizeEvent(self, event: QResizeEvent) -> None:  # noqa: N802 (Qt's name)
+        super().resizeEvent(event)
+        old, new = event.oldSize().width(), event.size().width()
+        if old <= 0 or new <= 0 or old == new or self.count() < 2:
+            return
+        sizes = self.sizes()
+        queues = sizes[0]
+        if new < old:
+            wanted = max(self.widget(0).minimumWidth(), round(queues * new / old))
+        else:
+            wanted = min(round(queues * new / old), max(queues, queue_width(new)))
+        if wanted != queues:
+            sizes[1] += queues - wanted
+            sizes[0] = wanted
+            self.setSizes(sizes)
+
+
 class MainWindow(QMainWindow):
     # the person signed out; the app shows the sign-in again
     sig_sign_out = Signal()
@@ -80,7 +109,7 @@ class MainWindow(QMainWindow):
         self.queues = QueueList(workspace, self)
         self.table = TicketTable(workspace, self)
         self.ticket = TicketView(workspace, self)
-        self.split = QSplitter(Qt.Orientation.Horizontal, self)
+        self.split = MainSplit(Qt.Orientation.Horizontal, self)
         self.split.addWidget(self.queues)
         self.split.addWidget(self.table)
         self.split.addWidget(self.ticket)
@@ -477,7 +506,7 @@ class MainWindow(QMainWindow):
         """Queues, table and ticket: the queues their names' width (shortened with a
         tooltip below 1300 px), the ticket about two fifths, the table the rest (at
         1000 px: 150, 450, 400; at 1600 px: 220, 740, 640)."""
-        queues = 150 if width < 1300 else 220
+        queues = queue_width(width)
         ticket = max(340, int(width * 0.4))
         return [queues, max(280, width - queues - ticket), ticket]
 

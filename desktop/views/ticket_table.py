@@ -41,6 +41,9 @@ class TicketTableView(QTableView):
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self._painted = False
+        # the title column follows the table's width until the person sizes it
+        self._title_chosen = False
+        self._fitting = False
         self.setObjectName("ticketTable")
         self.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         # Ctrl/Shift+click selects several, for bulk work (desktop.views.bulk); the current row is the one shown
@@ -83,6 +86,7 @@ class TicketTableView(QTableView):
         due, priority = KEYS.index("sla_due"), KEYS.index("priority")
         if header.visualIndex(due) > header.visualIndex(priority) + 1:
             header.moveSection(header.visualIndex(due), header.visualIndex(priority) + 1)
+        header.sectionResized.connect(self._section_resized)
 
         self.empty = QLabel(self.viewport())
         self.empty.setObjectName("tableEmpty")
@@ -105,6 +109,28 @@ class TicketTableView(QTableView):
     def resizeEvent(self, event: QResizeEvent) -> None:  # noqa: N802 (Qt's name)
         super().resizeEvent(event)
         self._place_empty()
+        self.fit_title()
+
+    def _section_resized(self, section: int, _old: int, _new: int) -> None:
+        if not self._fitting and self.model() is not None and section == KEYS.index("title"):
+            self._title_chosen = True
+
+    def fit_title(self) -> None:
+        """In a narrow table the title gives up room (down to about 16 characters) so the
+        status and the priority stay in view; in a wide one it has about 30."""
+        if self._title_chosen or self.model() is None:
+            return
+        header = self.horizontalHeader()
+        title, priority = KEYS.index("title"), KEYS.index("priority")
+        last = max(header.visualIndex(priority), header.visualIndex(KEYS.index("status")))
+        others = sum(header.sectionSize(header.logicalIndex(v)) for v in range(last + 1)
+                     if header.logicalIndex(v) != title and not header.isSectionHidden(header.logicalIndex(v)))
+        chars = self.fontMetrics().averageCharWidth()
+        width = max(chars * 16, min(chars * 30, self.viewport().width() - others))
+        if width != header.sectionSize(title):
+            self._fitting = True
+            header.resizeSection(title, width)
+            self._fitting = False
 
     def paintEvent(self, event: object) -> None:
         super().paintEvent(event)  # type: ignore[arg-type]

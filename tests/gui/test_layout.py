@@ -127,6 +127,28 @@ def test_more_than_number_and_title_show_at_1000_px(qtbot, window):
     assert title.data(Qt.ItemDataRole.ToolTipRole) == title.data()
 
 
+def test_status_and_priority_stay_in_view_when_the_window_shrinks_from_1440_to_1000(qtbot, window):
+    from desktop.models.ticket_table import KEYS
+
+    window.resize(1440, 860)
+    window.split.setSizes(window.default_split(1440))
+    qtbot.waitUntil(lambda: window.split.sizes()[0] == 220, timeout=5_000)
+    window.resize(1000, 700)
+    qtbot.waitUntil(lambda: window.split.width() < 1010, timeout=5_000)
+    qtbot.wait(50)
+    queues, table, ticket = window.split.sizes()
+    assert queues < 170, window.split.sizes()
+    view = window.table.view
+    header = view.horizontalHeader()
+    for key in ("status", "priority"):
+        column = KEYS.index(key)
+        right = header.sectionViewportPosition(column) + header.sectionSize(column)
+        assert right <= view.viewport().width(), (key, right, view.viewport().width(), window.split.sizes())
+    # and back at 1440 the queue list has its usual width again
+    window.resize(1440, 860)
+    qtbot.waitUntil(lambda: window.split.sizes()[0] == 220, timeout=5_000)
+
+
 def test_when_each_ticket_is_due_is_in_view_at_1600_px(qtbot, window):
     from desktop.models.ticket_table import KEYS
 
