@@ -14,6 +14,14 @@ def org_names(ref: Reference) -> OrgNames:
     return names_for(ref.spec.translations, QLocale().name())
 
 
+def short_name(name: str) -> str:
+    """A name without the description an organisation file may add in brackets after
+    it: "Kasatech POS Systems (POS terminals and POS software)" is "Kasatech POS
+    Systems" where room is short (a chip); the whole name goes in its tooltip."""
+    head, bracket, _rest = name.partition(" (")
+    return head.strip() if bracket and name.endswith(")") and head.strip() else name
+
+
 def clock_text(clock: str, ref: Reference) -> str:
     """An SLA clock as people call it, a supplier's or a team's by its name: "Response",
     "PayBridge: resolution", "Central service desk: response (team target)". The SLA

@@ -8,7 +8,7 @@ from __future__ import annotations
 from core.reference import Reference
 from core.ticket_detail import TicketDetail
 from desktop.labels import label, pending_text
-from desktop.org_names import clock_text, org_names
+from desktop.org_names import clock_text, org_names, short_name
 from desktop.qt import QSizePolicy, Qt, QVBoxLayout, QWidget
 from desktop.views.chips import Chip
 from desktop.views.elided import ElidedLabel
@@ -69,8 +69,11 @@ class TicketHeader(QWidget):
         supplier = ref.supplier_codes.get(d.pending_supplier or "")
         supplier_name = names.supplier(supplier.code, supplier.name) if supplier else None
         waiting = pending_text(d.pending_reason, supplier_name) if d.status == "pending" and d.pending_reason else ""
+        # the supplier by its name only; a description the file adds to it goes in the tooltip
+        shown = pending_text(d.pending_reason, short_name(supplier_name)) if waiting and supplier_name else waiting
         if waiting:
-            self.status.show_text(f"{label('status', d.status)} · {waiting}")
+            self.status.show_text(f"{label('status', d.status)} · {shown}")
+        self.status.set_tip(f"{label('status', d.status)} · {waiting}" if shown != waiting else "")
         self.priority.show_priority(d.priority, ref.spec.priority.levels)
         self.priority.set_tip(
             self.tr("Priority overridden: {0}").format(d.priority_reason) if d.priority_reason

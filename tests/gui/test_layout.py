@@ -160,3 +160,44 @@ def test_when_each_ticket_is_due_is_in_view_at_1600_px(qtbot, window):
     due = KEYS.index("sla_due")
     assert header.visualIndex(due) == header.visualIndex(KEYS.index("priority")) + 1
     assert header.sectionViewportPosition(due) + header.sectionSize(due) <= view.viewport().width()
+
+
+def test_the_status_chip_names_the_supplier_without_its_description(qtbot, store_factory, tmp_path):
+    from core.reference import reference_for
+    from core.uow import unit_of_work
+    from desktop.views.ticket_view import TicketView
+    from desktop.workspace import Workspace
+    from tests.conftest import SMALL_ORG
+
+    org = tmp_path / "org.toml"
+    org.write_text(SMALL_ORG.read_text(encoding="utf-8").replace(
+        'name = "POS terminal vendor"', 'name = "Kasatech POS Systems (POS terminals and POS software)"'),
+        encoding="utf-8")
+    store = store_factory("kasa", org=org)
+    with unit_of_work(store) as uow:
+        number = service.create(uow, uow.ref.user("anna"), service.NewTicket(
+            title="Till 3 freezes", category="Network/Router", impact="medium", urgency="medium")).number
+        ada = uow.ref.user("ada")
+        service.move(uow, ada, number, "in_progress")
+        service.move(uow, ada, number, "pending", reason="supplier", supplier="POSCO")
+    with store.read() as session:
+        user = reference_for(store, session).user("ada")
+    workspace = Workspace(store, user, store.path.parent)
+    view = TicketView(workspace)
+    qtbot.addWidget(view)
+    view.resize(1200, 700)
+    view.show()
+    with qtbot.waitSignal(view.sig_loaded, timeout=10_000):
+        view.show_ticket(number)
+    chip = view.header.status
+    assert chip.full_text() == "Pending · Waiting for Kasatech POS Systems"
+    assert "Pending · Waiting for Kasatech POS Systems (POS terminals and POS software)" in chip.toolTip()
+    assert not chip.elided()
+    # a ticket not waiting on a supplier keeps no supplier tooltip
+    with unit_of_work(store) as uow:
+        other = service.create(uow, uow.ref.user("anna"), service.NewTicket(
+            title="Router down", category="Network/Router", impact="medium", urgency="medium")).number
+    with qtbot.waitSignal(view.sig_loaded, timeout=10_000):
+        view.show_ticket(other)
+    assert "Kasatech" not in view.header.status.toolTip()
+    workspace.workers.wait_idle()
