@@ -112,6 +112,10 @@ REFUSALS: tuple[tuple[re.Pattern[str], str], ...] = (
      QT_TRANSLATE_NOOP("Errors", "Nothing to save: nothing was changed.")),
     (re.compile(r"^work is logged in minutes, from 1 to 1440"),
      QT_TRANSLATE_NOOP("Errors", "Work is logged in minutes, from 1 to 1440 (24 hours).")),
+    (re.compile(r"^no system keyring is available"),
+     QT_TRANSLATE_NOOP("Errors", "This computer has no password store to keep your sign-in safe. Install and "
+                                 "unlock one (your desktop's keyring, macOS Keychain or Windows Credential "
+                                 "Manager), or ask your administrator.")),
     (re.compile(r"^--from (?P<begin>\S+) is after --to (?P<end>\S+)$"),
      QT_TRANSLATE_NOOP("Errors", "The period starts ({begin}) after it ends ({end}).")),
     (re.compile(r"^--\w+ must be a date as YYYY-MM-DD, not '(?P<value>.*)'$"),

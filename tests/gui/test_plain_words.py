@@ -12,6 +12,7 @@ from core.errors import InvalidInput, InvalidTransition, NotAllowed
 from core.services import tickets as service
 from desktop.errors import message_for
 from desktop.views.ticket_view import TicketView
+from sync.credentials import NoKeyring
 
 CODES = re.compile(r"--|\b(in_progress|sla_warning|[A-Z]{4,})\b|Error\b")
 
@@ -26,6 +27,11 @@ CODES = re.compile(r"--|\b(in_progress|sla_warning|[A-Z]{4,})\b|Error\b")
      "The requester has no home site: choose the site."),
     (InvalidTransition("cannot move a new ticket to pending; allowed: assigned, in_progress, resolved, cancelled"),
      "A ticket that is “New” cannot become “Pending”. It can become: Assigned, In progress, Resolved, Cancelled."),
+    (NoKeyring("no system keyring is available to keep the sign-in token safely (NoKeyringError); install and "
+               "unlock one (Secret Service, KWallet, macOS Keychain, Windows Credential Manager) or name a backend "
+               "in PYTHON_KEYRING_BACKEND"),
+     "This computer has no password store to keep your sign-in safe. Install and unlock one (your desktop's "
+     "keyring, macOS Keychain or Windows Credential Manager), or ask your administrator."),
     (ConnectionError("[Errno 111] refused"), "The server could not be reached. Your work is kept here and sent later."),
     (KeyError("x"), "Something went wrong; the details are in the log file."),
 ])
