@@ -12,6 +12,7 @@ from desktop.qt import (
     QComboBox,
     QHBoxLayout,
     QKeySequence,
+    QLabel,
     QLineEdit,
     QListWidget,
     QListWidgetItem,
@@ -212,15 +213,24 @@ class LinksPanel(QWidget):
         row.addWidget(self.kind)
         row.addWidget(self.other, 1)
         row.addWidget(self.button)
+        # nothing linked yet: a line that says so, not an empty box
+        self.none = QLabel(self.tr("No linked tickets yet"), self)
+        self.none.setObjectName("linksNone")
+        self.none.setProperty("role", "hint")
+        self.none.setWordWrap(True)
         self.layout_ = QVBoxLayout(self)
+        self.layout_.addWidget(self.none)
         self.layout_.addWidget(self.entries, 1)
         self.layout_.addLayout(row)
         self.layout_.addWidget(self.error)
+        # the room left when no list takes it goes below everything
+        self.layout_.addStretch(0)
 
     def add_section(self, widget: QWidget) -> None:
         """Another part of the tab under the links (the ticket's knowledge articles)."""
-        self.layout_.addSpacing(6)
-        self.layout_.addWidget(widget)
+        at = self.layout_.count() - 1
+        self.layout_.insertSpacing(at, 6)
+        self.layout_.insertWidget(at + 1, widget)
 
     def show_detail(self, d: TicketDetail, may_link: bool) -> None:
         self.other.exclude = d.number
@@ -252,8 +262,9 @@ class LinksPanel(QWidget):
             self.entries.addItem(item)
         for widget in (self.kind, self.other, self.button):
             widget.setVisible(may_link)
-        # nothing linked and nothing to link with: no empty box above the ticket's articles
-        self.entries.setVisible(bool(related) or may_link)
+        # nothing linked: no empty box, a line that says so where the person may link
+        self.entries.setVisible(bool(related))
+        self.none.setVisible(not related and may_link)
 
     def link(self) -> None:
         """Link to the ticket chosen, typed in full or the only match; else say what is unclear."""

@@ -30,6 +30,25 @@ def _links(view: TicketView) -> list[tuple[str, str, str]]:
              entries.item(i).data(DirectionRole)) for i in range(entries.count())]
 
 
+def test_a_ticket_with_no_links_says_so_instead_of_an_empty_box(qtbot, workspace, new_ticket, act):
+    lonely = new_ticket(title="Till 2 offline")
+    view = _view(qtbot, workspace, lonely)
+    view.resize(420, 700)
+    view.tabs.setCurrentWidget(view.links)
+    links = view.links
+    assert links.none.isVisible() and links.none.text() == "No linked tickets yet"
+    assert links.entries.isHidden()
+    # the line and the link row stand at the top of the tab, the room left below them
+    assert links.none.geometry().bottom() < links.other.geometry().top() < links.height() // 2
+    # once linked, the list shows and the line goes
+    other = new_ticket(title="Pump 4 offline")
+    with qtbot.waitSignal(view.sig_loaded, timeout=10_000):
+        act("ada", service.link, lonely, other, "relates")
+        view.reload()
+    assert links.entries.isVisible() and links.none.isHidden()
+    assert links.entries.count() == 1
+
+
 def test_the_links_tab_shows_both_directions(qtbot, workspace, new_ticket, act):
     major = new_ticket(actor="ada", title="Regional uplink down", major_incident=True, requester="anna")
     till = new_ticket(title="Till 2 offline")
