@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from typing import cast
 
-from desktop.qt import QFormLayout, QLabel, QVBoxLayout, QWidget
+from desktop.qt import QDialog, QFormLayout, QLabel, QVBoxLayout, QWidget
 
 
 def error_label(parent: QWidget) -> QLabel:
@@ -77,10 +77,25 @@ class Form(QWidget):
         if target is None:
             self.general_error.setText(message)
             self.general_error.setVisible(True)
+        else:
+            target.setText(message)
+            target.setVisible(True)
+            self._widgets[key or ""].setFocus()
+        self._make_room()
+
+    def _make_room(self) -> None:
+        """Grow the dialog to show a problem whole. Qt sizes a window by its layout's
+        minimum, which does not count a wrapped line of text, so a refusal under a row
+        (or above the form) would be cut off and squeeze the rows."""
+        window = self.window()
+        layout = window.layout()
+        if window is self or layout is None or not isinstance(window, QDialog):
             return
-        target.setText(message)
-        target.setVisible(True)
-        self._widgets[key or ""].setFocus()
+        layout.activate()
+        needed = (layout.totalHeightForWidth(window.width()) if layout.hasHeightForWidth()
+                  else layout.totalSizeHint().height())
+        if needed > window.height():
+            window.resize(window.width(), needed)
 
     def error_text(self, key: str | None = None) -> str:
         label = self.general_error if key is None else self._errors.get(self._aliases.get(key, key))

@@ -130,24 +130,6 @@ class ServerForm(Form):
         }
         return words.get(exc.kind, message_for(exc))
 
-    def show_error(self, key: str | None, message: str) -> None:
-        super().show_error(key, message)
-        self._make_room()
-
-    def _make_room(self) -> None:
-        """Grow the window to show a problem whole. Qt sizes a window by its layout's
-        minimum, which does not count a wrapped line of text, so a refusal under a row
-        (or a missing keyring above the form) would be cut off and squeeze the rows."""
-        window = self.window()
-        layout = window.layout()
-        if window is self or layout is None:
-            return
-        layout.activate()
-        needed = (layout.totalHeightForWidth(window.width()) if layout.hasHeightForWidth()
-                  else layout.totalSizeHint().height())
-        if needed > window.height():
-            window.resize(window.width(), needed)
-
     def values(self) -> tuple[str, str, str, str | None]:
         return (self.server.text().strip(), self.username.text().strip(), self.password.text(),
                 self.site.text().strip().upper() or None)

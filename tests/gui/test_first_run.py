@@ -174,7 +174,7 @@ def test_a_failed_server_sign_in_says_why_next_to_the_field(qtbot, tmp_path, cen
     elif problem == "server":
         assert "Cannot reach the server" in form.error_text("server")
     else:
-        assert "No system keyring" in form.error_text()
+        assert "no password store" in form.error_text()
     assert not path.exists()  # nothing half made is left behind
     workers.wait_idle()
 

@@ -184,3 +184,17 @@ def test_the_refusals_in_polish(qapp, store, new_ticket, act):
     assert not english & set(said.values())  # every one of them in Polish
     assert said["assign a pending ticket"] == \
         "Zgłoszenia o statusie „Wstrzymane” nie można przydzielić; najpierw przywróć je do statusu „W realizacji”."
+
+
+def test_a_dialog_grows_to_show_a_long_problem_whole(qtbot):
+    from desktop.views.action_dialogs import ReopenDialog
+
+    dialog = ReopenDialog("PL-POZ-001-AB12-7")
+    qtbot.addWidget(dialog)
+    dialog.resize(360, dialog.minimumSizeHint().height())
+    dialog.show()
+    before = dialog.height()
+    dialog.form.show_error("note", "The server refused the change because the ticket moved meanwhile. " * 4)
+    layout = dialog.layout()
+    assert dialog.height() > before
+    assert dialog.height() >= layout.totalHeightForWidth(dialog.width())
