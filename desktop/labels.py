@@ -119,3 +119,14 @@ def pending_text(reason: str, supplier: str | None = None) -> str:
     if reason == "supplier" and supplier:
         return QCoreApplication.translate("Labels", "Waiting for {0}").format(supplier)
     return label("pending_reason", reason)
+
+
+def size_text(size: int) -> str:
+    """A file's size as the window says it everywhere (the Files tab, the timeline, the
+    limit): "12 KiB", "1.5 MiB", "812 bytes"."""
+    mib = 1024 * 1024
+    if size >= mib:
+        return QCoreApplication.translate("Attachments", "{0} MiB").format(f"{size / mib:.1f}")
+    if size >= 1024:
+        return QCoreApplication.translate("Attachments", "{0} KiB").format(f"{size / 1024:.0f}")
+    return QCoreApplication.translate("Attachments", "{0} bytes").format(size)

@@ -28,6 +28,7 @@ from core.models import ChangeEntry
 from core.services import attachments as service
 from core.ticket_detail import AttachmentEntry, TicketDetail
 from desktop.errors import message_for
+from desktop.labels import size_text
 from desktop.qt import (
     QApplication,
     QDesktopServices,
@@ -56,12 +57,6 @@ AttachmentIdRole = Qt.ItemDataRole.UserRole + 1
 MIB = 1024 * 1024
 
 
-def size_text(size: int) -> str:
-    if size >= MIB:
-        return QApplication.translate("Attachments", "{0} MiB").format(f"{size / MIB:.1f}")
-    if size >= 1024:
-        return QApplication.translate("Attachments", "{0} KiB").format(f"{size / 1024:.0f}")
-    return QApplication.translate("Attachments", "{0} bytes").format(size)
 
 
 def local_files(mime: QMimeData | None) -> list[str]:

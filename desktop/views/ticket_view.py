@@ -229,7 +229,8 @@ class TicketView(QWidget):
         ref = self.ws.ref
         staff = self.ws.user.role != "requester"
         self.header.show_detail(ticket, ref, staff=staff)
-        self.timeline.show_detail(ticket, ref, theme.colours().dark, requester_view=not staff)
+        self.timeline.show_detail(ticket, ref, theme.colours().dark, requester_view=not staff,
+                                  viewer=self.ws.user.username)
         self.system_events.setVisible(staff)
         self.fields.show_detail(ticket, actions)
         names = {u.username: u.name for u in ref.users.values()}

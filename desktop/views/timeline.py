@@ -15,7 +15,7 @@ from typing import Any
 from core.clock import parse_iso
 from core.reference import Reference
 from core.ticket_detail import TicketDetail
-from desktop.labels import label, link_label, pending_text
+from desktop.labels import label, link_label, pending_text, size_text
 from desktop.org_names import clock_text, org_names
 from desktop.qt import (
     QT_TRANSLATE_NOOP,
@@ -203,11 +203,19 @@ def escalation_text(clock: str | None, threshold: Any, note: str | None, ref: Re
     return QCoreApplication.translate("Timeline", "Escalated")
 
 
-def _move_text(actor: str, old: Any, changes: Mapping[str | None, Any], ref: Reference) -> str:
-    """One sentence for a status move and the fields that went with it."""
+def _move_text(actor: str, old: Any, changes: Mapping[str | None, Any], ref: Reference,
+               by: str | None = None, escalated: bool = False) -> str:
+    """One sentence for a status move and the fields that went with it (`by`: who did
+    it, `escalated`: a hand-over to a higher tier)."""
     new = changes.get("status")
     assignee = ref.usernames.get(str(changes.get("assignee_id") or ""))
     whom = html.escape(assignee.name if assignee else _team_name(changes.get("team_id"), ref))
+    if escalated and new in ("assigned", None):
+        team = html.escape(_team_name(changes.get("team_id"), ref))
+        return QCoreApplication.translate("Timeline", "{0} escalated the ticket to {1}").format(actor, team) if team \
+            else QCoreApplication.translate("Timeline", "{0} escalated the ticket").format(actor)
+    if new == "assigned" and assignee is not None and by and assignee.username == by:
+        return QCoreApplication.translate("Timeline", "{0} took the ticket").format(actor)
     if new == "assigned":
         return QCoreApplication.translate("Timeline", "{0} assigned the ticket to {1}").format(actor, whom) if whom \
             else QCoreApplication.translate("Timeline", "{0} assigned the ticket").format(actor)
@@ -232,13 +240,14 @@ def _move_text(actor: str, old: Any, changes: Mapping[str | None, Any], ref: Ref
     return QCoreApplication.translate("Timeline", "{0} moved the ticket to {1}").format(actor, html.escape(label("status", str(new))))
 
 
-def _field_text(actor: str, fields: list[Any], ref: Reference) -> str:
+def _field_text(actor: str, fields: list[Any], ref: Reference, by: str | None = None,
+                escalated: bool = False) -> str:
     """One sentence for a change of several fields at once."""
     names = {f.field for f in fields}
     if names <= {"assignee_id", "team_id"}:
         changes: dict[str | None, Any] = {f.field: f.new for f in fields}
         changes["status"] = "assigned"
-        return _move_text(actor, None, changes, ref)
+        return _move_text(actor, None, changes, ref, by, escalated)
     return QCoreApplication.translate("Timeline", "{0} changed {1}").format(actor, _changes_text(fields, ref))
 
 
@@ -256,20 +265,37 @@ _ATTACHMENT = re.compile(r"^(?P<name>.*) \((?P<size>\d+) bytes\)$")
 
 
 def _attachment_text(actor: str, note: str) -> str:
-    """ "Ada attached photo.jpg (1.2 MB)" from core.blobs.attachment_note's "photo.jpg (1234567 bytes)"."""
+    """ "Ada attached photo.jpg (1.2 MiB)" from core.blobs.attachment_note's "photo.jpg (1234567 bytes)"."""
     found = _ATTACHMENT.match(note)
     if found is None:
         return QCoreApplication.translate("Timeline", "{0} attached a file").format(actor)
-    size = QLocale().formattedDataSize(int(found["size"]), 1, QLocale.DataSizeFormat.DataSizeTraditionalFormat)
+    size = size_text(int(found["size"]))  # as the Files tab says it
     return QCoreApplication.translate("Timeline", "{0} attached {1} ({2})").format(
         actor, html.escape(found["name"]), html.escape(size))
 
 
-def entries(detail: TicketDetail, ref: Reference, requester_view: bool = False) -> list[tuple[str, str, str]]:
+def _escalation(group: list[Any]) -> bool:
+    """Whether one action's fields tell an escalation: core's escalate is a team change
+    to the next tier (the tier rises with it), noted "escalated from TEAM" when the
+    person gave no reason; an escalation rule's move raises the tier the same way."""
+    if not any(g.field == "team_id" for g in group):
+        return False
+    if any(str(g.note or "").startswith("escalated from ") for g in group):
+        return True
+    tier = next((g for g in group if g.field == "tier"), None)
+    try:
+        return tier is not None and int(tier.new) > int(tier.old)
+    except (TypeError, ValueError):
+        return False
+
+
+def entries(detail: TicketDetail, ref: Reference, requester_view: bool = False,
+            viewer: str | None = None) -> list[tuple[str, str, str]]:
     """(instant, css class, html) for every action, comment, work entry and link, in
     the order they happened (occurred_at). The fields one action changed at one
     instant are one entry; the resolution is a message to the requester; SLA events,
-    escalations and notices are "system" entries."""
+    escalations and notices are "system" entries. A requester (`requester_view`, the
+    `viewer` her username) sees only the notices sent to her."""
     def who(username: str | None) -> str:
         user = ref.usernames.get(username or "")
         if user is None and not username:
@@ -314,6 +340,7 @@ def entries(detail: TicketDetail, ref: Reference, requester_view: bool = False) 
                     (history[i + 1].at, history[i + 1].actor) == (h.at, h.actor):
                 i += 1
                 group.append(history[i])
+            escalated = _escalation(group)
             group = [g for g in group if g.field not in QUIET_FIELDS]
             i += 1
             if not group:
@@ -323,7 +350,7 @@ def entries(detail: TicketDetail, ref: Reference, requester_view: bool = False) 
             status = next((g for g in group if g.field == "status"), None)
             if status is not None:
                 changes: dict[str | None, Any] = {g.field: g.new for g in group if g.field in MOVE_FIELDS}
-                text = _move_text(actor, status.old, changes, ref)
+                text = _move_text(actor, status.old, changes, ref, h.actor, escalated)
                 rest = [g for g in group if g.field not in MOVE_FIELDS]
                 if rest:
                     text += " · " + QCoreApplication.translate("Timeline", "changed {0}").format(
@@ -331,14 +358,17 @@ def entries(detail: TicketDetail, ref: Reference, requester_view: bool = False) 
                 note = changes.get("resolution_note")
                 if status.new == "resolved" and note:
                     body = html.escape(str(note)).replace("\n", "<br>")
-                    head = QCoreApplication.translate("Timeline", "{0} resolved the ticket and wrote to the requester").format(actor)
+                    # a requester who solved her own ticket (with an article) wrote to nobody
+                    head = QCoreApplication.translate("Timeline", "{0} resolved the ticket").format(actor) \
+                        if h.actor and h.actor == detail.requester \
+                        else QCoreApplication.translate("Timeline", "{0} resolved the ticket and wrote to the requester").format(actor)
                     code = changes.get("resolution_code")
                     if code:
                         head += f" ({html.escape(label('resolution', str(code)))})"
                     add(start, (h.at or "", "resolution", f"<b>{head}</b><br>{body}"))
                     continue
             else:
-                text = _field_text(actor, group, ref)
+                text = _field_text(actor, group, ref, h.actor, escalated)
             if notes:
                 text += f" <i>({html.escape('; '.join(notes))})</i>"
             add(start, (h.at or "", "event", text))
@@ -357,8 +387,15 @@ def entries(detail: TicketDetail, ref: Reference, requester_view: bool = False) 
             elif h.kind == "escalation":
                 text = html.escape(escalation_text(h.field, h.new, h.note, ref))
             else:
-                people = ", ".join(who(name) for name in (h.new if isinstance(h.new, list) else []))
-                text = QCoreApplication.translate("Timeline", "{0} notified {1}").format(actor, people)
+                told = [str(name) for name in (h.new if isinstance(h.new, list) else [])]
+                if requester_view:
+                    # notices to staff are a system detail to her: only those sent to her
+                    if viewer is None or viewer not in told:
+                        continue
+                    text = QCoreApplication.translate("Timeline", "{0} notified you").format(actor)
+                else:
+                    people = ", ".join(who(name) for name in told)
+                    text = QCoreApplication.translate("Timeline", "{0} notified {1}").format(actor, people)
             add(start, (h.at or "", "system", text))
             continue
         elif h.kind == "attachment":
@@ -419,7 +456,7 @@ class Timeline(QTextBrowser):
         self.setOpenLinks(False)
         self.setObjectName("timeline")
         self.show_system = True
-        self._last: tuple[TicketDetail, Reference, bool, bool] | None = None
+        self._last: tuple[TicketDetail, Reference, bool, bool, str | None] | None = None
         self._follow = False
         self.verticalScrollBar().rangeChanged.connect(self._range_changed)
         self.verticalScrollBar().actionTriggered.connect(self._scrolled)
@@ -430,14 +467,14 @@ class Timeline(QTextBrowser):
             self.show_detail(*self._last)
 
     def show_detail(self, detail: TicketDetail, ref: Reference, dark: bool = False,
-                    requester_view: bool = False) -> None:
+                    requester_view: bool = False, viewer: str | None = None) -> None:
         same = self._last is not None and self._last[0].number == detail.number
         at_end = self.verticalScrollBar().value() >= self.verticalScrollBar().maximum() - 4
-        self._last = (detail, ref, dark, requester_view)
+        self._last = (detail, ref, dark, requester_view, viewer)
         colours = {"reply": "#1f3b57" if dark else "#eef5fd", "note": "#4a3b12" if dark else "#fff6db",
                    "resolution": "#14532d" if dark else "#e7f7ec"}
         rows = []
-        for at, css, text in entries(detail, ref, requester_view):
+        for at, css, text in entries(detail, ref, requester_view, viewer):
             if css == "system" and not self.show_system:
                 continue
             cell = f'<span class="when">{html.escape(when(at))}</span><br>{text}'

@@ -78,3 +78,80 @@ def test_a_reply_comes_before_the_notice_it_sent(qtbot, workspace, new_ticket, a
     assert told and reply < told[0]  # what she did, then whom Branchdesk told of it
     worked = next(n for n, line in enumerate(lines) if "logged 20 min of work" in line)
     assert reply < worked
+
+
+def test_a_requester_sees_only_the_notices_sent_to_her(qtbot, make_workspace, new_ticket, act):
+    number = new_ticket()  # logged by anna: Branchdesk tells the team's technicians
+    t0 = datetime.now(UTC) + timedelta(minutes=1)
+    act("ada", service.assign, number, team="NET", to="nina", at=t0)
+    act("nina", service.comment, number, "We are on it.", at=t0 + timedelta(minutes=1))
+    staff = _view(qtbot, make_workspace("ada"), number).timeline.toPlainText()
+    assert "notified Nina Net" in staff and "notified Anna Nowak" in staff
+    anna = _view(qtbot, make_workspace("anna"), number).timeline.toPlainText()
+    assert "Nina Net" in anna and "Nina Net replied" in anna
+    told = [line for line in anna.splitlines() if "notified" in line]
+    # what was sent to her (the assignment, the reply), nothing sent to staff
+    assert told == ["Ada Agent notified you", "Nina Net notified you"], told
+    assert "Nina Net notified you" in anna and "notified Nina Net" not in anna
+
+
+def test_taking_a_ticket_and_an_escalation_read_as_what_they_were(qtbot, workspace, new_ticket, act):
+    number = new_ticket(category="Hardware/POS terminal", fields={"terminal_id": "T-1"})  # FIELD, tier 2
+    t0 = datetime.now(UTC) + timedelta(minutes=1)
+    act("tom", service.assign, number, to="tom", at=t0)
+    act("tom", service.move, number, "in_progress", at=t0 + timedelta(minutes=1))
+    act("tom", service.escalate, number, note="Needs the network team on site", at=t0 + timedelta(minutes=2))
+    text = _view(qtbot, workspace, number).timeline.toPlainText()
+    assert "Tomasz Field took the ticket" in text
+    assert "assigned the ticket to Tomasz Field" not in text
+    assert "Tomasz Field escalated the ticket to Network specialists (Needs the network team on site)" in text
+    assert "assigned the ticket to Network specialists" not in text
+    # a hand-over within the tier stays an assignment
+    act("ada", service.assign, number, team="NET", to="nina", at=t0 + timedelta(minutes=3))
+    text = _view(qtbot, workspace, number).timeline.toPlainText()
+    assert "Ada Agent assigned the ticket to Nina Net" in text
+
+
+def test_an_escalation_without_a_reason_is_one_too(qtbot, workspace, new_ticket, act):
+    number = new_ticket(category="Hardware/POS terminal", fields={"terminal_id": "T-1"})
+    act("ada", service.escalate, number, at=datetime.now(UTC) + timedelta(minutes=1))
+    text = _view(qtbot, workspace, number).timeline.toPlainText()
+    assert "Ada Agent escalated the ticket to Network specialists (escalated from Field technicians)" in text
+
+
+def test_resolving_her_own_ticket_writes_to_nobody(qtbot, workspace, new_ticket, act):
+    mine = new_ticket(actor="ada", title="My headset crackles", site="PL-POZ-001")  # Ada logged it for herself
+    act("ada", service.move, mine, "resolved", code="fixed", note="Plugged it into the other port.",
+        at=datetime.now(UTC) + timedelta(minutes=1))
+    text = _view(qtbot, workspace, mine).timeline.toPlainText()
+    assert "Ada Agent resolved the ticket (Fixed)" in text
+    assert "wrote to the requester" not in text
+    assert "Plugged it into the other port." in text
+
+
+def test_a_requester_solving_her_ticket_with_an_article_wrote_to_nobody(qtbot, make_workspace, act):
+    from core.services import knowledge
+    from tests.gui.test_knowledge_view import write
+
+    article = write(act, "Receipt printer prints blank pages", categories=("Network",))
+    solved = act("anna", knowledge.solved, article, service.NewTicket(
+        title="Blank receipts", category="Network/Router", impact="medium", urgency="medium"))
+    text = _view(qtbot, make_workspace("anna"), solved.ticket.number).timeline.toPlainText()
+    assert "Anna Nowak resolved the ticket" in text
+    assert "wrote to the requester" not in text
+
+
+def test_a_files_size_reads_the_same_on_the_timeline_and_in_the_files_tab(qtbot, workspace, new_ticket, act,
+                                                                           tmp_path):
+    from core.services import attachments
+    from desktop.labels import size_text
+
+    number = new_ticket()
+    photo = tmp_path / "till-screen.png"
+    photo.write_bytes(b"\x89PNG" + bytes(12_096))  # 12,100 bytes
+    act("ada", attachments.attach, number, photo, at=datetime.now(UTC) + timedelta(minutes=1))
+    view = _view(qtbot, workspace, number)
+    assert size_text(12_100) == "12 KiB"
+    assert "Ada Agent attached till-screen.png (12 KiB)" in view.timeline.toPlainText()
+    qtbot.waitUntil(lambda: view.files.list.count() == 1, timeout=10_000)
+    assert "12 KiB" in view.files.list.item(0).text()
