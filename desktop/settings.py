@@ -15,6 +15,8 @@ FILE = "desktop.ini"
 VERSION = 1
 # how many read marks of notices are kept per person (the list shows at most 100)
 READ_KEPT = 500
+# how many tickets' newest seen reply are kept per person
+SEEN_KEPT = 2000
 
 
 class Settings:
@@ -78,6 +80,27 @@ class Settings:
 
     def set_notices_from(self, username: str, history: int, comments: int) -> None:
         self._q.setValue(f"users/{username}/notices_from", f"{history},{comments}")
+
+    # the newest reply a person has seen on each ticket on this device (an ISO instant), so
+    # the replies that came after it are marked on the timeline the next time it is shown
+    def ticket_seen(self, username: str, number: str) -> str | None:
+        value = self._seen(username).get(number)
+        return str(value) if value else None
+
+    def set_ticket_seen(self, username: str, number: str, at: str) -> None:
+        seen = self._seen(username)
+        seen.pop(number, None)
+        seen[number] = at  # newest last: the oldest are forgotten first
+        kept = dict(list(seen.items())[-SEEN_KEPT:])
+        self._q.setValue(f"users/{username}/tickets_seen", json.dumps(kept))
+
+    def _seen(self, username: str) -> dict[str, str]:
+        raw = self._q.value(f"users/{username}/tickets_seen")
+        try:
+            seen = json.loads(str(raw)) if raw else {}
+        except ValueError:
+            return {}
+        return {str(k): str(v) for k, v in seen.items()} if isinstance(seen, dict) else {}
 
     def sync(self) -> None:
         self._q.sync()

@@ -43,6 +43,7 @@ from desktop.qt import (
     QWidget,
     Signal,
 )
+from desktop.settings import Settings
 from desktop.views.action_bar import ActionBar
 from desktop.views.action_dialogs import AssignDialog, EscalateDialog, PendDialog, ReopenDialog, ResolveDialog
 from desktop.views.article_picker import ArticlePicker
@@ -53,7 +54,7 @@ from desktop.views.ticket_articles import TicketArticles
 from desktop.views.ticket_extras import LinksPanel, ReplyBox, WorkLogPanel
 from desktop.views.ticket_fields import TicketFields
 from desktop.views.ticket_header import TicketHeader
-from desktop.views.timeline import Timeline
+from desktop.views.timeline import Timeline, newest_reply
 from desktop.workspace import Workspace
 
 
@@ -101,6 +102,10 @@ class TicketView(QWidget):
         self.picker: ArticlePicker | None = None
         self._generation = 0
         self._busy = False
+        # the newest reply seen of each ticket, kept on this device
+        self.settings = Settings(workspace.data_dir)
+        self._seen_number: str | None = None
+        self._unread_after: str | None = None
 
         self.header = TicketHeader(self)
         self.buttons: dict[str, QPushButton] = {}
@@ -197,6 +202,7 @@ class TicketView(QWidget):
         self.number = number
         if number is None:
             self._generation += 1
+            self._seen_number = None
             self.ticket, self.ticket_id = None, None
             self.stack.setCurrentIndex(0)
             return
@@ -229,8 +235,18 @@ class TicketView(QWidget):
         ref = self.ws.ref
         staff = self.ws.user.role != "requester"
         self.header.show_detail(ticket, ref, staff=staff)
+        me = self.ws.user.username
+        if ticket.number != self._seen_number:
+            # shown anew: the replies after the newest one seen last time are marked, and
+            # stay marked while it is shown (with any that come meanwhile)
+            self._seen_number = ticket.number
+            self._unread_after = self.settings.ticket_seen(me, ticket.number) or (
+                ticket.created_at if ticket.requester == me else None)
         self.timeline.show_detail(ticket, ref, theme.colours().dark, requester_view=not staff,
-                                  viewer=self.ws.user.username)
+                                  viewer=me, unread_after=self._unread_after)
+        newest = newest_reply(ticket)
+        if newest is not None:
+            self.settings.set_ticket_seen(me, ticket.number, newest)
         self.system_events.setVisible(staff)
         self.fields.show_detail(ticket, actions)
         names = {u.username: u.name for u in ref.users.values()}

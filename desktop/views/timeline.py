@@ -290,12 +290,14 @@ def _escalation(group: list[Any]) -> bool:
 
 
 def entries(detail: TicketDetail, ref: Reference, requester_view: bool = False,
-            viewer: str | None = None) -> list[tuple[str, str, str]]:
+            viewer: str | None = None, unread_after: str | None = None) -> list[tuple[str, str, str]]:
     """(instant, css class, html) for every action, comment, work entry and link, in
     the order they happened (occurred_at). The fields one action changed at one
     instant are one entry; the resolution is a message to the requester; SLA events,
     escalations and notices are "system" entries. A requester (`requester_view`, the
-    `viewer` her username) sees only the notices sent to her."""
+    `viewer` her username) sees only the notices sent to her. A reply or note from
+    someone else after `unread_after` (the newest the viewer had seen) is marked unread:
+    a dot before it and its words in bold."""
     def who(username: str | None) -> str:
         user = ref.usernames.get(username or "")
         if user is None and not username:
@@ -413,11 +415,17 @@ def entries(detail: TicketDetail, ref: Reference, requester_view: bool = False,
         if h.note:
             text += f" <i>({html.escape(system_note(str(h.note), ref))})</i>"
         add(start, (h.at or "", "event", text))
+    seen = _instant(unread_after) if unread_after else None
     for c in detail.comments:
         body = html.escape(c.body).replace("\n", "<br>")
         head = QCoreApplication.translate("Timeline", "{0} replied").format(who(c.author)) if c.public \
             else QCoreApplication.translate("Timeline", "{0} added an internal note").format(who(c.author))
-        add(place("comment", c.at), (c.at or "", "reply" if c.public else "note", f"<b>{head}</b><br>{body}"))
+        text = f"<b>{head}</b><br>{body}"
+        if seen is not None and c.author != viewer and c.at and _instant(c.at) > seen:
+            tip = html.escape(QCoreApplication.translate("Timeline", "New since you last looked"))
+            text = f'<span class="unread" title="{tip}"><font color="#d93025">{UNREAD_DOT}</font> ' \
+                   f"<b>{head}</b><br><b>{body}</b></span>"
+        add(place("comment", c.at), (c.at or "", "reply" if c.public else "note", text))
     for w in detail.work_log:
         text = QCoreApplication.translate("Timeline", "{0} logged {1} min of work").format(who(w.author), w.minutes)
         if w.note:
@@ -432,6 +440,15 @@ def entries(detail: TicketDetail, ref: Reference, requester_view: bool = False,
     keyed = sorted(zip(((_instant(item[0]), seq) for item, seq in zip(items, seqs, strict=True)), items,
                        strict=True), key=lambda pair: pair[0])
     return [item for _key, item in keyed]
+
+
+UNREAD_DOT = "●"
+
+
+def newest_reply(detail: TicketDetail) -> str | None:
+    """When the newest reply or note of the ticket was written (what its viewer has now seen)."""
+    stamps = [c.at for c in detail.comments if c.at]
+    return max(stamps, key=_instant) if stamps else None
 
 
 def _instant(value: str) -> datetime:
@@ -456,7 +473,9 @@ class Timeline(QTextBrowser):
         self.setOpenLinks(False)
         self.setObjectName("timeline")
         self.show_system = True
-        self._last: tuple[TicketDetail, Reference, bool, bool, str | None] | None = None
+        self._last: tuple[TicketDetail, Reference, bool, bool, str | None, str | None] | None = None
+        # how many replies the timeline marks unread
+        self.unread = 0
         self._follow = False
         self.verticalScrollBar().rangeChanged.connect(self._range_changed)
         self.verticalScrollBar().actionTriggered.connect(self._scrolled)
@@ -467,14 +486,17 @@ class Timeline(QTextBrowser):
             self.show_detail(*self._last)
 
     def show_detail(self, detail: TicketDetail, ref: Reference, dark: bool = False,
-                    requester_view: bool = False, viewer: str | None = None) -> None:
+                    requester_view: bool = False, viewer: str | None = None,
+                    unread_after: str | None = None) -> None:
         same = self._last is not None and self._last[0].number == detail.number
         at_end = self.verticalScrollBar().value() >= self.verticalScrollBar().maximum() - 4
-        self._last = (detail, ref, dark, requester_view, viewer)
+        self._last = (detail, ref, dark, requester_view, viewer, unread_after)
         colours = {"reply": "#1f3b57" if dark else "#eef5fd", "note": "#4a3b12" if dark else "#fff6db",
                    "resolution": "#14532d" if dark else "#e7f7ec"}
         rows = []
-        for at, css, text in entries(detail, ref, requester_view, viewer):
+        shown = entries(detail, ref, requester_view, viewer, unread_after)
+        self.unread = sum(1 for _at, _css, text in shown if 'class="unread"' in text)
+        for at, css, text in shown:
             if css == "system" and not self.show_system:
                 continue
             cell = f'<span class="when">{html.escape(when(at))}</span><br>{text}'

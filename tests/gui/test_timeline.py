@@ -155,3 +155,44 @@ def test_a_files_size_reads_the_same_on_the_timeline_and_in_the_files_tab(qtbot,
     assert "Ada Agent attached till-screen.png (12 KiB)" in view.timeline.toPlainText()
     qtbot.waitUntil(lambda: view.files.list.count() == 1, timeout=10_000)
     assert "12 KiB" in view.files.list.item(0).text()
+
+
+def test_replies_since_the_person_last_looked_are_marked_until_the_ticket_is_shown(qtbot, make_workspace,
+                                                                                   new_ticket, act):
+    number = new_ticket()  # logged by anna
+    other = new_ticket(title="Pump 4 offline")
+    t0 = datetime.now(UTC) + timedelta(minutes=1)
+    act("ada", service.assign, number, team="NET", to="nina", at=t0)
+    act("nina", service.comment, number, "We are looking at it remotely.", at=t0 + timedelta(minutes=1))
+    anna = _view(qtbot, make_workspace("anna"), number)
+    timeline = anna.timeline
+    # she has not seen the ticket since she logged it: Nina's reply is new to her
+    assert timeline.unread == 1
+    assert 'class="unread"' in timeline.toHtml() or "●" in timeline.toPlainText()
+    marked = [line for line in timeline.toPlainText().splitlines() if "●" in line]
+    assert marked == ["● Nina Net replied"], marked
+    # her own reply is never new to her
+    with qtbot.waitSignal(anna.sig_loaded, timeout=10_000):
+        act("anna", service.comment, number, "Thank you, the till is free.", at=t0 + timedelta(minutes=2))
+        anna.reload()
+    assert timeline.unread == 1
+    # shown again later: nothing is new any more
+    with qtbot.waitSignal(anna.sig_loaded, timeout=10_000):
+        anna.show_ticket(other)
+    with qtbot.waitSignal(anna.sig_loaded, timeout=10_000):
+        anna.show_ticket(number)
+    assert timeline.unread == 0 and "●" not in timeline.toPlainText()
+    # a reply that comes while she looks at it is marked, until she shows it again
+    with qtbot.waitSignal(anna.sig_loaded, timeout=10_000):
+        act("nina", service.comment, number, "Rebooted the router.", at=t0 + timedelta(minutes=3))
+        anna.reload()
+    assert timeline.unread == 1
+    assert [line for line in timeline.toPlainText().splitlines() if "●" in line] == ["● Nina Net replied"]
+    with qtbot.waitSignal(anna.sig_loaded, timeout=10_000):
+        anna.show_ticket(other)
+    with qtbot.waitSignal(anna.sig_loaded, timeout=10_000):
+        anna.show_ticket(number)
+    assert timeline.unread == 0
+    # a technician opening the ticket for the first time on this device is not shown all of it as new
+    nina = _view(qtbot, make_workspace("nina"), number)
+    assert nina.timeline.unread == 0
