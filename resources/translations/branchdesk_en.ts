@@ -242,17 +242,17 @@
 <context>
     <name>Attachments</name>
     <message>
-        <location filename="../../desktop/views/attachments.py" line="61"/>
+        <location filename="../../desktop/labels.py" line="129"/>
         <source>{0} MiB</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/views/attachments.py" line="63"/>
+        <location filename="../../desktop/labels.py" line="131"/>
         <source>{0} KiB</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/views/attachments.py" line="64"/>
+        <location filename="../../desktop/labels.py" line="132"/>
         <source>{0} bytes</source>
         <translation type="unfinished"></translation>
     </message>
@@ -260,113 +260,113 @@
 <context>
     <name>AttachmentsPanel</name>
     <message>
-        <location filename="../../desktop/views/attachments.py" line="124"/>
+        <location filename="../../desktop/views/attachments.py" line="119"/>
         <source>No files attached yet.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/views/attachments.py" line="126"/>
+        <location filename="../../desktop/views/attachments.py" line="121"/>
         <source>Drop files here or paste a screenshot. A file may be at most {0} MiB.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/views/attachments.py" line="131"/>
+        <location filename="../../desktop/views/attachments.py" line="126"/>
         <source>Attach file…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/views/attachments.py" line="134"/>
+        <location filename="../../desktop/views/attachments.py" line="129"/>
         <source>Paste screenshot</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/views/attachments.py" line="136"/>
+        <location filename="../../desktop/views/attachments.py" line="131"/>
         <source>Attach the picture on the clipboard as a PNG file</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/views/attachments.py" line="138"/>
+        <location filename="../../desktop/views/attachments.py" line="133"/>
         <source>Open</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/views/attachments.py" line="141"/>
+        <location filename="../../desktop/views/attachments.py" line="136"/>
         <source>Save as…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/views/attachments.py" line="198"/>
+        <location filename="../../desktop/views/attachments.py" line="193"/>
         <source>waiting to upload: sent with the next sync</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/views/attachments.py" line="200"/>
+        <location filename="../../desktop/views/attachments.py" line="195"/>
         <source>not downloaded yet: comes with the next sync</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/views/attachments.py" line="215"/>
+        <location filename="../../desktop/views/attachments.py" line="210"/>
         <source>{0}
 {1}, attached by {2}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/views/attachments.py" line="220"/>
+        <location filename="../../desktop/views/attachments.py" line="215"/>
         <source>{0}  ·  adding…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/views/attachments.py" line="260"/>
+        <location filename="../../desktop/views/attachments.py" line="255"/>
         <source>“{0}” cannot be found or read.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/views/attachments.py" line="262"/>
+        <location filename="../../desktop/views/attachments.py" line="257"/>
         <source>“{0}” is a folder. Attach the files in it, or a zip of it.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/views/attachments.py" line="264"/>
+        <location filename="../../desktop/views/attachments.py" line="259"/>
         <source>“{0}” is empty.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/views/attachments.py" line="266"/>
+        <location filename="../../desktop/views/attachments.py" line="261"/>
         <source>“{0}” is {1}; a file may be at most {2} MiB. Make it smaller (zip it, or take a smaller screenshot) or split it.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/views/attachments.py" line="273"/>
+        <location filename="../../desktop/views/attachments.py" line="268"/>
         <source>Attach files (at most {0} MiB each)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/views/attachments.py" line="301"/>
+        <location filename="../../desktop/views/attachments.py" line="296"/>
         <source>The clipboard holds no picture. Take a screenshot first (Print Screen), then paste it here.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/views/attachments.py" line="348"/>
+        <location filename="../../desktop/views/attachments.py" line="343"/>
         <source>The screenshot is larger than {0} MiB; take a smaller one.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/views/attachments.py" line="351"/>
+        <location filename="../../desktop/views/attachments.py" line="346"/>
         <source>“{0}” was not attached: {1}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/views/attachments.py" line="397"/>
+        <location filename="../../desktop/views/attachments.py" line="392"/>
         <source>“{0}” could not be opened: {1}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/views/attachments.py" line="406"/>
+        <location filename="../../desktop/views/attachments.py" line="401"/>
         <source>Save attachment</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/views/attachments.py" line="417"/>
+        <location filename="../../desktop/views/attachments.py" line="412"/>
         <source>“{0}” could not be saved: {1}</source>
         <translation type="unfinished"></translation>
     </message>
@@ -374,7 +374,7 @@
 <context>
     <name>BarChart</name>
     <message numerus="yes">
-        <location filename="../../desktop/views/charts.py" line="180"/>
+        <location filename="../../desktop/views/charts.py" line="292"/>
         <source>%n more not shown</source>
         <translation>
             <numerusform>%n more not shown</numerusform>
@@ -385,7 +385,7 @@
 <context>
     <name>BellButton</name>
     <message numerus="yes">
-        <location filename="../../desktop/views/notifications.py" line="65"/>
+        <location filename="../../desktop/views/notifications.py" line="69"/>
         <source>%n unread notification(s)</source>
         <translation>
             <numerusform>%n unread notification</numerusform>
@@ -393,12 +393,12 @@
         </translation>
     </message>
     <message>
-        <location filename="../../desktop/views/notifications.py" line="66"/>
+        <location filename="../../desktop/views/notifications.py" line="70"/>
         <source>No unread notifications</source>
         <translation type="unfinished"></translation>
     </message>
     <message numerus="yes">
-        <location filename="../../desktop/views/notifications.py" line="68"/>
+        <location filename="../../desktop/views/notifications.py" line="72"/>
         <source>%n resolved ticket(s) waiting for your rating</source>
         <translation>
             <numerusform>%n resolved ticket waiting for your rating</numerusform>
@@ -406,7 +406,7 @@
         </translation>
     </message>
     <message>
-        <location filename="../../desktop/views/notifications.py" line="70"/>
+        <location filename="../../desktop/views/notifications.py" line="74"/>
         <source>Notifications</source>
         <translation type="unfinished"></translation>
     </message>
@@ -927,31 +927,36 @@
     </message>
     <message>
         <location filename="../../desktop/errors.py" line="116"/>
+        <source>This computer has no password store to keep your sign-in safe. Install and unlock one (your desktop&apos;s keyring, macOS Keychain or Windows Credential Manager), or ask your administrator.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/errors.py" line="120"/>
         <source>The period starts ({begin}) after it ends ({end}).</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/errors.py" line="118"/>
+        <location filename="../../desktop/errors.py" line="122"/>
         <source>“{value}” is not a date; write it as YYYY-MM-DD.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/errors.py" line="134"/>
+        <location filename="../../desktop/errors.py" line="138"/>
         <source>The server could not be reached. Your work is kept here and sent later.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/errors.py" line="137"/>
+        <location filename="../../desktop/errors.py" line="141"/>
         <source>Something went wrong; the details are in the log file.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/errors.py" line="184"/>
+        <location filename="../../desktop/errors.py" line="188"/>
         <source>a ticket that is {0}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/errors.py" line="185"/>
+        <location filename="../../desktop/errors.py" line="189"/>
         <source>ticket that is {0}</source>
         <translation type="unfinished"></translation>
     </message>
@@ -959,33 +964,28 @@
 <context>
     <name>EscalateDialog</name>
     <message>
-        <location filename="../../desktop/views/action_dialogs.py" line="138"/>
-        <location filename="../../desktop/views/action_dialogs.py" line="152"/>
+        <location filename="../../desktop/views/action_dialogs.py" line="186"/>
+        <location filename="../../desktop/views/action_dialogs.py" line="187"/>
         <source>Escalate</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/views/action_dialogs.py" line="142"/>
+        <location filename="../../desktop/views/action_dialogs.py" line="184"/>
         <source>Hand {0} to {1}?</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/views/action_dialogs.py" line="143"/>
+        <location filename="../../desktop/views/action_dialogs.py" line="185"/>
         <source>Hand {0} to the next tier?</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/views/action_dialogs.py" line="146"/>
+        <location filename="../../desktop/views/action_dialogs.py" line="187"/>
         <source>Why it needs the next tier: what you found and tried</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/views/action_dialogs.py" line="150"/>
-        <source>Reason *</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../desktop/views/action_dialogs.py" line="161"/>
+        <location filename="../../desktop/views/action_dialogs.py" line="188"/>
         <source>Say why the ticket needs the next tier.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1263,68 +1263,83 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <location filename="../../desktop/models/kpi_table.py" line="44"/>
+        <source>Satisfaction (1–5)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/models/kpi_table.py" line="45"/>
+        <source>Ratings</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <location filename="../../desktop/models/kpi_table.py" line="46"/>
-        <source>Site</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../desktop/models/kpi_table.py" line="47"/>
-        <source>Region</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../desktop/models/kpi_table.py" line="48"/>
-        <source>Country</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../desktop/models/kpi_table.py" line="49"/>
-        <source>Team</source>
+        <source>Ease (1–5)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../../desktop/models/kpi_table.py" line="50"/>
-        <source>Category</source>
+        <source>Site</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../../desktop/models/kpi_table.py" line="51"/>
-        <source>Technician</source>
+        <source>Region</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../../desktop/models/kpi_table.py" line="52"/>
-        <source>Week</source>
+        <source>Country</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../../desktop/models/kpi_table.py" line="53"/>
+        <source>Team</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/models/kpi_table.py" line="54"/>
+        <source>Category</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/models/kpi_table.py" line="55"/>
+        <source>Technician</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/models/kpi_table.py" line="56"/>
+        <source>Week</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/models/kpi_table.py" line="57"/>
         <source>Supplier</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/models/kpi_table.py" line="76"/>
+        <location filename="../../desktop/models/kpi_table.py" line="80"/>
         <source>{0} d {1} h</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/models/kpi_table.py" line="78"/>
+        <location filename="../../desktop/models/kpi_table.py" line="82"/>
         <source>{0} h {1} min</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/models/kpi_table.py" line="79"/>
+        <location filename="../../desktop/models/kpi_table.py" line="83"/>
         <source>{0} min</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/models/kpi_table.py" line="144"/>
-        <location filename="../../desktop/views/report_pdf.py" line="30"/>
+        <location filename="../../desktop/models/kpi_table.py" line="150"/>
+        <location filename="../../desktop/views/report_pdf.py" line="39"/>
         <source>Total</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/views/report_pdf.py" line="43"/>
+        <location filename="../../desktop/views/report_pdf.py" line="62"/>
         <source>Branchdesk figures, {0} to {1}, by {2}</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1659,38 +1674,43 @@
 <context>
     <name>LinksPanel</name>
     <message>
-        <location filename="../../desktop/views/ticket_extras.py" line="205"/>
+        <location filename="../../desktop/views/ticket_extras.py" line="206"/>
         <source>Link</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/views/ticket_extras.py" line="237"/>
-        <location filename="../../desktop/views/ticket_extras.py" line="239"/>
-        <source>Task of</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../desktop/views/ticket_extras.py" line="243"/>
-        <source>Task</source>
+        <location filename="../../desktop/views/ticket_extras.py" line="217"/>
+        <source>No linked tickets yet</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../../desktop/views/ticket_extras.py" line="247"/>
+        <location filename="../../desktop/views/ticket_extras.py" line="249"/>
+        <source>Task of</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/views/ticket_extras.py" line="253"/>
+        <source>Task</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/views/ticket_extras.py" line="257"/>
         <source>{0} — {1}: {2}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/views/ticket_extras.py" line="267"/>
+        <location filename="../../desktop/views/ticket_extras.py" line="278"/>
         <source>Type a piece of the other ticket&apos;s number or words of its title.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/views/ticket_extras.py" line="279"/>
+        <location filename="../../desktop/views/ticket_extras.py" line="290"/>
         <source>No ticket matches “{0}”.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/views/ticket_extras.py" line="281"/>
+        <location filename="../../desktop/views/ticket_extras.py" line="292"/>
         <source>{0} tickets match; choose one from the list.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1698,209 +1718,219 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../desktop/views/main_window.py" line="77"/>
+        <location filename="../../desktop/views/main_window.py" line="106"/>
         <source>Branchdesk — {0} ({1})</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/views/main_window.py" line="101"/>
-        <location filename="../../desktop/views/main_window.py" line="164"/>
+        <location filename="../../desktop/views/main_window.py" line="130"/>
+        <location filename="../../desktop/views/main_window.py" line="195"/>
         <source>Conflicts and refused changes</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/views/main_window.py" line="155"/>
+        <location filename="../../desktop/views/main_window.py" line="186"/>
         <source>New ticket</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/views/main_window.py" line="155"/>
+        <location filename="../../desktop/views/main_window.py" line="186"/>
         <source>Log a new ticket</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/views/main_window.py" line="156"/>
+        <location filename="../../desktop/views/main_window.py" line="187"/>
         <source>Search</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/views/main_window.py" line="157"/>
+        <location filename="../../desktop/views/main_window.py" line="188"/>
         <source>Search tickets and comments</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/views/main_window.py" line="158"/>
+        <location filename="../../desktop/views/main_window.py" line="189"/>
         <source>Refresh</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/views/main_window.py" line="159"/>
+        <location filename="../../desktop/views/main_window.py" line="190"/>
         <source>Sync with the server, or reload on a standalone store</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/views/main_window.py" line="160"/>
+        <location filename="../../desktop/views/main_window.py" line="191"/>
         <source>Next ticket</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/views/main_window.py" line="161"/>
+        <location filename="../../desktop/views/main_window.py" line="192"/>
         <source>Previous ticket</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/views/main_window.py" line="162"/>
+        <location filename="../../desktop/views/main_window.py" line="193"/>
         <source>Reply</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/views/main_window.py" line="163"/>
+        <location filename="../../desktop/views/main_window.py" line="194"/>
         <source>Filter</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/views/main_window.py" line="165"/>
+        <location filename="../../desktop/views/main_window.py" line="196"/>
         <source>What sync overrode or refused</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/views/main_window.py" line="166"/>
+        <location filename="../../desktop/views/main_window.py" line="197"/>
         <source>Notifications</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/views/main_window.py" line="167"/>
+        <location filename="../../desktop/views/main_window.py" line="198"/>
         <source>What you were told: assignments, replies and more</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/views/main_window.py" line="168"/>
+        <location filename="../../desktop/views/main_window.py" line="199"/>
         <source>Reports</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/views/main_window.py" line="169"/>
+        <location filename="../../desktop/views/main_window.py" line="200"/>
         <source>The desk&apos;s figures over a period, with the tickets behind them</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/views/main_window.py" line="170"/>
+        <location filename="../../desktop/views/main_window.py" line="201"/>
         <source>Knowledge</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/views/main_window.py" line="171"/>
+        <location filename="../../desktop/views/main_window.py" line="202"/>
         <source>Articles that solve common problems: read, search and write them</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/views/main_window.py" line="172"/>
+        <location filename="../../desktop/views/main_window.py" line="203"/>
         <source>Write an article from this resolution</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/views/main_window.py" line="174"/>
+        <location filename="../../desktop/views/main_window.py" line="205"/>
         <source>Sign out</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/views/main_window.py" line="175"/>
+        <location filename="../../desktop/views/main_window.py" line="206"/>
         <source>Quit</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/views/main_window.py" line="181"/>
+        <location filename="../../desktop/views/main_window.py" line="212"/>
         <source>Main</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/views/main_window.py" line="202"/>
+        <location filename="../../desktop/views/main_window.py" line="233"/>
         <source>&amp;File</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/views/main_window.py" line="205"/>
+        <location filename="../../desktop/views/main_window.py" line="236"/>
         <source>&amp;Ticket</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/views/main_window.py" line="211"/>
+        <location filename="../../desktop/views/main_window.py" line="242"/>
         <source>&amp;View</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/views/main_window.py" line="227"/>
+        <location filename="../../desktop/views/main_window.py" line="258"/>
         <source>&amp;Help</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/views/main_window.py" line="228"/>
-        <location filename="../../desktop/views/main_window.py" line="255"/>
+        <location filename="../../desktop/views/main_window.py" line="259"/>
+        <location filename="../../desktop/views/main_window.py" line="286"/>
         <source>Keyboard shortcuts</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/views/main_window.py" line="229"/>
+        <location filename="../../desktop/views/main_window.py" line="260"/>
         <source>About Branchdesk</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/views/main_window.py" line="271"/>
+        <location filename="../../desktop/views/main_window.py" line="302"/>
         <source>Ticket {0} logged</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/views/main_window.py" line="277"/>
+        <location filename="../../desktop/views/main_window.py" line="308"/>
+        <source>Ticket {0} escalated to {1}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/views/main_window.py" line="309"/>
+        <source>Ticket {0} escalated</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/views/main_window.py" line="315"/>
         <source>Ticket {0} is logged as solved by the article “{1}”.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/views/main_window.py" line="278"/>
+        <location filename="../../desktop/views/main_window.py" line="316"/>
         <source>Nobody needs to work on it. You can rate how it went on the ticket.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/views/main_window.py" line="279"/>
+        <location filename="../../desktop/views/main_window.py" line="317"/>
         <source>Ticket {0} logged as solved</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/views/main_window.py" line="282"/>
+        <location filename="../../desktop/views/main_window.py" line="320"/>
         <source>Glad the article “{0}” solved it.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/views/main_window.py" line="283"/>
+        <location filename="../../desktop/views/main_window.py" line="321"/>
         <source>No ticket was logged; the article is counted as having solved a problem.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/views/main_window.py" line="284"/>
+        <location filename="../../desktop/views/main_window.py" line="322"/>
         <source>Solved by an article; no ticket logged</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/views/main_window.py" line="287"/>
+        <location filename="../../desktop/views/main_window.py" line="325"/>
         <source>Solved</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/views/main_window.py" line="379"/>
+        <location filename="../../desktop/views/main_window.py" line="418"/>
         <source>Sync now</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/views/main_window.py" line="386"/>
+        <location filename="../../desktop/views/main_window.py" line="425"/>
         <source>Sync: {0}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/views/main_window.py" line="426"/>
+        <location filename="../../desktop/views/main_window.py" line="465"/>
         <source>Save filter</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/views/main_window.py" line="426"/>
+        <location filename="../../desktop/views/main_window.py" line="465"/>
         <source>Name for this filter:</source>
         <translation type="unfinished"></translation>
     </message>
@@ -2074,33 +2104,33 @@
 <context>
     <name>NotificationsPopup</name>
     <message>
-        <location filename="../../desktop/views/notifications.py" line="88"/>
-        <location filename="../../desktop/views/notifications.py" line="100"/>
+        <location filename="../../desktop/views/notifications.py" line="92"/>
+        <location filename="../../desktop/views/notifications.py" line="104"/>
         <source>Notifications</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/views/notifications.py" line="90"/>
+        <location filename="../../desktop/views/notifications.py" line="94"/>
         <source>Mark all read</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/views/notifications.py" line="110"/>
+        <location filename="../../desktop/views/notifications.py" line="114"/>
         <source>Waiting for your rating</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/views/notifications.py" line="114"/>
+        <location filename="../../desktop/views/notifications.py" line="118"/>
         <source>Resolved tickets waiting for your rating</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/views/notifications.py" line="122"/>
+        <location filename="../../desktop/views/notifications.py" line="126"/>
         <source>Nothing to tell you yet: assignments, replies and other news on your tickets show here.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/views/notifications.py" line="170"/>
+        <location filename="../../desktop/views/notifications.py" line="185"/>
         <source>Rate your resolved ticket {0}: {1}</source>
         <translation type="unfinished"></translation>
     </message>
@@ -2211,37 +2241,37 @@
 <context>
     <name>OrgNames</name>
     <message>
-        <location filename="../../desktop/org_names.py" line="26"/>
+        <location filename="../../desktop/org_names.py" line="34"/>
         <source>A supplier</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/org_names.py" line="27"/>
+        <location filename="../../desktop/org_names.py" line="35"/>
         <source>{0}: response</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/org_names.py" line="28"/>
+        <location filename="../../desktop/org_names.py" line="36"/>
         <source>{0}: resolution</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/org_names.py" line="31"/>
+        <location filename="../../desktop/org_names.py" line="39"/>
         <source>The team</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/org_names.py" line="32"/>
+        <location filename="../../desktop/org_names.py" line="40"/>
         <source>{0}: response (team target)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/org_names.py" line="33"/>
+        <location filename="../../desktop/org_names.py" line="41"/>
         <source>{0}: resolution (team target)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/org_names.py" line="35"/>
+        <location filename="../../desktop/org_names.py" line="43"/>
         <source>Time without a public update</source>
         <translation type="unfinished"></translation>
     </message>
@@ -2422,34 +2452,62 @@
     </message>
 </context>
 <context>
+    <name>ReopenDialog</name>
+    <message>
+        <location filename="../../desktop/views/action_dialogs.py" line="174"/>
+        <source>Reopen ticket</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/views/action_dialogs.py" line="174"/>
+        <source>Reopen {0}? Say what is still wrong.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/views/action_dialogs.py" line="175"/>
+        <source>What still does not work, and since when</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/views/action_dialogs.py" line="175"/>
+        <source>Reopen</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/views/action_dialogs.py" line="176"/>
+        <source>Say what is still wrong.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>ReplyBox</name>
     <message>
-        <location filename="../../desktop/views/ticket_extras.py" line="64"/>
+        <location filename="../../desktop/views/ticket_extras.py" line="65"/>
         <source>Write a reply… (Ctrl+Enter sends it)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/views/ticket_extras.py" line="67"/>
+        <location filename="../../desktop/views/ticket_extras.py" line="68"/>
         <source>Reply</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/views/ticket_extras.py" line="69"/>
+        <location filename="../../desktop/views/ticket_extras.py" line="70"/>
         <source>Internal note</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/views/ticket_extras.py" line="71"/>
+        <location filename="../../desktop/views/ticket_extras.py" line="72"/>
         <source>Only support staff see internal notes.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/views/ticket_extras.py" line="80"/>
+        <location filename="../../desktop/views/ticket_extras.py" line="81"/>
         <source>Saved replies</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/views/ticket_extras.py" line="82"/>
+        <location filename="../../desktop/views/ticket_extras.py" line="83"/>
         <source>Insert one of the organisation&apos;s saved replies, filled in for this ticket</source>
         <translation type="unfinished"></translation>
     </message>
@@ -2726,27 +2784,45 @@
 <context>
     <name>SearchDialog</name>
     <message>
-        <location filename="../../desktop/views/search.py" line="42"/>
+        <location filename="../../desktop/views/search.py" line="53"/>
         <source>Search</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/views/search.py" line="45"/>
-        <source>Search titles, descriptions and comments…</source>
+        <location filename="../../desktop/views/search.py" line="56"/>
+        <source>Search tickets and knowledge articles…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/views/search.py" line="100"/>
+        <location filename="../../desktop/views/search.py" line="134"/>
         <source>Type a word to search for.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/views/search.py" line="112"/>
+        <location filename="../../desktop/views/search.py" line="151"/>
+        <source>Draft</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../desktop/views/search.py" line="155"/>
+        <source>Knowledge articles (%n)</source>
+        <translation>
+            <numerusform>Knowledge articles (%n)</numerusform>
+            <numerusform>Knowledge articles (%n)</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location filename="../../desktop/views/search.py" line="166"/>
+        <source>No tickets match “{0}”.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/views/search.py" line="168"/>
         <source>No tickets match “{0}”. Try fewer or shorter words.</source>
         <translation type="unfinished"></translation>
     </message>
     <message numerus="yes">
-        <location filename="../../desktop/views/search.py" line="114"/>
+        <location filename="../../desktop/views/search.py" line="170"/>
         <source>{0} of %n ticket(s) — scroll down for more</source>
         <translation>
             <numerusform>{0} of %n ticket — scroll down for more</numerusform>
@@ -2754,7 +2830,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../desktop/views/search.py" line="117"/>
+        <location filename="../../desktop/views/search.py" line="173"/>
         <source>%n ticket(s)</source>
         <translation>
             <numerusform>%n ticket</numerusform>
@@ -3037,67 +3113,67 @@
 <context>
     <name>StatusBar</name>
     <message>
-        <location filename="../../desktop/views/status_bar.py" line="42"/>
+        <location filename="../../desktop/views/status_bar.py" line="56"/>
         <source>Standalone</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/views/status_bar.py" line="43"/>
+        <location filename="../../desktop/views/status_bar.py" line="57"/>
         <source>This computer keeps its own store and does not sync with a server.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/views/status_bar.py" line="45"/>
+        <location filename="../../desktop/views/status_bar.py" line="59"/>
         <source>⚠ Sync stopped</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/views/status_bar.py" line="45"/>
+        <location filename="../../desktop/views/status_bar.py" line="59"/>
         <source>Work is kept here and sent once sync can go on.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/views/status_bar.py" line="47"/>
+        <location filename="../../desktop/views/status_bar.py" line="61"/>
         <source>⟳ Syncing…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/views/status_bar.py" line="47"/>
+        <location filename="../../desktop/views/status_bar.py" line="61"/>
         <source>Exchanging changes with the central server.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/views/status_bar.py" line="49"/>
+        <location filename="../../desktop/views/status_bar.py" line="63"/>
         <source>● Online</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/views/status_bar.py" line="49"/>
+        <location filename="../../desktop/views/status_bar.py" line="63"/>
         <source>Connected to the central server.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/views/status_bar.py" line="51"/>
+        <location filename="../../desktop/views/status_bar.py" line="65"/>
         <source>◌ Connecting…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/views/status_bar.py" line="51"/>
+        <location filename="../../desktop/views/status_bar.py" line="65"/>
         <source>Reaching the central server.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/views/status_bar.py" line="53"/>
+        <location filename="../../desktop/views/status_bar.py" line="67"/>
         <source>○ Offline</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/views/status_bar.py" line="53"/>
+        <location filename="../../desktop/views/status_bar.py" line="67"/>
         <source>The server cannot be reached; work is kept and sent later.</source>
         <translation type="unfinished"></translation>
     </message>
     <message numerus="yes">
-        <location filename="../../desktop/views/status_bar.py" line="65"/>
+        <location filename="../../desktop/views/status_bar.py" line="79"/>
         <source>%n change(s) waiting</source>
         <translation>
             <numerusform>%n change waiting</numerusform>
@@ -3105,17 +3181,17 @@
         </translation>
     </message>
     <message>
-        <location filename="../../desktop/views/status_bar.py" line="66"/>
+        <location filename="../../desktop/views/status_bar.py" line="80"/>
         <source>Changes made here that no server has confirmed yet.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/views/status_bar.py" line="76"/>
+        <location filename="../../desktop/views/status_bar.py" line="90"/>
         <source>Last sync {0}</source>
         <translation type="unfinished"></translation>
     </message>
     <message numerus="yes">
-        <location filename="../../desktop/views/status_bar.py" line="81"/>
+        <location filename="../../desktop/views/status_bar.py" line="95"/>
         <source>%n conflict(s) to look at</source>
         <translation>
             <numerusform>%n conflict to look at</numerusform>
@@ -3123,8 +3199,13 @@
         </translation>
     </message>
     <message>
-        <location filename="../../desktop/views/status_bar.py" line="83"/>
+        <location filename="../../desktop/views/status_bar.py" line="97"/>
         <source>Changes that sync overrode or the server refused: click to see them.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/views/status_bar.py" line="105"/>
+        <source>Click the number to show the ticket.</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -3213,7 +3294,7 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/views/ticket_articles.py" line="78"/>
+        <location filename="../../desktop/views/ticket_articles.py" line="81"/>
         <source> (draft)</source>
         <translation type="unfinished"></translation>
     </message>
@@ -3319,27 +3400,27 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/views/ticket_header.py" line="76"/>
+        <location filename="../../desktop/views/ticket_header.py" line="79"/>
         <source>Priority overridden: {0}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/views/ticket_header.py" line="77"/>
+        <location filename="../../desktop/views/ticket_header.py" line="80"/>
         <source>Priority from impact {0} and urgency {1}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/views/ticket_header.py" line="87"/>
+        <location filename="../../desktop/views/ticket_header.py" line="90"/>
         <source>Site {0}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/views/ticket_header.py" line="89"/>
+        <location filename="../../desktop/views/ticket_header.py" line="92"/>
         <source>Requester {0}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/views/ticket_header.py" line="90"/>
+        <location filename="../../desktop/views/ticket_header.py" line="93"/>
         <source>Team {0}</source>
         <translation type="unfinished"></translation>
     </message>
@@ -3347,27 +3428,27 @@
 <context>
     <name>TicketTable</name>
     <message>
-        <location filename="../../desktop/views/ticket_table.py" line="127"/>
+        <location filename="../../desktop/views/ticket_table.py" line="158"/>
         <source>Filter by words or number</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/views/ticket_table.py" line="132"/>
+        <location filename="../../desktop/views/ticket_table.py" line="164"/>
         <source>Any status</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/views/ticket_table.py" line="137"/>
+        <location filename="../../desktop/views/ticket_table.py" line="169"/>
         <source>Any priority</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/views/ticket_table.py" line="145"/>
+        <location filename="../../desktop/views/ticket_table.py" line="177"/>
         <source>Save filter…</source>
         <translation type="unfinished"></translation>
     </message>
     <message numerus="yes">
-        <location filename="../../desktop/views/ticket_table.py" line="244"/>
+        <location filename="../../desktop/views/ticket_table.py" line="276"/>
         <source>%n ticket(s)</source>
         <translation>
             <numerusform>%n ticket</numerusform>
@@ -3375,52 +3456,52 @@
         </translation>
     </message>
     <message>
-        <location filename="../../desktop/views/ticket_table.py" line="266"/>
+        <location filename="../../desktop/views/ticket_table.py" line="298"/>
         <source>No ticket in “{0}” matches the filter.&lt;br&gt;&lt;a href=&quot;clear&quot;&gt;Clear the filter&lt;/a&gt;</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/views/ticket_table.py" line="269"/>
+        <location filename="../../desktop/views/ticket_table.py" line="301"/>
         <source>Nothing is assigned to you right now.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/views/ticket_table.py" line="270"/>
+        <location filename="../../desktop/views/ticket_table.py" line="302"/>
         <source>You have no open requests. Press Ctrl+N to log one.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/views/ticket_table.py" line="271"/>
+        <location filename="../../desktop/views/ticket_table.py" line="303"/>
         <source>Your teams have no open tickets.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/views/ticket_table.py" line="272"/>
+        <location filename="../../desktop/views/ticket_table.py" line="304"/>
         <source>Nothing waits for triage.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/views/ticket_table.py" line="273"/>
+        <location filename="../../desktop/views/ticket_table.py" line="305"/>
         <source>No open ticket has missed its SLA target.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/views/ticket_table.py" line="274"/>
+        <location filename="../../desktop/views/ticket_table.py" line="306"/>
         <source>No open ticket is due within the next 2 hours.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/views/ticket_table.py" line="275"/>
+        <location filename="../../desktop/views/ticket_table.py" line="307"/>
         <source>There is no open major incident.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/views/ticket_table.py" line="276"/>
+        <location filename="../../desktop/views/ticket_table.py" line="308"/>
         <source>This site has no open tickets.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/views/ticket_table.py" line="278"/>
+        <location filename="../../desktop/views/ticket_table.py" line="310"/>
         <source>No tickets here yet.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -3491,117 +3572,117 @@
 <context>
     <name>TicketView</name>
     <message>
-        <location filename="../../desktop/views/ticket_view.py" line="106"/>
+        <location filename="../../desktop/views/ticket_view.py" line="113"/>
         <source>Assign…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/views/ticket_view.py" line="106"/>
-        <location filename="../../desktop/views/ticket_view.py" line="255"/>
+        <location filename="../../desktop/views/ticket_view.py" line="113"/>
+        <location filename="../../desktop/views/ticket_view.py" line="274"/>
         <source>Start work</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/views/ticket_view.py" line="106"/>
+        <location filename="../../desktop/views/ticket_view.py" line="113"/>
         <source>Put on hold…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/views/ticket_view.py" line="106"/>
+        <location filename="../../desktop/views/ticket_view.py" line="113"/>
         <source>Take</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/views/ticket_view.py" line="107"/>
+        <location filename="../../desktop/views/ticket_view.py" line="114"/>
         <source>Resolve…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/views/ticket_view.py" line="107"/>
-        <location filename="../../desktop/views/ticket_view.py" line="258"/>
+        <location filename="../../desktop/views/ticket_view.py" line="114"/>
+        <location filename="../../desktop/views/ticket_view.py" line="277"/>
         <source>Close</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/views/ticket_view.py" line="107"/>
-        <location filename="../../desktop/views/ticket_view.py" line="259"/>
+        <location filename="../../desktop/views/ticket_view.py" line="114"/>
+        <location filename="../../desktop/views/ticket_view.py" line="278"/>
         <source>Reopen</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/views/ticket_view.py" line="108"/>
-        <location filename="../../desktop/views/ticket_view.py" line="379"/>
+        <location filename="../../desktop/views/ticket_view.py" line="115"/>
+        <location filename="../../desktop/views/ticket_view.py" line="398"/>
         <source>Cancel ticket</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/views/ticket_view.py" line="108"/>
+        <location filename="../../desktop/views/ticket_view.py" line="115"/>
         <source>Escalate…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/views/ticket_view.py" line="117"/>
+        <location filename="../../desktop/views/ticket_view.py" line="124"/>
         <source>Assign the ticket to yourself</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/views/ticket_view.py" line="135"/>
+        <location filename="../../desktop/views/ticket_view.py" line="142"/>
         <source>Show SLA events, escalations and notices</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/views/ticket_view.py" line="155"/>
+        <location filename="../../desktop/views/ticket_view.py" line="162"/>
         <source>Conversation</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/views/ticket_view.py" line="156"/>
+        <location filename="../../desktop/views/ticket_view.py" line="163"/>
         <source>Details</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/views/ticket_view.py" line="157"/>
+        <location filename="../../desktop/views/ticket_view.py" line="164"/>
         <source>Work log</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/views/ticket_view.py" line="158"/>
+        <location filename="../../desktop/views/ticket_view.py" line="165"/>
         <source>Links</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/views/ticket_view.py" line="159"/>
-        <location filename="../../desktop/views/ticket_view.py" line="301"/>
+        <location filename="../../desktop/views/ticket_view.py" line="166"/>
+        <location filename="../../desktop/views/ticket_view.py" line="320"/>
         <source>Files</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/views/ticket_view.py" line="182"/>
+        <location filename="../../desktop/views/ticket_view.py" line="189"/>
         <source>Choose a ticket to see it here.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/views/ticket_view.py" line="255"/>
+        <location filename="../../desktop/views/ticket_view.py" line="274"/>
         <source>Resume work</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/views/ticket_view.py" line="258"/>
+        <location filename="../../desktop/views/ticket_view.py" line="277"/>
         <source>Yes, it is fixed</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/views/ticket_view.py" line="259"/>
+        <location filename="../../desktop/views/ticket_view.py" line="278"/>
         <source>No, reopen it</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/views/ticket_view.py" line="301"/>
+        <location filename="../../desktop/views/ticket_view.py" line="320"/>
         <source>Files ({0})</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/views/ticket_view.py" line="380"/>
+        <location filename="../../desktop/views/ticket_view.py" line="399"/>
         <source>Cancel ticket {0}? It cannot be reopened.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -3816,97 +3897,113 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/views/timeline.py" line="212"/>
-        <source>{0} assigned the ticket to {1}</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../desktop/views/timeline.py" line="213"/>
-        <source>{0} assigned the ticket</source>
+        <location filename="../../desktop/views/timeline.py" line="215"/>
+        <source>{0} escalated the ticket to {1}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../../desktop/views/timeline.py" line="216"/>
+        <source>{0} escalated the ticket</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/views/timeline.py" line="218"/>
+        <source>{0} took the ticket</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/views/timeline.py" line="220"/>
+        <source>{0} assigned the ticket to {1}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/views/timeline.py" line="221"/>
+        <source>{0} assigned the ticket</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/views/timeline.py" line="224"/>
         <source>{0} reopened the ticket</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/views/timeline.py" line="217"/>
+        <location filename="../../desktop/views/timeline.py" line="225"/>
         <source>{0} resumed work</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/views/timeline.py" line="217"/>
+        <location filename="../../desktop/views/timeline.py" line="225"/>
         <source>{0} started work</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/views/timeline.py" line="222"/>
+        <location filename="../../desktop/views/timeline.py" line="230"/>
         <source>{0} put the ticket on hold: {1}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/views/timeline.py" line="223"/>
+        <location filename="../../desktop/views/timeline.py" line="231"/>
         <source>{0} put the ticket on hold</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/views/timeline.py" line="226"/>
+        <location filename="../../desktop/views/timeline.py" line="234"/>
         <source>{0} resolved the ticket ({1})</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/views/timeline.py" line="227"/>
+        <location filename="../../desktop/views/timeline.py" line="235"/>
+        <location filename="../../desktop/views/timeline.py" line="364"/>
         <source>{0} resolved the ticket</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/views/timeline.py" line="229"/>
+        <location filename="../../desktop/views/timeline.py" line="237"/>
         <source>{0} closed the ticket</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/views/timeline.py" line="231"/>
+        <location filename="../../desktop/views/timeline.py" line="239"/>
         <source>{0} cancelled the ticket</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/views/timeline.py" line="232"/>
+        <location filename="../../desktop/views/timeline.py" line="240"/>
         <source>{0} moved the ticket to {1}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/views/timeline.py" line="250"/>
+        <location filename="../../desktop/views/timeline.py" line="259"/>
         <source>{0}: {1} → {2}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/views/timeline.py" line="242"/>
+        <location filename="../../desktop/views/timeline.py" line="251"/>
         <source>{0} changed {1}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/views/timeline.py" line="264"/>
+        <location filename="../../desktop/views/timeline.py" line="273"/>
         <source>{0} attached {1} ({2})</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/views/timeline.py" line="276"/>
+        <location filename="../../desktop/views/timeline.py" line="304"/>
         <source>Branchdesk</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/views/timeline.py" line="303"/>
+        <location filename="../../desktop/views/timeline.py" line="358"/>
         <source>changed {0}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/views/timeline.py" line="308"/>
+        <location filename="../../desktop/views/timeline.py" line="366"/>
         <source>{0} resolved the ticket and wrote to the requester</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/views/timeline.py" line="324"/>
+        <location filename="../../desktop/views/timeline.py" line="382"/>
         <source>{0} logged the ticket</source>
         <translation type="unfinished"></translation>
     </message>
@@ -3926,32 +4023,42 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/views/timeline.py" line="335"/>
+        <location filename="../../desktop/views/timeline.py" line="400"/>
         <source>{0} notified {1}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/views/timeline.py" line="262"/>
+        <location filename="../../desktop/views/timeline.py" line="271"/>
         <source>{0} attached a file</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/views/timeline.py" line="344"/>
+        <location filename="../../desktop/views/timeline.py" line="397"/>
+        <source>{0} notified you</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/views/timeline.py" line="409"/>
         <source>{0} linked the article {1}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/views/timeline.py" line="355"/>
+        <location filename="../../desktop/views/timeline.py" line="421"/>
         <source>{0} replied</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/views/timeline.py" line="356"/>
+        <location filename="../../desktop/views/timeline.py" line="422"/>
         <source>{0} added an internal note</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/views/timeline.py" line="359"/>
+        <location filename="../../desktop/views/timeline.py" line="425"/>
+        <source>New since you last looked</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/views/timeline.py" line="430"/>
         <source>{0} logged {1} min of work</source>
         <translation type="unfinished"></translation>
     </message>
@@ -3959,28 +4066,36 @@
 <context>
     <name>WorkLogPanel</name>
     <message>
-        <location filename="../../desktop/views/ticket_extras.py" line="143"/>
+        <location filename="../../desktop/views/ticket_extras.py" line="144"/>
         <source> min</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/views/ticket_extras.py" line="145"/>
+        <location filename="../../desktop/views/ticket_extras.py" line="146"/>
         <source>What you did</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/views/ticket_extras.py" line="146"/>
+        <location filename="../../desktop/views/ticket_extras.py" line="147"/>
         <source>Log work</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/views/ticket_extras.py" line="166"/>
+        <location filename="../../desktop/views/ticket_extras.py" line="167"/>
         <source>{0}  {1}: {2} min</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/views/ticket_extras.py" line="169"/>
+        <location filename="../../desktop/views/ticket_extras.py" line="170"/>
         <source>Total: {0} h {1:02d} min</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>_ReasonDialog</name>
+    <message>
+        <location filename="../../desktop/views/action_dialogs.py" line="150"/>
+        <source>Reason *</source>
         <translation type="unfinished"></translation>
     </message>
 </context>

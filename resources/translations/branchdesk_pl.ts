@@ -244,17 +244,17 @@
 <context>
     <name>Attachments</name>
     <message>
-        <location filename="../../desktop/views/attachments.py" line="61"/>
+        <location filename="../../desktop/labels.py" line="129"/>
         <source>{0} MiB</source>
         <translation>{0} MiB</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/attachments.py" line="63"/>
+        <location filename="../../desktop/labels.py" line="131"/>
         <source>{0} KiB</source>
         <translation>{0} KiB</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/attachments.py" line="64"/>
+        <location filename="../../desktop/labels.py" line="132"/>
         <source>{0} bytes</source>
         <translation>{0} B</translation>
     </message>
@@ -262,114 +262,114 @@
 <context>
     <name>AttachmentsPanel</name>
     <message>
-        <location filename="../../desktop/views/attachments.py" line="124"/>
+        <location filename="../../desktop/views/attachments.py" line="119"/>
         <source>No files attached yet.</source>
         <translation>Nie dołączono jeszcze plików.</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/attachments.py" line="126"/>
+        <location filename="../../desktop/views/attachments.py" line="121"/>
         <source>Drop files here or paste a screenshot. A file may be at most {0} MiB.</source>
         <translation>Upuść tu pliki albo wklej zrzut ekranu. Plik może mieć najwyżej {0} MiB.</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/attachments.py" line="131"/>
+        <location filename="../../desktop/views/attachments.py" line="126"/>
         <source>Attach file…</source>
         <translation>Dołącz plik…</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/attachments.py" line="134"/>
+        <location filename="../../desktop/views/attachments.py" line="129"/>
         <source>Paste screenshot</source>
         <translation>Wklej zrzut ekranu</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/attachments.py" line="136"/>
+        <location filename="../../desktop/views/attachments.py" line="131"/>
         <source>Attach the picture on the clipboard as a PNG file</source>
         <translation>Dołącz obraz ze schowka jako plik PNG</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/attachments.py" line="138"/>
+        <location filename="../../desktop/views/attachments.py" line="133"/>
         <source>Open</source>
         <translation>Otwórz</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/attachments.py" line="141"/>
+        <location filename="../../desktop/views/attachments.py" line="136"/>
         <source>Save as…</source>
         <translation>Zapisz jako…</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/attachments.py" line="198"/>
+        <location filename="../../desktop/views/attachments.py" line="193"/>
         <source>waiting to upload: sent with the next sync</source>
         <translation>czeka na wysłanie: pójdzie z następną synchronizacją</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/attachments.py" line="200"/>
+        <location filename="../../desktop/views/attachments.py" line="195"/>
         <source>not downloaded yet: comes with the next sync</source>
         <translation>jeszcze nie pobrany: przyjdzie z następną synchronizacją</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/attachments.py" line="215"/>
+        <location filename="../../desktop/views/attachments.py" line="210"/>
         <source>{0}
 {1}, attached by {2}</source>
         <translation>{0}
 {1}, dołączył(a) {2}</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/attachments.py" line="220"/>
+        <location filename="../../desktop/views/attachments.py" line="215"/>
         <source>{0}  ·  adding…</source>
         <translation>{0}  ·  dołączanie…</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/attachments.py" line="260"/>
+        <location filename="../../desktop/views/attachments.py" line="255"/>
         <source>“{0}” cannot be found or read.</source>
         <translation>Nie można znaleźć ani odczytać „{0}”.</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/attachments.py" line="262"/>
+        <location filename="../../desktop/views/attachments.py" line="257"/>
         <source>“{0}” is a folder. Attach the files in it, or a zip of it.</source>
         <translation>„{0}” to folder. Dołącz pliki z niego albo jego archiwum zip.</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/attachments.py" line="264"/>
+        <location filename="../../desktop/views/attachments.py" line="259"/>
         <source>“{0}” is empty.</source>
         <translation>„{0}” jest pusty.</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/attachments.py" line="266"/>
+        <location filename="../../desktop/views/attachments.py" line="261"/>
         <source>“{0}” is {1}; a file may be at most {2} MiB. Make it smaller (zip it, or take a smaller screenshot) or split it.</source>
         <translation>„{0}” ma {1}; plik może mieć najwyżej {2} MiB. Zmniejsz go (spakuj albo zrób mniejszy zrzut ekranu) lub podziel.</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/attachments.py" line="273"/>
+        <location filename="../../desktop/views/attachments.py" line="268"/>
         <source>Attach files (at most {0} MiB each)</source>
         <translation>Dołącz pliki (każdy najwyżej {0} MiB)</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/attachments.py" line="301"/>
+        <location filename="../../desktop/views/attachments.py" line="296"/>
         <source>The clipboard holds no picture. Take a screenshot first (Print Screen), then paste it here.</source>
         <translation>W schowku nie ma obrazu. Najpierw zrób zrzut ekranu (Print Screen), potem wklej go tutaj.</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/attachments.py" line="348"/>
+        <location filename="../../desktop/views/attachments.py" line="343"/>
         <source>The screenshot is larger than {0} MiB; take a smaller one.</source>
         <translation>Zrzut ekranu ma więcej niż {0} MiB; zrób mniejszy.</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/attachments.py" line="351"/>
+        <location filename="../../desktop/views/attachments.py" line="346"/>
         <source>“{0}” was not attached: {1}</source>
         <translation>Nie dołączono „{0}”: {1}</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/attachments.py" line="397"/>
+        <location filename="../../desktop/views/attachments.py" line="392"/>
         <source>“{0}” could not be opened: {1}</source>
         <translation>Nie można otworzyć „{0}”: {1}</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/attachments.py" line="406"/>
+        <location filename="../../desktop/views/attachments.py" line="401"/>
         <source>Save attachment</source>
         <translation>Zapisz załącznik</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/attachments.py" line="417"/>
+        <location filename="../../desktop/views/attachments.py" line="412"/>
         <source>“{0}” could not be saved: {1}</source>
         <translation>Nie można zapisać „{0}”: {1}</translation>
     </message>
@@ -377,7 +377,7 @@
 <context>
     <name>BarChart</name>
     <message numerus="yes">
-        <location filename="../../desktop/views/charts.py" line="180"/>
+        <location filename="../../desktop/views/charts.py" line="292"/>
         <source>%n more not shown</source>
         <translation>
             <numerusform>i jeszcze %n niepokazany</numerusform>
@@ -389,7 +389,7 @@
 <context>
     <name>BellButton</name>
     <message numerus="yes">
-        <location filename="../../desktop/views/notifications.py" line="65"/>
+        <location filename="../../desktop/views/notifications.py" line="69"/>
         <source>%n unread notification(s)</source>
         <translation>
             <numerusform>%n nieprzeczytane powiadomienie</numerusform>
@@ -398,12 +398,12 @@
         </translation>
     </message>
     <message>
-        <location filename="../../desktop/views/notifications.py" line="66"/>
+        <location filename="../../desktop/views/notifications.py" line="70"/>
         <source>No unread notifications</source>
         <translation>Brak nieprzeczytanych powiadomień</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../desktop/views/notifications.py" line="68"/>
+        <location filename="../../desktop/views/notifications.py" line="72"/>
         <source>%n resolved ticket(s) waiting for your rating</source>
         <translation>
             <numerusform>%n rozwiązane zgłoszenie czeka na Twoją ocenę</numerusform>
@@ -412,7 +412,7 @@
         </translation>
     </message>
     <message>
-        <location filename="../../desktop/views/notifications.py" line="70"/>
+        <location filename="../../desktop/views/notifications.py" line="74"/>
         <source>Notifications</source>
         <translation>Powiadomienia</translation>
     </message>
@@ -940,31 +940,36 @@
     </message>
     <message>
         <location filename="../../desktop/errors.py" line="116"/>
+        <source>This computer has no password store to keep your sign-in safe. Install and unlock one (your desktop&apos;s keyring, macOS Keychain or Windows Credential Manager), or ask your administrator.</source>
+        <translation>Ten komputer nie ma magazynu haseł, w którym logowanie byłoby bezpieczne. Zainstaluj i odblokuj taki magazyn (pęk kluczy środowiska graficznego, pęk kluczy macOS albo Menedżer poświadczeń Windows) lub zapytaj administratora.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/errors.py" line="120"/>
         <source>The period starts ({begin}) after it ends ({end}).</source>
         <translation>Okres zaczyna się ({begin}) po swoim końcu ({end}).</translation>
     </message>
     <message>
-        <location filename="../../desktop/errors.py" line="118"/>
+        <location filename="../../desktop/errors.py" line="122"/>
         <source>“{value}” is not a date; write it as YYYY-MM-DD.</source>
         <translation>„{value}” to nie data; wpisz ją jako RRRR-MM-DD.</translation>
     </message>
     <message>
-        <location filename="../../desktop/errors.py" line="134"/>
+        <location filename="../../desktop/errors.py" line="138"/>
         <source>The server could not be reached. Your work is kept here and sent later.</source>
         <translation>Nie udało się połączyć z serwerem. Twoja praca jest zachowana tutaj i zostanie wysłana później.</translation>
     </message>
     <message>
-        <location filename="../../desktop/errors.py" line="137"/>
+        <location filename="../../desktop/errors.py" line="141"/>
         <source>Something went wrong; the details are in the log file.</source>
         <translation>Coś poszło nie tak; szczegóły są w pliku dziennika.</translation>
     </message>
     <message>
-        <location filename="../../desktop/errors.py" line="184"/>
+        <location filename="../../desktop/errors.py" line="188"/>
         <source>a ticket that is {0}</source>
         <translation>zgłoszenie o statusie {0}</translation>
     </message>
     <message>
-        <location filename="../../desktop/errors.py" line="185"/>
+        <location filename="../../desktop/errors.py" line="189"/>
         <source>ticket that is {0}</source>
         <translation>zgłoszenie o statusie {0}</translation>
     </message>
@@ -972,33 +977,28 @@
 <context>
     <name>EscalateDialog</name>
     <message>
-        <location filename="../../desktop/views/action_dialogs.py" line="138"/>
-        <location filename="../../desktop/views/action_dialogs.py" line="152"/>
+        <location filename="../../desktop/views/action_dialogs.py" line="186"/>
+        <location filename="../../desktop/views/action_dialogs.py" line="187"/>
         <source>Escalate</source>
         <translation>Eskaluj</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/action_dialogs.py" line="142"/>
+        <location filename="../../desktop/views/action_dialogs.py" line="184"/>
         <source>Hand {0} to {1}?</source>
         <translation>Przekazać {0} do: {1}?</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/action_dialogs.py" line="143"/>
+        <location filename="../../desktop/views/action_dialogs.py" line="185"/>
         <source>Hand {0} to the next tier?</source>
         <translation>Przekazać {0} na wyższą linię wsparcia?</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/action_dialogs.py" line="146"/>
+        <location filename="../../desktop/views/action_dialogs.py" line="187"/>
         <source>Why it needs the next tier: what you found and tried</source>
         <translation>Dlaczego potrzebna jest wyższa linia: co ustalono i co próbowano</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/action_dialogs.py" line="150"/>
-        <source>Reason *</source>
-        <translation>Powód *</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/views/action_dialogs.py" line="161"/>
+        <location filename="../../desktop/views/action_dialogs.py" line="188"/>
         <source>Say why the ticket needs the next tier.</source>
         <translation>Napisz, dlaczego zgłoszenie potrzebuje wyższej linii wsparcia.</translation>
     </message>
@@ -1276,68 +1276,83 @@
         <translation>Ponad 7 dni</translation>
     </message>
     <message>
+        <location filename="../../desktop/models/kpi_table.py" line="44"/>
+        <source>Satisfaction (1–5)</source>
+        <translation>Zadowolenie (1–5)</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/models/kpi_table.py" line="45"/>
+        <source>Ratings</source>
+        <translation>Oceny</translation>
+    </message>
+    <message>
         <location filename="../../desktop/models/kpi_table.py" line="46"/>
+        <source>Ease (1–5)</source>
+        <translation>Łatwość (1–5)</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/models/kpi_table.py" line="50"/>
         <source>Site</source>
         <translation>Lokalizacja</translation>
     </message>
     <message>
-        <location filename="../../desktop/models/kpi_table.py" line="47"/>
+        <location filename="../../desktop/models/kpi_table.py" line="51"/>
         <source>Region</source>
         <translation>Region</translation>
     </message>
     <message>
-        <location filename="../../desktop/models/kpi_table.py" line="48"/>
+        <location filename="../../desktop/models/kpi_table.py" line="52"/>
         <source>Country</source>
         <translation>Kraj</translation>
     </message>
     <message>
-        <location filename="../../desktop/models/kpi_table.py" line="49"/>
+        <location filename="../../desktop/models/kpi_table.py" line="53"/>
         <source>Team</source>
         <translation>Zespół</translation>
     </message>
     <message>
-        <location filename="../../desktop/models/kpi_table.py" line="50"/>
+        <location filename="../../desktop/models/kpi_table.py" line="54"/>
         <source>Category</source>
         <translation>Kategoria</translation>
     </message>
     <message>
-        <location filename="../../desktop/models/kpi_table.py" line="51"/>
+        <location filename="../../desktop/models/kpi_table.py" line="55"/>
         <source>Technician</source>
         <translation>Technik</translation>
     </message>
     <message>
-        <location filename="../../desktop/models/kpi_table.py" line="52"/>
+        <location filename="../../desktop/models/kpi_table.py" line="56"/>
         <source>Week</source>
         <translation>Tydzień</translation>
     </message>
     <message>
-        <location filename="../../desktop/models/kpi_table.py" line="53"/>
+        <location filename="../../desktop/models/kpi_table.py" line="57"/>
         <source>Supplier</source>
         <translation>Dostawca</translation>
     </message>
     <message>
-        <location filename="../../desktop/models/kpi_table.py" line="76"/>
+        <location filename="../../desktop/models/kpi_table.py" line="80"/>
         <source>{0} d {1} h</source>
         <translation>{0} d {1} h</translation>
     </message>
     <message>
-        <location filename="../../desktop/models/kpi_table.py" line="78"/>
+        <location filename="../../desktop/models/kpi_table.py" line="82"/>
         <source>{0} h {1} min</source>
         <translation>{0} h {1} min</translation>
     </message>
     <message>
-        <location filename="../../desktop/models/kpi_table.py" line="79"/>
+        <location filename="../../desktop/models/kpi_table.py" line="83"/>
         <source>{0} min</source>
         <translation>{0} min</translation>
     </message>
     <message>
-        <location filename="../../desktop/models/kpi_table.py" line="144"/>
-        <location filename="../../desktop/views/report_pdf.py" line="30"/>
+        <location filename="../../desktop/models/kpi_table.py" line="150"/>
+        <location filename="../../desktop/views/report_pdf.py" line="39"/>
         <source>Total</source>
         <translation>Razem</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/report_pdf.py" line="43"/>
+        <location filename="../../desktop/views/report_pdf.py" line="62"/>
         <source>Branchdesk figures, {0} to {1}, by {2}</source>
         <translation>Wskaźniki Branchdesk, od {0} do {1}, według: {2}</translation>
     </message>
@@ -1672,38 +1687,43 @@
 <context>
     <name>LinksPanel</name>
     <message>
-        <location filename="../../desktop/views/ticket_extras.py" line="205"/>
+        <location filename="../../desktop/views/ticket_extras.py" line="206"/>
         <source>Link</source>
         <translation>Powiąż</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/ticket_extras.py" line="237"/>
-        <location filename="../../desktop/views/ticket_extras.py" line="239"/>
+        <location filename="../../desktop/views/ticket_extras.py" line="217"/>
+        <source>No linked tickets yet</source>
+        <translation>Brak powiązanych zgłoszeń</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/views/ticket_extras.py" line="247"/>
+        <location filename="../../desktop/views/ticket_extras.py" line="249"/>
         <source>Task of</source>
         <translation>Zadanie zgłoszenia</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/ticket_extras.py" line="243"/>
+        <location filename="../../desktop/views/ticket_extras.py" line="253"/>
         <source>Task</source>
         <translation>Zadanie</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/ticket_extras.py" line="247"/>
+        <location filename="../../desktop/views/ticket_extras.py" line="257"/>
         <source>{0} — {1}: {2}</source>
         <translation>{0} — {1}: {2}</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/ticket_extras.py" line="267"/>
+        <location filename="../../desktop/views/ticket_extras.py" line="278"/>
         <source>Type a piece of the other ticket&apos;s number or words of its title.</source>
         <translation>Wpisz fragment numeru drugiego zgłoszenia albo słowa z jego tytułu.</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/ticket_extras.py" line="279"/>
+        <location filename="../../desktop/views/ticket_extras.py" line="290"/>
         <source>No ticket matches “{0}”.</source>
         <translation>Żadne zgłoszenie nie pasuje do „{0}”.</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/ticket_extras.py" line="281"/>
+        <location filename="../../desktop/views/ticket_extras.py" line="292"/>
         <source>{0} tickets match; choose one from the list.</source>
         <translation>Pasujących zgłoszeń: {0}; wybierz jedno z listy.</translation>
     </message>
@@ -1711,209 +1731,219 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../desktop/views/main_window.py" line="77"/>
+        <location filename="../../desktop/views/main_window.py" line="106"/>
         <source>Branchdesk — {0} ({1})</source>
         <translation>Branchdesk — {0} ({1})</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/main_window.py" line="101"/>
-        <location filename="../../desktop/views/main_window.py" line="164"/>
+        <location filename="../../desktop/views/main_window.py" line="130"/>
+        <location filename="../../desktop/views/main_window.py" line="195"/>
         <source>Conflicts and refused changes</source>
         <translation>Konflikty i odrzucone zmiany</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/main_window.py" line="155"/>
+        <location filename="../../desktop/views/main_window.py" line="186"/>
         <source>New ticket</source>
         <translation>Nowe zgłoszenie</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/main_window.py" line="155"/>
+        <location filename="../../desktop/views/main_window.py" line="186"/>
         <source>Log a new ticket</source>
         <translation>Zarejestruj nowe zgłoszenie</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/main_window.py" line="156"/>
+        <location filename="../../desktop/views/main_window.py" line="187"/>
         <source>Search</source>
         <translation>Szukaj</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/main_window.py" line="157"/>
+        <location filename="../../desktop/views/main_window.py" line="188"/>
         <source>Search tickets and comments</source>
         <translation>Szukaj w zgłoszeniach i komentarzach</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/main_window.py" line="158"/>
+        <location filename="../../desktop/views/main_window.py" line="189"/>
         <source>Refresh</source>
         <translation>Odśwież</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/main_window.py" line="159"/>
+        <location filename="../../desktop/views/main_window.py" line="190"/>
         <source>Sync with the server, or reload on a standalone store</source>
         <translation>Synchronizuj z serwerem albo odśwież samodzielny magazyn</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/main_window.py" line="160"/>
+        <location filename="../../desktop/views/main_window.py" line="191"/>
         <source>Next ticket</source>
         <translation>Następne zgłoszenie</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/main_window.py" line="161"/>
+        <location filename="../../desktop/views/main_window.py" line="192"/>
         <source>Previous ticket</source>
         <translation>Poprzednie zgłoszenie</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/main_window.py" line="162"/>
+        <location filename="../../desktop/views/main_window.py" line="193"/>
         <source>Reply</source>
         <translation>Odpowiedz</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/main_window.py" line="163"/>
+        <location filename="../../desktop/views/main_window.py" line="194"/>
         <source>Filter</source>
         <translation>Filtruj</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/main_window.py" line="165"/>
+        <location filename="../../desktop/views/main_window.py" line="196"/>
         <source>What sync overrode or refused</source>
         <translation>Co synchronizacja nadpisała lub odrzuciła</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/main_window.py" line="166"/>
+        <location filename="../../desktop/views/main_window.py" line="197"/>
         <source>Notifications</source>
         <translation>Powiadomienia</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/main_window.py" line="167"/>
+        <location filename="../../desktop/views/main_window.py" line="198"/>
         <source>What you were told: assignments, replies and more</source>
         <translation>Co do Ciebie przyszło: przydziały, odpowiedzi i więcej</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/main_window.py" line="168"/>
+        <location filename="../../desktop/views/main_window.py" line="199"/>
         <source>Reports</source>
         <translation>Raporty</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/main_window.py" line="169"/>
+        <location filename="../../desktop/views/main_window.py" line="200"/>
         <source>The desk&apos;s figures over a period, with the tickets behind them</source>
         <translation>Wskaźniki działu w wybranym okresie, ze zgłoszeniami, z których wynikają</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/main_window.py" line="170"/>
+        <location filename="../../desktop/views/main_window.py" line="201"/>
         <source>Knowledge</source>
         <translation>Baza wiedzy</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/main_window.py" line="171"/>
+        <location filename="../../desktop/views/main_window.py" line="202"/>
         <source>Articles that solve common problems: read, search and write them</source>
         <translation>Artykuły, które rozwiązują częste problemy: czytaj, szukaj i pisz je</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/main_window.py" line="172"/>
+        <location filename="../../desktop/views/main_window.py" line="203"/>
         <source>Write an article from this resolution</source>
         <translation>Napisz artykuł na podstawie tego rozwiązania</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/main_window.py" line="174"/>
+        <location filename="../../desktop/views/main_window.py" line="205"/>
         <source>Sign out</source>
         <translation>Wyloguj</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/main_window.py" line="175"/>
+        <location filename="../../desktop/views/main_window.py" line="206"/>
         <source>Quit</source>
         <translation>Zakończ</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/main_window.py" line="181"/>
+        <location filename="../../desktop/views/main_window.py" line="212"/>
         <source>Main</source>
         <translation>Główny</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/main_window.py" line="202"/>
+        <location filename="../../desktop/views/main_window.py" line="233"/>
         <source>&amp;File</source>
         <translation>&amp;Plik</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/main_window.py" line="205"/>
+        <location filename="../../desktop/views/main_window.py" line="236"/>
         <source>&amp;Ticket</source>
         <translation>&amp;Zgłoszenie</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/main_window.py" line="211"/>
+        <location filename="../../desktop/views/main_window.py" line="242"/>
         <source>&amp;View</source>
         <translation>&amp;Widok</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/main_window.py" line="227"/>
+        <location filename="../../desktop/views/main_window.py" line="258"/>
         <source>&amp;Help</source>
         <translation>Pomo&amp;c</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/main_window.py" line="228"/>
-        <location filename="../../desktop/views/main_window.py" line="255"/>
+        <location filename="../../desktop/views/main_window.py" line="259"/>
+        <location filename="../../desktop/views/main_window.py" line="286"/>
         <source>Keyboard shortcuts</source>
         <translation>Skróty klawiszowe</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/main_window.py" line="229"/>
+        <location filename="../../desktop/views/main_window.py" line="260"/>
         <source>About Branchdesk</source>
         <translation>O programie Branchdesk</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/main_window.py" line="271"/>
+        <location filename="../../desktop/views/main_window.py" line="302"/>
         <source>Ticket {0} logged</source>
         <translation>Zarejestrowano zgłoszenie {0}</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/main_window.py" line="277"/>
+        <location filename="../../desktop/views/main_window.py" line="308"/>
+        <source>Ticket {0} escalated to {1}</source>
+        <translation>Zgłoszenie {0} eskalowano do: {1}</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/views/main_window.py" line="309"/>
+        <source>Ticket {0} escalated</source>
+        <translation>Zgłoszenie {0} eskalowano</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/views/main_window.py" line="315"/>
         <source>Ticket {0} is logged as solved by the article “{1}”.</source>
         <translation>Zgłoszenie {0} zapisano jako rozwiązane artykułem „{1}”.</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/main_window.py" line="278"/>
+        <location filename="../../desktop/views/main_window.py" line="316"/>
         <source>Nobody needs to work on it. You can rate how it went on the ticket.</source>
         <translation>Nikt nie musi nad nim pracować. W zgłoszeniu możesz ocenić, jak poszło.</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/main_window.py" line="279"/>
+        <location filename="../../desktop/views/main_window.py" line="317"/>
         <source>Ticket {0} logged as solved</source>
         <translation>Zgłoszenie {0} zapisano jako rozwiązane</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/main_window.py" line="282"/>
+        <location filename="../../desktop/views/main_window.py" line="320"/>
         <source>Glad the article “{0}” solved it.</source>
         <translation>Cieszymy się, że artykuł „{0}” pomógł.</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/main_window.py" line="283"/>
+        <location filename="../../desktop/views/main_window.py" line="321"/>
         <source>No ticket was logged; the article is counted as having solved a problem.</source>
         <translation>Nie dodano zgłoszenia; artykuł zapisano jako taki, który rozwiązał problem.</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/main_window.py" line="284"/>
+        <location filename="../../desktop/views/main_window.py" line="322"/>
         <source>Solved by an article; no ticket logged</source>
         <translation>Rozwiązane artykułem; bez zgłoszenia</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/main_window.py" line="287"/>
+        <location filename="../../desktop/views/main_window.py" line="325"/>
         <source>Solved</source>
         <translation>Rozwiązane</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/main_window.py" line="379"/>
+        <location filename="../../desktop/views/main_window.py" line="418"/>
         <source>Sync now</source>
         <translation>Synchronizuj teraz</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/main_window.py" line="386"/>
+        <location filename="../../desktop/views/main_window.py" line="425"/>
         <source>Sync: {0}</source>
         <translation>Synchronizacja: {0}</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/main_window.py" line="426"/>
+        <location filename="../../desktop/views/main_window.py" line="465"/>
         <source>Save filter</source>
         <translation>Zapisz filtr</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/main_window.py" line="426"/>
+        <location filename="../../desktop/views/main_window.py" line="465"/>
         <source>Name for this filter:</source>
         <translation>Nazwa tego filtra:</translation>
     </message>
@@ -2087,33 +2117,33 @@
 <context>
     <name>NotificationsPopup</name>
     <message>
-        <location filename="../../desktop/views/notifications.py" line="88"/>
-        <location filename="../../desktop/views/notifications.py" line="100"/>
+        <location filename="../../desktop/views/notifications.py" line="92"/>
+        <location filename="../../desktop/views/notifications.py" line="104"/>
         <source>Notifications</source>
         <translation>Powiadomienia</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/notifications.py" line="90"/>
+        <location filename="../../desktop/views/notifications.py" line="94"/>
         <source>Mark all read</source>
         <translation>Oznacz wszystkie jako przeczytane</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/notifications.py" line="110"/>
+        <location filename="../../desktop/views/notifications.py" line="114"/>
         <source>Waiting for your rating</source>
         <translation>Czeka na Twoją ocenę</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/notifications.py" line="114"/>
+        <location filename="../../desktop/views/notifications.py" line="118"/>
         <source>Resolved tickets waiting for your rating</source>
         <translation>Rozwiązane zgłoszenia czekające na Twoją ocenę</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/notifications.py" line="122"/>
+        <location filename="../../desktop/views/notifications.py" line="126"/>
         <source>Nothing to tell you yet: assignments, replies and other news on your tickets show here.</source>
         <translation>Na razie nic nowego: tutaj pojawią się przydziały, odpowiedzi i inne wieści o Twoich zgłoszeniach.</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/notifications.py" line="170"/>
+        <location filename="../../desktop/views/notifications.py" line="185"/>
         <source>Rate your resolved ticket {0}: {1}</source>
         <translation>Oceń rozwiązane zgłoszenie {0}: {1}</translation>
     </message>
@@ -2224,37 +2254,37 @@
 <context>
     <name>OrgNames</name>
     <message>
-        <location filename="../../desktop/org_names.py" line="26"/>
+        <location filename="../../desktop/org_names.py" line="34"/>
         <source>A supplier</source>
         <translation>Dostawca</translation>
     </message>
     <message>
-        <location filename="../../desktop/org_names.py" line="27"/>
+        <location filename="../../desktop/org_names.py" line="35"/>
         <source>{0}: response</source>
         <translation>{0}: reakcja</translation>
     </message>
     <message>
-        <location filename="../../desktop/org_names.py" line="28"/>
+        <location filename="../../desktop/org_names.py" line="36"/>
         <source>{0}: resolution</source>
         <translation>{0}: rozwiązanie</translation>
     </message>
     <message>
-        <location filename="../../desktop/org_names.py" line="31"/>
+        <location filename="../../desktop/org_names.py" line="39"/>
         <source>The team</source>
         <translation>Zespół</translation>
     </message>
     <message>
-        <location filename="../../desktop/org_names.py" line="32"/>
+        <location filename="../../desktop/org_names.py" line="40"/>
         <source>{0}: response (team target)</source>
         <translation>{0}: reakcja (cel zespołu)</translation>
     </message>
     <message>
-        <location filename="../../desktop/org_names.py" line="33"/>
+        <location filename="../../desktop/org_names.py" line="41"/>
         <source>{0}: resolution (team target)</source>
         <translation>{0}: rozwiązanie (cel zespołu)</translation>
     </message>
     <message>
-        <location filename="../../desktop/org_names.py" line="35"/>
+        <location filename="../../desktop/org_names.py" line="43"/>
         <source>Time without a public update</source>
         <translation>Czas bez publicznej odpowiedzi</translation>
     </message>
@@ -2435,34 +2465,62 @@
     </message>
 </context>
 <context>
+    <name>ReopenDialog</name>
+    <message>
+        <location filename="../../desktop/views/action_dialogs.py" line="174"/>
+        <source>Reopen ticket</source>
+        <translation>Ponowne otwarcie zgłoszenia</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/views/action_dialogs.py" line="174"/>
+        <source>Reopen {0}? Say what is still wrong.</source>
+        <translation>Otworzyć ponownie {0}? Napisz, co nadal nie działa.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/views/action_dialogs.py" line="175"/>
+        <source>What still does not work, and since when</source>
+        <translation>Co nadal nie działa i od kiedy</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/views/action_dialogs.py" line="175"/>
+        <source>Reopen</source>
+        <translation>Otwórz ponownie</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/views/action_dialogs.py" line="176"/>
+        <source>Say what is still wrong.</source>
+        <translation>Napisz, co nadal nie działa.</translation>
+    </message>
+</context>
+<context>
     <name>ReplyBox</name>
     <message>
-        <location filename="../../desktop/views/ticket_extras.py" line="64"/>
+        <location filename="../../desktop/views/ticket_extras.py" line="65"/>
         <source>Write a reply… (Ctrl+Enter sends it)</source>
         <translation>Napisz odpowiedź… (Ctrl+Enter wysyła)</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/ticket_extras.py" line="67"/>
+        <location filename="../../desktop/views/ticket_extras.py" line="68"/>
         <source>Reply</source>
         <translation>Odpowiedz</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/ticket_extras.py" line="69"/>
+        <location filename="../../desktop/views/ticket_extras.py" line="70"/>
         <source>Internal note</source>
         <translation>Notatka wewnętrzna</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/ticket_extras.py" line="71"/>
+        <location filename="../../desktop/views/ticket_extras.py" line="72"/>
         <source>Only support staff see internal notes.</source>
         <translation>Notatki wewnętrzne widzi tylko wsparcie.</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/ticket_extras.py" line="80"/>
+        <location filename="../../desktop/views/ticket_extras.py" line="81"/>
         <source>Saved replies</source>
         <translation>Gotowe odpowiedzi</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/ticket_extras.py" line="82"/>
+        <location filename="../../desktop/views/ticket_extras.py" line="83"/>
         <source>Insert one of the organisation&apos;s saved replies, filled in for this ticket</source>
         <translation>Wstaw jedną z gotowych odpowiedzi organizacji, uzupełnioną dla tego zgłoszenia</translation>
     </message>
@@ -2741,27 +2799,46 @@
 <context>
     <name>SearchDialog</name>
     <message>
-        <location filename="../../desktop/views/search.py" line="42"/>
+        <location filename="../../desktop/views/search.py" line="53"/>
         <source>Search</source>
         <translation>Szukaj</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/search.py" line="45"/>
-        <source>Search titles, descriptions and comments…</source>
-        <translation>Szukaj w tytułach, opisach i komentarzach…</translation>
+        <location filename="../../desktop/views/search.py" line="56"/>
+        <source>Search tickets and knowledge articles…</source>
+        <translation>Szukaj w zgłoszeniach i artykułach bazy wiedzy…</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/search.py" line="100"/>
+        <location filename="../../desktop/views/search.py" line="134"/>
         <source>Type a word to search for.</source>
         <translation>Wpisz słowo, którego szukasz.</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/search.py" line="112"/>
+        <location filename="../../desktop/views/search.py" line="151"/>
+        <source>Draft</source>
+        <translation>Szkic</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../desktop/views/search.py" line="155"/>
+        <source>Knowledge articles (%n)</source>
+        <translation>
+            <numerusform>Artykuły bazy wiedzy (%n)</numerusform>
+            <numerusform>Artykuły bazy wiedzy (%n)</numerusform>
+            <numerusform>Artykuły bazy wiedzy (%n)</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location filename="../../desktop/views/search.py" line="166"/>
+        <source>No tickets match “{0}”.</source>
+        <translation>Żadne zgłoszenie nie pasuje do „{0}”.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/views/search.py" line="168"/>
         <source>No tickets match “{0}”. Try fewer or shorter words.</source>
         <translation>Żadne zgłoszenie nie pasuje do „{0}”. Spróbuj mniej lub krótszych słów.</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../desktop/views/search.py" line="114"/>
+        <location filename="../../desktop/views/search.py" line="170"/>
         <source>{0} of %n ticket(s) — scroll down for more</source>
         <translation>
             <numerusform>{0} z %n zgłoszenia — przewiń w dół, by zobaczyć więcej</numerusform>
@@ -2770,7 +2847,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../desktop/views/search.py" line="117"/>
+        <location filename="../../desktop/views/search.py" line="173"/>
         <source>%n ticket(s)</source>
         <translation>
             <numerusform>%n zgłoszenie</numerusform>
@@ -3055,67 +3132,67 @@
 <context>
     <name>StatusBar</name>
     <message>
-        <location filename="../../desktop/views/status_bar.py" line="42"/>
+        <location filename="../../desktop/views/status_bar.py" line="56"/>
         <source>Standalone</source>
         <translation>Samodzielnie</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/status_bar.py" line="43"/>
+        <location filename="../../desktop/views/status_bar.py" line="57"/>
         <source>This computer keeps its own store and does not sync with a server.</source>
         <translation>Ten komputer ma własny magazyn danych i nie synchronizuje się z serwerem.</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/status_bar.py" line="45"/>
+        <location filename="../../desktop/views/status_bar.py" line="59"/>
         <source>⚠ Sync stopped</source>
         <translation>⚠ Synchronizacja wstrzymana</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/status_bar.py" line="45"/>
+        <location filename="../../desktop/views/status_bar.py" line="59"/>
         <source>Work is kept here and sent once sync can go on.</source>
         <translation>Praca jest zachowana tutaj i zostanie wysłana, gdy synchronizacja będzie mogła ruszyć.</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/status_bar.py" line="47"/>
+        <location filename="../../desktop/views/status_bar.py" line="61"/>
         <source>⟳ Syncing…</source>
         <translation>⟳ Synchronizacja…</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/status_bar.py" line="47"/>
+        <location filename="../../desktop/views/status_bar.py" line="61"/>
         <source>Exchanging changes with the central server.</source>
         <translation>Wymiana zmian z serwerem centralnym.</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/status_bar.py" line="49"/>
+        <location filename="../../desktop/views/status_bar.py" line="63"/>
         <source>● Online</source>
         <translation>● Połączono</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/status_bar.py" line="49"/>
+        <location filename="../../desktop/views/status_bar.py" line="63"/>
         <source>Connected to the central server.</source>
         <translation>Połączono z serwerem centralnym.</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/status_bar.py" line="51"/>
+        <location filename="../../desktop/views/status_bar.py" line="65"/>
         <source>◌ Connecting…</source>
         <translation>◌ Łączenie…</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/status_bar.py" line="51"/>
+        <location filename="../../desktop/views/status_bar.py" line="65"/>
         <source>Reaching the central server.</source>
         <translation>Łączenie z serwerem centralnym.</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/status_bar.py" line="53"/>
+        <location filename="../../desktop/views/status_bar.py" line="67"/>
         <source>○ Offline</source>
         <translation>○ Bez połączenia</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/status_bar.py" line="53"/>
+        <location filename="../../desktop/views/status_bar.py" line="67"/>
         <source>The server cannot be reached; work is kept and sent later.</source>
         <translation>Serwer jest nieosiągalny; praca jest zachowana i zostanie wysłana później.</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../desktop/views/status_bar.py" line="65"/>
+        <location filename="../../desktop/views/status_bar.py" line="79"/>
         <source>%n change(s) waiting</source>
         <translation>
             <numerusform>%n zmiana czeka</numerusform>
@@ -3124,17 +3201,17 @@
         </translation>
     </message>
     <message>
-        <location filename="../../desktop/views/status_bar.py" line="66"/>
+        <location filename="../../desktop/views/status_bar.py" line="80"/>
         <source>Changes made here that no server has confirmed yet.</source>
         <translation>Zmiany zrobione tutaj, których serwer jeszcze nie potwierdził.</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/status_bar.py" line="76"/>
+        <location filename="../../desktop/views/status_bar.py" line="90"/>
         <source>Last sync {0}</source>
         <translation>Ostatnia synchronizacja {0}</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../desktop/views/status_bar.py" line="81"/>
+        <location filename="../../desktop/views/status_bar.py" line="95"/>
         <source>%n conflict(s) to look at</source>
         <translation>
             <numerusform>%n konflikt do przejrzenia</numerusform>
@@ -3143,9 +3220,14 @@
         </translation>
     </message>
     <message>
-        <location filename="../../desktop/views/status_bar.py" line="83"/>
+        <location filename="../../desktop/views/status_bar.py" line="97"/>
         <source>Changes that sync overrode or the server refused: click to see them.</source>
         <translation>Zmiany nadpisane przez synchronizację lub odrzucone przez serwer: kliknij, aby je zobaczyć.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/views/status_bar.py" line="105"/>
+        <source>Click the number to show the ticket.</source>
+        <translation>Kliknij numer, aby pokazać zgłoszenie.</translation>
     </message>
 </context>
 <context>
@@ -3233,7 +3315,7 @@
         <translation>Nowy szkic artykułu z tytułem, kategorią, opisem i rozwiązaniem tego zgłoszenia, do poprawienia przed zapisaniem</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/ticket_articles.py" line="78"/>
+        <location filename="../../desktop/views/ticket_articles.py" line="81"/>
         <source> (draft)</source>
         <translation> (szkic)</translation>
     </message>
@@ -3339,27 +3421,27 @@
         <translation>Numer zgłoszenia (zaznacz, aby skopiować)</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/ticket_header.py" line="76"/>
+        <location filename="../../desktop/views/ticket_header.py" line="79"/>
         <source>Priority overridden: {0}</source>
         <translation>Priorytet zmieniony ręcznie: {0}</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/ticket_header.py" line="77"/>
+        <location filename="../../desktop/views/ticket_header.py" line="80"/>
         <source>Priority from impact {0} and urgency {1}</source>
         <translation>Priorytet z wpływu {0} i pilności {1}</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/ticket_header.py" line="87"/>
+        <location filename="../../desktop/views/ticket_header.py" line="90"/>
         <source>Site {0}</source>
         <translation>Placówka {0}</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/ticket_header.py" line="89"/>
+        <location filename="../../desktop/views/ticket_header.py" line="92"/>
         <source>Requester {0}</source>
         <translation>Zgłaszający {0}</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/ticket_header.py" line="90"/>
+        <location filename="../../desktop/views/ticket_header.py" line="93"/>
         <source>Team {0}</source>
         <translation>Zespół {0}</translation>
     </message>
@@ -3367,27 +3449,27 @@
 <context>
     <name>TicketTable</name>
     <message>
-        <location filename="../../desktop/views/ticket_table.py" line="127"/>
+        <location filename="../../desktop/views/ticket_table.py" line="158"/>
         <source>Filter by words or number</source>
         <translation>Słowa lub numer</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/ticket_table.py" line="132"/>
+        <location filename="../../desktop/views/ticket_table.py" line="164"/>
         <source>Any status</source>
         <translation>Każdy status</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/ticket_table.py" line="137"/>
+        <location filename="../../desktop/views/ticket_table.py" line="169"/>
         <source>Any priority</source>
         <translation>Priorytet: każdy</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/ticket_table.py" line="145"/>
+        <location filename="../../desktop/views/ticket_table.py" line="177"/>
         <source>Save filter…</source>
         <translation>Zapisz filtr…</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../desktop/views/ticket_table.py" line="244"/>
+        <location filename="../../desktop/views/ticket_table.py" line="276"/>
         <source>%n ticket(s)</source>
         <translation>
             <numerusform>%n zgłoszenie</numerusform>
@@ -3396,52 +3478,52 @@
         </translation>
     </message>
     <message>
-        <location filename="../../desktop/views/ticket_table.py" line="266"/>
+        <location filename="../../desktop/views/ticket_table.py" line="298"/>
         <source>No ticket in “{0}” matches the filter.&lt;br&gt;&lt;a href=&quot;clear&quot;&gt;Clear the filter&lt;/a&gt;</source>
         <translation>Żadne zgłoszenie w „{0}” nie pasuje do filtra.&lt;br&gt;&lt;a href=&quot;clear&quot;&gt;Wyczyść filtr&lt;/a&gt;</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/ticket_table.py" line="269"/>
+        <location filename="../../desktop/views/ticket_table.py" line="301"/>
         <source>Nothing is assigned to you right now.</source>
         <translation>Nic nie jest teraz do ciebie przydzielone.</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/ticket_table.py" line="270"/>
+        <location filename="../../desktop/views/ticket_table.py" line="302"/>
         <source>You have no open requests. Press Ctrl+N to log one.</source>
         <translation>Nie masz otwartych zgłoszeń. Naciśnij Ctrl+N, aby dodać nowe.</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/ticket_table.py" line="271"/>
+        <location filename="../../desktop/views/ticket_table.py" line="303"/>
         <source>Your teams have no open tickets.</source>
         <translation>Twoje zespoły nie mają otwartych zgłoszeń.</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/ticket_table.py" line="272"/>
+        <location filename="../../desktop/views/ticket_table.py" line="304"/>
         <source>Nothing waits for triage.</source>
         <translation>Nic nie czeka na wstępną ocenę.</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/ticket_table.py" line="273"/>
+        <location filename="../../desktop/views/ticket_table.py" line="305"/>
         <source>No open ticket has missed its SLA target.</source>
         <translation>Żadne otwarte zgłoszenie nie przekroczyło terminu SLA.</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/ticket_table.py" line="274"/>
+        <location filename="../../desktop/views/ticket_table.py" line="306"/>
         <source>No open ticket is due within the next 2 hours.</source>
         <translation>Żadne otwarte zgłoszenie nie ma terminu w ciągu najbliższych 2 godzin.</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/ticket_table.py" line="275"/>
+        <location filename="../../desktop/views/ticket_table.py" line="307"/>
         <source>There is no open major incident.</source>
         <translation>Nie ma otwartego poważnego incydentu.</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/ticket_table.py" line="276"/>
+        <location filename="../../desktop/views/ticket_table.py" line="308"/>
         <source>This site has no open tickets.</source>
         <translation>Ta placówka nie ma otwartych zgłoszeń.</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/ticket_table.py" line="278"/>
+        <location filename="../../desktop/views/ticket_table.py" line="310"/>
         <source>No tickets here yet.</source>
         <translation>Nie ma tu jeszcze zgłoszeń.</translation>
     </message>
@@ -3512,117 +3594,117 @@
 <context>
     <name>TicketView</name>
     <message>
-        <location filename="../../desktop/views/ticket_view.py" line="106"/>
+        <location filename="../../desktop/views/ticket_view.py" line="113"/>
         <source>Assign…</source>
         <translation>Przydziel…</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/ticket_view.py" line="106"/>
-        <location filename="../../desktop/views/ticket_view.py" line="255"/>
+        <location filename="../../desktop/views/ticket_view.py" line="113"/>
+        <location filename="../../desktop/views/ticket_view.py" line="274"/>
         <source>Start work</source>
         <translation>Rozpocznij</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/ticket_view.py" line="106"/>
+        <location filename="../../desktop/views/ticket_view.py" line="113"/>
         <source>Put on hold…</source>
         <translation>Wstrzymaj…</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/ticket_view.py" line="106"/>
+        <location filename="../../desktop/views/ticket_view.py" line="113"/>
         <source>Take</source>
         <translation>Weź</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/ticket_view.py" line="107"/>
+        <location filename="../../desktop/views/ticket_view.py" line="114"/>
         <source>Resolve…</source>
         <translation>Rozwiąż…</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/ticket_view.py" line="107"/>
-        <location filename="../../desktop/views/ticket_view.py" line="258"/>
+        <location filename="../../desktop/views/ticket_view.py" line="114"/>
+        <location filename="../../desktop/views/ticket_view.py" line="277"/>
         <source>Close</source>
         <translation>Zamknij</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/ticket_view.py" line="107"/>
-        <location filename="../../desktop/views/ticket_view.py" line="259"/>
+        <location filename="../../desktop/views/ticket_view.py" line="114"/>
+        <location filename="../../desktop/views/ticket_view.py" line="278"/>
         <source>Reopen</source>
         <translation>Otwórz ponownie</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/ticket_view.py" line="108"/>
-        <location filename="../../desktop/views/ticket_view.py" line="379"/>
+        <location filename="../../desktop/views/ticket_view.py" line="115"/>
+        <location filename="../../desktop/views/ticket_view.py" line="398"/>
         <source>Cancel ticket</source>
         <translation>Anuluj zgłoszenie</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/ticket_view.py" line="108"/>
+        <location filename="../../desktop/views/ticket_view.py" line="115"/>
         <source>Escalate…</source>
         <translation>Eskaluj…</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/ticket_view.py" line="117"/>
+        <location filename="../../desktop/views/ticket_view.py" line="124"/>
         <source>Assign the ticket to yourself</source>
         <translation>Przydziel zgłoszenie sobie</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/ticket_view.py" line="135"/>
+        <location filename="../../desktop/views/ticket_view.py" line="142"/>
         <source>Show SLA events, escalations and notices</source>
         <translation>Pokaż zdarzenia SLA, eskalacje i powiadomienia</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/ticket_view.py" line="155"/>
+        <location filename="../../desktop/views/ticket_view.py" line="162"/>
         <source>Conversation</source>
         <translation>Rozmowa</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/ticket_view.py" line="156"/>
+        <location filename="../../desktop/views/ticket_view.py" line="163"/>
         <source>Details</source>
         <translation>Szczegóły</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/ticket_view.py" line="157"/>
+        <location filename="../../desktop/views/ticket_view.py" line="164"/>
         <source>Work log</source>
         <translation>Praca</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/ticket_view.py" line="158"/>
+        <location filename="../../desktop/views/ticket_view.py" line="165"/>
         <source>Links</source>
         <translation>Powiązania</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/ticket_view.py" line="159"/>
-        <location filename="../../desktop/views/ticket_view.py" line="301"/>
+        <location filename="../../desktop/views/ticket_view.py" line="166"/>
+        <location filename="../../desktop/views/ticket_view.py" line="320"/>
         <source>Files</source>
         <translation>Pliki</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/ticket_view.py" line="182"/>
+        <location filename="../../desktop/views/ticket_view.py" line="189"/>
         <source>Choose a ticket to see it here.</source>
         <translation>Wybierz zgłoszenie, aby je tu zobaczyć.</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/ticket_view.py" line="255"/>
+        <location filename="../../desktop/views/ticket_view.py" line="274"/>
         <source>Resume work</source>
         <translation>Wznów</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/ticket_view.py" line="258"/>
+        <location filename="../../desktop/views/ticket_view.py" line="277"/>
         <source>Yes, it is fixed</source>
         <translation>Tak, naprawione</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/ticket_view.py" line="259"/>
+        <location filename="../../desktop/views/ticket_view.py" line="278"/>
         <source>No, reopen it</source>
         <translation>Nie, otwórz ponownie</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/ticket_view.py" line="301"/>
+        <location filename="../../desktop/views/ticket_view.py" line="320"/>
         <source>Files ({0})</source>
         <translation>Pliki ({0})</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/ticket_view.py" line="380"/>
+        <location filename="../../desktop/views/ticket_view.py" line="399"/>
         <source>Cancel ticket {0}? It cannot be reopened.</source>
         <translation>Anulować zgłoszenie {0}? Nie da się go ponownie otworzyć.</translation>
     </message>
@@ -3837,97 +3919,113 @@
         <translation>Eskalowane: {0} — {1} celu</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/timeline.py" line="212"/>
+        <location filename="../../desktop/views/timeline.py" line="215"/>
+        <source>{0} escalated the ticket to {1}</source>
+        <translation>{0} eskalował(a) zgłoszenie do: {1}</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/views/timeline.py" line="216"/>
+        <source>{0} escalated the ticket</source>
+        <translation>{0} eskalował(a) zgłoszenie</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/views/timeline.py" line="218"/>
+        <source>{0} took the ticket</source>
+        <translation>{0} wziął (wzięła) zgłoszenie</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/views/timeline.py" line="220"/>
         <source>{0} assigned the ticket to {1}</source>
         <translation>{0} przydzielił(a) zgłoszenie do: {1}</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/timeline.py" line="213"/>
+        <location filename="../../desktop/views/timeline.py" line="221"/>
         <source>{0} assigned the ticket</source>
         <translation>{0} przydzielił(a) zgłoszenie</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/timeline.py" line="216"/>
+        <location filename="../../desktop/views/timeline.py" line="224"/>
         <source>{0} reopened the ticket</source>
         <translation>{0} ponownie otworzył(a) zgłoszenie</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/timeline.py" line="217"/>
+        <location filename="../../desktop/views/timeline.py" line="225"/>
         <source>{0} resumed work</source>
         <translation>{0} wznowił(a) pracę</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/timeline.py" line="217"/>
+        <location filename="../../desktop/views/timeline.py" line="225"/>
         <source>{0} started work</source>
         <translation>{0} rozpoczął(-ęła) pracę</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/timeline.py" line="222"/>
+        <location filename="../../desktop/views/timeline.py" line="230"/>
         <source>{0} put the ticket on hold: {1}</source>
         <translation>{0} wstrzymał(a) zgłoszenie: {1}</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/timeline.py" line="223"/>
+        <location filename="../../desktop/views/timeline.py" line="231"/>
         <source>{0} put the ticket on hold</source>
         <translation>{0} wstrzymał(a) zgłoszenie</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/timeline.py" line="226"/>
+        <location filename="../../desktop/views/timeline.py" line="234"/>
         <source>{0} resolved the ticket ({1})</source>
         <translation>{0} rozwiązał(a) zgłoszenie ({1})</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/timeline.py" line="227"/>
+        <location filename="../../desktop/views/timeline.py" line="235"/>
+        <location filename="../../desktop/views/timeline.py" line="364"/>
         <source>{0} resolved the ticket</source>
         <translation>{0} rozwiązał(a) zgłoszenie</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/timeline.py" line="229"/>
+        <location filename="../../desktop/views/timeline.py" line="237"/>
         <source>{0} closed the ticket</source>
         <translation>{0} zamknął(-ęła) zgłoszenie</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/timeline.py" line="231"/>
+        <location filename="../../desktop/views/timeline.py" line="239"/>
         <source>{0} cancelled the ticket</source>
         <translation>{0} anulował(a) zgłoszenie</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/timeline.py" line="232"/>
+        <location filename="../../desktop/views/timeline.py" line="240"/>
         <source>{0} moved the ticket to {1}</source>
         <translation>{0} zmienił(a) stan zgłoszenia na: {1}</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/timeline.py" line="250"/>
+        <location filename="../../desktop/views/timeline.py" line="259"/>
         <source>{0}: {1} → {2}</source>
         <translation>{0}: {1} → {2}</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/timeline.py" line="242"/>
+        <location filename="../../desktop/views/timeline.py" line="251"/>
         <source>{0} changed {1}</source>
         <translation>{0} zmienił(a) {1}</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/timeline.py" line="264"/>
+        <location filename="../../desktop/views/timeline.py" line="273"/>
         <source>{0} attached {1} ({2})</source>
         <translation>{0} dołączył(a) plik {1} ({2})</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/timeline.py" line="276"/>
+        <location filename="../../desktop/views/timeline.py" line="304"/>
         <source>Branchdesk</source>
         <translation>Branchdesk</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/timeline.py" line="303"/>
+        <location filename="../../desktop/views/timeline.py" line="358"/>
         <source>changed {0}</source>
         <translation>zmienił(a) {0}</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/timeline.py" line="308"/>
+        <location filename="../../desktop/views/timeline.py" line="366"/>
         <source>{0} resolved the ticket and wrote to the requester</source>
         <translation>{0} rozwiązał(a) zgłoszenie i napisał(a) do zgłaszającego</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/timeline.py" line="324"/>
+        <location filename="../../desktop/views/timeline.py" line="382"/>
         <source>{0} logged the ticket</source>
         <translation>{0} dodał(a) zgłoszenie</translation>
     </message>
@@ -3947,32 +4045,42 @@
         <translation>Eskalowano</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/timeline.py" line="335"/>
+        <location filename="../../desktop/views/timeline.py" line="400"/>
         <source>{0} notified {1}</source>
         <translation>{0} powiadomił(a): {1}</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/timeline.py" line="262"/>
+        <location filename="../../desktop/views/timeline.py" line="271"/>
         <source>{0} attached a file</source>
         <translation>{0} dołączył(a) plik</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/timeline.py" line="344"/>
+        <location filename="../../desktop/views/timeline.py" line="397"/>
+        <source>{0} notified you</source>
+        <translation>{0} powiadomił(a) Cię</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/views/timeline.py" line="409"/>
         <source>{0} linked the article {1}</source>
         <translation>{0} powiązał(a) artykuł {1}</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/timeline.py" line="355"/>
+        <location filename="../../desktop/views/timeline.py" line="421"/>
         <source>{0} replied</source>
         <translation>{0} odpowiedział(a)</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/timeline.py" line="356"/>
+        <location filename="../../desktop/views/timeline.py" line="422"/>
         <source>{0} added an internal note</source>
         <translation>{0} dodał(a) notatkę wewnętrzną</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/timeline.py" line="359"/>
+        <location filename="../../desktop/views/timeline.py" line="425"/>
+        <source>New since you last looked</source>
+        <translation>Nowe od Twojej ostatniej wizyty</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/views/timeline.py" line="430"/>
         <source>{0} logged {1} min of work</source>
         <translation>{0} zapisał(a) {1} min pracy</translation>
     </message>
@@ -3980,29 +4088,37 @@
 <context>
     <name>WorkLogPanel</name>
     <message>
-        <location filename="../../desktop/views/ticket_extras.py" line="143"/>
+        <location filename="../../desktop/views/ticket_extras.py" line="144"/>
         <source> min</source>
         <translation> min</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/ticket_extras.py" line="145"/>
+        <location filename="../../desktop/views/ticket_extras.py" line="146"/>
         <source>What you did</source>
         <translation>Co zostało zrobione</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/ticket_extras.py" line="146"/>
+        <location filename="../../desktop/views/ticket_extras.py" line="147"/>
         <source>Log work</source>
         <translation>Zapisz czas</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/ticket_extras.py" line="166"/>
+        <location filename="../../desktop/views/ticket_extras.py" line="167"/>
         <source>{0}  {1}: {2} min</source>
         <translation>{0}  {1}: {2} min</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/ticket_extras.py" line="169"/>
+        <location filename="../../desktop/views/ticket_extras.py" line="170"/>
         <source>Total: {0} h {1:02d} min</source>
         <translation>Razem: {0} h {1:02d} min</translation>
+    </message>
+</context>
+<context>
+    <name>_ReasonDialog</name>
+    <message>
+        <location filename="../../desktop/views/action_dialogs.py" line="150"/>
+        <source>Reason *</source>
+        <translation>Powód *</translation>
     </message>
 </context>
 </TS>
