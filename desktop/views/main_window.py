@@ -76,7 +76,8 @@ class MainSplit(QSplitter):
         sizes = self.sizes()
         queues = sizes[0]
         if new < old:
-            wanted = max(self.widget(0).minimumWidth(), round(queues * new / old))
+            first = self.widget(0)
+            wanted = max(first.minimumWidth() if first is not None else 0, round(queues * new / old))
         else:
             wanted = min(round(queues * new / old), max(queues, queue_width(new)))
         if wanted != queues:

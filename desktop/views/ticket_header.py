@@ -70,7 +70,8 @@ class TicketHeader(QWidget):
         supplier_name = names.supplier(supplier.code, supplier.name) if supplier else None
         waiting = pending_text(d.pending_reason, supplier_name) if d.status == "pending" and d.pending_reason else ""
         # the supplier by its name only; a description the file adds to it goes in the tooltip
-        shown = pending_text(d.pending_reason, short_name(supplier_name)) if waiting and supplier_name else waiting
+        shown = (pending_text(d.pending_reason, short_name(supplier_name))
+                 if waiting and d.pending_reason and supplier_name else waiting)
         if waiting:
             self.status.show_text(f"{label('status', d.status)} · {shown}")
         self.status.set_tip(f"{label('status', d.status)} · {waiting}" if shown != waiting else "")
