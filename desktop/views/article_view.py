@@ -8,16 +8,19 @@ from __future__ import annotations
 
 import html
 
-from core.knowledge import ArticleDetail, read_article
+from core.knowledge import ArticleDetail, ArticleSummary, read_article
 from desktop.errors import message_for
 from desktop.labels import label
-from desktop.org_names import org_names
+from desktop.org_names import OrgNames, org_names
 from desktop.qt import (
     QDesktopServices,
     QDialog,
     QDialogButtonBox,
     QLabel,
+    QListWidget,
+    QListWidgetItem,
     QPushButton,
+    Qt,
     QTextBrowser,
     QUrl,
     QVBoxLayout,
@@ -25,6 +28,19 @@ from desktop.qt import (
     Signal,
 )
 from desktop.workspace import Workspace
+
+
+def article_item(into: QListWidget, summary: ArticleSummary, names: OrgNames, draft: str) -> QListWidgetItem:
+    """An article in a list: its title over its number and main category (a draft says
+    so in `draft`, the list's own word for it); its number under Qt's UserRole."""
+    where = names.category(summary.categories[0]) if summary.categories else ""
+    second = " · ".join(p for p in (summary.number, where) if p)
+    if summary.status == "draft":
+        second = draft + " · " + second
+    item = QListWidgetItem(f"{summary.title}\n{second}", into)
+    item.setData(Qt.ItemDataRole.UserRole, summary.number)
+    item.setToolTip(summary.title)
+    return item
 
 
 class ArticleView(QWidget):

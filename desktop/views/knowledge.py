@@ -37,7 +37,7 @@ from desktop.qt import (
     Signal,
 )
 from desktop.views.article_editor import ArticleEditor, ArticleValues
-from desktop.views.article_view import ArticleView
+from desktop.views.article_view import ArticleView, article_item
 from desktop.workspace import Workspace
 
 NumberRole = Qt.ItemDataRole.UserRole
@@ -179,14 +179,7 @@ class KnowledgeWindow(QWidget):
         self.list.blockSignals(True)
         self.list.clear()
         for summary in found:
-            text = summary.title
-            where = names.category(summary.categories[0]) if summary.categories else ""
-            second = " · ".join(p for p in (summary.number, where) if p)
-            if summary.status == "draft":
-                second = self.tr("Draft") + " · " + second
-            item = QListWidgetItem(f"{text}\n{second}", self.list)
-            item.setData(NumberRole, summary.number)
-            item.setToolTip(text)
+            article_item(self.list, summary, names, self.tr("Draft"))
         self.list.blockSignals(False)
         if searched and not found:
             self.empty.setText(self.tr("No article holds every word of \u201c{0}\u201d. Try fewer or other "

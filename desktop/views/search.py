@@ -32,6 +32,7 @@ from desktop.qt import (
     QWidget,
     Signal,
 )
+from desktop.views.article_view import article_item
 from desktop.workspace import Workspace
 
 PAGE = 50
@@ -145,13 +146,7 @@ class SearchDialog(QDialog):
         names = org_names(self.ws.ref)
         self.articles.clear()
         for summary in found:
-            where = names.category(summary.categories[0]) if summary.categories else ""
-            second = " · ".join(p for p in (summary.number, where) if p)
-            if summary.status == "draft":
-                second = self.tr("Draft") + " · " + second
-            item = QListWidgetItem(f"{summary.title}\n{second}", self.articles)
-            item.setData(ArticleRole, summary.number)
-            item.setToolTip(summary.title)
+            article_item(self.articles, summary, names, self.tr("Draft"))
         self.articles_title.setText(self.tr("Knowledge articles (%n)", "", len(found)))
         self.articles_title.setVisible(bool(found))
         self.articles.setVisible(bool(found))

@@ -10,7 +10,8 @@ from desktop.views.action_dialogs import ReopenDialog
 from desktop.views.main_window import MainWindow
 
 
-def test_a_resolved_request_asks_her_to_confirm_or_reopen(qtbot, make_workspace, new_ticket, act, tmp_path):
+def _her_resolved_request(qtbot, make_workspace, new_ticket, act, tmp_path) -> tuple[str, MainWindow]:
+    """Anna's request, resolved by the desk, shown in her window at 1000x700."""
     number = new_ticket(title="Printer jammed")
     act("ada", service.move, number, "resolved", code="fixed", note="Cleared the paper path.")
     window = MainWindow(make_workspace("anna"), Settings(tmp_path))
@@ -19,6 +20,11 @@ def test_a_resolved_request_asks_her_to_confirm_or_reopen(qtbot, make_workspace,
     window.show()
     qtbot.waitUntil(lambda: window.ticket.ticket is not None and window.ticket.ticket.number == number,
                     timeout=10_000)
+    return number, window
+
+
+def test_a_resolved_request_asks_her_to_confirm_or_reopen(qtbot, make_workspace, new_ticket, act, tmp_path):
+    number, window = _her_resolved_request(qtbot, make_workspace, new_ticket, act, tmp_path)
     view = window.ticket
     assert view.shown_actions()[:2] == ["close", "reopen"]
     assert (view.buttons["close"].text(), view.buttons["reopen"].text()) == ("Yes, it is fixed", "No, reopen it")
@@ -31,14 +37,7 @@ def test_a_resolved_request_asks_her_to_confirm_or_reopen(qtbot, make_workspace,
 
 
 def test_reopening_asks_her_what_is_still_wrong(qtbot, make_workspace, new_ticket, act, tmp_path, status_of):
-    number = new_ticket(title="Printer jammed")
-    act("ada", service.move, number, "resolved", code="fixed", note="Cleared the paper path.")
-    window = MainWindow(make_workspace("anna"), Settings(tmp_path))
-    qtbot.addWidget(window)
-    window.resize(1000, 700)
-    window.show()
-    qtbot.waitUntil(lambda: window.ticket.ticket is not None and window.ticket.ticket.number == number,
-                    timeout=10_000)
+    number, window = _her_resolved_request(qtbot, make_workspace, new_ticket, act, tmp_path)
     view = window.ticket
     qtbot.mouseClick(view.buttons["reopen"], Qt.MouseButton.LeftButton)
     dialog = view.findChildren(ReopenDialog)[-1]
