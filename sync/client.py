@@ -8,6 +8,7 @@ server answers an entry it already has with its first answer."""
 from __future__ import annotations
 
 import time
+import uuid
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import UTC, datetime, timedelta
@@ -38,7 +39,7 @@ from sync.protocol import (
     PushResponse,
 )
 from sync.reference import import_reference
-from sync.replica import Deferred, apply_pull, apply_results, take_new_client_id
+from sync.replica import apply_pull, apply_results, take_new_client_id
 
 TIMEOUT = (5, 60)
 PAGE = 2000
@@ -209,7 +210,7 @@ class SyncClient:
             self.snapshot(summary, progress)
         # SLA figures wait for the last page (see apply_pull); a pull cut short before
         # it left a mark, and this one computes every ticket's figures at its end
-        deferred = Deferred()
+        deferred: set[uuid.UUID] = set()
         refresh_all = self.store.meta("sla_refresh_due") == "1"
         snapshot = int(self.store.meta("sync_cursor") or 0) == 0
         while True:

@@ -7,7 +7,6 @@ from __future__ import annotations
 
 import uuid
 from collections.abc import Iterable
-from dataclasses import dataclass, field
 from datetime import datetime
 from typing import Any
 
@@ -165,16 +164,6 @@ def _take_in(uow: UnitOfWork, records: list[tuple[str, uuid.UUID, dict[str, Any]
     return touched, set(figured)
 
 
-@dataclass
-class Deferred:
-    """What the pages of one pull leave to its last page (see apply_pull), kept by the
-    caller across them: tickets whose figures are computed here, and tickets that
-    came with the server's figures, whose crossings are looked for."""
-
-    compute: set[uuid.UUID] = field(default_factory=set)
-    given: set[uuid.UUID] = field(default_factory=set)
-
-
 def _crossings_due(uow: UnitOfWork, ticket_ids: set[uuid.UUID]) -> list[uuid.UUID]:
     """Of these tickets, the open ones whose next warning or breach has fallen due."""
     now = uow.now()
@@ -186,32 +175,29 @@ def _crossings_due(uow: UnitOfWork, ticket_ids: set[uuid.UUID]) -> list[uuid.UUI
 
 
 def apply_pull(store: Store, page: PullResponse, *, offset: int | None = None,
-               deferred: Deferred | None = None, refresh_all: bool = False, snapshot: bool = False) -> ChangeSet:
+               deferred: set[uuid.UUID] | None = None, refresh_all: bool = False, snapshot: bool = False) -> ChangeSet:
     """Take in one page, with its cursor, in one transaction.
 
-    A ticket that comes with the figures the server computed keeps them: the server
-    computed them from the history that comes with it. Only those of tickets this
-    store's pending commands were replayed over (rebase), and of tickets touched
-    without their record (or sent without figures), are computed here.
+    On the last page of a pull, a ticket that comes with the figures the server
+    computed keeps them: this store then holds the history they were computed from.
+    Only those of tickets this store's pending commands were replayed over (rebase),
+    and of tickets touched without their record, are computed here.
 
-    With `deferred` (kept by the caller across the pages of one pull), warnings and
-    breaches of what a page touched wait for the last page: until then a ticket can
-    stand here without the rest of its history, and crossings found in part of it
-    would be wrong, and would travel to every replica. Figures computed here follow
-    every page (they are what the history held here makes them), except in a first
-    pull from nothing, where the last page computes them all once. A pull cut short
-    leaves a mark, so that the next one (`refresh_all`) computes every ticket's
-    figures again."""
+    With `deferred` (a set the caller keeps across the pages of one pull), warnings
+    and breaches of what a page touched wait for the last page: until then a ticket
+    can stand here without the rest of its history, and crossings found in part of
+    it would be wrong, and would travel to every replica. The figures themselves
+    follow every page (they are what the history held here makes them, never ahead
+    of it), except in a first pull from nothing, where the last page computes them
+    all once. A pull cut short leaves a mark, so that the next one (`refresh_all`)
+    computes every ticket's figures again."""
     with unit_of_work(store) as uow:
         if offset is not None:  # first: this work's instants (the figures' too) go by it
             set_meta(uow.session, "clock_offset", str(offset))
         touched, given = _take_in(uow, [(r.kind, r.id, r.data) for r in page.records])
         rebase(uow, touched, page.answered_through)
-        given -= uow.changes.tickets  # those the rebase changed are computed again
         if deferred is not None and page.more:
-            uow.figures_given(given)
-            deferred.compute |= touched - given
-            deferred.given |= given
+            deferred |= touched
             set_meta(uow.session, "sla_refresh_due", "1")
             changes = ChangeSet(tickets=set(touched), kinds=set(uow.changes.kinds))
             if snapshot:
@@ -220,11 +206,8 @@ def apply_pull(store: Store, page: PullResponse, *, offset: int | None = None,
                 uow.changes.tickets |= touched
                 uow.record_events = False
         else:
-            compute = touched - given
-            if deferred is not None:
-                compute |= deferred.compute - given
-                given |= deferred.given - compute
-            uow.changes.tickets |= compute | given
+            given -= uow.changes.tickets  # those the rebase changed are computed again
+            uow.changes.tickets |= touched | (deferred or set())
             if refresh_all:
                 uow.changes.tickets |= set(uow.session.scalars(select(Ticket.id)))
             elif given:
