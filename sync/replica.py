@@ -206,6 +206,8 @@ def apply_pull(store: Store, page: PullResponse, *, offset: int | None = None,
                 uow.changes.tickets |= touched
                 uow.record_events = False
         else:
+            if page.more:
+                given.clear()  # a page taken on its own with more to come: its history may lag
             given -= uow.changes.tickets  # those the rebase changed are computed again
             uow.changes.tickets |= touched | (deferred or set())
             if refresh_all:
