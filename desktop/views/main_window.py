@@ -65,8 +65,9 @@ def queue_width(width: int) -> int:
 
 class MainSplit(QSplitter):
     """Queues, table and ticket. A window made narrower takes the queue list down in
-    proportion (220 px at 1440 is about 150 px at 1000) instead of taking it all from
-    the table and the ticket; a wider one gives it back, up to its usual width."""
+    proportion (220 px at 1440 is about 150 px at 1000), never below its width for the
+    new size (queue_width), instead of taking it all from the table and the ticket; a
+    wider one gives it back, up to its usual width."""
 
     def resizeEvent(self, event: QResizeEvent) -> None:  # noqa: N802 (Qt's name)
         super().resizeEvent(event)
@@ -76,8 +77,8 @@ class MainSplit(QSplitter):
         sizes = self.sizes()
         queues = sizes[0]
         if new < old:
-            first = self.widget(0)
-            wanted = max(first.minimumWidth() if first is not None else 0, round(queues * new / old))
+            # in proportion, but never below the width a window this wide gives it
+            wanted = max(min(queues, queue_width(new)), round(queues * new / old))
         else:
             wanted = min(round(queues * new / old), max(queues, queue_width(new)))
         if wanted != queues:

@@ -149,6 +149,16 @@ def test_status_and_priority_stay_in_view_when_the_window_shrinks_from_1440_to_1
     qtbot.waitUntil(lambda: window.split.sizes()[0] == 220, timeout=5_000)
 
 
+def test_a_window_shrunk_from_full_size_keeps_the_queue_names_readable(qtbot, window):
+    window.resize(1920, 1050)
+    window.split.setSizes(window.default_split(1920))
+    qtbot.waitUntil(lambda: window.split.sizes()[0] == 220, timeout=5_000)
+    window.resize(1000, 700)
+    qtbot.waitUntil(lambda: window.split.width() < 1010, timeout=5_000)
+    qtbot.wait(50)
+    assert window.split.sizes()[0] >= 150, window.split.sizes()  # not 1000/1920 of 220
+
+
 def test_when_each_ticket_is_due_is_in_view_at_1600_px(qtbot, window):
     from desktop.models.ticket_table import KEYS
 
