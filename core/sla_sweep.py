@@ -7,6 +7,7 @@ replicas sweeping the same ticket record one event between them)."""
 from __future__ import annotations
 
 import uuid
+from collections.abc import Iterable
 from datetime import datetime
 
 from sqlalchemy import select
@@ -15,16 +16,21 @@ from sqlalchemy.orm import Session
 from core.models import Ticket
 from core.models.tickets import OPEN_STATUSES
 from core.reports.facts import fill_missing_clocks
-from core.sla.figures import backfill, refresh
+from core.sla.figures import CHUNK, backfill, refresh
 from core.uow import UnitOfWork
 
 
-def crossings_due(session: Session, since: datetime | None, now: datetime) -> list[uuid.UUID]:
-    """Open tickets whose next warning or breach fell in (since, now]."""
+def crossings_due(session: Session, since: datetime | None, now: datetime,
+                  among: Iterable[uuid.UUID] | None = None) -> list[uuid.UUID]:
+    """Open tickets (of `among`, if given) whose next warning or breach fell in (since, now]."""
     query = select(Ticket.id).where(Ticket.sla_next_at <= now, Ticket.status.in_(OPEN_STATUSES))
     if since is not None:
         query = query.where(Ticket.sla_next_at > since)
-    return list(session.scalars(query))
+    if among is None:
+        return list(session.scalars(query))
+    ids = list(among)
+    return [found for start in range(0, len(ids), CHUNK)
+            for found in session.scalars(query.where(Ticket.id.in_(ids[start: start + CHUNK])))]
 
 
 BACKFILL_BATCH = 500  # tickets whose figures predate what the store keeps now, per sweep

@@ -18,9 +18,9 @@ from core.commands import run
 from core.errors import BranchdeskError
 from core.ids import derived_id
 from core.models import ChangeEntry, Ticket
-from core.models.tickets import OPEN_STATUSES
 from core.reference import SYSTEM_USER
 from core.reports.facts import store_clocks
+from core.sla_sweep import crossings_due
 from core.store import Store, new_device_code, set_meta
 from core.uow import ChangeSet, UnitOfWork, unit_of_work
 from sync.protocol import EntryResult, PullResponse
@@ -164,16 +164,6 @@ def _take_in(uow: UnitOfWork, records: list[tuple[str, uuid.UUID, dict[str, Any]
     return touched, set(figured)
 
 
-def _crossings_due(uow: UnitOfWork, ticket_ids: set[uuid.UUID]) -> list[uuid.UUID]:
-    """Of these tickets, the open ones whose next warning or breach has fallen due."""
-    now = uow.now()
-    due: list[uuid.UUID] = []
-    for chunk in chunks(list(ticket_ids)):
-        due += uow.session.scalars(select(Ticket.id).where(
-            Ticket.id.in_(chunk), Ticket.sla_next_at <= now, Ticket.status.in_(OPEN_STATUSES)))
-    return due
-
-
 def apply_pull(store: Store, page: PullResponse, *, offset: int | None = None,
                deferred: set[uuid.UUID] | None = None, refresh_all: bool = False, snapshot: bool = False) -> ChangeSet:
     """Take in one page, with its cursor, in one transaction.
@@ -215,7 +205,7 @@ def apply_pull(store: Store, page: PullResponse, *, offset: int | None = None,
             elif given:
                 # the server's figures as of when it computed them: those whose next
                 # warning or breach has come since are computed now, recording it
-                uow.figures_given(given - set(_crossings_due(uow, given)))
+                uow.figures_given(given - set(crossings_due(uow.session, None, uow.now(), given)))
             if deferred is not None or refresh_all:
                 set_meta(uow.session, "sla_refresh_due", "0")
             changes = uow.changes
