@@ -16,7 +16,7 @@ import uuid
 from collections.abc import Iterable, Sequence
 from typing import Any
 
-from sqlalchemy import String, Table, bindparam, cast, exists, func, select
+from sqlalchemy import String, Table, bindparam, cast, exists, func, select, text
 from sqlalchemy.orm import Session
 
 from core.models import HistoryEvent, Ticket, TicketClock
@@ -110,21 +110,22 @@ def stored_clocks(session: Session, ticket_ids: Iterable[uuid.UUID]) -> dict[uui
     return found
 
 
-def clocks_missing(session: Session) -> list[uuid.UUID]:
-    """Tickets whose clocks are stored on the ticket but not as rows: those a snapshot
-    brought in (it carries the tickets' figures as the server stored them)."""
-    has_rows = exists().where(TicketClock.ticket_id == Ticket.id)
-    return list(session.scalars(select(Ticket.id).where(
-        Ticket.sla_clocks.is_not(None), cast(Ticket.sla_clocks, String) != "[]", ~has_rows)))
+# The clocks a snapshot brought on its tickets (Ticket.sla_clocks, as the server stored
+# them) but not as rows: one statement on the store's SQLite, which reads the JSON
+# itself; per ticket through Python this was a fifth of a first sync's time.
+_FILL_MISSING_CLOCKS = text("""
+    INSERT INTO ticket_clocks (ticket_id, position, kind, code, state, elapsed_s, target_s, decided_at)
+    SELECT t.id, CAST(c.key AS INTEGER), json_extract(c.value, '$.k'), json_extract(c.value, '$.of'),
+           json_extract(c.value, '$.state'), json_extract(c.value, '$.elapsed_s'),
+           json_extract(c.value, '$.target_s'), json_extract(c.value, '$.at')
+    FROM tickets AS t, json_each(t.sla_clocks) AS c
+    WHERE t.sla_clocks IS NOT NULL AND json_type(t.sla_clocks) = 'array'
+      AND NOT EXISTS (SELECT 1 FROM ticket_clocks AS held WHERE held.ticket_id = t.id)
+""")
 
 
 def fill_missing_clocks(session: Session) -> int:
-    """Store the clock rows of the tickets clocks_missing finds; returns how many."""
-    ids = clocks_missing(session)
-    found: dict[uuid.UUID, list[dict[str, Any]] | None] = {}
-    for chunk in _chunks(ids):
-        for ticket_id, clocks in session.execute(select(Ticket.id, Ticket.sla_clocks).where(Ticket.id.in_(chunk))):
-            found[ticket_id] = clocks
-    found = {t: c for t, c in found.items() if c}
-    store_clocks(session, found)
-    return len(found)
+    """Store as rows the clocks of tickets that have them on the ticket only (those a
+    snapshot brought in); returns how many rows. The store's (SQLite) only."""
+    result = session.execute(_FILL_MISSING_CLOCKS)
+    return int(result.rowcount or 0)  # type: ignore[attr-defined]
