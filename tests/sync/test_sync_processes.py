@@ -31,7 +31,8 @@ from core.models import Comment, Ticket
 from core.services import tickets as svc
 from server.db import Database
 from server.models import AuthSession
-from sync.client import SyncError
+from sync.client import PAGE, SyncError
+from sync.models import SyncCounter
 
 HANG_GUARD = 90  # seconds: only ever a guard against a hang, never what a test checks
 POS = dict(category="Hardware/POS terminal", impact="medium", urgency="medium", fields={"terminal_id": "T-1"})
@@ -110,7 +111,9 @@ def test_a_client_killed_in_the_middle_of_a_pull_loses_and_repeats_nothing(
     remote = remote_for(server)
     ada = remote.replica("ada", base=proxy.base, keyring_file=keyring_file)
     anna = remote.replica("anna")
-    load_demo(remote.db, 200, seed=7)  # two pages of records for ada to pull
+    load_demo(remote.db, 400, seed=7)  # two pages of records for ada to pull
+    with remote.db.read() as session:
+        assert (session.scalar(select(SyncCounter.value)) or 0) > PAGE
     mine = ada.run(svc.create, svc.NewTicket(title="Made before the pull", requester="anna", **POS))
 
     # the second page's answer stops part way: the first page is in, the client reads on
