@@ -213,3 +213,15 @@ def drop_report_facts() -> None:
     op.drop_index('ix_tickets_site_category_resolved', table_name='tickets')
     for name in reversed(REPORT_FACTS):
         op.drop_column('tickets', name)
+
+
+def drop_history_time_index() -> None:
+    """History keeps one index by ticket (store 0011, server 0014): (ticket_id, field)
+    serves every look-up of a ticket's events that (ticket_id, occurred_at) did, each
+    ticket holding a few dozen events that are read whole and sorted, and the second
+    index was an eighth of a store."""
+    op.drop_index('ix_history_ticket', table_name='history')
+
+
+def restore_history_time_index() -> None:
+    op.create_index('ix_history_ticket', 'history', ['ticket_id', 'occurred_at'], unique=False)

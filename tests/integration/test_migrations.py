@@ -73,6 +73,8 @@ def insert(conn: Connection, table: str, **values: Any) -> None:
     assert not unknown, f"{table} has no {unknown} at this revision"
     row = {}
     for column in reflected.columns:
+        if column.name not in values and column.server_default is not None:
+            continue  # the revision's own default (an explicit null would break a NOT NULL one)
         value = values.get(column.name)
         if isinstance(value, uuid.UUID):
             value = value.hex  # how SQLAlchemy's Uuid type keeps it in SQLite
