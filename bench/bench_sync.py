@@ -234,13 +234,15 @@ def first_sync(base: str, folder: Path, figures: Figures) -> Path:
         figures.first_pages = http.requests
         with client.store.read() as session:
             tickets = len(session.scalars(select(Ticket.id)).all())
+        size = sum(p.stat().st_size for p in path.parent.glob(f"{path.name}*"))
         print(f"  1. new central device, first sync: {figures.first_sync_s:6.2f} s for {tickets} tickets "
               f"({summary.pulled} records in {http.requests} requests of up to {PAGE} records, "
               f"{summary.pushed} SLA events of its own pushed back)")
         # (a snapshot streams: its request counts until the answer begins, and the rest,
         # the server writing while the device takes rows in, counts as taking in)
         print(f"     waiting on the server {http.waited:6.2f} s, taking the pages in "
-              f"{figures.first_sync_s - http.waited:6.2f} s")
+              f"{figures.first_sync_s - http.waited:6.2f} s; the store holds {size / 2**20:.0f} MiB, "
+              f"{size / max(1, tickets) / 1000:.1f} KB a ticket")
     finally:
         client.store.close()
     return path

@@ -30,7 +30,14 @@ SQLITE_HEADER = b"SQLite format 3\x00"
 FULL_BELOW = 1024 * 1024
 
 
-def _configure(engine: Engine, immediate: bool) -> None:
+# A write-ahead log that one large transaction grew (a snapshot, a demo batch) is cut
+# back to this once checkpointed, instead of keeping that size on disk.
+WAL_KEPT_BYTES = 64 * 1024 * 1024
+
+
+def configure_sqlite(engine: Engine, immediate: bool) -> None:
+    """The pragmas every connection of a Branchdesk SQLite database opens with (the
+    store's and the server's), and how its transactions begin."""
     @event.listens_for(engine, "connect")
     def _on_connect(dbapi_connection: sqlite3.Connection, _record: Any) -> None:
         # Let SQLAlchemy's begin event decide how a transaction starts.
@@ -40,6 +47,7 @@ def _configure(engine: Engine, immediate: bool) -> None:
         cursor.execute("PRAGMA journal_mode = WAL")
         cursor.execute("PRAGMA synchronous = FULL")
         cursor.execute("PRAGMA foreign_keys = ON")
+        cursor.execute(f"PRAGMA journal_size_limit = {WAL_KEPT_BYTES}")
         cursor.close()
 
     @event.listens_for(engine, "begin")
@@ -49,7 +57,7 @@ def _configure(engine: Engine, immediate: bool) -> None:
 
 def _engine(path: Path, immediate: bool) -> Engine:
     engine = create_engine(f"sqlite:///{path}", connect_args={"check_same_thread": False})
-    _configure(engine, immediate)
+    configure_sqlite(engine, immediate)
     return engine
 
 

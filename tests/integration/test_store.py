@@ -75,6 +75,24 @@ def test_store_pragmas_keep_committed_work(fresh_store: Store) -> None:
         assert conn.execute("PRAGMA application_id").fetchone()[0] == APPLICATION_ID
 
 
+def test_a_large_transaction_leaves_no_large_write_ahead_log(monkeypatch: pytest.MonkeyPatch,
+                                                               store_factory: Any) -> None:
+    """The log one large transaction grew (a snapshot, a demo batch) is cut back to
+    WAL_KEPT_BYTES once checkpointed, rather than keeping its size on disk."""
+    import core.store
+
+    monkeypatch.setattr(core.store, "WAL_KEPT_BYTES", 256 * 1024)
+    store = store_factory("branch-wal")
+    wal = Path(f"{store.path}-wal")
+    make_tickets(store, 400)  # one transaction of some megabytes
+    grown = wal.stat().st_size
+    with closing(sqlite3.connect(store.path)) as conn:  # (a log past 1,000 pages is checkpointed as it commits)
+        conn.execute("PRAGMA wal_checkpoint(PASSIVE)")
+    make_tickets(store, 1)  # the next write starts the log again, cut back to the limit
+    assert grown > 1024 * 1024
+    assert wal.stat().st_size <= 256 * 1024
+
+
 def test_committed_tickets_survive_closing_and_reopening(fresh_store: Store) -> None:
     numbers = make_tickets(fresh_store, 3)
     path = fresh_store.path
