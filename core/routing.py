@@ -12,7 +12,7 @@ from dataclasses import dataclass
 from typing import Any
 from weakref import WeakKeyDictionary
 
-from sqlalchemy import func, select
+from sqlalchemy import Select, func, select
 from sqlalchemy.orm import Session
 
 from core.errors import InvalidInput
@@ -108,13 +108,21 @@ def _pick_assignee(
 def _least_loaded(session: Session, members: list[UserInfo]) -> uuid.UUID:
     # The load as stored; this command's own unflushed changes hardly move it.
     with session.no_autoflush:
-        rows = session.execute(
-            select(Ticket.assignee_id, func.count())
-            .where(Ticket.assignee_id.in_([m.id for m in members]), Ticket.status.in_(OPEN_STATUSES))
-            .group_by(Ticket.assignee_id)
-        ).all()
-    load: dict[uuid.UUID | None, int] = {assignee: n for assignee, n in rows}
+        rows = session.execute(load_query([m.id for m in members])).all()
+    load: dict[uuid.UUID | None, int] = {}
+    for assignee, n in rows:
+        load[assignee] = load.get(assignee, 0) + n
     return min(members, key=lambda m: (load.get(m.id, 0), m.username)).id
+
+
+def load_query(assignees: list[uuid.UUID]) -> Select[uuid.UUID | None, int]:
+    """Open tickets per (status, assignee). Grouped by both, the columns of the
+    (status, assignee) index, so that SQLite counts the open tickets of these people in
+    that index rather than walking every ticket they ever had by the assignee index: at
+    100,000 tickets that walk was a fifth of the server's demo."""
+    return (select(Ticket.assignee_id, func.count())
+            .where(Ticket.status.in_(OPEN_STATUSES), Ticket.assignee_id.in_(assignees))
+            .group_by(Ticket.status, Ticket.assignee_id))
 
 
 # Per reference data version: each team's escalates_to_by_country, and each site's country.

@@ -52,6 +52,8 @@ class ChangeSet:
 
 
 def jsonable(value: Any) -> Any:
+    if value is None or type(value) in _PLAIN:
+        return value  # most values are; checked first, as every change and event passes here
     if isinstance(value, uuid.UUID):
         return str(value)
     if isinstance(value, datetime):
@@ -61,6 +63,9 @@ def jsonable(value: Any) -> Any:
     if isinstance(value, list | tuple):
         return [jsonable(v) for v in value]
     return value
+
+
+_PLAIN = frozenset({str, int, float, bool})
 
 
 @dataclass(frozen=True)
@@ -251,6 +256,12 @@ class UnitOfWork:
         ticket.updated_at = max(ticket.updated_at, at)
         self._touched(ticket, kind)
 
+    def write_row(self, table: Any, data: dict[str, Any]) -> None:
+        """A row of a record the caller replicates itself (a new rating), buffered like
+        the children and written after the tickets it hangs on."""
+        check_columns(table, data)
+        self._child_rows.setdefault(table, []).append(data)
+
     def record_change(
         self, actor: UserInfo, kind: str, record_id: uuid.UUID, values: dict[str, Any], at: datetime,
         ticket_id: uuid.UUID,
@@ -399,22 +410,29 @@ def check_columns(table: Any, values: dict[str, Any]) -> None:
     """Values fit for their columns, whatever the database: SQLite would keep a number
     in a text column or text longer than the column, where PostgreSQL refuses both."""
     for name, value in values.items():
-        column = table.c[name]
+        nullable, python, length = _column_rule(table.c[name])
         if value is None:
-            if not column.nullable:
+            if not nullable:
                 raise InvalidInput(f"{name} is missing", name)
             continue
-        for base, python in _COLUMN_TYPES.items():
-            if isinstance(column.type, base) and (
-                not isinstance(value, python) or (python is int and isinstance(value, bool))
-            ):
-                raise InvalidInput(f"{name} must be a {python.__name__}, not {type(value).__name__}", name)
-        length = getattr(column.type, "length", None)
+        if python is not None and (not isinstance(value, python) or (python is int and isinstance(value, bool))):
+            raise InvalidInput(f"{name} must be a {python.__name__}, not {type(value).__name__}", name)
         if length is not None and isinstance(value, str) and len(value) > length:
             raise InvalidInput(f"{name} is longer than {length} characters", name)
 
 
 _COLUMN_TYPES: dict[Any, type] = {Boolean: bool, Integer: int, String: str, Uuid: uuid.UUID, Instant: datetime}
+_COLUMN_RULES: dict[Any, tuple[bool, type | None, int | None]] = {}
+
+
+def _column_rule(column: Any) -> tuple[bool, type | None, int | None]:
+    """Whether the column takes None, the Python type its values must be, and its
+    length; kept per column, as every change a command makes is checked."""
+    rule = _COLUMN_RULES.get(column)
+    if rule is None:
+        python = next((p for base, p in _COLUMN_TYPES.items() if isinstance(column.type, base)), None)
+        rule = _COLUMN_RULES[column] = (column.nullable, python, getattr(column.type, "length", None))
+    return rule
 
 
 def sla_event_kind(label: str) -> str:

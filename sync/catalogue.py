@@ -22,39 +22,41 @@ SOURCES = (
 
 def register_unlisted(connection: Connection) -> int:
     """Give every record not yet in sync_records the next numbers, in one statement
-    per kind (SQLite and PostgreSQL alike). Returns how many were added."""
+    per kind (SQLite and PostgreSQL alike), with the buckets that hold it (its ticket's
+    site, team and assignee, and whether it is internal: sync.buckets) where the
+    schema has them. Returns how many were added."""
     connection.execute(text("INSERT INTO sync_counter (id, value) SELECT 1, 0 WHERE NOT EXISTS "
                             "(SELECT 1 FROM sync_counter WHERE id = 1)"))
     added = 0
     present = set(inspect(connection).get_table_names())
+    bucketed = "site_id" in {c["name"] for c in inspect(connection).get_columns("sync_records")}
     for kind, table, ticket_column in SOURCES:
         if table not in present:
             continue  # a schema from before the table came (the server's migration 0002 runs this)
         start = connection.execute(text("SELECT value FROM sync_counter WHERE id = 1 FOR UPDATE")
                                    if connection.dialect.name == "postgresql"
                                    else text("SELECT value FROM sync_counter WHERE id = 1")).scalar_one()
+        columns = "kind, record_id, seq, ticket_id"
+        # CAST: PostgreSQL must deduce one type for the parameter used twice
+        values = (f"CAST(:kind AS VARCHAR(20)), t.id, :start + ROW_NUMBER() OVER (ORDER BY t.id), "
+                  f"{'t.' + ticket_column if ticket_column else 'NULL'}")
+        joined = ""
+        if bucketed:
+            # written with the record rather than updated after: at 100,000 demo tickets
+            # an update of every record was a tenth of the server's demo
+            columns += ", site_id, team_id, assignee_id, internal"
+            internal = {"worklog": ":yes", "comment": "CASE WHEN t.public = :no THEN :yes ELSE :no END"}
+            if ticket_column:
+                values += f", k.site_id, k.team_id, k.assignee_id, {internal.get(kind, ':no')}"
+                joined = f" LEFT JOIN tickets k ON k.id = t.{ticket_column}"
+            else:
+                values += ", NULL, NULL, NULL, :no"
         result = connection.execute(text(
-            f"INSERT INTO sync_records (kind, record_id, seq, ticket_id) "
-            # CAST: PostgreSQL must deduce one type for the parameter used twice
-            f"SELECT CAST(:kind AS VARCHAR(20)), t.id, :start + ROW_NUMBER() OVER (ORDER BY t.id), "
-            f"{'t.' + ticket_column if ticket_column else 'NULL'} FROM {table} t WHERE NOT EXISTS (SELECT 1 FROM sync_records r "
-            f"WHERE r.kind = CAST(:kind AS VARCHAR(20)) AND r.record_id = t.id)"
-        ), {"kind": kind, "start": start})
+            f"INSERT INTO sync_records ({columns}) SELECT {values} FROM {table} t{joined} WHERE NOT EXISTS "
+            f"(SELECT 1 FROM sync_records r WHERE r.kind = CAST(:kind AS VARCHAR(20)) AND r.record_id = t.id)"
+        ), {"kind": kind, "start": start, "yes": True, "no": False})
         count = result.rowcount or 0
         if count:
             connection.execute(text("UPDATE sync_counter SET value = value + :n WHERE id = 1"), {"n": count})
             added += count
-    if added and "site_id" in {c["name"] for c in inspect(connection).get_columns("sync_records")}:
-        _stamp_unstamped(connection)
     return added
-
-
-def _stamp_unstamped(connection: Connection) -> None:
-    """The buckets of the records just listed (sync.buckets), set-based: each takes its
-    ticket's site, team and assignee, and worklogs and internal notes are marked."""
-    connection.execute(text(
-        "UPDATE sync_records SET site_id = t.site_id, team_id = t.team_id, assignee_id = t.assignee_id "
-        "FROM tickets t WHERE t.id = sync_records.ticket_id AND sync_records.site_id IS NULL"))
-    connection.execute(text(
-        "UPDATE sync_records SET internal = :yes WHERE internal = :no AND (kind = 'worklog' OR (kind = 'comment' "
-        "AND record_id IN (SELECT id FROM comments WHERE public = :no)))"), {"yes": True, "no": False})

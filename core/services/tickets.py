@@ -9,7 +9,7 @@ from dataclasses import asdict, dataclass, field
 from datetime import datetime, timedelta
 from typing import Any
 
-from sqlalchemy import select
+from sqlalchemy import inspect, select
 
 from core.errors import InvalidInput, InvalidTransition, NotAllowed, NotFound
 from core.fields import validate_fields
@@ -364,21 +364,23 @@ def escalate(uow: UnitOfWork, actor: UserInfo, number: str, at: datetime | None 
 
 def _open_tasks(uow: UnitOfWork, parent: Ticket) -> int:
     """Tasks under the ticket that are still open, as this command sees them, without
-    flushing the whole session first: rows read from the store, overridden by any
-    task this command holds in memory, plus tasks it has just made."""
+    flushing the whole session first: rows read from the store, overridden by the
+    tasks this work holds in memory, the ones it made included."""
     session = uow.session
     # Core, not the ORM: this runs for every resolve, and plain rows are all it needs.
+    # A ticket this work made is not stored yet, and neither is any task under it.
     tickets = Ticket.__table__.c
-    stored = session.connection().execute(
+    stored = [] if inspect(parent).pending else session.connection().execute(
         select(tickets.id, tickets.status).where(tickets.parent_id == parent.id)
     ).all()
     statuses = {}
     for task_id, status in stored:
         held = session.identity_map.get(session.identity_key(Ticket, task_id))
         statuses[task_id] = held.status if held is not None else status
-    for obj in session.new:
-        if isinstance(obj, Ticket) and obj.parent_id == parent.id:
-            statuses[obj.id] = obj.status
+    # every ticket a command makes or finds is in tickets_by_number
+    for task in uow.tickets_by_number.values():
+        if task.parent_id == parent.id:
+            statuses[task.id] = task.status
     return sum(1 for status in statuses.values() if status in OPEN_STATUSES)
 
 

@@ -12,12 +12,13 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from sqlalchemy import select
+from sqlalchemy import select, text
 
 from core import commands
 from core.errors import InvalidTransition
 from core.models import ChangeEntry, HistoryEvent, Ticket
-from core.routing import escalation_team
+from core.reference import reference_for
+from core.routing import escalation_team, load_query
 from core.services import tickets as service
 from core.ticket_actions import actions_for
 from core.ticket_detail import read_ticket
@@ -262,6 +263,17 @@ def test_site_assignment_takes_the_least_loaded_of_those_covering(tmp_path: Path
         assert chosen == ["grzegorz.kaminski", "piotr.nowak", "grzegorz.kaminski"]
     finally:
         mem.close()
+
+
+def test_the_load_is_counted_in_the_index_of_open_tickets(desk: Any) -> None:
+    """Counting a team's load reads the (status, assignee) index: by the assignee index
+    alone it would walk every ticket those people ever had, closed ones included."""
+    with desk.store.read() as session:
+        ref = reference_for(desk.store, session)
+        members = [u.id for u in ref.usernames.values() if u.role == "technician"][:5]
+        compiled = load_query(members).compile(session.get_bind(), compile_kwargs={"literal_binds": True})
+        plan = " ".join(str(row[-1]) for row in session.execute(text(f"EXPLAIN QUERY PLAN {compiled}")))
+    assert "INDEX ix_tickets_status_assignee (status=? AND assignee_id=?)" in plan, plan
 
 
 # -- tasks -----------------------------------------------------------------------------------------
