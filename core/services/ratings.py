@@ -75,7 +75,9 @@ def refusal(user: UserInfo, ticket: Ticket, rated: bool) -> str | None:
 def rate(
     uow: UnitOfWork, actor: UserInfo, number: str, score: int, effort: int | None = None, comment: str = "",
     at: datetime | None = None,
-) -> Rating:
+) -> RatingInfo:
+    """Rate or re-rate; returns the rating as it now stands (a new one is written with
+    the work's buffered rows, so it is not read back within the work)."""
     now = uow.now(at)
     score = check_score(score, "score")
     if effort is not None:
@@ -110,7 +112,9 @@ def rate(
         uow.write_row(Rating.__table__, data)
     with uow.command("rate", {"number": number, "score": score, "effort": effort, "comment": comment}):
         uow.replicate(actor, "rating", row_id, "set", dict(data), now, ticket.id)
-    return stored if stored is not None else Rating(**data)
+    return RatingInfo(number=ticket.number, score=score, effort=effort, comment=text,
+                      rater=uow.ref.username_of(data["rater_id"]), created_at=data["created_at"],
+                      updated_at=data["updated_at"], changeable=ticket.status == "resolved")
 
 
 def rating_of(session: Session, ref: Reference, user: UserInfo, number: str) -> RatingInfo | None:

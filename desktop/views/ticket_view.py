@@ -507,10 +507,7 @@ class TicketView(QWidget):
         number = self.number
 
         def rate(uow: Any, user: Any) -> ratings.RatingInfo:
-            ratings.rate(uow, user, number, score, effort, comment)
-            info = ratings.rating_of(uow.session, uow.ref, user, number)
-            assert info is not None
-            return info
+            return ratings.rate(uow, user, number, score, effort, comment)
 
         def done(info: ratings.RatingInfo) -> None:
             self.rating.rated(info)
