@@ -20,7 +20,7 @@ from core.orgspec import CategorySpec, FieldSpec, OrgSpec
 from core.reference import Reference, UserInfo
 from core.services import ratings
 from core.services import tickets as service
-from core.store import Store
+from core.store import Store, bulk_cache
 from core.uow import UnitOfWork, unit_of_work
 
 BATCH = 250
@@ -188,6 +188,7 @@ def generate(
     made = 0
     while made < count:
         with work() as uow:
+            bulk_cache(uow.session)
             people = _people(uow.ref)
             leaves = [c for c in uow.ref.spec.categories
                       if not any(o.path.startswith(c.path + "/") for o in uow.ref.spec.categories)]

@@ -35,7 +35,12 @@ FULL_BELOW = 1024 * 1024
 WAL_KEPT_BYTES = 64 * 1024 * 1024
 
 
-WRITER_CACHE_KB = 65536
+# A bulk writer's page cache (a demo): its large transactions insert into indexes
+# keyed by random ids, a page each, which SQLite's 2 MB default read again and again
+# (a server demo of 20,000 tickets spent 16 s in the kernel; 7 s with this). Only bulk
+# writers take it: a running server or client keeps the default, so its memory stays
+# flat whatever it writes.
+BULK_CACHE_KB = 64 * 1024
 
 
 def configure_sqlite(engine: Engine, immediate: bool) -> None:
@@ -50,18 +55,20 @@ def configure_sqlite(engine: Engine, immediate: bool) -> None:
         cursor.execute("PRAGMA journal_mode = WAL")
         cursor.execute("PRAGMA synchronous = FULL")
         cursor.execute("PRAGMA foreign_keys = ON")
-        if immediate:
-            # A writer's large transactions (a demo batch, a snapshot, a pushed batch)
-            # insert into indexes keyed by random ids, a page each: with SQLite's 2 MB
-            # default those pages were read again and again (a server demo of 20,000
-            # tickets spent 16 s in the kernel; 7 s with this). Readers keep the default.
-            cursor.execute(f"PRAGMA cache_size = -{WRITER_CACHE_KB}")
         cursor.execute(f"PRAGMA journal_size_limit = {WAL_KEPT_BYTES}")
         cursor.close()
 
     @event.listens_for(engine, "begin")
     def _on_begin(connection: Any) -> None:
         connection.exec_driver_sql("BEGIN IMMEDIATE" if immediate else "BEGIN")
+
+
+def bulk_cache(session: Session, kb: int = BULK_CACHE_KB) -> None:
+    """Give the session's SQLite connection a page cache of `kb` KiB for the rest of its
+    life (nothing on PostgreSQL, whose cache is the server's)."""
+    connection = session.connection()
+    if connection.dialect.name == "sqlite":
+        connection.exec_driver_sql(f"PRAGMA cache_size = -{int(kb)}")
 
 
 def _engine(path: Path, immediate: bool) -> Engine:

@@ -23,7 +23,7 @@ from sqlalchemy import select
 from core.clock import parse_iso
 from core.models import ChangeEntry, Ticket
 from core.sla_sweep import sweep
-from core.store import Store, set_meta
+from core.store import Store, bulk_cache, set_meta
 from core.uow import ChangeSet, unit_of_work
 from sync.records import table
 from sync.replica import rebase
@@ -117,7 +117,7 @@ def take(store: Store, lines: Iterable[bytes], *, offset_of: Callable[[datetime]
         raw.execute("PRAGMA defer_foreign_keys = ON")  # children may name a parent later in the stream
         # a page cache to hold the indexes the rows go into (their ids come in no order)
         cache = raw.execute("PRAGMA cache_size").fetchone()[0]
-        raw.execute(f"PRAGMA cache_size = {-LOAD_CACHE_KB}")
+        bulk_cache(session, LOAD_CACHE_KB)
         remade = _set_aside(raw)
         statement: str | None = None
         kinds: set[str] = set()
