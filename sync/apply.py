@@ -46,7 +46,7 @@ from core.models.tickets import REPLICATED_FIELDS, version_of
 from core.reference import SYSTEM_USER, Reference, UserInfo
 from core.scope import SCOPE_FIELDS, can_see_ticket
 from core.uow import Effect, UnitOfWork, sla_event_kind, sla_event_note
-from sync.buckets import BUCKET_COLUMNS, stamp
+from sync.buckets import BUCKET_COLUMNS, Scope, stamp
 from sync.feed import article_visible
 from sync.models import SyncCounter, SyncEntry, SyncRecord
 from sync.protocol import EntryIn, EntryResult, PushRequest
@@ -87,6 +87,8 @@ class Sequencer:
         # While a batch is applied, what its commands wrote is numbered at its end, in
         # one statement (None: numbered at once)
         self.held: list[tuple[str, uuid.UUID, uuid.UUID | None]] | None = None
+        # the buckets the batch's new tickets were created with (sync.buckets.stamp)
+        self.made: dict[uuid.UUID, Scope] = {}
 
     def next(self) -> int:
         if self._counter is None:
@@ -123,7 +125,7 @@ class Sequencer:
         rows = [{"kind": kind, "record_id": record_id, "seq": self.next(), "ticket_id": ticket_id}
                 for (kind, record_id), ticket_id in latest.items()]
         self.session.flush()  # the counter
-        stamp(self.session, rows)
+        stamp(self.session, rows, self.made)
         table: Table = SyncRecord.__table__  # type: ignore[assignment]
         insert = postgresql_insert if self.session.get_bind().dialect.name == "postgresql" else sqlite_insert
         statement = insert(table)
@@ -137,10 +139,16 @@ class Sequencer:
         """Keep what is touched from here on, to be numbered together by release()."""
         self.held = []
 
+    def created(self, ticket_id: uuid.UUID, scope: Scope) -> None:
+        """A ticket the held batch created, with the buckets it was created in."""
+        if self.held is not None:
+            self.made[ticket_id] = scope
+
     def release(self) -> None:
         held, self.held = self.held, None
         if held:
             self.touch_all(held)
+        self.made = {}
 
 
 class ServerOutbox(ReplayOutbox):
@@ -161,6 +169,10 @@ def number_written(session: Session, sequencer: Sequencer,
                    effects: list[Effect]) -> None:
     """Number for the feed every record a command on the server wrote."""
     session.flush()
+    for effect in effects:
+        if effect.kind == "ticket" and effect.op == "create":
+            site, team, assignee = (uuid_or_none(effect.data.get(f)) for f in BUCKET_COLUMNS)
+            sequencer.created(effect.record_id, (site, team, assignee))
     touched: list[tuple[str, uuid.UUID, uuid.UUID | None]] = list(written)
     moved = {e.record_id for e in effects if e.kind == "ticket" and e.op == "update" and SCOPE_FIELDS & set(e.data)}
     for parent in moved:

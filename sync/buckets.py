@@ -55,11 +55,16 @@ def ticket_scopes(session: Session, ticket_ids: list[uuid.UUID]) -> dict[uuid.UU
     return found
 
 
-def stamp(session: Session, rows: list[dict[str, Any]]) -> None:
+def stamp(session: Session, rows: list[dict[str, Any]], made: dict[uuid.UUID, Scope] | None = None) -> None:
     """Fill in the buckets of freshly numbered rows of sync_records (kind, record_id,
     seq, ticket_id) and, for each ticket among them whose site, team or assignee
     changed since it was last numbered, record the move and move the rows of all
-    its records. Runs before the rows are written."""
+    its records. Runs before the rows are written.
+
+    `made`: the buckets tickets not numbered yet were created with. A batch numbers
+    what it wrote at its end, so a ticket a device created and then moved out of its
+    own view in the same batch is numbered first where it went; the device holds it
+    as it made it, and only a move from there tells it to drop the ticket."""
     scopes = ticket_scopes(session, sorted({r["ticket_id"] for r in rows if r["ticket_id"] is not None}))
     notes = [r["record_id"] for r in rows if r["kind"] == "comment"]
     internal: set[uuid.UUID] = set()
@@ -72,6 +77,9 @@ def stamp(session: Session, rows: list[dict[str, Any]]) -> None:
                 select(SyncRecord.record_id, SyncRecord.site_id, SyncRecord.team_id, SyncRecord.assignee_id)
                 .where(SyncRecord.kind == "ticket", SyncRecord.record_id.in_(chunk))):
             before[ticket_id] = (held[0], held[1], held[2])
+    for ticket_id in tickets:
+        if ticket_id not in before and made and ticket_id in made:
+            before[ticket_id] = made[ticket_id]
     moves: list[dict[str, Any]] = []
     moved: list[dict[str, Any]] = []
     for row in rows:

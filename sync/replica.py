@@ -256,11 +256,31 @@ def apply_results(store: Store, results: list[EntryResult], server_time: datetim
                 children = table(entry.kind)
                 session.execute(delete(children).where(children.c.id == entry.record_id))
                 uow.changes.tickets.add(uuid.UUID(str(entry.data.get("ticket_id"))))
-        touched, _ = _take_in(uow, restore)
+        touched, _ = _take_in(uow, _held_only(session, restore))
         rebase(uow, touched)
         uow.changes.tickets |= touched
         set_meta(session, "last_push_at", server_time.isoformat())
         return uow.changes
+
+
+def _held_only(session: Session, records: list[tuple[str, uuid.UUID, dict[str, Any] | None]],
+               ) -> list[tuple[str, uuid.UUID, dict[str, Any] | None]]:
+    """Of the records an answer gives back, those of tickets this store holds. An answer
+    shows a record as it stands when answered, past this store's cursor: a ticket a
+    pull dropped (it had left this store's view) and that came back into it since is
+    sent whole by a later pull, which also drops it if it leaves again; taken in from
+    an answer, nothing would ever drop it."""
+    def ticket_of(kind: str, record_id: uuid.UUID, data: dict[str, Any] | None) -> uuid.UUID | None:
+        if data is None or kind == "article":  # a removal, or what is not a ticket's
+            return None
+        return record_id if kind == "ticket" else uuid.UUID(str(data["ticket_id"]))
+
+    wanted = {t for t in (ticket_of(*record) for record in records) if t is not None}
+    held: set[uuid.UUID] = set()
+    ids = table("ticket").c.id
+    for chunk in chunks(sorted(wanted)):
+        held.update(session.scalars(select(ids).where(ids.in_(chunk))))
+    return [record for record in records if (ticket := ticket_of(*record)) is None or ticket in held]
 
 
 def take_new_client_id(store: Store) -> uuid.UUID:

@@ -1,6 +1,6 @@
 """Buckets (DESIGN §6b): a branch device's pull reads its own buckets through their
-indexes, a ticket that leaves a device's view is dropped there and one that comes
-(back) into it arrives whole, a requester's device never holds internal work, and a
+indexes, a ticket that leaves a device's view is dropped there (one it made and sent
+away in the same push too) and one that comes (back) into it arrives whole, a requester's device never holds internal work, and a
 database from before buckets gets them on upgrade with the same pulls after."""
 
 from __future__ import annotations
@@ -52,6 +52,20 @@ def test_a_ticket_that_leaves_a_technicians_view_and_comes_back_arrives_whole(cl
     with tom.store.read() as session:
         assert [c.body for c in session.scalars(select(Comment))] == ["the card reader firmware is old"]
     cluster.check()  # every replica holds exactly what its buckets hold on the server
+
+
+def test_a_ticket_a_technician_logs_and_sends_to_the_desk_in_one_push_is_dropped_from_his_device(cluster):
+    """The push numbers what its commands wrote at its end: the ticket is first numbered
+    in the DESK queue, yet tom's device holds it as he logged it, in FIELD's."""
+    ola, tom = cluster.replica("ola"), cluster.replica("tom")
+    seen = ola.run(svc.create, svc.NewTicket(title="Price sign dark", **POS))
+    cluster.settle()
+    logged = tom.run(svc.create, svc.NewTicket(title="Pump 2 does not take cards", requester="ola", **POS))
+    tom.run(svc.assign, logged.number, team="DESK")  # Warsaw, tier 1: no longer tom's to see
+    cluster.settle()
+    assert tom.numbers() == [seen.number]
+    assert ola.numbers() == sorted([seen.number, logged.number])
+    cluster.check()
 
 
 def test_a_requesters_device_never_holds_internal_notes_or_work_logs(cluster):

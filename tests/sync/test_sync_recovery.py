@@ -198,6 +198,32 @@ def test_a_change_applied_but_unanswered_is_not_replayed_over_a_later_one(cluste
     cluster.check()
 
 
+def test_an_answer_heard_late_brings_back_no_ticket_a_pull_dropped(cluster):
+    """Tom's assignment sends the ticket out of his view; its answer is lost and his
+    pull drops the ticket. By the time the answer comes again the ticket is his again,
+    and the answer shows it so: taken in from there, nothing would drop it when it
+    leaves once more, since his cursor never saw it come back."""
+    ola, tom, ada = cluster.replica("ola"), cluster.replica("tom"), cluster.replica("ada")
+    ticket = new_ticket(ola)  # Warsaw, team FIELD: tom sees it through his team
+    cluster.settle()
+    tom.run(svc.assign, ticket.number, team="DESK")
+    tom.http.drop_pushes = 1
+    with pytest.raises(SyncError):
+        tom.client.push()
+    tom.client.pull()
+    assert tom.numbers() == []
+    ada.sync()
+    ada.run(svc.assign, ticket.number, team="FIELD", to="tom")
+    ada.sync()
+    tom.client.push()  # the first answer again: applied, with the ticket as it now stands
+    ada.run(svc.assign, ticket.number, team="NET", to="nina")
+    ada.sync()
+    tom.sync()
+    assert tom.numbers() == []
+    cluster.settle()
+    cluster.check()
+
+
 def test_a_client_told_twice_that_its_numbers_are_taken_stops_and_says_so(cluster, monkeypatch):
     from sync import apply
 
