@@ -504,7 +504,9 @@ class Merger:
         """Of the history events the device wrote for its entry, those the server holds."""
         if outcome != "merged":
             return []  # applied: all of them; rejected: none
-        return [e for e in own_events(entry) if self.session.get(HistoryEvent, e) is not None]
+        ids = own_events(entry)
+        held = set(self.session.scalars(select(HistoryEvent.id).where(HistoryEvent.id.in_(ids))))
+        return [e for e in ids if e in held]
 
     # -- records -------------------------------------------------------------------
     def conflict(self, *, ticket_id: uuid.UUID, field: str, kept: Any, lost: Any, outcome: str,
