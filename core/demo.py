@@ -175,10 +175,11 @@ def _text(rng: random.Random, category: CategorySpec) -> tuple[str, str]:
 
 def generate(
     store: Store | Callable[[], AbstractContextManager[UnitOfWork]], count: int, *, seed: int = 42,
-    now: datetime | None = None, progress: Callable[[int, int], None] | None = None,
+    now: datetime | None = None, progress: Callable[[int, int], None] | None = None, batch: int = BATCH,
 ) -> int:
     """`count` tickets with lives of their own, made through the service layer: on a
-    branch store, or through whatever units of work `store` makes (the server's)."""
+    branch store, or through whatever units of work `store` makes (the server's). The
+    lives of `batch` tickets share a unit of work; the store is the same whatever it is."""
     rng = random.Random(seed)
     # the ratings draw from their own sequence, so the tickets' lives stay those of the seed
     rating_rng = random.Random(f"ratings-{seed}")
@@ -192,9 +193,9 @@ def generate(
             people = _people(uow.ref)
             leaves = [c for c in uow.ref.spec.categories
                       if not any(o.path.startswith(c.path + "/") for o in uow.ref.spec.categories)]
-            for start in starts[made: made + BATCH]:
+            for start in starts[made: made + batch]:
                 _one_ticket(uow, rng, people, leaves, start, now, rating_rng)
-            made = min(count, made + BATCH)
+            made = min(count, made + batch)
         if progress:
             progress(made, count)
     with work() as uow:
