@@ -119,9 +119,16 @@ def _ticket_of(entry: ChangeEntry) -> uuid.UUID | None:
 
 def _undo(session: Session, group: list[ChangeEntry]) -> None:
     """Take a pending command's own traces out of the view before it runs again: its
-    history events and the records it added (the ticket's fields are the server's already)."""
+    history events and the records it added (the ticket's fields are the server's already).
+    Its events are those its entries' ids give, and those that carry its entries' stamps
+    on its tickets: a run over another state may have changed fields the entries do not
+    name (an assignment that now also clears the assignee), under the same stamp."""
     events = table("history")
     session.execute(delete(events).where(events.c.id.in_([i for e in group for i in own_events(e)])))
+    tickets = {t for t in (_ticket_of(e) for e in group) if t is not None}
+    if tickets:
+        session.execute(delete(events).where(events.c.ticket_id.in_(tickets),
+                                             events.c.stamp.in_({e.hlc for e in group})))
     for entry in group:
         if entry.op == "insert" and entry.kind in CHILD_KINDS:
             children = table(entry.kind)

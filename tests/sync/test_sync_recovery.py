@@ -224,6 +224,30 @@ def test_an_answer_heard_late_brings_back_no_ticket_a_pull_dropped(cluster):
     cluster.check()
 
 
+def test_a_pending_command_replayed_page_after_page_leaves_its_events_once(cluster):
+    """Tom sends the ticket to the desk offline; meanwhile Ada assigns it to him and
+    writes on it. Replayed over her assignment, his command also clears the assignee,
+    a field his change entry does not name; his pull takes her changes in over several
+    pages, each replaying his command again, which first takes out every event the
+    last run made (by its stamp), not only those his entry names."""
+    ola, tom, ada = cluster.replica("ola"), cluster.replica("tom"), cluster.replica("ada")
+    ticket = new_ticket(ola)  # Warsaw, team FIELD, nobody assigned
+    cluster.settle()
+    tom.run(svc.assign, ticket.number, team="DESK")
+    ada.run(svc.assign, ticket.number, team="FIELD", to="tom")
+    ada.run(svc.comment, ticket.number, "on my way to the site? call the manager first")
+    ada.sync()
+    pages = 0
+    while tom.pull_page(limit=2).more:
+        pages += 1
+    assert pages >= 2
+    with tom.store.read() as session:
+        held = session.get(Ticket, ticket.id)
+        assert held is not None and held.assignee_id is None  # his command, replayed over hers
+    cluster.settle()
+    cluster.check()
+
+
 def test_a_client_told_twice_that_its_numbers_are_taken_stops_and_says_so(cluster, monkeypatch):
     from sync import apply
 
