@@ -10,7 +10,7 @@ from collections.abc import Iterable
 from datetime import datetime
 from typing import Any
 
-from sqlalchemy import delete, or_, select, update
+from sqlalchemy import and_, delete, or_, select, update
 from sqlalchemy.dialects.sqlite import insert as sqlite_insert
 from sqlalchemy.orm import Session
 
@@ -124,11 +124,10 @@ def _undo(session: Session, group: list[ChangeEntry]) -> None:
     on its tickets: a run over another state may have changed fields the entries do not
     name (an assignment that now also clears the assignee), under the same stamp."""
     events = table("history")
-    session.execute(delete(events).where(events.c.id.in_([i for e in group for i in own_events(e)])))
     tickets = {t for t in (_ticket_of(e) for e in group) if t is not None}
-    if tickets:
-        session.execute(delete(events).where(events.c.ticket_id.in_(tickets),
-                                             events.c.stamp.in_({e.hlc for e in group})))
+    session.execute(delete(events).where(or_(
+        events.c.id.in_([i for e in group for i in own_events(e)]),
+        and_(events.c.ticket_id.in_(tickets), events.c.stamp.in_({e.hlc for e in group})))))
     for entry in group:
         if entry.op == "insert" and entry.kind in CHILD_KINDS:
             children = table(entry.kind)

@@ -66,19 +66,25 @@ def kit() -> SimpleNamespace:
     return SimpleNamespace(Desk=Desk, copy_store=copy_store, dump_db=dump_db)
 
 
+Row = tuple[Any, ...]
+
+
 @pytest.fixture(name="dump_db")
-def dump_db_fixture() -> Callable[[Path], dict[str, list[tuple[Any, ...]]]]:
+def dump_db_fixture() -> Callable[..., dict[str, list[Row]]]:
     return dump_db
 
 
-def dump_db(path: Path) -> dict[str, list[tuple[Any, ...]]]:
-    """Every row of every table (search index included), sorted, to compare before and after."""
+def dump_db(path: Path, row: Callable[[list[str], Row], Row] | None = None) -> dict[str, list[Row]]:
+    """Every row of every table (search index included), sorted, to compare before and after;
+    `row` (given the table's column names and a row) makes what is compared of each."""
     with closing(sqlite3.connect(path)) as conn:
         names = [r[0] for r in conn.execute("SELECT name FROM sqlite_master WHERE type = 'table' ORDER BY name")]
         result = {}
         for name in names:
-            rows = conn.execute(f'SELECT * FROM "{name}"').fetchall()
-            result[name] = sorted(rows, key=repr)
+            cursor = conn.execute(f'SELECT * FROM "{name}"')
+            columns = [d[0] for d in cursor.description]
+            rows = cursor.fetchall()
+            result[name] = sorted((row(columns, r) for r in rows) if row else rows, key=repr)
         return result
 
 
