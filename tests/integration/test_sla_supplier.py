@@ -269,6 +269,48 @@ def test_the_sweep_records_each_supplier_crossing_once(store: Store) -> None:
     assert entries == {derived_id("sla", ticket.id, clock, label) for _kind, clock, label, _at in crossings}
 
 
+def test_a_sweep_since_an_instant_finds_crossings_behind_a_past_breach(store: Store) -> None:
+    # Two tickets nobody answers, logged at t0 (P5: response 8 h, resolution 80 h, both
+    # warned at 75% and 90%). Once the response clock has breached and runs on, the
+    # ticket's next crossing stays that past breach, which keeps it most urgent; the
+    # resolution clock's 75% (60 h) and a supplier's crossings come after it. A sweep
+    # since an instant, as a branch desktop runs every minute, records them as a sweep
+    # from nothing would: the first ticket's resolution warning, and the second's
+    # supplier response warning (waiting on POSCO from t0+8h30m: 75% of 2 h at t0+10h).
+    t0 = utcnow()
+    with unit_of_work(store) as uow:
+        new = service.NewTicket(title="Till does not start", category=POS, impact="low", urgency="low",
+                                fields={"terminal_id": "T-7"})
+        alone = service.create(uow, uow.ref.user("anna"), new, at=t0)
+        waiting = service.create(uow, uow.ref.user("anna"), new, at=t0)
+
+    def swept(since_h: float, h: float) -> int:
+        with unit_of_work(store) as uow:
+            return sweep(uow, t0 + timedelta(hours=since_h), t0 + timedelta(hours=h))
+
+    def recorded(ticket_id: Any) -> list[tuple[str, str]]:
+        with store.read() as session:
+            return sorted((field, new) for field, new in session.execute(
+                select(HistoryEvent.field, HistoryEvent.new).where(
+                    HistoryEvent.ticket_id == ticket_id, HistoryEvent.kind.in_(("sla_warning", "sla_breach")))))
+
+    response = [("response", "breach"), ("response", "warn 0.75"), ("response", "warn 0.9")]
+    assert swept(0, 8.25) == 6  # each ticket's response warnings and breach
+    with unit_of_work(store) as uow:
+        service.assign(uow, uow.ref.user("tom"), waiting.number, to="tom", at=t0 + timedelta(hours=8, minutes=29))
+        wait(uow, waiting.number, t0 + timedelta(hours=8, minutes=30), None)
+    assert swept(8.25, 9.9) == 0
+    assert swept(9.9, 10.1) == 1
+    assert recorded(waiting.id) == sorted([*response, (RESPONSE, "warn 0.75")])
+    # the supplier's: response 90% at t0+10h18m, breach at t0+10h30m; resolution (24 h)
+    # 75%, 90% and breach; the first ticket's resolution 75% at t0+60h
+    assert swept(10.1, 60.1) == 6
+    assert recorded(alone.id) == sorted([*response, ("resolution", "warn 0.75")])
+    assert recorded(waiting.id) == sorted([*response, *((clock, label) for clock in (RESPONSE, RESOLUTION)
+                                                         for label in ("warn 0.75", "warn 0.9", "breach"))])
+    assert swept(60.1, 60.2) == 0  # nothing twice
+
+
 # -- sla explain ---------------------------------------------------------------------
 
 def test_sla_explain_shows_both_supplier_clocks(store: Store) -> None:
