@@ -74,7 +74,9 @@ def sites_for(base: str, url: str, count: int) -> list[Site]:
                               "ON s.id = t.site_id WHERE t.status NOT IN ('closed', 'cancelled')) x WHERE n <= 20")
     open_tickets: dict[str, list[tuple[str, str]]] = {}
     for code, ticket_id, number in rows:
-        open_tickets.setdefault(code, []).append((str(ticket_id), number))
+        # a raw query gives an id as PostgreSQL's uuid, or as SQLite's 16 bytes
+        as_text = str(uuid.UUID(bytes=ticket_id)) if isinstance(ticket_id, bytes) else str(ticket_id)
+        open_tickets.setdefault(code, []).append((as_text, number))
     first: dict[str, dict[str, Any]] = {}
     others: list[dict[str, Any]] = []
     for user in users:

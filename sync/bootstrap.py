@@ -2,7 +2,8 @@
 transaction, with its cursor, or nothing.
 
 The rows go in with executemany as they arrive, straight from the stream (it
-carries values in the form the store keeps them). The tables' secondary indexes
+carries values in the form the store keeps them, ids as hex digits that the INSERT
+turns into bytes). The tables' secondary indexes
 and full-text triggers are set aside for the load and made again at its end, and
 the full-text indexes rebuilt once; foreign keys are checked at commit. Tickets
 keep the SLA figures the server computed; only those whose next warning or
@@ -18,7 +19,7 @@ from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
 from datetime import datetime
 
-from sqlalchemy import select
+from sqlalchemy import Uuid, select
 
 from core.clock import parse_iso
 from core.models import ChangeEntry, Ticket
@@ -72,10 +73,22 @@ def _statement(kind: str, columns: list[str], upsert: bool) -> str:
         raise SnapshotError(f"the snapshot's {kind} columns are not this store's: "
                             f"{sorted(set(columns) ^ known)}; update Branchdesk")
     names = ", ".join(columns)
-    sql = f"INSERT INTO {table(kind).name} ({names}) VALUES ({', '.join('?' * len(columns))})"
+    ids = {c.key for c in table(kind).columns if isinstance(c.type, Uuid)}
+    values = ", ".join("unhex(?)" if c in ids else "?" for c in columns)
+    sql = f"INSERT INTO {table(kind).name} ({names}) VALUES ({values})"
     if upsert:
         sql += " ON CONFLICT (id) DO UPDATE SET " + ", ".join(f"{c} = excluded.{c}" for c in columns if c != "id")
     return sql
+
+
+def with_unhex(raw: sqlite3.Connection) -> None:
+    """SQLite's unhex(), which turns the stream's ids into the bytes a store keeps
+    (core.models.base.Id); SQLite has it from 3.41, and older ones are given it here."""
+    try:
+        raw.execute("SELECT unhex('00')")
+    except sqlite3.OperationalError:
+        raw.create_function("unhex", 1, lambda text: None if text is None else bytes.fromhex(text),
+                            deterministic=True)
 
 
 def split_lines(chunks: Iterable[bytes]) -> Iterator[bytes]:
@@ -114,6 +127,7 @@ def take(store: Store, lines: Iterable[bytes], *, offset_of: Callable[[datetime]
         raw = session.connection().connection.driver_connection
         assert isinstance(raw, sqlite3.Connection)
         upsert = session.scalar(select(Ticket.id).limit(1)) is not None
+        with_unhex(raw)
         raw.execute("PRAGMA defer_foreign_keys = ON")  # children may name a parent later in the stream
         # a page cache to hold the indexes the rows go into (their ids come in no order)
         cache = raw.execute("PRAGMA cache_size").fetchone()[0]

@@ -13,7 +13,8 @@ columns, `{"kind": "ticket", "columns": [...]}`, and lines of up to BATCH rows,
 `{"end": true, "rows": total}`, so a stream cut short is never taken for a whole one.
 
 Values are in the form a store keeps them (so a device writes them as they come,
-without a per-value conversion): ids as 32 lowercase hex digits, instants as
+without a per-value conversion in Python), but for ids: 32 lowercase hex digits,
+which the device's INSERT turns into the 16 bytes it keeps (unhex); instants as
 'YYYY-MM-DD HH:MM:SS.ffffff' in UTC, booleans as 0 or 1, JSON columns as JSON
 text. Tickets carry their SLA figures as the server computed them.
 
@@ -76,10 +77,13 @@ def snapshot_columns(kind: str) -> list[str]:
 
 def _wire(column: Any, dialect: str) -> ColumnElement[Any]:
     """A column as the stream carries it (see the module's docstring), typed so that
-    SQLAlchemy hands each value on as the driver gave it. SQLite keeps every value in
-    that form already; PostgreSQL is asked to write it so."""
+    SQLAlchemy hands each value on as the driver gave it. SQLite keeps every value but
+    ids in that form already; PostgreSQL is asked to write it so."""
     kind: TypeEngine[Any] = column.type
     number = isinstance(kind, (Boolean, Integer))
+    if dialect == "sqlite" and isinstance(kind, Uuid):
+        # a store keeps an id's 16 bytes (core.models.base.Id); the stream, its hex digits
+        column = case((func.typeof(column) == "blob", func.lower(func.hex(column))), else_=column)
     if dialect == "postgresql":
         if isinstance(kind, Uuid):
             column = func.replace(cast(column, String), "-", "")

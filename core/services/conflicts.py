@@ -5,7 +5,7 @@ from __future__ import annotations
 import uuid
 from datetime import datetime
 
-from sqlalchemy import String, cast, select
+from sqlalchemy import select
 
 from core.errors import NotFound
 from core.models import ChangeEntry, Conflict, Ticket
@@ -27,10 +27,9 @@ def acknowledge(uow: UnitOfWork, actor: UserInfo, id_prefix: str) -> str | None:
     if len(conflicts) == 1:
         acknowledge_conflict(uow, actor, conflicts[0].id, now)
         return f"conflict on {conflicts[0].field}"
-    rejected = session.scalars(
-        select(ChangeEntry).where(ChangeEntry.state == "rejected", ChangeEntry.acknowledged_at.is_(None),
-                                  cast(ChangeEntry.id, String).like(f"{prefix}%"))
-    ).all()
+    rejected = [e for e in session.scalars(
+        select(ChangeEntry).where(ChangeEntry.state == "rejected", ChangeEntry.acknowledged_at.is_(None)))
+                if e.id.hex.startswith(prefix)]
     if len(rejected) == 1:
         rejected[0].acknowledged_at = now
         return f"rejected {rejected[0].kind} change"

@@ -194,6 +194,13 @@ def test_a_store_from_an_earlier_revision_opens_upgraded_with_its_data(tmp_path:
                 assert old.execute("SELECT number FROM tickets").fetchall() == [(NUMBER,)]
 
         assert (store.client_id, store.device_code) == (CLIENT_ID, "OLD01")
+        with closing(sqlite3.connect(path)) as upgraded:  # store 0012: every id as its 16 bytes
+            tables = [t for (t,) in upgraded.execute("SELECT name FROM sqlite_master WHERE type = 'table'")]
+            kinds = {kind for table in tables for _n, column, declared, *_ in
+                     upgraded.execute(f'PRAGMA table_info("{table}")') if declared == "CHAR(32)"
+                     for (kind,) in upgraded.execute(f'SELECT DISTINCT typeof("{column}") FROM "{table}" '
+                                                     f'WHERE "{column}" IS NOT NULL')}
+            assert kinds == {"blob"}
         with store.read() as session:
             ticket = session.get(Ticket, TICKET_ID)
             assert ticket is not None

@@ -63,3 +63,46 @@ def test_instants_round_trip_as_utc(database_url):
         assert stored.created_at.hour == 21
     finally:
         database.dispose()
+
+
+def test_ids_are_kept_as_bytes_on_sqlite_and_read_back_the_same(own_database_url):
+    """Server 0015: a SQLite database keeps each id's 16 bytes, not its 32 hex digits
+    (the store's 0012 is the same step); taken back down, the digits return; the
+    models read the same ids either way. PostgreSQL keeps its native uuid throughout."""
+    from alembic import command
+    from sqlalchemy import select
+
+    from core.models import Site, User
+    from server.migrate import alembic_config
+
+    def kinds(database: Database) -> set[str]:
+        with database.read() as session:
+            if database.dialect != "sqlite":
+                return set()
+            return set(session.execute(text(
+                "SELECT typeof(id) FROM users UNION SELECT typeof(site_id) FROM users WHERE site_id IS NOT NULL "
+                "UNION SELECT typeof(user_id) FROM user_sites UNION SELECT typeof(id) FROM sites")).scalars())
+
+    def people(database: Database) -> list[tuple[object, ...]]:
+        with database.read() as session:
+            return sorted(tuple(row) for row in session.execute(
+                select(User.id, User.username, Site.id, Site.code).join(Site, Site.id == User.site_id)))
+
+    database = Database(own_database_url)
+    try:
+        sqlite = database.dialect == "sqlite"
+        before = people(database)
+        assert before and kinds(database) == ({"blob"} if sqlite else set())
+        config = alembic_config()
+        with database.engine.begin() as connection:
+            config.attributes["connection"] = connection
+            command.downgrade(config, "0014")
+        assert kinds(database) == ({"text"} if sqlite else set())
+        with database.read() as session:
+            hex_digits = session.scalar(text("SELECT id FROM users WHERE username = 'anna'"))
+        assert sqlite is False or hex_digits == reference_id("user", "anna").hex
+        upgrade(database.engine)
+        assert kinds(database) == ({"blob"} if sqlite else set())
+        assert people(database) == before
+    finally:
+        database.dispose()
