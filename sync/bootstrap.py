@@ -2,8 +2,8 @@
 transaction, with its cursor, or nothing.
 
 The rows go in with executemany as they arrive, straight from the stream (it
-carries values in the form the store keeps them, ids as hex digits that the INSERT
-turns into bytes). The tables' secondary indexes
+carries values in the form the store keeps them: an id column's bytes end to end,
+cut into ids here). The tables' secondary indexes
 and full-text triggers are set aside for the load and made again at its end, and
 the full-text indexes rebuilt once; foreign keys are checked at commit. Tickets
 keep the SLA figures the server computed; only those whose next warning or
@@ -12,14 +12,16 @@ what they passed. A device killed part way keeps nothing of it and starts again.
 
 from __future__ import annotations
 
+import base64
 import json
 import sqlite3
 import uuid
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
 from datetime import datetime
+from typing import Any
 
-from sqlalchemy import Uuid, select
+from sqlalchemy import select
 
 from core.clock import parse_iso
 from core.models import ChangeEntry, Ticket
@@ -28,7 +30,7 @@ from core.store import Store, bulk_cache, set_meta
 from core.uow import ChangeSet, unit_of_work
 from sync.records import table
 from sync.replica import rebase
-from sync.snapshot import FORMAT, KIND_ORDER
+from sync.snapshot import FORMAT, KIND_ORDER, id_columns
 
 # Tables a snapshot fills, and the full-text indexes kept over three of them.
 TABLES = tuple(table(kind).name for kind in KIND_ORDER)
@@ -67,28 +69,30 @@ def _set_aside(raw: sqlite3.Connection) -> list[str]:
     return kept
 
 
-def _statement(kind: str, columns: list[str], upsert: bool) -> str:
-    known = {c.key for c in table(kind).columns}
-    if set(columns) != known:
-        raise SnapshotError(f"the snapshot's {kind} columns are not this store's: "
-                            f"{sorted(set(columns) ^ known)}; update Branchdesk")
+def _statement(kind: str, columns: list[str], ids: list[str], upsert: bool) -> str:
+    known, known_ids = {c.key for c in table(kind).columns}, set(id_columns(kind))
+    differ = sorted(set(columns) ^ known) + [f"{name} (as an id)" for name in sorted(set(ids) ^ known_ids)]
+    if differ:
+        raise SnapshotError(f"the snapshot's {kind} columns are not this store's: {', '.join(differ)}; "
+                            "update Branchdesk")
     names = ", ".join(columns)
-    ids = {c.key for c in table(kind).columns if isinstance(c.type, Uuid)}
-    values = ", ".join("unhex(?)" if c in ids else "?" for c in columns)
+    # an id the record does not have comes as 16 zero bytes
+    values = ", ".join("nullif(?, zeroblob(16))" if c in ids else "?" for c in columns)
     sql = f"INSERT INTO {table(kind).name} ({names}) VALUES ({values})"
     if upsert:
         sql += " ON CONFLICT (id) DO UPDATE SET " + ", ".join(f"{c} = excluded.{c}" for c in columns if c != "id")
     return sql
 
 
-def with_unhex(raw: sqlite3.Connection) -> None:
-    """SQLite's unhex(), which turns the stream's ids into the bytes a store keeps
-    (core.models.base.Id); SQLite has it from 3.41, and older ones are given it here."""
-    try:
-        raw.execute("SELECT unhex('00')")
-    except sqlite3.OperationalError:
-        raw.create_function("unhex", 1, lambda text: None if text is None else bytes.fromhex(text),
-                            deterministic=True)
+def _rows(batch: dict[str, Any], ids: frozenset[int]) -> Iterator[tuple[Any, ...]]:
+    """A batch's column arrays as rows, each id column's base64 cut into its ids' bytes."""
+    columns = batch["c"]
+    for i in ids:
+        data = base64.b64decode(columns[i])
+        columns[i] = [data[at: at + 16] for at in range(0, len(data), 16)]
+    if any(len(values) != batch["n"] for values in columns):
+        raise SnapshotError("the snapshot sends a batch whose columns do not hold as many values as it says")
+    return zip(*columns, strict=True)
 
 
 def split_lines(chunks: Iterable[bytes]) -> Iterator[bytes]:
@@ -127,7 +131,6 @@ def take(store: Store, lines: Iterable[bytes], *, offset_of: Callable[[datetime]
         raw = session.connection().connection.driver_connection
         assert isinstance(raw, sqlite3.Connection)
         upsert = session.scalar(select(Ticket.id).limit(1)) is not None
-        with_unhex(raw)
         raw.execute("PRAGMA defer_foreign_keys = ON")  # children may name a parent later in the stream
         # a page cache to hold the indexes the rows go into (their ids come in no order)
         cache = raw.execute("PRAGMA cache_size").fetchone()[0]
@@ -137,17 +140,17 @@ def take(store: Store, lines: Iterable[bytes], *, offset_of: Callable[[datetime]
         kinds: set[str] = set()
         done = 0
         ended = False
+        ids: frozenset[int] = frozenset()
         for line in stream:
-            if line.startswith(b"["):
+            item = json.loads(line)
+            if "c" in item:
                 if statement is None:
                     raise SnapshotError("the snapshot sends rows before it names their columns")
-                rows = json.loads(line)
-                raw.executemany(statement, rows)
-                done += len(rows)
+                raw.executemany(statement, _rows(item, ids))
+                done += int(item["n"])
                 if progress:
                     progress(done, expected)
                 continue
-            item = json.loads(line)
             if item.get("end"):
                 if int(item["rows"]) != done:
                     raise SnapshotError(f"the snapshot ended after {done} of {item['rows']} rows")
@@ -156,7 +159,9 @@ def take(store: Store, lines: Iterable[bytes], *, offset_of: Callable[[datetime]
             kind = str(item["kind"])
             if kind not in KIND_ORDER:
                 raise SnapshotError(f"the snapshot sends records of an unknown kind: {kind}")
-            statement = _statement(kind, list(item["columns"]), upsert)
+            columns = list(item["columns"])
+            statement = _statement(kind, columns, list(item["ids"]), upsert)
+            ids = frozenset(columns.index(name) for name in item["ids"])
             if header["counts"].get(kind):
                 kinds.add(kind)
         if not ended:

@@ -4,19 +4,21 @@ time through the feed.
 
 The stream is NDJSON, gzip on the wire. Its first line is a header:
 
-    {"format": 1, "cursor": V, "server_time": "...Z", "answered_through": N,
+    {"format": 2, "cursor": V, "server_time": "...Z", "answered_through": N,
      "counts": {"ticket": n, ...}}
 
 then, for each kind in KIND_ORDER (parents before children), one line naming the
-columns, `{"kind": "ticket", "columns": [...]}`, and lines of up to BATCH rows,
-`[[v, v, ...], ...]`, each row's values in those columns' order; last
-`{"end": true, "rows": total}`, so a stream cut short is never taken for a whole one.
+columns and which of them hold ids, `{"kind": "ticket", "columns": [...], "ids": [...]}`,
+and lines of up to BATCH records as column arrays, `{"n": n, "c": [column, ...]}`, in
+those columns' order; last `{"end": true, "rows": total}`, so a stream cut short is
+never taken for a whole one.
 
-Values are in the form a store keeps them (so a device writes them as they come,
-without a per-value conversion in Python), but for ids: 32 lowercase hex digits,
-which the device's INSERT turns into the 16 bytes it keeps (unhex); instants as
-'YYYY-MM-DD HH:MM:SS.ffffff' in UTC, booleans as 0 or 1, JSON columns as JSON
-text. Tickets carry their SLA figures as the server computed them.
+Values are in the form a store keeps them, so that a device writes them as they come,
+without a conversion per value in Python: an id column is one base64 string of its
+ids' 16 bytes end to end (a missing id as 16 zero bytes), which the device cuts into
+the BLOBs it keeps; instants as 'YYYY-MM-DD HH:MM:SS.ffffff' in UTC, booleans as 0 or
+1, JSON columns as JSON text. Tickets carry their SLA figures as the server computed
+them.
 
 What is sent is what a pull from cursor 0 leaves on a device: the tickets the
 caller sees, a parent the caller does not see named as none, links whose two ends
@@ -27,9 +29,10 @@ after comes with the pull after V."""
 
 from __future__ import annotations
 
+import base64
 import json
 import zlib
-from collections.abc import Iterator
+from collections.abc import Iterator, Sequence
 from datetime import datetime
 from typing import Any
 
@@ -37,6 +40,7 @@ from sqlalchemy import (
     Boolean,
     ColumnElement,
     Integer,
+    LargeBinary,
     String,
     Text,
     Uuid,
@@ -62,7 +66,9 @@ from sync.feed import answered_through
 from sync.models import SyncCounter
 from sync.records import table
 
-FORMAT = 1
+FORMAT = 2
+# an id the record does not have (a ticket without assignee), in an id column
+NO_ID = bytes(16)
 # Parents before children: a ticket comes before what hangs on it.
 KIND_ORDER = ("ticket", "history", "comment", "attachment", "worklog", "link", "conflict", "article", "article_link",
               "rating")
@@ -75,19 +81,31 @@ def snapshot_columns(kind: str) -> list[str]:
     return [c.key for c in table(kind).columns]
 
 
+def id_columns(kind: str) -> list[str]:
+    """The kind's columns that hold ids, sent as bytes (see the module's docstring)."""
+    return [c.key for c in table(kind).columns if isinstance(c.type, Uuid)]
+
+
+def _ids(values: tuple[Any, ...]) -> str:
+    return base64.b64encode(b"".join(NO_ID if v is None else bytes(v) for v in values)).decode("ascii")
+
+
+def _batch(rows: Sequence[Any], ids: frozenset[int]) -> bytes:
+    columns = [_ids(values) if i in ids else values for i, values in enumerate(zip(*rows, strict=True))]
+    return json.dumps({"n": len(rows), "c": columns}, separators=(",", ":")).encode() + b"\n"
+
+
 def _wire(column: Any, dialect: str) -> ColumnElement[Any]:
     """A column as the stream carries it (see the module's docstring), typed so that
-    SQLAlchemy hands each value on as the driver gave it. SQLite keeps every value but
-    ids in that form already; PostgreSQL is asked to write it so."""
+    SQLAlchemy hands each value on as the driver gave it. SQLite keeps every value in
+    that form already; PostgreSQL is asked to write it so."""
     kind: TypeEngine[Any] = column.type
     number = isinstance(kind, (Boolean, Integer))
-    if dialect == "sqlite" and isinstance(kind, Uuid):
-        # a store keeps an id's 16 bytes (core.models.base.Id); the stream, its hex digits
-        column = case((func.typeof(column) == "blob", func.lower(func.hex(column))), else_=column)
+    if isinstance(kind, Uuid):
+        # its 16 bytes: SQLite keeps them so (core.models.base.SqliteId)
+        return type_coerce(func.uuid_send(column) if dialect == "postgresql" else column, LargeBinary())
     if dialect == "postgresql":
-        if isinstance(kind, Uuid):
-            column = func.replace(cast(column, String), "-", "")
-        elif isinstance(kind, Instant):
+        if isinstance(kind, Instant):
             column = func.to_char(column, "YYYY-MM-DD HH24:MI:SS.US")
         elif isinstance(kind, Boolean):
             column = cast(column, Integer)
@@ -160,14 +178,16 @@ def lines(session: Session, user: UserInfo, client_id: Any, now: datetime) -> It
     total = 0
     connection = session.connection()
     for kind in KIND_ORDER:
-        yield json.dumps({"kind": kind, "columns": snapshot_columns(kind)}).encode() + b"\n"
+        names, ids = snapshot_columns(kind), id_columns(kind)
+        yield json.dumps({"kind": kind, "columns": names, "ids": ids}).encode() + b"\n"
         if not counts[kind]:
             continue
+        at = frozenset(names.index(name) for name in ids)
         result = connection.execution_options(stream_results=True, yield_per=BATCH).execute(built[kind])
         try:
             for part in result.partitions(BATCH):
                 total += len(part)
-                yield json.dumps(list(map(tuple, part)), separators=(",", ":")).encode() + b"\n"
+                yield _batch(part, at)
         finally:
             result.close()
     yield json.dumps({"end": True, "rows": total}).encode() + b"\n"

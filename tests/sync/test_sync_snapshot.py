@@ -4,12 +4,16 @@ part way through a snapshot: test_sync_processes)."""
 
 from __future__ import annotations
 
+import base64
+import json
+
 import pytest
-from sqlalchemy import select
+from sqlalchemy import func, select
 from synckit import Replica, do_work, random_action
 
-from core.models import Ticket
+from core.models import HistoryEvent, Ticket
 from core.services import tickets as svc
+from sync.bootstrap import SnapshotError, split_lines, take
 from sync.client import SyncSummary
 
 POS = dict(category="Hardware/POS terminal", impact="medium", urgency="medium", fields={"terminal_id": "T-1"})
@@ -88,3 +92,70 @@ def test_a_device_that_made_tickets_before_its_first_pull_keeps_them(cluster):
     assert mine.number in ola.numbers()
     cluster.settle()
     cluster.check()
+
+
+def _stream(replica) -> list[bytes]:
+    """The snapshot the server sends this replica's person, line by line."""
+    answer = replica.client._call("GET", "/sync/snapshot", params={"client": str(replica.store.client_id)},
+                                  stream=True)
+    assert answer.status_code == 200
+    try:
+        return list(split_lines(answer.iter_content(1 << 16)))
+    finally:
+        answer.close()
+
+
+def _batch_of(lines: list[bytes], kind: str) -> int:
+    """The index of the kind's first line of records."""
+    named = next(i for i, line in enumerate(lines) if json.loads(line).get("kind") == kind)
+    assert "c" in json.loads(lines[named + 1])
+    return named + 1
+
+
+def _spoilt(lines: list[bytes], at: int, change) -> list[bytes]:
+    item = json.loads(lines[at])
+    change(item)
+    return [*lines[:at], json.dumps(item).encode(), *lines[at + 1:]]
+
+
+def test_a_snapshot_stream_that_is_not_whole_or_not_this_clients_changes_nothing(cluster):
+    """Each is refused with its reason, and the store keeps no record and no cursor:
+    ids cut short, a batch whose columns disagree with its count, columns that are not
+    the store's, another format, and a stream without its end."""
+    _busy_server(cluster)
+    device = cluster.replica("ada", "ada-new", first_sync=False)
+    lines = _stream(device)
+    history = _batch_of(lines, "history")
+    header = json.loads(lines[0])
+    assert header["format"] == 2 and header["counts"]["history"] > 0
+    named = json.loads(lines[history - 1])
+    assert named["ids"] == ["id", "ticket_id", "actor_id"]
+    at = named["columns"].index("ticket_id")
+
+    def ids_cut(item):
+        item["c"][at] = base64.b64encode(base64.b64decode(item["c"][at])[:-16]).decode()
+
+    def one_more(item):
+        item["n"] += 1
+
+    def not_mine(item):
+        item["ids"] = item["ids"][:-1]
+
+    spoilt = {
+        "ids cut short": (_spoilt(lines, history, ids_cut), "do not hold as many values"),
+        "a count the columns do not hold": (_spoilt(lines, history, one_more), "do not hold as many values"),
+        "columns not the store's": (_spoilt(lines, history - 1, not_mine), "columns are not this store's"),
+        "another format": ([json.dumps({**header, "format": 1}).encode(), *lines[1:]], "format 1"),
+        "cut short": (lines[:-1], "cut short"),
+    }
+    for name, (stream, reason) in spoilt.items():
+        with pytest.raises(SnapshotError, match=reason):
+            take(device.store, stream)
+        with device.store.read() as session:
+            assert session.scalar(select(func.count()).select_from(Ticket)) == 0, name
+            assert session.scalar(select(func.count()).select_from(HistoryEvent)) == 0, name
+        assert device.store.meta("sync_cursor") is None, name
+    taken = take(device.store, lines)  # and the whole stream is taken
+    assert taken.rows == sum(header["counts"].values())
+    with device.store.read() as session:
+        assert session.scalar(select(func.count()).select_from(HistoryEvent)) == header["counts"]["history"]
