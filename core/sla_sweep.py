@@ -27,12 +27,10 @@ def _hidden_crossings(since: datetime) -> ColumnElement[bool]:
     other own clock, a supplier's) fall after it. A sweep since an instant takes these
     every time, as one from nothing does; they are few (no response yet, long after its
     target)."""
-    own = ((Ticket.response_state == "breached") & (Ticket.resolution_state == "running")) | (
-        (Ticket.resolution_state == "breached") & (Ticket.response_state == "running"))
-    supplier = exists().where(TicketClock.ticket_id == Ticket.id, TicketClock.state == "running",
-                              TicketClock.kind.like("supplier%"))
     breached = (Ticket.response_state == "breached") | (Ticket.resolution_state == "breached")
-    return (Ticket.sla_next_at <= since) & (own | (breached & supplier))
+    running = (Ticket.response_state == "running") | (Ticket.resolution_state == "running") | exists().where(
+        TicketClock.ticket_id == Ticket.id, TicketClock.state == "running", TicketClock.kind.like("supplier%"))
+    return (Ticket.sla_next_at <= since) & breached & running
 
 
 def crossings_due(session: Session, since: datetime | None, now: datetime,

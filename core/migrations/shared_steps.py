@@ -6,6 +6,8 @@ for the server. Each step is frozen once released, as a migration is."""
 from __future__ import annotations
 
 import uuid
+from collections.abc import Callable
+from typing import Any
 
 import sqlalchemy as sa
 from alembic import op
@@ -242,28 +244,27 @@ def _id_columns(bind: sa.Connection) -> list[tuple[str, list[str]]]:
     return found
 
 
-def _rewrite_ids(function: str, from_type: str) -> None:
+def _rewrite_ids(convert: Callable[[Any], Any], from_type: str) -> None:
     bind = op.get_bind()
     if bind.dialect.name != "sqlite":
         return  # PostgreSQL keeps its own uuid type
     raw = bind.connection.driver_connection
     assert raw is not None
-    raw.create_function("id_bytes", 1, lambda text: uuid.UUID(text).bytes, deterministic=True)
-    raw.create_function("id_text", 1, lambda data: uuid.UUID(bytes=data).hex, deterministic=True)
+    raw.create_function("id_convert", 1, convert, deterministic=True)
     # a table's ids change before those of the tables that name them: checked at commit
     bind.exec_driver_sql("PRAGMA defer_foreign_keys = ON")
     for name, columns in _id_columns(bind):
-        sets = ", ".join(f'"{c}" = CASE WHEN typeof("{c}") = \'{from_type}\' THEN {function}("{c}") ELSE "{c}" END'
+        sets = ", ".join(f'"{c}" = CASE WHEN typeof("{c}") = \'{from_type}\' THEN id_convert("{c}") ELSE "{c}" END'
                          for c in columns)
         bind.exec_driver_sql(f'UPDATE "{name}" SET {sets}')
 
 
 def ids_as_bytes() -> None:
     """On SQLite, every id holds its 16 bytes instead of its 32 hex digits (store 0012,
-    server 0015; core.models.base.Id): some 2 KB less a ticket with its history in the
-    tables and their indexes. The columns keep their declared type."""
-    _rewrite_ids("id_bytes", "text")
+    server 0015; core.models.base.SqliteId): some 2 KB less a ticket with its history in
+    the tables and their indexes. The columns keep their declared type."""
+    _rewrite_ids(lambda text: uuid.UUID(text).bytes, "text")
 
 
 def ids_as_text() -> None:
-    _rewrite_ids("id_text", "blob")
+    _rewrite_ids(lambda data: uuid.UUID(bytes=data).hex, "blob")

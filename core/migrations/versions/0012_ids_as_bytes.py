@@ -1,4 +1,4 @@
-"""ids are kept as their 16 bytes (core.models.base.Id), not 32 hex digits
+"""ids are kept as their 16 bytes (core.models.base.SqliteId), not 32 hex digits
 
 Revision ID: 0012
 Revises: 0011
