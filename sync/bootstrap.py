@@ -25,6 +25,7 @@ from sqlalchemy import select
 
 from core.clock import parse_iso
 from core.models import ChangeEntry, Ticket
+from core.models.base import Instant
 from core.sla_sweep import sweep
 from core.store import Store, bulk_cache, set_meta
 from core.uow import ChangeSet, unit_of_work
@@ -36,6 +37,8 @@ from sync.snapshot import FORMAT, KIND_ORDER, id_columns
 TABLES = tuple(table(kind).name for kind in KIND_ORDER)
 FTS = ("ticket_fts", "comment_fts", "article_fts")
 LOAD_CACHE_KB = 256 * 1024
+# A server before format 3 sends instants with six digits of microseconds, always zero.
+FORMATS = (2, FORMAT)
 
 Progress = Callable[[int, int], None]
 
@@ -69,15 +72,19 @@ def _set_aside(raw: sqlite3.Connection) -> list[str]:
     return kept
 
 
-def _statement(kind: str, columns: list[str], ids: list[str], upsert: bool) -> str:
+def _statement(kind: str, columns: list[str], ids: list[str], upsert: bool, trim: bool) -> str:
+    """The INSERT of one kind's rows; `trim`: to the second, instants that come with
+    microseconds (core.models.base.SqliteInstant)."""
     known, known_ids = {c.key for c in table(kind).columns}, set(id_columns(kind))
     differ = sorted(set(columns) ^ known) + [f"{name} (as an id)" for name in sorted(set(ids) ^ known_ids)]
     if differ:
         raise SnapshotError(f"the snapshot's {kind} columns are not this store's: {', '.join(differ)}; "
                             "update Branchdesk")
     names = ", ".join(columns)
+    instants = {c.key for c in table(kind).columns if isinstance(c.type, Instant)} if trim else set()
     # an id the record does not have comes as 16 zero bytes
-    values = ", ".join("nullif(?, zeroblob(16))" if c in ids else "?" for c in columns)
+    values = ", ".join("nullif(?, zeroblob(16))" if c in ids else "substr(?, 1, 19)" if c in instants else "?"
+                       for c in columns)
     sql = f"INSERT INTO {table(kind).name} ({names}) VALUES ({values})"
     if upsert:
         sql += " ON CONFLICT (id) DO UPDATE SET " + ", ".join(f"{c} = excluded.{c}" for c in columns if c != "id")
@@ -120,8 +127,9 @@ def take(store: Store, lines: Iterable[bytes], *, offset_of: Callable[[datetime]
         header = json.loads(next(stream))
     except (StopIteration, ValueError) as exc:
         raise SnapshotError("the snapshot has no header") from exc
-    if header.get("format") != FORMAT:
+    if header.get("format") not in FORMATS:
         raise SnapshotError(f"snapshot format {header.get('format')} is not this client's ({FORMAT})")
+    trim = header["format"] != FORMAT
     expected = sum(int(n) for n in header["counts"].values())
     server_time = parse_iso(header["server_time"])
     with unit_of_work(store) as uow:
@@ -160,7 +168,7 @@ def take(store: Store, lines: Iterable[bytes], *, offset_of: Callable[[datetime]
             if kind not in KIND_ORDER:
                 raise SnapshotError(f"the snapshot sends records of an unknown kind: {kind}")
             columns = list(item["columns"])
-            statement = _statement(kind, columns, list(item["ids"]), upsert)
+            statement = _statement(kind, columns, list(item["ids"]), upsert, trim)
             ids = frozenset(columns.index(name) for name in item["ids"])
             if header["counts"].get(kind):
                 kinds.add(kind)

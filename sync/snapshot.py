@@ -4,7 +4,7 @@ time through the feed.
 
 The stream is NDJSON, gzip on the wire. Its first line is a header:
 
-    {"format": 2, "cursor": V, "server_time": "...Z", "answered_through": N,
+    {"format": 3, "cursor": V, "server_time": "...Z", "answered_through": N,
      "counts": {"ticket": n, ...}}
 
 then, for each kind in KIND_ORDER (parents before children), one line naming the
@@ -16,8 +16,9 @@ never taken for a whole one.
 Values are in the form a store keeps them, so that a device writes them as they come,
 without a conversion per value in Python: an id column is one base64 string of its
 ids' 16 bytes end to end (a missing id as 16 zero bytes), which the device cuts into
-the BLOBs it keeps; instants as 'YYYY-MM-DD HH:MM:SS.ffffff' in UTC, booleans as 0 or
-1, JSON columns as JSON text. Tickets carry their SLA figures as the server computed
+the BLOBs it keeps; instants as 'YYYY-MM-DD HH:MM:SS' in UTC (format 2, before
+store 0013, sent six digits of microseconds more), booleans as 0 or 1, JSON columns
+as JSON text. Tickets carry their SLA figures as the server computed
 them.
 
 What is sent is what a pull from cursor 0 leaves on a device: the tickets the
@@ -66,7 +67,7 @@ from sync.feed import answered_through
 from sync.models import SyncCounter
 from sync.records import table
 
-FORMAT = 2
+FORMAT = 3
 # an id the record does not have (a ticket without assignee), in an id column
 NO_ID = bytes(16)
 # Parents before children: a ticket comes before what hangs on it.
@@ -106,7 +107,7 @@ def _wire(column: Any, dialect: str) -> ColumnElement[Any]:
         return type_coerce(func.uuid_send(column) if dialect == "postgresql" else column, LargeBinary())
     if dialect == "postgresql":
         if isinstance(kind, Instant):
-            column = func.to_char(column, "YYYY-MM-DD HH24:MI:SS.US")
+            column = func.to_char(column, "YYYY-MM-DD HH24:MI:SS")
         elif isinstance(kind, Boolean):
             column = cast(column, Integer)
         elif isinstance(kind, JSON):

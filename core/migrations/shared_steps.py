@@ -268,3 +268,39 @@ def ids_as_bytes() -> None:
 
 def ids_as_text() -> None:
     _rewrite_ids(lambda data: uuid.UUID(bytes=data).hex, "blob")
+
+
+def _instant_columns(bind: sa.Connection) -> list[tuple[str, list[str]]]:
+    """Each table's instants: the columns sa.DateTime declared, DATETIME in SQLite."""
+    tables = bind.exec_driver_sql(
+        "SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%' ORDER BY name").scalars()
+    found = []
+    for name in list(tables):
+        columns = [row[1] for row in bind.exec_driver_sql(f'PRAGMA table_info("{name}")')
+                   if str(row[2]).upper() == "DATETIME"]
+        if columns:
+            found.append((name, columns))
+    return found
+
+
+def instants_to_the_second() -> None:
+    """On SQLite, every instant as 'YYYY-MM-DD HH:MM:SS' instead of with six digits of
+    microseconds, always zero (store 0013, server 0016; core.models.base.SqliteInstant):
+    some 300 bytes less a ticket with its history. PostgreSQL keeps its timestamp type."""
+    bind = op.get_bind()
+    if bind.dialect.name != "sqlite":
+        return
+    for name, columns in _instant_columns(bind):
+        sets = ", ".join(f'"{c}" = substr("{c}", 1, 19)' for c in columns)
+        where = " OR ".join(f'length("{c}") > 19' for c in columns)
+        bind.exec_driver_sql(f'UPDATE "{name}" SET {sets} WHERE {where}')
+
+
+def instants_with_microseconds() -> None:
+    bind = op.get_bind()
+    if bind.dialect.name != "sqlite":
+        return
+    for name, columns in _instant_columns(bind):
+        sets = ", ".join(f'"{c}" = CASE WHEN length("{c}") = 19 THEN "{c}" || \'.000000\' ELSE "{c}" END'
+                         for c in columns)
+        bind.exec_driver_sql(f'UPDATE "{name}" SET {sets}')

@@ -148,7 +148,7 @@ def _seconds(dialect: str, start: Any, end: Any) -> ColumnElement[Any]:
 
 def _minus(dialect: str, instant: Any, delta: timedelta) -> ColumnElement[Any]:
     if dialect == "sqlite":  # in the text form SQLite keeps instants in, so it compares as text
-        return func.strftime("%Y-%m-%d %H:%M:%f000", instant, f"-{int(delta.total_seconds())} seconds")
+        return func.strftime("%Y-%m-%d %H:%M:%S", instant, f"-{int(delta.total_seconds())} seconds")
     # an interval bound as itself: the instant's own type would take it for an instant
     return instant - literal(delta, Interval())
 

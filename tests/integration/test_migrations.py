@@ -71,13 +71,15 @@ def insert(conn: Connection, table: str, **values: Any) -> None:
     reflected = Table(table, MetaData(), autoload_with=conn)
     unknown = set(values) - {c.name for c in reflected.columns}
     assert not unknown, f"{table} has no {unknown} at this revision"
+    # ids as SQLAlchemy's Uuid type kept them in SQLite: 32 hex digits, 16 bytes since 0012
+    as_bytes = str(conn.exec_driver_sql("SELECT version_num FROM alembic_version").scalar()) >= "0012"
     row = {}
     for column in reflected.columns:
         if column.name not in values and column.server_default is not None:
             continue  # the revision's own default (an explicit null would break a NOT NULL one)
         value = values.get(column.name)
         if isinstance(value, uuid.UUID):
-            value = value.hex  # how SQLAlchemy's Uuid type keeps it in SQLite
+            value = value.bytes if as_bytes else value.hex
         if column.name not in values and not column.nullable and column.server_default is None:
             value = _filler(column)
         row[column.name] = value
@@ -175,6 +177,9 @@ def test_a_store_from_an_earlier_revision_opens_upgraded_with_its_data(tmp_path:
     with engine.begin() as conn:
         fill_old_store(conn)
         conn.exec_driver_sql(f"PRAGMA application_id = {APPLICATION_ID}")  # as Store.open marks every store
+        if int(revision) < 13:  # instants as stores before 0013 kept them: with six digits of microseconds
+            for table, column in (("tickets", "created_at"), ("history", "occurred_at"), ("comments", "created_at")):
+                conn.exec_driver_sql(f"UPDATE {table} SET {column} = {column} || '.000000'")
     assert current_revision(engine) == revision
     engine.dispose()
 
@@ -201,6 +206,12 @@ def test_a_store_from_an_earlier_revision_opens_upgraded_with_its_data(tmp_path:
                      for (kind,) in upgraded.execute(f'SELECT DISTINCT typeof("{column}") FROM "{table}" '
                                                      f'WHERE "{column}" IS NOT NULL')}
             assert kinds == {"blob"}
+            # store 0013: every instant to the second
+            lengths = {length for table in tables for _n, column, declared, *_ in
+                       upgraded.execute(f'PRAGMA table_info("{table}")') if declared == "DATETIME"
+                       for (length,) in upgraded.execute(f'SELECT DISTINCT length("{column}") FROM "{table}" '
+                                                         f'WHERE "{column}" IS NOT NULL')}
+            assert lengths == {19}
         with store.read() as session:
             ticket = session.get(Ticket, TICKET_ID)
             assert ticket is not None

@@ -65,6 +65,49 @@ def test_instants_round_trip_as_utc(database_url):
         database.dispose()
 
 
+def test_instants_are_kept_to_the_second_on_sqlite_and_read_back_the_same(own_database_url):
+    """Server 0016: a SQLite database keeps each instant as 'YYYY-MM-DD HH:MM:SS', not
+    with six digits of microseconds (the store's 0013 is the same step); taken back
+    down, the digits return; the models read the same instants either way, and an
+    instant bound in a query finds the rows either way it is kept."""
+    from alembic import command
+    from sqlalchemy import select
+
+    from server.migrate import alembic_config
+    from server.models import Account
+
+    def lengths(database: Database) -> set[int]:
+        with database.read() as session:
+            if database.dialect != "sqlite":
+                return set()
+            return set(session.execute(text(
+                "SELECT length(created_at) FROM accounts")).scalars())
+
+    def joined(database: Database) -> list[tuple[object, ...]]:
+        with database.read() as session:
+            return sorted(tuple(row) for row in session.execute(
+                select(Account.user_id, Account.created_at).order_by(Account.user_id)))
+
+    database = Database(own_database_url)
+    try:
+        sqlite = database.dialect == "sqlite"
+        before = joined(database)
+        assert before and lengths(database) == ({19} if sqlite else set())
+        config = alembic_config()
+        with database.engine.begin() as connection:
+            config.attributes["connection"] = connection
+            command.downgrade(config, "0015")
+        assert lengths(database) == ({26} if sqlite else set())
+        upgrade(database.engine)
+        assert lengths(database) == ({19} if sqlite else set())
+        assert joined(database) == before
+        first = before[0][1]
+        with database.read() as session:
+            assert session.scalar(select(Account.user_id).where(Account.created_at == first)) is not None
+    finally:
+        database.dispose()
+
+
 def test_ids_are_kept_as_bytes_on_sqlite_and_read_back_the_same(own_database_url):
     """Server 0015: a SQLite database keeps each id's 16 bytes, not its 32 hex digits
     (the store's 0012 is the same step); taken back down, the digits return; the

@@ -12,9 +12,11 @@ from sqlalchemy import func, select
 from synckit import Replica, do_work, random_action
 
 from core.models import HistoryEvent, Ticket
+from core.models.base import Instant
 from core.services import tickets as svc
 from sync.bootstrap import SnapshotError, split_lines, take
 from sync.client import SyncSummary
+from sync.records import table
 
 POS = dict(category="Hardware/POS terminal", impact="medium", urgency="medium", fields={"terminal_id": "T-1"})
 LOCAL = ("sla_policy", "response_due_at", "response_state", "resolution_due_at", "resolution_state", "sla_next_at")
@@ -127,7 +129,7 @@ def test_a_snapshot_stream_that_is_not_whole_or_not_this_clients_changes_nothing
     lines = _stream(device)
     history = _batch_of(lines, "history")
     header = json.loads(lines[0])
-    assert header["format"] == 2 and header["counts"]["history"] > 0
+    assert header["format"] == 3 and header["counts"]["history"] > 0
     named = json.loads(lines[history - 1])
     assert named["ids"] == ["id", "ticket_id", "actor_id"]
     at = named["columns"].index("ticket_id")
@@ -159,3 +161,45 @@ def test_a_snapshot_stream_that_is_not_whole_or_not_this_clients_changes_nothing
     assert taken.rows == sum(header["counts"].values())
     with device.store.read() as session:
         assert session.scalar(select(func.count()).select_from(HistoryEvent)) == header["counts"]["history"]
+
+
+def _raw_instants(replica) -> list[str]:
+    """Every instant the store holds, as SQLite keeps it."""
+    found: list[str] = []
+    with replica.store.read() as session:
+        raw = session.connection()
+        for kind in ("ticket", "history", "comment"):
+            rows = table(kind)
+            for column in (c for c in rows.columns if isinstance(c.type, Instant)):
+                found += raw.exec_driver_sql(
+                    f"SELECT {column.name} FROM {rows.name} WHERE {column.name} IS NOT NULL").scalars().all()
+    return found
+
+
+def test_a_snapshot_from_a_server_before_format_3_is_taken_with_its_instants_to_the_second(cluster):
+    """A server before format 3 sent instants with six digits of microseconds; the
+    device keeps them to the second, as it keeps its own (core.models.base.SqliteInstant),
+    so that they compare with them, and ends as a device that took today's format."""
+    _busy_server(cluster)
+    today = cluster.replica("ada", "ada-today", first_sync=False)
+    older = cluster.replica("ada", "ada-older", first_sync=False)
+    lines = _stream(today)
+    take(today.store, lines)
+    old_lines = [json.dumps({**json.loads(lines[0]), "format": 2}).encode()]
+    instants: set[int] = set()
+    for line in lines[1:]:
+        item = json.loads(line)
+        if "kind" in item:
+            columns = table(item["kind"]).columns
+            instants = {i for i, name in enumerate(item["columns"]) if isinstance(columns[name].type, Instant)}
+        elif "c" in item:
+            for i in instants:
+                item["c"][i] = [None if v is None else f"{v}.000000" for v in item["c"][i]]
+        old_lines.append(json.dumps(item).encode())
+    assert any(b".000000" in line for line in old_lines)
+    take(older.store, old_lines)
+
+    kept = _raw_instants(older)
+    assert kept and all(len(value) == 19 for value in kept)
+    assert kept == _raw_instants(today)
+    assert older.state() == today.state()
