@@ -1,9 +1,12 @@
 """Who is told what (DESIGN §13): the notices a unit of work writes for what it did,
-each a `notice` history event naming the people to tell, hung on the change that
-caused it. They are written where the command runs — on a branch store, on the
-server replaying it, in the worker's automatic actions — by this one set of rules,
-so every replica writes the same notices with the same ids, and the server's worker
-hands each to the channels that deliver it.
+each naming the people to tell, carried by the change that caused it: in the
+`notices` of the first history event the change wrote on the ticket, or of a
+`notice` event of their own when it wrote none (a reply). They are written where
+the command runs — on a branch store, on the server replaying it, in the worker's
+automatic actions — by this one set of rules, so every replica writes the same
+notices on the same event, and the server's worker hands each to the channels that
+deliver it. (Before store 0013 and server 0016 each notice was a `notice` event of
+its own; those still read as notices: carried().)
 
 - assignment: the assignee; the team (its support staff) when nobody is assigned;
 - a public reply: the requester (a reply of the requester's own: the assignee);
@@ -16,25 +19,76 @@ nobody is told of what they did themselves, and nobody twice about one change.""
 
 from __future__ import annotations
 
+import base64
 import uuid
 from collections.abc import Iterable
 from dataclasses import dataclass
 from datetime import datetime
 from typing import TYPE_CHECKING, Any
 
+from sqlalchemy import String, or_, type_coerce
 from sqlalchemy.orm import Session
 
+from core.ids import derived_id
 from core.lifecycle import is_support
-from core.models import Ticket
+from core.models import HistoryEvent, Ticket
 from core.reference import Reference, UserInfo
 
 if TYPE_CHECKING:
     from core.uow import UnitOfWork
 
-# every reason a notice is written for (its history event's `field`); a change's
-# notices are found again by their ids, derived from the change and the reason
+# every reason a notice is written for; a change's notices written before store 0013
+# and server 0016 are found again by their events' ids, derived from change and reason
 REASONS = ("assigned", "reply", "status", "resolved", "sla_warning", "sla_breach", "escalation", "major",
            "major_resolved")
+
+
+@dataclass(frozen=True)
+class Told:
+    """One notice an event carries."""
+
+    reason: str
+    people: list[str]  # the ids of the people told, as text (kept as person_key gives them)
+    note: str
+
+
+def person_key(user_id: uuid.UUID) -> str:
+    """How a notice names a person: the id's 16 bytes in base64url, 22 characters where
+    its text takes 36 (a ticket's notices name some 17 people)."""
+    return base64.urlsafe_b64encode(user_id.bytes).decode("ascii")[:22]
+
+
+def _person(key: str) -> str:
+    return str(uuid.UUID(bytes=base64.urlsafe_b64decode(key + "==")))
+
+
+def carried(kind: str, field: str | None, new: Any, note: str | None, notices: list[Any] | None) -> list[Told]:
+    """The notices a history event carries: its `notices`, or, for a `notice` event of
+    its own as they were written before store 0013 and server 0016, itself."""
+    if notices:
+        return [Told(str(reason), [_person(p) for p in people], str(said or "")) for reason, people, said in notices]
+    if kind == "notice" and field and isinstance(new, list):
+        return [Told(field, [str(p) for p in new], note or "")]
+    return []
+
+
+def notice_id(event_id: uuid.UUID, notices: list[Any] | None, reason: str) -> uuid.UUID:
+    """A notice's own id: the `notice` event it was, or one derived from the event it
+    rides on (whose `notices` are given) and its reason, which a change sends once."""
+    return event_id if notices is None else derived_id(event_id, "notice", reason)
+
+
+def carrying() -> Any:
+    """The history events that carry notices (see carried)."""
+    return or_(HistoryEvent.notices.is_not(None), HistoryEvent.kind == "notice")
+
+
+def naming(user_id: uuid.UUID) -> Any:
+    """Of those, the ones that may name this person (each is checked again in Python)."""
+    return or_(type_coerce(HistoryEvent.notices, String).contains(f'"{person_key(user_id)}"', autoescape=True),
+               (HistoryEvent.kind == "notice") & type_coerce(HistoryEvent.new, String).contains(f'"{user_id}"'))
+
+
 AFFECTED_LINKS = frozenset({"caused_by", "duplicates", "relates"})
 
 

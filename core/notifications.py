@@ -1,12 +1,12 @@
 """What a person should be told about: tickets newly assigned to them, SLA warnings
 and breaches on tickets assigned to them, public replies on tickets they logged,
-and the notices a command addressed to them (a `notice` history event naming them:
-an escalation, a ticket resolved with its major incident...), each made by someone
-else. Read from history and comments after a mark (their SQLite rowids), so a
+and the notices a command addressed to them (carried by a history event of the
+change, core.notices: an escalation, a ticket resolved with its major incident...),
+each made by someone else. Read from history and comments after a mark (their SQLite rowids), so a
 watcher asks only for what is new since it last looked; or, for the window's list,
 the most recent ones, looking back a bounded number of rows by rowid.
 
-A change that also wrote a `notice` for the same reason (core.notices) is told once:
+A change that also sent a notice for the same reason (core.notices) is told once:
 the notice stands for it."""
 
 from __future__ import annotations
@@ -22,6 +22,7 @@ from sqlalchemy.orm import Session
 
 from core.clock import utcnow
 from core.models import Comment, HistoryEvent, Ticket
+from core.notices import carried, naming
 from core.reference import Reference, UserInfo
 from core.scope import scope_clause
 
@@ -47,6 +48,7 @@ class Notice:
     by: str | None
     text: str
     # "history:<id>" or "comment:<id>": the row it was read from, the same on every read
+    # ("history:<id>:<reason>" for a notice an event carries with others)
     key: str = ""
     # that row's rowid in its table on this store (orders rows on this device only)
     seq: int = 0
@@ -66,11 +68,11 @@ def _for_user(user: UserInfo) -> Any:
         and_(HistoryEvent.kind == "field", HistoryEvent.field == "assignee_id",
              new_text == json.dumps(str(user.id))),
         and_(HistoryEvent.kind.in_(SLA_EVENTS), Ticket.assignee_id == user.id),
-        and_(HistoryEvent.kind == "notice", new_text.like(f'%"{user.id}"%')),
+        naming(user.id),
     ))
 
 
-# (the ticket's id, whether a `notice` row said it, the notice)
+# (the ticket's id, whether a notice said it, the notice)
 Found = tuple[uuid.UUID, bool, Notice]
 
 
@@ -81,7 +83,7 @@ def _history(session: Session, ref: Reference, user: UserInfo, where: list[Any],
     h_rowid: Any = literal_column("history.rowid")
     query = (
         select(h_rowid, HistoryEvent.id, HistoryEvent.occurred_at, HistoryEvent.kind, HistoryEvent.field,
-               HistoryEvent.new, HistoryEvent.actor_id, HistoryEvent.note,
+               HistoryEvent.new, HistoryEvent.actor_id, HistoryEvent.note, HistoryEvent.notices,
                Ticket.id, Ticket.number, Ticket.title, Ticket.assignee_id)
         .join(Ticket, Ticket.id == HistoryEvent.ticket_id)
         .where(*where, scope_clause(user))
@@ -92,23 +94,25 @@ def _history(session: Session, ref: Reference, user: UserInfo, where: list[Any],
     if limit is not None:
         query = query.limit(limit)
     found: list[Found] = []
-    for rowid, event_id, at, kind, field, new, actor_id, note, ticket_id, number, title, assignee_id in \
+    me = str(user.id)
+    for rowid, event_id, at, kind, field, new, actor_id, note, notices, ticket_id, number, title, assignee_id in \
             session.execute(query).all():
         if changed is not None:
             changed.add(ticket_id)
         if actor_id == user.id:
             continue
-        if kind == "field" and field == "assignee_id" and new == str(user.id):
-            what, said = "assigned", False
-        elif kind in SLA_EVENTS and assignee_id == user.id:
-            what, said = kind, False
-        elif kind == "notice" and field and isinstance(new, list) and str(user.id) in new:
-            # an assignment told to a whole team: the ticket waits in their queue
-            what, said = ("queued" if field == "assigned" and len(new) > 1 else field), True
-        else:
-            continue
         by = ref.users[actor_id].name if actor_id in ref.users else None
-        found.append((ticket_id, said, Notice(what, number, title, by, note or "", f"history:{event_id}", rowid, at)))
+        key = f"history:{event_id}"
+        if kind == "field" and field == "assignee_id" and new == me:
+            found.append((ticket_id, False, Notice("assigned", number, title, by, note or "", key, rowid, at)))
+        elif kind in SLA_EVENTS and assignee_id == user.id:
+            found.append((ticket_id, False, Notice(kind, number, title, by, note or "", key, rowid, at)))
+        for told in carried(kind, field, new, note, notices):
+            if me in told.people:
+                # an assignment told to a whole team: the ticket waits in their queue
+                what = "queued" if told.reason == "assigned" and len(told.people) > 1 else told.reason
+                found.append((ticket_id, True, Notice(what, number, title, by, told.note,
+                                                      key if kind == "notice" else f"{key}:{told.reason}", rowid, at)))
     return found
 
 
@@ -139,7 +143,7 @@ def _replies(session: Session, ref: Reference, user: UserInfo, where: list[Any],
 
 
 def _once(found: list[Found]) -> list[Notice]:
-    """Drop what a `notice` row for the same ticket, reason and instant already tells."""
+    """Drop what a notice for the same ticket, reason and instant already tells."""
     said = {(ticket_id, n.kind, n.at) for ticket_id, is_notice, n in found if is_notice}
     return [n for ticket_id, is_notice, n in found if is_notice or (ticket_id, n.kind, n.at) not in said]
 

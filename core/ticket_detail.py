@@ -8,6 +8,7 @@ paths. History and conflicts keep ids, so their values are shown as names here."
 from __future__ import annotations
 
 import uuid
+from collections.abc import Sequence
 from dataclasses import asdict, dataclass, fields
 from datetime import datetime
 from typing import Any
@@ -19,6 +20,7 @@ from core.clock import iso, utcnow
 from core.errors import NotFound
 from core.lifecycle import sees_internal
 from core.models import Attachment, Comment, Conflict, HistoryEvent, Ticket, TicketLink, WorkLog
+from core.notices import carried
 from core.reference import Reference, UserInfo
 from core.scope import can_see, can_see_ticket
 from core.sla.engine import SlaReport
@@ -228,13 +230,7 @@ def read_ticket(session: Session, ref: Reference, user: UserInfo, number: str) -
         resolution_note=t.resolution_note,
         created_at=iso(t.created_at), updated_at=iso(t.updated_at), first_response_at=iso(t.first_response_at),
         resolved_at=iso(t.resolved_at), closed_at=iso(t.closed_at), sla=sla_report(session, ref, t.id),
-        history=tuple(
-            HistoryEntry(at=iso(h.occurred_at), actor=ref.username_of(h.actor_id), device=h.device, kind=h.kind,
-                         field=h.field, old=display(ref, h.field, h.old),
-                         new=recipients(ref, h.new) if h.kind == "notice" else display(ref, h.field, h.new),
-                         note=h.note)
-            for h in history
-        ),
+        history=_history_entries(ref, history),
         comments=tuple(
             CommentEntry(id=str(c.id), at=iso(c.created_at), author=ref.username_of(c.author_id), public=c.public,
                          body=c.body)
@@ -286,6 +282,26 @@ def _links(session: Session, user: UserInfo, ticket_id: uuid.UUID) -> tuple[Link
             found.append(LinkEntry(kind=kind, ticket=shown.number, at=iso(at), direction=direction,
                                    title=shown.title, status=shown.status))
     return tuple(found)
+
+
+def _history_entries(ref: Reference, events: Sequence[HistoryEvent]) -> tuple[HistoryEntry, ...]:
+    """The events as people read them, each change's notices after its last event (they
+    ride on its first, or on a `notice` event of their own: core.notices)."""
+    shown: list[HistoryEntry] = []
+    told: list[HistoryEntry] = []
+    change: tuple[Any, ...] | None = None
+    for h in events:
+        if (h.occurred_at, h.stamp) != change:
+            shown += told
+            told, change = [], (h.occurred_at, h.stamp)
+        at, actor = iso(h.occurred_at), ref.username_of(h.actor_id)
+        if h.kind != "notice":
+            shown.append(HistoryEntry(at=at, actor=actor, device=h.device, kind=h.kind, field=h.field,
+                                      old=display(ref, h.field, h.old), new=display(ref, h.field, h.new), note=h.note))
+        told += [HistoryEntry(at=at, actor=actor, device=h.device, kind="notice", field=notice.reason, old=None,
+                              new=recipients(ref, list(notice.people)), note=notice.note)
+                 for notice in carried(h.kind, h.field, h.new, h.note, h.notices)]
+    return (*shown, *told)
 
 
 def recipients(ref: Reference, value: FieldValue) -> FieldValue:

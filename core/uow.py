@@ -19,7 +19,7 @@ from dataclasses import dataclass, field
 from datetime import datetime
 from typing import TYPE_CHECKING, Any, Protocol
 
-from sqlalchemy import Boolean, Integer, String, Uuid, insert
+from sqlalchemy import Boolean, Integer, String, Table, Uuid, bindparam, insert, update
 from sqlalchemy.orm import Session
 
 from core.clock import iso, to_utc
@@ -28,7 +28,7 @@ from core.ids import derived_id
 from core.models import HistoryEvent, Ticket
 from core.models.base import Instant
 from core.models.tickets import ALL_FIELDS, REPLICATED_FIELDS, version_of
-from core.notices import Source, tell
+from core.notices import Source, person_key, tell
 from core.reference import SYSTEM_USER, Reference, UserInfo
 
 if TYPE_CHECKING:
@@ -123,6 +123,11 @@ class UnitOfWork:
         self.outbox = outbox
         self.changes = ChangeSet()
         self._history_rows: list[dict[str, Any]] = []
+        # the event that carries each change's notices on each ticket (core.notices),
+        # and those of them written already, whose notices are set again when flushed
+        self._carriers: dict[tuple[uuid.UUID, uuid.UUID], dict[str, Any]] = {}
+        self._buffered: set[uuid.UUID] = set()
+        self._carried_late: dict[uuid.UUID, dict[str, Any]] = {}
         self._child_rows: dict[Any, list[dict[str, Any]]] = {}
         self._sla_done: set[uuid.UUID] = set()
         self._command: dict[str, Any] | None = None
@@ -185,11 +190,14 @@ class UnitOfWork:
         # The event's id is derived from its change entry, so the server, applying the
         # same entry, records the very same event rather than a second one.
         event_id = derived_id(entry_id, kind, field_name or "")
-        self._history_rows.append({
+        row = {
             "id": event_id, "ticket_id": ticket_id, "actor_id": actor.id,
             "device": self.device, "occurred_at": at, "stamp": stamp, "kind": kind, "field": field_name,
-            "old": jsonable(old), "new": jsonable(new), "note": note,
-        })
+            "old": jsonable(old), "new": jsonable(new), "note": note, "notices": None,
+        }
+        self._history_rows.append(row)
+        self._buffered.add(event_id)
+        self._carriers.setdefault((entry_id, ticket_id), row)
         self.outbox.written("history", event_id, ticket_id)
 
     # -- what commands call ------------------------------------------------
@@ -348,9 +356,16 @@ class UnitOfWork:
         people: Iterable[uuid.UUID], note: str,
     ) -> None:
         """A notice: desktops show the notices they hold for their person; the server's
-        worker hands each to the channels that deliver it (DESIGN §13)."""
-        self._history(entry_id, stamp, ticket_id, actor, at, "notice", reason, None, sorted(str(p) for p in people),
-                      note)
+        worker hands each to the channels that deliver it (DESIGN §13). It rides on the
+        first event the change wrote on the ticket, or on a `notice` event of its own."""
+        carrier = self._carriers.get((entry_id, ticket_id))
+        if carrier is None:
+            self._history(entry_id, stamp, ticket_id, actor, at, "notice")
+            carrier = self._history_rows[-1]
+        carrier["notices"] = [*(carrier["notices"] or []), [reason, sorted(person_key(p) for p in people), note]]
+        if carrier["id"] not in self._buffered:
+            self._carried_late[carrier["id"]] = carrier  # written already: its notices follow at the flush
+            self.outbox.written("history", carrier["id"], ticket_id)
         self.changes.tickets.add(ticket_id)
         self.changes.kinds.add("notice")
 
@@ -367,7 +382,7 @@ class UnitOfWork:
         """Write the buffered children and history events (Core executemany: the ORM's
         per-row work is not needed for rows never read back)."""
         self.session.flush()
-        if not (self._history_rows or self._child_rows):
+        if not (self._history_rows or self._child_rows or self._carried_late):
             return
         connection = self.session.connection()
         for table, rows in self._child_rows.items():
@@ -376,6 +391,13 @@ class UnitOfWork:
         if self._history_rows:
             connection.execute(insert(HistoryEvent), self._history_rows)
             self._history_rows = []
+            self._buffered = set()
+        if self._carried_late:
+            events: Table = HistoryEvent.__table__  # type: ignore[assignment]
+            connection.execute(update(events).where(events.c.id == bindparam("carrier")).values(
+                notices=bindparam("told")), [{"carrier": c["id"], "told": c["notices"]}
+                                             for c in self._carried_late.values()])
+            self._carried_late = {}
 
     def figures_given(self, ticket_ids: Iterable[uuid.UUID]) -> None:
         """Tickets whose SLA figures came computed with their history (a pull takes the
@@ -384,7 +406,8 @@ class UnitOfWork:
 
     def refresh_sla(self, now: datetime | None = None) -> None:
         """The SLA figures of every ticket this work touched, and the warnings and breaches
-        they passed, computed from history in the same transaction."""
+        they passed, computed from history in the same transaction (the events of those
+        are written by the next flush_history)."""
         from core.sla.figures import refresh
 
         self.flush_history()
@@ -392,18 +415,22 @@ class UnitOfWork:
         if todo:
             self._sla_done |= todo
             refresh(self, todo, now or self.now())
-            self.flush_history()
 
     def finish(self, *, refresh_sla: bool = True) -> None:
+        # What the commands did is told before their events are written, so that the
+        # notices ride on them as they go in; then what the SLA refresh recorded.
+        self.send_notices()
         if refresh_sla:
             self.refresh_sla()
-        else:
-            self.flush_history()
+        self.send_notices()
+        self.flush_history()
+        self.outbox.finish(self.session)
+
+    def send_notices(self) -> None:
+        """Write the notices for what this work did since it last told (core.notices)."""
         if self._sources:
             sources, self._sources = self._sources, []
             tell(self, sources, self._told)
-            self.flush_history()
-        self.outbox.finish(self.session)
 
 
 def check_columns(table: Any, values: dict[str, Any]) -> None:

@@ -32,6 +32,7 @@ from sqlalchemy import select, update
 from sqlalchemy.orm import Session
 
 from core.models import HistoryEvent, Site, Team, Ticket, User
+from core.notices import carried, notice_id
 from core.orgspec import OrgSpec, WebhookSpec
 from server import webhooks
 from server.db import Database
@@ -216,7 +217,9 @@ class Delivery:
     def read_notice(self, session: Session, row: Notification) -> tuple[Notice | None, str]:
         event = session.get(HistoryEvent, row.event_id)
         ticket = session.get(Ticket, row.ticket_id)
-        if event is None or ticket is None:
+        told = next((t for t in carried(event.kind, event.field, event.new, event.note, event.notices)
+                     if t.reason == row.reason), None) if event is not None else None
+        if event is None or told is None or ticket is None:
             return None, "its ticket or event is no longer there"
         site = session.get(Site, ticket.site_id)
         team = session.get(Team, ticket.team_id) if ticket.team_id else None
@@ -231,7 +234,8 @@ class Delivery:
             name, email = user.name, user.email
             language = self.languages.get(user.username, "en")
         return Notice(
-            notification_id=row.id, event_id=row.event_id, reason=row.reason, note=event.note or "",
+            notification_id=row.id, event_id=notice_id(event.id, event.notices, row.reason), reason=row.reason,
+            note=told.note,
             occurred_at=event.occurred_at, ticket_id=ticket.id, number=ticket.number, title=ticket.title,
             priority=ticket.priority, status=ticket.status, site_code=site.code if site else "",
             site_name=site.name if site else "", team=team.code if team else None,

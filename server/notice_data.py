@@ -12,7 +12,7 @@ from datetime import datetime
 @dataclass(frozen=True)
 class Notice:
     notification_id: uuid.UUID
-    event_id: uuid.UUID
+    event_id: uuid.UUID  # the notice's own id (core.notices.notice_id)
     reason: str  # assigned | reply | status | resolved | sla_warning | ... (core.notices.REASONS)
     note: str  # what happened, in words: a resolution note, a rule's name and what it did
     occurred_at: datetime

@@ -34,6 +34,7 @@ from core.automation import PassReport, Work, run_pass
 from core.clock import utcnow
 from core.ids import derived_id
 from core.models import HistoryEvent, Team, Ticket, User
+from core.notices import carried, carrying, notice_id
 from core.orgspec import NOTIFY_CHANNELS
 from core.reference import Reference, load_reference
 from core.uow import UnitOfWork
@@ -163,13 +164,14 @@ class Worker:
         an address and wants mail (when the organisation has a mail server), and a post
         to each chat webhook of the ticket's team for what a team hears of. The desktop
         channel needs no row: windows show the notices from the history they pull."""
-        notices = session.execute(
-            select(HistoryEvent.id, HistoryEvent.ticket_id, HistoryEvent.field, HistoryEvent.new, Ticket.team_id)
+        events = session.execute(
+            select(HistoryEvent.id, HistoryEvent.ticket_id, HistoryEvent.kind, HistoryEvent.field, HistoryEvent.new,
+                   HistoryEvent.note, HistoryEvent.notices, Ticket.team_id)
             .join(SyncRecord, (SyncRecord.record_id == HistoryEvent.id) & (SyncRecord.kind == "history"))
             .join(Ticket, Ticket.id == HistoryEvent.ticket_id)
-            .where(SyncRecord.seq > after, SyncRecord.seq <= upto, HistoryEvent.kind == "notice")
+            .where(SyncRecord.seq > after, SyncRecord.seq <= upto, carrying())
         ).all()
-        if not notices:
+        if not events:
             return 0
         spec = self._reference(session).spec
         mail_to: set[uuid.UUID] = set()
@@ -180,18 +182,20 @@ class Worker:
                 if wants.get(username, "email" in NOTIFY_CHANNELS)}
         team_codes = {team_id: code for team_id, code in session.execute(select(Team.id, Team.code))}
         rows: list[tuple[uuid.UUID, uuid.UUID, uuid.UUID, str, uuid.UUID | None, str, str | None]] = []
-        for event_id, ticket_id, reason, people, team_id in notices:
-            for person in people or []:
-                user_id = uuid.UUID(person)
-                if user_id in mail_to:
-                    rows.append((derived_id(event_id, user_id, "email"), event_id, ticket_id, reason or "", user_id,
-                                 "email", None))
+        for event_id, ticket_id, kind, field, new, note, notices, team_id in events:
             team = team_codes.get(team_id)
-            if reason in TEAM_REASONS and team is not None:
-                for hook in spec.webhooks:
-                    if team in hook.teams:
-                        rows.append((derived_id(event_id, "webhook", hook.name), event_id, ticket_id, reason,
-                                     None, "webhook", hook.name))
+            for told in carried(kind, field, new, note, notices):
+                named = notice_id(event_id, notices, told.reason)
+                for person in told.people:
+                    user_id = uuid.UUID(person)
+                    if user_id in mail_to:
+                        rows.append((derived_id(named, user_id, "email"), event_id, ticket_id, told.reason, user_id,
+                                     "email", None))
+                if told.reason in TEAM_REASONS and team is not None:
+                    for hook in spec.webhooks:
+                        if team in hook.teams:
+                            rows.append((derived_id(named, "webhook", hook.name), event_id, ticket_id, told.reason,
+                                         None, "webhook", hook.name))
         if not rows:
             return 0
         ids = [r[0] for r in rows]

@@ -152,9 +152,10 @@ def ticket_field_value(name: str, value: Any) -> Any:
 def own_events(entry: Any) -> list[uuid.UUID]:
     """The history events a device wrote for its own change (a core ChangeEntry, or
     one pushed): their ids derive from the entry's, so the server, applying it,
-    writes the very same ones where it makes the same changes. Any change may carry
-    notices (core.notices), one per reason."""
-    notices = [derived_id(entry.id, "notice", reason) for reason in REASONS]
+    writes the very same ones where it makes the same changes. Any change may have
+    a `notice` event of its own (core.notices): one, or, as written before store 0013,
+    one per reason."""
+    notices = [derived_id(entry.id, "notice", ""), *(derived_id(entry.id, "notice", reason) for reason in REASONS)]
     if entry.kind == "ticket" and entry.op == "create":
         return [derived_id(entry.id, "created", ""), *notices]
     if entry.kind == "ticket" and entry.op == "update":

@@ -55,7 +55,7 @@ from sqlalchemy import (
 )
 from sqlalchemy.orm import Session
 from sqlalchemy.sql.type_api import TypeEngine
-from sqlalchemy.types import JSON
+from sqlalchemy.types import JSON, TypeDecorator
 
 from core.clock import iso
 from core.lifecycle import CENTRAL_ROLES, sees_internal
@@ -110,8 +110,8 @@ def _wire(column: Any, dialect: str) -> ColumnElement[Any]:
             column = func.to_char(column, "YYYY-MM-DD HH24:MI:SS")
         elif isinstance(kind, Boolean):
             column = cast(column, Integer)
-        elif isinstance(kind, JSON):
-            column = cast(column, Text)
+        elif isinstance(kind, JSON) or isinstance(kind, TypeDecorator) and isinstance(kind.impl_instance, JSON):
+            column = cast(column, Text)  # (Ticket.versions too: JSON kept in a form of its own)
     return type_coerce(column, Integer() if number else String())
 
 

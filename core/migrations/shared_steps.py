@@ -304,3 +304,13 @@ def instants_with_microseconds() -> None:
         sets = ", ".join(f'"{c}" = CASE WHEN length("{c}") = 19 THEN "{c}" || \'.000000\' ELSE "{c}" END'
                          for c in columns)
         bind.exec_driver_sql(f'UPDATE "{name}" SET {sets}')
+
+
+def add_history_notices() -> None:
+    """The notices a change sent, on one of its history events instead of an event each
+    (store 0013, server 0016; core.notices). Plain ALTER TABLE, as add_sla_elapsed;
+    the `notice` events written before stay as they are and read as ever. Taken down,
+    a database keeps the column with what it holds (nothing is lost: the code before
+    reads no notices from it, and back up they read again), so it may have it already."""
+    if 'notices' not in {c['name'] for c in sa.inspect(op.get_bind()).get_columns('history')}:
+        op.add_column('history', sa.Column('notices', sa.JSON(), nullable=True))

@@ -2,12 +2,15 @@
 
 from __future__ import annotations
 
+import base64
 import uuid
 from datetime import datetime
 from typing import Any
 
 from sqlalchemy import JSON, BigInteger, Boolean, ForeignKey, Index, Integer, String, Text, false
+from sqlalchemy.engine import Dialect
 from sqlalchemy.orm import Mapped, mapped_column
+from sqlalchemy.types import TypeDecorator
 
 from core.models.base import Base
 
@@ -31,6 +34,35 @@ ALL_FIELDS = "*"
 
 def version_of(versions: dict[str, Any], field: str) -> str | None:
     return versions.get(field) or versions.get(ALL_FIELDS)
+
+
+class Versions(TypeDecorator[dict[str, Any]]):
+    """Ticket.versions, kept by version: each change entry's id once, in base64url (22
+    characters), with the fields it last set, `{"<id>": ["status", "closed_at"]}`,
+    where field by field with the id's text it took twice the room (some 430 bytes a
+    ticket). Reads back field by field, as a map kept before store 0013 and server
+    0016 also does; a map whose versions are not all ids is kept as it is."""
+
+    impl = JSON
+    cache_ok = True
+
+    def process_bind_param(self, value: dict[str, Any] | None, dialect: Dialect) -> dict[str, Any] | None:
+        if value is None:
+            return None
+        grouped: dict[str, list[str]] = {}
+        for name, version in value.items():
+            try:
+                key = base64.urlsafe_b64encode(uuid.UUID(str(version)).bytes).decode("ascii")[:22]
+            except ValueError:
+                return value
+            grouped.setdefault(key, []).append(name)
+        return grouped
+
+    def process_result_value(self, value: dict[str, Any] | None, dialect: Dialect) -> dict[str, Any] | None:
+        if not value or not all(isinstance(names, list) for names in value.values()):
+            return value
+        return {name: str(uuid.UUID(bytes=base64.urlsafe_b64decode(key + "=="))) for key, names in value.items()
+                for name in names}
 
 
 class Ticket(Base):
@@ -89,7 +121,7 @@ class Ticket(Base):
     first_response_at: Mapped[datetime | None]
     resolved_at: Mapped[datetime | None]
     closed_at: Mapped[datetime | None]
-    versions: Mapped[dict[str, Any]]
+    versions: Mapped[dict[str, Any]] = mapped_column(Versions)
 
     # SLA figures, derived from the history by core.sla and stored so that queues
     # such as "breaching soon" are one indexed query. Never synced: every replica
@@ -212,6 +244,12 @@ class HistoryEvent(Base):
     old: Mapped[Any | None] = mapped_column(JSON)
     new: Mapped[Any | None] = mapped_column(JSON)
     note: Mapped[str | None] = mapped_column(Text)
+    # The notices the change sent (core.notices), on the first event it wrote on the
+    # ticket, or on a `notice` event of their own when it wrote none (a reply):
+    # [[reason, [person, ...], note], ...], each person as core.notices.person_key
+    # gives it. Before store 0013 and server 0016, each
+    # notice was a `notice` event of its own (reason in field, people in new).
+    notices: Mapped[list[Any] | None] = mapped_column(JSON(none_as_null=True))
 
 
 class TicketLink(Base):

@@ -33,6 +33,7 @@ from sqlalchemy import select
 
 from core.ids import derived_id, reference_id
 from core.models import HistoryEvent, Ticket
+from core.notices import carried, carrying, notice_id
 from core.services import tickets as svc
 from server import cli
 from server.db import Database
@@ -238,21 +239,24 @@ class Expected:
         teams = {reference_id("team", code): code for code in ("DESK", "FIELD", "NET")}
         hook_teams = {"field-slack": {"FIELD"}, "desk-teams": {"DESK"}, "all-json": {"DESK", "FIELD", "NET"}}
         with db.read() as session:
-            notices = session.execute(
-                select(HistoryEvent.id, HistoryEvent.field, HistoryEvent.new, Ticket.team_id)
-                .join(Ticket, Ticket.id == HistoryEvent.ticket_id).where(HistoryEvent.kind == "notice")
+            events = session.execute(
+                select(HistoryEvent.id, HistoryEvent.kind, HistoryEvent.field, HistoryEvent.new, HistoryEvent.note,
+                       HistoryEvent.notices, Ticket.team_id)
+                .join(Ticket, Ticket.id == HistoryEvent.ticket_id).where(carrying())
             ).all()
-        for event_id, reason, people, team_id in notices:
+        for event_id, kind, field, new, note, notices, team_id in events:
             if event_id in self.seen:
                 continue
             self.seen.add(event_id)
-            for person in people:
-                address = wants_mail.get(uuid.UUID(person))
-                if address:
-                    self.mails.add((f"<{derived_id(event_id, uuid.UUID(person), 'email')}@worker.test>", address))
-            for hook, codes in hook_teams.items():
-                if reason in TEAM_REASONS and teams.get(team_id) in codes:
-                    self.posts.add((hook, str(event_id)))
+            for told in carried(kind, field, new, note, notices):
+                named = notice_id(event_id, notices, told.reason)
+                for person in told.people:
+                    address = wants_mail.get(uuid.UUID(person))
+                    if address:
+                        self.mails.add((f"<{derived_id(named, uuid.UUID(person), 'email')}@worker.test>", address))
+                for hook, codes in hook_teams.items():
+                    if told.reason in TEAM_REASONS and teams.get(team_id) in codes:
+                        self.posts.add((hook, str(named)))
         return self
 
     def mail_ids(self) -> list[str]:

@@ -26,6 +26,7 @@ from sqlalchemy import select, text
 from core import escalation
 from core.ids import reference_id
 from core.models import HistoryEvent, Ticket
+from core.notices import carried, carrying
 from core.services import tickets as svc
 from server.db import Database
 from server.models import Notification
@@ -78,14 +79,13 @@ def told(db: Database, ticket_id: Any, reason: str | None = "escalation") -> lis
     """(rule, usernames) of each escalation notice on the ticket; every notice's with reason None."""
     with db.read() as session:
         rows = session.execute(
-            select(HistoryEvent.note, HistoryEvent.new).where(
-                HistoryEvent.ticket_id == ticket_id, HistoryEvent.kind == "notice",
-                HistoryEvent.field == reason if reason else HistoryEvent.field.is_not(None))
+            select(HistoryEvent.kind, HistoryEvent.field, HistoryEvent.new, HistoryEvent.note, HistoryEvent.notices)
+            .where(HistoryEvent.ticket_id == ticket_id, carrying())
             .order_by(HistoryEvent.occurred_at, HistoryEvent.id)
         ).all()
     names = {str(reference_id("user", u)): u for u in ("anna", "ola", "tom", "nina", "ada", "max", "root")}
-    return [(note.split(":")[0].removeprefix("escalation rule "), {names[p] for p in people})
-            for note, people in rows]
+    return [(n.note.split(":")[0].removeprefix("escalation rule "), {names[p] for p in n.people})
+            for row in rows for n in carried(*row) if reason is None or n.reason == reason]
 
 
 def passes(db: Database, *minutes: float) -> list[int]:
