@@ -231,14 +231,15 @@ def restore_history_time_index() -> None:
     op.create_index('ix_history_ticket', 'history', ['ticket_id', 'occurred_at'], unique=False)
 
 
-def _id_columns(bind: sa.Connection) -> list[tuple[str, list[str]]]:
-    """Each table's id columns: those sa.Uuid declared, CHAR(32) in SQLite."""
+def _columns_declared(bind: sa.Connection, declared: str) -> list[tuple[str, list[str]]]:
+    """Each SQLite table's columns declared so: CHAR(32) for those sa.Uuid made (ids),
+    DATETIME for those sa.DateTime made (instants)."""
     tables = bind.exec_driver_sql(
         "SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%' ORDER BY name").scalars()
     found = []
     for name in list(tables):
         columns = [row[1] for row in bind.exec_driver_sql(f'PRAGMA table_info("{name}")')
-                   if str(row[2]).upper() == "CHAR(32)"]
+                   if str(row[2]).upper() == declared]
         if columns:
             found.append((name, columns))
     return found
@@ -253,7 +254,7 @@ def _rewrite_ids(convert: Callable[[Any], Any], from_type: str) -> None:
     raw.create_function("id_convert", 1, convert, deterministic=True)
     # a table's ids change before those of the tables that name them: checked at commit
     bind.exec_driver_sql("PRAGMA defer_foreign_keys = ON")
-    for name, columns in _id_columns(bind):
+    for name, columns in _columns_declared(bind, "CHAR(32)"):
         sets = ", ".join(f'"{c}" = CASE WHEN typeof("{c}") = \'{from_type}\' THEN id_convert("{c}") ELSE "{c}" END'
                          for c in columns)
         bind.exec_driver_sql(f'UPDATE "{name}" SET {sets}')
@@ -270,19 +271,6 @@ def ids_as_text() -> None:
     _rewrite_ids(lambda data: uuid.UUID(bytes=data).hex, "blob")
 
 
-def _instant_columns(bind: sa.Connection) -> list[tuple[str, list[str]]]:
-    """Each table's instants: the columns sa.DateTime declared, DATETIME in SQLite."""
-    tables = bind.exec_driver_sql(
-        "SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%' ORDER BY name").scalars()
-    found = []
-    for name in list(tables):
-        columns = [row[1] for row in bind.exec_driver_sql(f'PRAGMA table_info("{name}")')
-                   if str(row[2]).upper() == "DATETIME"]
-        if columns:
-            found.append((name, columns))
-    return found
-
-
 def instants_to_the_second() -> None:
     """On SQLite, every instant as 'YYYY-MM-DD HH:MM:SS' instead of with six digits of
     microseconds, always zero (store 0013, server 0016; core.models.base.SqliteInstant):
@@ -290,7 +278,7 @@ def instants_to_the_second() -> None:
     bind = op.get_bind()
     if bind.dialect.name != "sqlite":
         return
-    for name, columns in _instant_columns(bind):
+    for name, columns in _columns_declared(bind, "DATETIME"):
         sets = ", ".join(f'"{c}" = substr("{c}", 1, 19)' for c in columns)
         where = " OR ".join(f'length("{c}") > 19' for c in columns)
         bind.exec_driver_sql(f'UPDATE "{name}" SET {sets} WHERE {where}')
@@ -300,7 +288,7 @@ def instants_with_microseconds() -> None:
     bind = op.get_bind()
     if bind.dialect.name != "sqlite":
         return
-    for name, columns in _instant_columns(bind):
+    for name, columns in _columns_declared(bind, "DATETIME"):
         sets = ", ".join(f'"{c}" = CASE WHEN length("{c}") = 19 THEN "{c}" || \'.000000\' ELSE "{c}" END'
                          for c in columns)
         bind.exec_driver_sql(f'UPDATE "{name}" SET {sets}')
