@@ -25,8 +25,8 @@ from core.models import Comment, HistoryEvent, Ticket
 from core.notices import carried, naming
 from core.reference import Reference, UserInfo
 from core.scope import scope_clause
+from core.uow import SLA_EVENT_KINDS, event_note
 
-SLA_EVENTS = ("sla_warning", "sla_breach")
 # how far back the recent list looks at most, in rows of each table: bounded on any store
 HISTORY_WINDOW = 50_000
 COMMENT_WINDOW = 20_000
@@ -67,7 +67,7 @@ def _for_user(user: UserInfo) -> Any:
     return and_(HistoryEvent.actor_id != user.id, or_(
         and_(HistoryEvent.kind == "field", HistoryEvent.field == "assignee_id",
              new_text == json.dumps(str(user.id))),
-        and_(HistoryEvent.kind.in_(SLA_EVENTS), Ticket.assignee_id == user.id),
+        and_(HistoryEvent.kind.in_(SLA_EVENT_KINDS), Ticket.assignee_id == user.id),
         naming(user.id),
     ))
 
@@ -105,8 +105,9 @@ def _history(session: Session, ref: Reference, user: UserInfo, where: list[Any],
         key = f"history:{event_id}"
         if kind == "field" and field == "assignee_id" and new == me:
             found.append((ticket_id, False, Notice("assigned", number, title, by, note or "", key, rowid, at)))
-        elif kind in SLA_EVENTS and assignee_id == user.id:
-            found.append((ticket_id, False, Notice(kind, number, title, by, note or "", key, rowid, at)))
+        elif kind in SLA_EVENT_KINDS and assignee_id == user.id:
+            found.append((ticket_id, False, Notice(kind, number, title, by, event_note(kind, field, new, note) or "",
+                                                   key, rowid, at)))
         for told in carried(kind, field, new, note, notices):
             if me in told.people:
                 # an assignment told to a whole team: the ticket waits in their queue

@@ -25,6 +25,7 @@ from core.reference import Reference, UserInfo
 from core.scope import can_see, can_see_ticket
 from core.sla.engine import SlaReport
 from core.sla.figures import reports
+from core.uow import event_note
 
 # a value as history and conflicts keep it: text, a number, a flag, a field map, or none
 FieldValue = Any
@@ -297,7 +298,8 @@ def _history_entries(ref: Reference, events: Sequence[HistoryEvent]) -> tuple[Hi
         at, actor = iso(h.occurred_at), ref.username_of(h.actor_id)
         if h.kind != "notice":
             shown.append(HistoryEntry(at=at, actor=actor, device=h.device, kind=h.kind, field=h.field,
-                                      old=display(ref, h.field, h.old), new=display(ref, h.field, h.new), note=h.note))
+                                      old=display(ref, h.field, h.old), new=display(ref, h.field, h.new),
+                                      note=event_note(h.kind, h.field, h.new, h.note)))
         told += [HistoryEntry(at=at, actor=actor, device=h.device, kind="notice", field=notice.reason, old=None,
                               new=recipients(ref, list(notice.people)), note=notice.note)
                  for notice in carried(h.kind, h.field, h.new, h.note, h.notices)]

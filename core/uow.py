@@ -304,7 +304,8 @@ class UnitOfWork:
         if not self.record_events or derived_id(entry_id, kind, clock) in recorded:
             return False
         data = {"ticket_id": ticket_id, "clock": clock, "threshold": label, "at": at}
-        self._automatic("sla_event", data, kind, clock, label, sla_event_note(clock, label), at, entry_id)
+        # the event keeps no note: event_note() gives its words from its clock and threshold
+        self._automatic("sla_event", data, kind, clock, label, None, at, entry_id, sla_event_note(clock, label))
         if ticket_id not in self.changes.tickets:
             # Its figures were just computed (as of the caller's now); don't redo them at commit.
             self._sla_done.add(ticket_id)
@@ -324,23 +325,25 @@ class UnitOfWork:
         self.changes.kinds.add(kind)
 
     def _automatic(
-        self, entry_kind: str, data: dict[str, Any], kind: str, field_name: str, value: str, note: str,
-        at: datetime, entry_id: uuid.UUID,
+        self, entry_kind: str, data: dict[str, Any], kind: str, field_name: str, value: str, note: str | None,
+        at: datetime, entry_id: uuid.UUID, told: str | None = None,
     ) -> None:
+        """`note`: what the event keeps; `told`: what its notices say, if not that."""
         ticket_id = data["ticket_id"]
         made, stamp = self._entry(kind=entry_kind, record_id=ticket_id, op="insert", data=data, base={},
                                   actor=SYSTEM_USER, at=at, entry_id=entry_id)
         self._history(made, stamp, ticket_id, SYSTEM_USER, at, kind, field_name, None, value, note)
-        self._sources.append(Source(made, stamp, ticket_id, SYSTEM_USER, at, kind, field_name, value, note))
+        self._sources.append(Source(made, stamp, ticket_id, SYSTEM_USER, at, kind, field_name, value,
+                                    told if told is not None else note))
 
     def notify(
         self, ticket_id: uuid.UUID, reason: str, recipients: Iterable[uuid.UUID], note: str, *,
         actor: UserInfo, at: datetime,
     ) -> bool:
         """Tell people about something this command did to a ticket, beyond what
-        core.notices tells by itself: a `notice` history event naming them (its `field`
-        says why: escalation, major_resolved...), hung on the change this command made
-        last. False when there is nobody to tell."""
+        core.notices tells by itself: a notice naming them and why (escalation,
+        major_resolved...), carried by the change this command made last. False when
+        there is nobody to tell."""
         people = {r for r in recipients if r != actor.id}
         if not people:
             return False
@@ -462,8 +465,22 @@ def _column_rule(column: Any) -> tuple[bool, type | None, int | None]:
     return rule
 
 
+SLA_EVENT_KINDS = ("sla_warning", "sla_breach")
+
+
 def sla_event_kind(label: str) -> str:
     return "sla_breach" if label == "breach" else "sla_warning"
+
+
+def event_note(kind: str, field_name: str | None, new: Any, note: str | None) -> str | None:
+    """A history event's note as people read it. An SLA warning or breach keeps none
+    since store 0013 and server 0016: its words follow from its clock and threshold."""
+    if note is None and kind in SLA_EVENT_KINDS and field_name and isinstance(new, str):
+        try:
+            return sla_event_note(field_name, new)
+        except ValueError:
+            return None
+    return note
 
 
 def sla_event_note(clock: str, label: str) -> str:

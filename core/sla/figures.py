@@ -18,11 +18,11 @@ from core.reports.facts import facts, store_clocks
 from core.sla.clocks import Clock
 from core.sla.engine import SlaReport, TicketFacts, compute
 from core.sla.timeline import TRACKED, Event, State
+from core.uow import SLA_EVENT_KINDS
 
 if TYPE_CHECKING:
     from core.uow import UnitOfWork
 
-SLA_EVENT_KINDS = ("sla_warning", "sla_breach")
 CHUNK = 900  # stays below SQLite's limit on bound parameters
 
 FACT_COLUMNS = (

@@ -39,7 +39,7 @@ from core.sla.figures import refresh
 from core.sla_sweep import sweep
 from core.store import Store
 from core.ticket_detail import sla_report
-from core.uow import UnitOfWork, sla_event_note, unit_of_work
+from core.uow import UnitOfWork, event_note, sla_event_note, unit_of_work
 
 POS = "Hardware/POS terminal"
 SMALL_ORG = Path(__file__).resolve().parents[1] / "fixtures" / "small-org.toml"
@@ -125,7 +125,9 @@ def sla_events(store: Store, ticket_id: Any) -> list[tuple[Any, ...]]:
             .order_by(HistoryEvent.occurred_at, HistoryEvent.field)
         ).all()
         assert all(h.actor_id == SYSTEM_USER_ID for h in rows)
-        return [(h.kind, h.field, h.new, utc(h.occurred_at), h.note) for h in rows]
+        assert all(h.note is None for h in rows)  # its words follow from clock and threshold
+        return [(h.kind, h.field, h.new, utc(h.occurred_at), event_note(h.kind, h.field, h.new, h.note))
+                for h in rows]
 
 
 # -- the response clock -------------------------------------------------------------
