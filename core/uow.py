@@ -197,7 +197,10 @@ class UnitOfWork:
         }
         self._history_rows.append(row)
         self._buffered.add(event_id)
-        self._carriers.setdefault((entry_id, ticket_id), row)
+        carrier = self._carriers.get((entry_id, ticket_id))
+        if carrier is None or carrier["id"] == event_id:  # (the same event written again: the row now)
+            self._carriers[(entry_id, ticket_id)] = row
+            self._carried_late.pop(event_id, None)
         self.outbox.written("history", event_id, ticket_id)
 
     # -- what commands call ------------------------------------------------
