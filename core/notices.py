@@ -19,7 +19,6 @@ nobody is told of what they did themselves, and nobody twice about one change.""
 
 from __future__ import annotations
 
-import base64
 import uuid
 from collections.abc import Iterable
 from dataclasses import dataclass
@@ -29,7 +28,7 @@ from typing import TYPE_CHECKING, Any
 from sqlalchemy import String, or_, type_coerce
 from sqlalchemy.orm import Session
 
-from core.ids import derived_id
+from core.ids import derived_id, from_short_id, short_id
 from core.lifecycle import is_support
 from core.models import HistoryEvent, Ticket
 from core.reference import Reference, UserInfo
@@ -48,25 +47,15 @@ class Told:
     """One notice an event carries."""
 
     reason: str
-    people: list[str]  # the ids of the people told, as text (kept as person_key gives them)
+    people: list[str]  # the ids of the people told, as text (kept as core.ids.short_id gives them)
     note: str
-
-
-def person_key(user_id: uuid.UUID) -> str:
-    """How a notice names a person: the id's 16 bytes in base64url, 22 characters where
-    its text takes 36 (a ticket's notices name some 17 people)."""
-    return base64.urlsafe_b64encode(user_id.bytes).decode("ascii")[:22]
-
-
-def _person(key: str) -> str:
-    return str(uuid.UUID(bytes=base64.urlsafe_b64decode(key + "==")))
 
 
 def carried(kind: str, field: str | None, new: Any, note: str | None, notices: list[Any] | None) -> list[Told]:
     """The notices a history event carries: its `notices`, or, for a `notice` event of
     its own as they were written before store 0013 and server 0016, itself."""
     if notices:
-        return [Told(str(reason), [_person(p) for p in people], str(said or "")) for reason, people, said in notices]
+        return [Told(str(reason), [str(from_short_id(p)) for p in people], str(said or "")) for reason, people, said in notices]
     if kind == "notice" and field and isinstance(new, list):
         return [Told(field, [str(p) for p in new], note or "")]
     return []
@@ -85,7 +74,7 @@ def carrying() -> Any:
 
 def naming(user_id: uuid.UUID) -> Any:
     """Of those, the ones that may name this person (each is checked again in Python)."""
-    return or_(type_coerce(HistoryEvent.notices, String).contains(f'"{person_key(user_id)}"', autoescape=True),
+    return or_(type_coerce(HistoryEvent.notices, String).contains(f'"{short_id(user_id)}"', autoescape=True),
                (HistoryEvent.kind == "notice") & type_coerce(HistoryEvent.new, String).contains(f'"{user_id}"'))
 
 

@@ -2,9 +2,10 @@
 and breaches on tickets assigned to them, public replies on tickets they logged,
 and the notices a command addressed to them (carried by a history event of the
 change, core.notices: an escalation, a ticket resolved with its major incident...),
-each made by someone else. Read from history and comments after a mark (their SQLite rowids), so a
-watcher asks only for what is new since it last looked; or, for the window's list,
-the most recent ones, looking back a bounded number of rows by rowid.
+each made by someone else. Read from history and comments after a mark (their
+SQLite rowids), so a watcher asks only for what is new since it last looked; or,
+for the window's list, the most recent ones, looking back a bounded number of rows
+by rowid.
 
 A change that also sent a notice for the same reason (core.notices) is told once:
 the notice stands for it."""

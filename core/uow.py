@@ -24,11 +24,11 @@ from sqlalchemy.orm import Session
 
 from core.clock import iso, to_utc
 from core.errors import InvalidInput
-from core.ids import derived_id
+from core.ids import derived_id, short_id
 from core.models import HistoryEvent, Ticket
 from core.models.base import Instant
 from core.models.tickets import ALL_FIELDS, REPLICATED_FIELDS, version_of
-from core.notices import Source, person_key, tell
+from core.notices import Source, tell
 from core.reference import SYSTEM_USER, Reference, UserInfo
 
 if TYPE_CHECKING:
@@ -368,7 +368,7 @@ class UnitOfWork:
         if carrier is None:
             self._history(entry_id, stamp, ticket_id, actor, at, "notice")
             carrier = self._history_rows[-1]
-        carrier["notices"] = [*(carrier["notices"] or []), [reason, sorted(person_key(p) for p in people), note]]
+        carrier["notices"] = [*(carrier["notices"] or []), [reason, sorted(short_id(p) for p in people), note]]
         if carrier["id"] not in self._buffered:
             self._carried_late[carrier["id"]] = carrier  # written already: its notices follow at the flush
             self.outbox.written("history", carrier["id"], ticket_id)

@@ -43,6 +43,9 @@ class Instant(TypeDecorator[datetime]):
         return value.replace(tzinfo=UTC)
 
 
+SECONDS = "%(year)04d-%(month)02d-%(day)02d %(hour)02d:%(minute)02d:%(second)02d"
+
+
 class SqliteInstant(DATETIME):
     """An instant on SQLite as 'YYYY-MM-DD HH:MM:SS', without the six digits of
     microseconds SQLAlchemy writes by default: an instant is to the second, and the
@@ -53,9 +56,6 @@ class SqliteInstant(DATETIME):
     def __init__(self, *args: Any, **kwargs: Any) -> None:
         kwargs.setdefault("storage_format", SECONDS)
         super().__init__(*args, **kwargs)
-
-
-SECONDS = "%(year)04d-%(month)02d-%(day)02d %(hour)02d:%(minute)02d:%(second)02d"
 
 
 class SqliteId(Uuid[uuid.UUID]):

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import base64
 import uuid
 from datetime import datetime
 from typing import Any
@@ -12,6 +11,7 @@ from sqlalchemy.engine import Dialect
 from sqlalchemy.orm import Mapped, mapped_column
 from sqlalchemy.types import TypeDecorator
 
+from core.ids import from_short_id, short_id
 from core.models.base import Base
 
 OPEN_STATUSES = ("new", "assigned", "in_progress", "pending")
@@ -37,8 +37,8 @@ def version_of(versions: dict[str, Any], field: str) -> str | None:
 
 
 class Versions(TypeDecorator[dict[str, Any]]):
-    """Ticket.versions, kept by version: each change entry's id once, in base64url (22
-    characters), with the fields it last set, `{"<id>": ["status", "closed_at"]}`,
+    """Ticket.versions, kept by version: each change entry's id once, in 22 characters
+    (core.ids.short_id), with the fields it last set, `{"<id>": ["status", "closed_at"]}`,
     where field by field with the id's text it took twice the room (some 430 bytes a
     ticket). Reads back field by field, as a map kept before store 0013 and server
     0016 also does; a map whose versions are not all ids is kept as it is."""
@@ -52,7 +52,7 @@ class Versions(TypeDecorator[dict[str, Any]]):
         grouped: dict[str, list[str]] = {}
         for name, version in value.items():
             try:
-                key = base64.urlsafe_b64encode(uuid.UUID(str(version)).bytes).decode("ascii")[:22]
+                key = short_id(uuid.UUID(str(version)))
             except ValueError:
                 return value
             grouped.setdefault(key, []).append(name)
@@ -61,8 +61,7 @@ class Versions(TypeDecorator[dict[str, Any]]):
     def process_result_value(self, value: dict[str, Any] | None, dialect: Dialect) -> dict[str, Any] | None:
         if not value or not all(isinstance(names, list) for names in value.values()):
             return value
-        return {name: str(uuid.UUID(bytes=base64.urlsafe_b64decode(key + "=="))) for key, names in value.items()
-                for name in names}
+        return {name: str(from_short_id(key)) for key, names in value.items() for name in names}
 
 
 class Ticket(Base):
@@ -246,9 +245,9 @@ class HistoryEvent(Base):
     note: Mapped[str | None] = mapped_column(Text)
     # The notices the change sent (core.notices), on the first event it wrote on the
     # ticket, or on a `notice` event of their own when it wrote none (a reply):
-    # [[reason, [person, ...], note], ...], each person as core.notices.person_key
-    # gives it. Before store 0013 and server 0016, each
-    # notice was a `notice` event of its own (reason in field, people in new).
+    # [[reason, [person, ...], note], ...], each person as core.ids.short_id gives
+    # it. Before store 0013 and server 0016, each notice was a `notice` event of its
+    # own (reason in field, people in new).
     notices: Mapped[list[Any] | None] = mapped_column(JSON(none_as_null=True))
 
 

@@ -1,5 +1,5 @@
 """Values a store keeps in a form of its own, smaller than the one its code reads
-(core.models.tickets.Versions, core.notices.person_key): kept so, read back as ever,
+(core.models.tickets.Versions, core.ids.short_id): kept so, read back as ever,
 and read as ever where a store before 0013 kept them the long way."""
 
 from __future__ import annotations
@@ -9,9 +9,10 @@ import uuid
 
 from sqlalchemy import select, text
 
+from core.ids import short_id
 from core.models import ChangeEntry, Ticket
 from core.models.tickets import ALL_FIELDS
-from core.notices import carried, person_key
+from core.notices import carried
 
 
 def _raw(desk, sql: str, **params):
@@ -63,7 +64,7 @@ def test_a_notice_names_each_person_in_22_characters_and_reads_back_their_ids(de
             "SELECT h.kind, h.field, h.new, h.note, h.notices FROM history h JOIN tickets t ON t.id = h.ticket_id "
             "WHERE t.number = :n AND h.notices IS NOT NULL"), {"n": number}).all()
     kept = [json.loads(row.notices) for row in rows]
-    assert [person_key(tom)] in [people for notices in kept for _reason, people, _note in notices]
+    assert [short_id(tom)] in [people for notices in kept for _reason, people, _note in notices]
     assert str(tom) not in json.dumps(kept)
     told = [(t.reason, t.people) for row in rows
             for t in carried(row.kind, row.field, json.loads(row.new), row.note, json.loads(row.notices))]
