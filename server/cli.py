@@ -107,6 +107,9 @@ def build_parser() -> Parser:
                         help="run as if the clock said this ISO 8601 instant (to replay a period)")
     worker.add_argument("--log-level", default="info", choices=["debug", "info", "warning", "error"])
 
+    commands.add_parser("image", help="make the store image new central devices start from, now (the worker "
+                                      "makes one when due)")
+
     notifications = commands.add_parser("notifications", help="list the notification outbox, newest first "
                                                               "(failed ones with their reasons)")
     notifications.add_argument("--failed", action="store_true", help="only notifications given up on")
@@ -154,7 +157,7 @@ def run(argv: Sequence[str] | None = None) -> int:
         handler = {"init": cmd_init, "upgrade": cmd_upgrade, "serve": cmd_serve, "demo": cmd_demo,
                    "worker": cmd_worker, "set-password": cmd_set_password, "notifications": cmd_notifications,
                    "users": cmd_users, "mail-in": cmd_mail_in, "enrol": cmd_enrol, "backup": cmd_backup,
-                   "restore": cmd_restore}[args.command]
+                   "restore": cmd_restore, "image": cmd_image}[args.command]
         return handler(args, url)
     except OrgFileError as exc:
         sys.stderr.write(f"error: {exc.source or 'organisation file'} refused:\n")
@@ -335,11 +338,13 @@ def cmd_worker(args: argparse.Namespace, url: str) -> int:
         if args.once:
             report, queued = worker.run_once()
             delivered = f", delivered: {worker.delivered.summary()}" if worker.delivered is not None else ""
-            print(f"worker pass done: {report.summary()}, {queued} notifications queued{delivered}")
+            imaged = (f", store image made at cursor {worker.imaged.image.cursor}" if worker.imaged is not None
+                      else "")
+            print(f"worker pass done: {report.summary()}, {queued} notifications queued{delivered}{imaged}")
             for failure in report.failed:
                 sys.stderr.write(f"warning: {failure}\n")
             logging.getLogger("branchdesk.worker").debug(
-                "pass", extra={"fields": pass_fields(report, queued, worker.delivered)})
+                "pass", extra={"fields": pass_fields(report, queued, worker.delivered, worker.imaged)})
             return 0
         stop = threading.Event()
         for sig in (signal.SIGTERM, signal.SIGINT):
@@ -347,6 +352,24 @@ def cmd_worker(args: argparse.Namespace, url: str) -> int:
         worker.run_forever(args.interval, stop)
     finally:
         db.dispose()
+    return 0
+
+
+def cmd_image(_args: argparse.Namespace, url: str) -> int:
+    import time
+
+    from server.db import Database
+    from server.store_image import make
+
+    _check_ready(url)
+    db = Database(url)
+    try:
+        started = time.perf_counter()
+        made = make(db, utcnow())
+    finally:
+        db.dispose()
+    print(f"store image made in {time.perf_counter() - started:.1f} s: {made.tickets} tickets, "
+          f"{made.image.records} records at cursor {made.image.cursor}, {made.image.size / 2**20:.1f} MiB")
     return 0
 
 

@@ -185,3 +185,21 @@ class WorkerMark(ServerBase):
 
     job: Mapped[str] = mapped_column(String(40), primary_key=True)
     value: Mapped[int] = mapped_column(BigInteger)
+
+
+class StoreImage(ServerBase):
+    """A store image (sync.image): a store file holding every ticket at one cursor, made
+    by the worker (server.store_image) for new central devices to start from. Its content,
+    the file gzipped, is a blob (blobs, blob_parts) named by its SHA-256, kept in the
+    database so that every server process serves it."""
+
+    __tablename__ = "store_images"
+
+    sha256: Mapped[str] = mapped_column(String(64), primary_key=True)
+    # the store schema (core/migrations) the file is at: only a store at the same takes it
+    revision: Mapped[str] = mapped_column(String(40))
+    # the feed cursor it holds every record up to, and how many records those are
+    cursor: Mapped[int] = mapped_column(BigInteger)
+    records: Mapped[int] = mapped_column(BigInteger)
+    size: Mapped[int] = mapped_column(BigInteger)
+    built_at: Mapped[datetime]

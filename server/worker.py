@@ -38,6 +38,7 @@ from core.notices import carried, carrying, notice_id
 from core.orgspec import NOTIFY_CHANNELS
 from core.reference import Reference, load_reference
 from core.uow import UnitOfWork
+from server import store_image
 from server.db import Database
 from server.delivery import Delivery, DeliveryReport
 from server.models import Notification, WorkerMark
@@ -63,6 +64,10 @@ class Worker:
         self._counters: dict[str, int] = {}
         # what the last pass's "deliver" job did (None when another worker had the job)
         self.delivered: DeliveryReport | None = None
+        # the store image the last pass made (None: none was due, or another worker had the job)
+        self.imaged: store_image.Made | None = None
+        self.image_min_tickets = store_image.MIN_TICKETS
+        self.image_stale_share = store_image.STALE_SHARE
 
     def _reference(self, session: Session) -> Reference:
         from core.models import Organisation
@@ -126,6 +131,16 @@ class Worker:
                 self.delivered = self.deliver(now)
             else:
                 report.skipped.append("deliver")
+        # last: making an image takes a while at 100,000 tickets, and nothing above waits on it
+        self.imaged = None
+        with self.claim("store_image") as taken:
+            if not taken:
+                report.skipped.append("store_image")
+            else:
+                with self.db.read() as session:
+                    due = store_image.due(session, self.image_min_tickets, self.image_stale_share)
+                if due:
+                    self.imaged = store_image.make(self.db, now)
         return report, queued
 
     def deliver(self, now: datetime) -> DeliveryReport:
@@ -231,12 +246,13 @@ class Worker:
             if failures:
                 log.info("database reachable again", extra={"fields": {"after_attempts": failures}})
             failures = 0
-            log.info("pass done", extra={"fields": pass_fields(report, queued, self.delivered)})
+            log.info("pass done", extra={"fields": pass_fields(report, queued, self.delivered, self.imaged)})
             stop.wait(interval)
         log.info("worker stopped")
 
 
-def pass_fields(report: PassReport, queued: int, delivered: DeliveryReport | None = None) -> dict[str, object]:
+def pass_fields(report: PassReport, queued: int, delivered: DeliveryReport | None = None,
+                imaged: store_image.Made | None = None) -> dict[str, object]:
     fields: dict[str, object] = {
         "sla_events": report.sla_events, "escalations": report.escalations, "closed": report.closed,
         "notifications_queued": queued, "failed": len(report.failed), "skipped": report.skipped}
@@ -244,5 +260,7 @@ def pass_fields(report: PassReport, queued: int, delivered: DeliveryReport | Non
         fields.update({"notifications_sent": delivered.sent, "notifications_to_retry": delivered.retried,
                        "notifications_failed": delivered.failed, "notifications_interrupted": delivered.interrupted,
                        "channels_resting": sorted(delivered.resting)})
+    if imaged is not None:
+        fields.update({"store_image_cursor": imaged.image.cursor, "store_image_records": imaged.image.records})
     return fields
 

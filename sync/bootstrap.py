@@ -28,7 +28,7 @@ from core.models import ChangeEntry, Ticket
 from core.models.base import Instant
 from core.sla_sweep import sweep
 from core.store import Store, bulk_cache, set_meta
-from core.uow import ChangeSet, unit_of_work
+from core.uow import ChangeSet, UnitOfWork, unit_of_work
 from sync.records import table
 from sync.replica import rebase
 from sync.snapshot import FORMAT, KIND_ORDER, id_columns
@@ -55,17 +55,17 @@ class Taken:
     changes: ChangeSet = field(default_factory=ChangeSet)
 
 
-def _set_aside(raw: sqlite3.Connection) -> list[str]:
-    """Drop the snapshot tables' secondary indexes and triggers; returns the SQL that
-    makes them again (exactly as the migrations made them). Unique indexes stay: an
+def set_aside(raw: sqlite3.Connection, tables: tuple[str, ...] = TABLES, *, indexes: bool = True) -> list[str]:
+    """Drop the tables' triggers and (with `indexes`) secondary indexes; returns the SQL
+    that makes them again (exactly as the migrations made them). Unique indexes stay: an
     upsert needs them, and they are what keeps two records from one number."""
-    names = ",".join("?" * len(TABLES))
+    names = ",".join("?" * len(tables))
     rows = raw.execute(
         f"SELECT type, name, sql FROM sqlite_master WHERE tbl_name IN ({names}) AND sql IS NOT NULL "
-        "AND type IN ('index', 'trigger')", TABLES).fetchall()
+        "AND type IN ('index', 'trigger')", tables).fetchall()
     kept = []
     for kind, name, sql in rows:
-        if kind == "index" and "UNIQUE" in sql.upper().split("INDEX")[0]:
+        if kind == "index" and (not indexes or "UNIQUE" in sql.upper().split("INDEX")[0]):
             continue
         raw.execute(f'DROP {kind.upper()} "{name}"')
         kept.append(sql)
@@ -119,9 +119,11 @@ def split_lines(chunks: Iterable[bytes]) -> Iterator[bytes]:
 
 
 def take(store: Store, lines: Iterable[bytes], *, offset_of: Callable[[datetime], int] | None = None,
-         progress: Progress | None = None) -> Taken:
+         progress: Progress | None = None, sweep_due: bool = True) -> Taken:
     """Write a snapshot stream into the store, in one transaction with its cursor.
-    `offset_of` gives this device's clock offset from the server's time in the header."""
+    `offset_of` gives this device's clock offset from the server's time in the header;
+    `sweep_due` False leaves the crossings due since the server's figures uncomputed
+    (a store image, sync.image: each device computes them)."""
     stream = iter(lines)
     try:
         header = json.loads(next(stream))
@@ -143,7 +145,7 @@ def take(store: Store, lines: Iterable[bytes], *, offset_of: Callable[[datetime]
         # a page cache to hold the indexes the rows go into (their ids come in no order)
         cache = raw.execute("PRAGMA cache_size").fetchone()[0]
         bulk_cache(session, LOAD_CACHE_KB)
-        remade = _set_aside(raw)
+        remade = set_aside(raw)
         statement: str | None = None
         kinds: set[str] = set()
         done = 0
@@ -176,25 +178,35 @@ def take(store: Store, lines: Iterable[bytes], *, offset_of: Callable[[datetime]
             raise SnapshotError(f"the snapshot was cut short after {done} of {expected} rows")
         for sql in remade:
             raw.execute(sql)
-        for name in FTS:
-            raw.execute(f"INSERT INTO {name}({name}) VALUES ('rebuild')")
+        changes = finish_load(uow, raw, kinds, cursor=int(header["cursor"]), server_time=header["server_time"],
+                              answered=int(header.get("answered_through") or 0), sweep_due=sweep_due)
         raw.execute(f"PRAGMA cache_size = {int(cache)}")
-        session.expire_all()
-        uow.changes.kinds |= kinds | {"ticket"}
-        # This store's own commands the server had not answered when it read the
-        # snapshot run again over it (those it had are in it).
-        answered = int(header.get("answered_through") or 0)
-        pending = session.scalars(select(ChangeEntry).where(ChangeEntry.state == "pending")).all()
-        mine = {e.record_id if e.kind == "ticket" else uuid.UUID(str(e.data.get("ticket_id")))
-                for e in pending if e.kind == "ticket" or e.data.get("ticket_id")}
-        rebase(uow, mine, answered)
+    return Taken(int(header["cursor"]), done, server_time, changes)
+
+
+def finish_load(uow: UnitOfWork, raw: sqlite3.Connection, kinds: set[str], *, cursor: int, server_time: str,
+                answered: int = 0, sweep_due: bool = True) -> ChangeSet:
+    """What follows the rows of a snapshot or an image in its transaction: the full-text
+    indexes made once, this store's own unanswered commands run again over what came,
+    the SLA crossings due since, and the cursor to pull after."""
+    session = uow.session
+    for name in FTS:
+        raw.execute(f"INSERT INTO {name}({name}) VALUES ('rebuild')")
+    session.expire_all()
+    uow.changes.kinds |= kinds | {"ticket"}
+    # This store's own commands the server had not answered when it read the
+    # snapshot run again over it (those it had are in it).
+    pending = session.scalars(select(ChangeEntry).where(ChangeEntry.state == "pending")).all()
+    mine = {e.record_id if e.kind == "ticket" else uuid.UUID(str(e.data.get("ticket_id")))
+            for e in pending if e.kind == "ticket" or e.data.get("ticket_id")}
+    rebase(uow, mine, answered)
+    if sweep_due:
         # The figures are the server's, as of when it computed them; those whose next
         # warning or breach has come since are computed now, recording what they passed.
         sweep(uow, None, uow.now())
-        if "attachment" in kinds:
-            set_meta(session, "blob_downloads_due", "1")
-        set_meta(session, "sync_cursor", str(header["cursor"]))
-        set_meta(session, "last_pull_at", server_time.isoformat())
-        set_meta(session, "sla_refresh_due", "0")
-        changes = ChangeSet(tickets=set(uow.changes.tickets), kinds=set(uow.changes.kinds))
-    return Taken(int(header["cursor"]), done, server_time, changes)
+    if "attachment" in kinds:
+        set_meta(session, "blob_downloads_due", "1")
+    set_meta(session, "sync_cursor", str(cursor))
+    set_meta(session, "last_pull_at", parse_iso(server_time).isoformat())
+    set_meta(session, "sla_refresh_due", "0")
+    return ChangeSet(tickets=set(uow.changes.tickets), kinds=set(uow.changes.kinds))

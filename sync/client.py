@@ -7,11 +7,13 @@ server answers an entry it already has with its first answer."""
 
 from __future__ import annotations
 
+import logging
 import time
 import uuid
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 from datetime import UTC, datetime, timedelta
+from email.utils import parsedate_to_datetime
 from typing import Any
 
 import requests
@@ -21,15 +23,18 @@ from sqlalchemy.orm import Session
 from urllib3.util.retry import Retry
 
 from core.errors import BranchdeskError
+from core.migrate import HEAD_REVISION
 from core.models import ChangeEntry, StoreMeta
 from core.store import Store, set_meta
 from core.uow import ChangeSet
-from sync import bootstrap
+from sync import bootstrap, image
 from sync.blobs import BlobSync, TransferError
 from sync.legacy import upgrade_pending
 from sync.protocol import (
     ANSWERED_HEADER,
     EPOCH_HEADER,
+    IMAGE_RECORDS_HEADER,
+    IMAGE_SHA_HEADER,
     MAX_BATCH,
     MAX_PAGE,
     PROTOCOL_VERSION,
@@ -41,6 +46,8 @@ from sync.protocol import (
 )
 from sync.reference import import_reference
 from sync.replica import apply_pull, apply_results, take_new_client_id
+
+log = logging.getLogger("branchdesk.sync")
 
 TIMEOUT = (5, 60)
 # Records asked for a page: the most the server gives. A page with
@@ -287,7 +294,10 @@ class SyncClient:
 
     def snapshot(self, summary: SyncSummary, progress: Progress | None = None) -> bool:
         """Take the caller's scope as one stream (sync.snapshot) into the store, in one
-        transaction with its cursor. False when the server offers no snapshots."""
+        transaction with its cursor (or, for a new central device, the server's store
+        image: sync.image). False when the server offers no snapshots."""
+        if self.image(summary, progress):
+            return True
         sent = time.time()
         answer = self._call("GET", "/sync/snapshot", params={"client": str(self.store.client_id)},
                             stream=True, timeout=(5, 300))
@@ -313,6 +323,52 @@ class SyncClient:
             raise SyncError(str(exc)) from None
         finally:
             answer.close()
+            self.snapshot_total = 0
+        summary.pulled += taken.rows
+        summary.changes.merge(taken.changes)
+        return True
+
+    def image(self, summary: SyncSummary, progress: Progress | None = None) -> bool:
+        """Take the server's store image into a new store (sync.image). False when there
+        is none for this person and schema, or this store cannot take it as it is: the
+        stream is taken then."""
+        with self.store.read() as session:
+            if not image.is_new(session):
+                return False
+        sent = time.time()
+        answer = self._call("GET", "/sync/image", params={"revision": HEAD_REVISION}, stream=True,
+                            timeout=(5, 300))
+        received = time.time()
+        held = self.store.path.with_name(self.store.path.name + ".image")
+        try:
+            if answer.status_code != 200:
+                return False  # none for this person or schema (or a server from before images)
+            records = int(answer.headers.get(IMAGE_RECORDS_HEADER) or 0)
+            size = max(1, int(answer.headers.get("Content-Length") or 0))
+            already = summary.pulled
+            self.snapshot_total = already + records
+            got = 0
+
+            def chunks() -> Iterator[bytes]:
+                nonlocal got
+                for chunk in answer.iter_content(SNAPSHOT_CHUNK):
+                    got += len(chunk)
+                    if progress:
+                        progress(already + records * min(got, size) // size)
+                    yield chunk
+
+            date = answer.headers.get("Date")
+            offset = self._offset(sent, received, parsedate_to_datetime(date)) if date else None
+            image.unpack(chunks(), held, answer.headers.get(IMAGE_SHA_HEADER, ""))
+            taken = image.take_image(self.store, held, offset=offset)
+        except requests.RequestException as exc:
+            raise ServerUnreachable(f"the store image from {self.server} was cut short: {type(exc).__name__}") from None
+        except (image.ImageError, ValueError) as exc:
+            log.warning("store image not taken, taking the snapshot instead: %s", exc)
+            return False
+        finally:
+            answer.close()
+            held.unlink(missing_ok=True)
             self.snapshot_total = 0
         summary.pulled += taken.rows
         summary.changes.merge(taken.changes)

@@ -7,6 +7,7 @@ from typing import Annotated
 
 from fastapi import APIRouter, Header, Response
 from sqlalchemy import select
+from sqlalchemy.orm import Session
 
 from core.models import Organisation
 from core.orgfile import OrgFileError, parse_org
@@ -51,16 +52,21 @@ def _body(server: ServerState, version: int, shape: Shape) -> tuple[int, bytes]:
     if cached is not None and cached[0] == version:
         return cached
     with server.db.read() as session:
-        org = session.get(Organisation, 1)
-        if org is None:
-            raise ApiError(503, "no organisation imported; run 'branchdesk-server init'")
-        fields = set(VIEW_USER_KEYS[shape])
-        out = ReferenceOut(version=org.version, shape=shape, name=org.name, source=shaped_source(org.source, shape),
-                           users=[ReferenceUser(**u.model_dump(include=fields)) for u in user_views(session)])
-    # what a shape leaves out is absent from the answer, not null
-    rendered = (out.version, out.model_dump_json(exclude_unset=True).encode())
+        rendered = render(session, shape)
     server.cache[key] = rendered
     return rendered
+
+
+def render(session: Session, shape: Shape) -> tuple[int, bytes]:
+    """The reference document in `shape`, and its version."""
+    org = session.get(Organisation, 1)
+    if org is None:
+        raise ApiError(503, "no organisation imported; run 'branchdesk-server init'")
+    fields = set(VIEW_USER_KEYS[shape])
+    out = ReferenceOut(version=org.version, shape=shape, name=org.name, source=shaped_source(org.source, shape),
+                       users=[ReferenceUser(**u.model_dump(include=fields)) for u in user_views(session)])
+    # what a shape leaves out is absent from the answer, not null
+    return out.version, out.model_dump_json(exclude_unset=True).encode()
 
 
 @router.put("", response_model=ReferenceVersionOut)

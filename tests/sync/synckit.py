@@ -151,6 +151,7 @@ class Streamed:
     def __init__(self, answer: httpx.Response) -> None:
         self.answer = answer
         self.status_code = answer.status_code
+        self.headers = answer.headers
 
     def iter_content(self, chunk_size: int) -> Iterator[bytes]:
         body = self.answer.content  # (httpx has taken the gzip off)

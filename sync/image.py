@@ -1,0 +1,152 @@
+"""A store image (DESIGN §6b): a whole store file holding every ticket at one cursor,
+made on the server from a central snapshot (sync.snapshot) by the device's own code
+(sync.bootstrap), which a new central device takes in place of the stream.
+
+Taking a snapshot stream costs a device the insertion of every row, one by one, into
+tables and indexes, and at 100,000 tickets that is most of half a minute. An image
+already holds the rows in SQLite's own pages, indexes made: the device copies each
+table from it with `INSERT INTO t SELECT * FROM image.t`, which SQLite carries out by
+copying the table's and its indexes' records as they are (its transfer optimisation,
+the one VACUUM uses), without decoding a value. That asks for an empty table, no
+triggers on it (they are set aside and made again) and foreign keys off for the
+copy (they held when the image was made, under the same schema).
+
+The image is taken in one transaction with its cursor, as a stream is; the device
+then pulls after the cursor as usual. It keeps the server's SLA figures as they were
+when the image was made; the crossings that came since are computed on the device,
+as after a stream (the image is made without them: a crossing recorded there would
+be an event no device sends). An image the device cannot take as it is (another
+schema, not a store) is refused with ImageError, and the device takes the stream."""
+
+from __future__ import annotations
+
+import hashlib
+import sqlite3
+import zlib
+from collections.abc import Iterable
+from contextlib import closing
+from pathlib import Path
+
+from sqlalchemy import func, select
+from sqlalchemy.orm import Session
+
+from core.clock import parse_iso
+from core.migrate import HEAD_REVISION
+from core.models import ChangeEntry, Ticket
+from core.reports.facts import fill_missing_clocks
+from core.store import APPLICATION_ID, Store, set_meta
+from core.uow import store_work, unit_of_work
+from sync.bootstrap import FTS, TABLES, Taken, finish_load, set_aside, take
+from sync.snapshot import KIND_ORDER
+
+# What a device copies from an image: the snapshot's tables, and the rows of the
+# tickets' clocks that the store derives from their figures (core.reports.facts).
+IMAGE_TABLES = (*TABLES, "ticket_clocks")
+
+
+class ImageError(Exception):
+    """The file is not an image this store can take as it is."""
+
+
+def build(path: Path, lines: Iterable[bytes]) -> Taken:
+    """Make an image at `path` (a new file) from a snapshot stream: a store that took
+    it, with the clocks' rows, in one file (its write-ahead log folded in)."""
+    store = Store.open(path, create=True)
+    try:
+        taken = take(store, lines, sweep_due=False)
+        with unit_of_work(store) as uow:
+            fill_missing_clocks(uow.session)
+    finally:
+        store.close()
+    with closing(sqlite3.connect(path)) as raw:
+        raw.execute("PRAGMA journal_mode = DELETE")
+    return taken
+
+
+def _columns(raw: sqlite3.Connection, schema: str, name: str) -> list[tuple[object, ...]]:
+    return [tuple(row[1:]) for row in raw.execute(f'PRAGMA "{schema}".table_xinfo("{name}")')]
+
+
+def _check(raw: sqlite3.Connection) -> tuple[int, str]:
+    """The attached image's cursor and server time, once it is known to be an image of
+    this store's schema, table for table and column for column in the same order (the
+    copy goes by position)."""
+    try:
+        application = raw.execute('PRAGMA "image".application_id').fetchone()[0]
+        revision = raw.execute('SELECT version_num FROM "image".alembic_version').fetchone()
+        meta = dict(raw.execute('SELECT key, value FROM "image".store_meta').fetchall())
+    except sqlite3.DatabaseError as exc:
+        raise ImageError(f"the image is not a Branchdesk store: {exc}") from None
+    if application != APPLICATION_ID or revision is None:
+        raise ImageError("the image is not a Branchdesk store")
+    if revision[0] != HEAD_REVISION:
+        raise ImageError(f"the image is of store schema {revision[0]}, this store's is {HEAD_REVISION}")
+    for name in (*IMAGE_TABLES, *FTS):
+        if _columns(raw, "image", name) != _columns(raw, "main", name):
+            raise ImageError(f"the image's {name} table is not this store's")
+    cursor, server_time = meta.get("sync_cursor", ""), meta.get("last_pull_at")
+    if not cursor.isdigit() or not server_time:
+        raise ImageError("the image does not say at which cursor it was made")
+    return int(cursor), server_time
+
+
+def is_new(session: Session) -> bool:
+    """Whether a store has nothing an image would overwrite or miss: no ticket and no
+    change of its own (a device that made tickets before its first sync takes the
+    stream, which runs its changes again over what it brings)."""
+    return session.scalar(select(Ticket.id).limit(1)) is None and not session.scalar(
+        select(func.count()).select_from(ChangeEntry))
+
+
+def unpack(chunks: Iterable[bytes], target: Path, sha256: str) -> None:
+    """Write the gzipped image the chunks carry to `target`, checking that it came whole
+    and is the one named (ImageError)."""
+    digest = hashlib.sha256()
+    unpacker = zlib.decompressobj(31)
+    with target.open("wb") as out:
+        try:
+            for chunk in chunks:
+                digest.update(chunk)
+                out.write(unpacker.decompress(chunk))
+            out.write(unpacker.flush())
+        except zlib.error:
+            raise ImageError("the store image came damaged") from None
+    if digest.hexdigest() != sha256 or not unpacker.eof:
+        raise ImageError("the store image came cut short or changed on the way")
+
+
+def take_image(store: Store, image: Path, *, offset: int | None = None) -> Taken:
+    """Copy an image's tables into a new store, in one transaction with its cursor
+    (ImageError, changing nothing, when this store cannot take it). `offset`: this
+    device's clock's from the server's."""
+    with store.engine.connect() as connection:
+        raw = connection.connection.driver_connection
+        assert isinstance(raw, sqlite3.Connection)
+        # (neither takes effect inside a transaction: both come before it begins)
+        raw.execute("PRAGMA foreign_keys = OFF")
+        try:
+            raw.execute("ATTACH DATABASE ? AS image", (str(image),))
+        except sqlite3.DatabaseError as exc:
+            raw.execute("PRAGMA foreign_keys = ON")
+            raise ImageError(f"the image is not a Branchdesk store: {exc}") from None
+        try:
+            with Session(bind=connection, expire_on_commit=False) as session, session.begin():
+                if not is_new(session):
+                    raise ImageError("the store already holds tickets or changes of its own")
+                if offset is not None:
+                    set_meta(session, "clock_offset", str(offset))
+                cursor, server_time = _check(raw)
+                remade = set_aside(raw, IMAGE_TABLES, indexes=False)
+                copied = {name: raw.execute(f'INSERT INTO main."{name}" SELECT * FROM image."{name}"').rowcount
+                          for name in IMAGE_TABLES}
+                for sql in remade:
+                    raw.execute(sql)
+                kinds = {kind for kind, name in zip(KIND_ORDER, TABLES, strict=True) if copied[name]}
+                uow = store_work(store, session)
+                changes = finish_load(uow, raw, kinds, cursor=cursor, server_time=server_time)
+                uow.finish()
+        finally:
+            raw.execute("DETACH DATABASE image")
+            raw.execute("PRAGMA foreign_keys = ON")
+    store.forget_meta()
+    return Taken(cursor, sum(copied[name] for name in TABLES), parse_iso(server_time), changes)
