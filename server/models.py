@@ -190,7 +190,7 @@ class WorkerMark(ServerBase):
 class StoreImage(ServerBase):
     """A store image (sync.image): a store file holding every ticket at one cursor, made
     by the worker (server.store_image) for new central devices to start from. Its content,
-    the file gzipped, is a blob (blobs, blob_parts) named by its SHA-256, kept in the
+    the file compressed (zstd), is a blob (blobs, blob_parts) named by its SHA-256, kept in the
     database so that every server process serves it."""
 
     __tablename__ = "store_images"

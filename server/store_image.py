@@ -1,5 +1,5 @@
 """Store images on the server (sync.image): made from a central snapshot by the worker,
-kept gzipped as a blob, and served to new central devices (routes/snapshot.py).
+kept compressed (zstd) as a blob, and served to new central devices (routes/snapshot.py).
 
 A central person's snapshot is the same for every central person (every ticket, every
 internal note), so one image serves them all. It is made again when the feed has
@@ -11,7 +11,6 @@ image is named last, with the older one dropped, in one transaction."""
 
 from __future__ import annotations
 
-import hashlib
 import json
 import logging
 import tempfile
@@ -70,17 +69,6 @@ def due(session: Session, min_tickets: int = MIN_TICKETS, stale_share: float = S
     return (session.scalar(select(func.count()).select_from(Ticket)) or 0) >= min_tickets
 
 
-def _pack(path: Path, packed: Path) -> tuple[str, int]:
-    """gzip `path` into `packed`; returns the SHA-256 and size of what was written."""
-    digest, size = hashlib.sha256(), 0
-    with path.open("rb") as source, packed.open("wb") as out:
-        for data in snapshot.gzipped(iter(lambda: source.read(1 << 20), b"")):
-            digest.update(data)
-            size += len(data)
-            out.write(data)
-    return digest.hexdigest(), size
-
-
 def _drop(session: Session, sha: str) -> None:
     """An image and its content (unless an attachment has the same content)."""
     session.execute(delete(StoreImage).where(StoreImage.sha256 == sha))
@@ -109,8 +97,8 @@ def make(db: Database, now: datetime) -> Made:
             finally:
                 store.close()
             taken = image.build(path, snapshot.lines(session, CENTRAL, None, now))
-        packed = path.with_suffix(".gz")
-        sha, size = _pack(path, packed)
+        packed = path.with_suffix(".zst")
+        sha, size = image.pack(path, packed)
         with db.write() as session:
             _drop_unfinished(session)
         with packed.open("rb") as content:
@@ -137,7 +125,7 @@ def make(db: Database, now: datetime) -> Made:
 
 
 def content(db: Database, sha: str, size: int) -> Iterator[bytes]:
-    """The image's gzipped file, a part at a time, each read in a transaction of its own."""
+    """The image's compressed file, a part at a time, each read in a transaction of its own."""
     offset = 0
     while offset < size:
         with db.read() as session:

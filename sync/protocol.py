@@ -24,7 +24,7 @@ MAX_BATCH = 500
 # holds that device's own changes.
 EPOCH_HEADER = "X-Branchdesk-Epoch"
 ANSWERED_HEADER = "X-Branchdesk-Answered-Through"
-# a store image's (GET /sync/image): its gzipped content's SHA-256, its cursor, its records
+# a store image's (GET /sync/image): its compressed content's SHA-256, its cursor, its records
 IMAGE_SHA_HEADER = "X-Branchdesk-Image-Sha256"
 IMAGE_CURSOR_HEADER = "X-Branchdesk-Image-Cursor"
 IMAGE_RECORDS_HEADER = "X-Branchdesk-Image-Records"

@@ -52,8 +52,8 @@ def take(
 
 
 @router.get("/image", response_class=StreamingResponse, responses={200: {
-    "content": {"application/gzip": {}},
-    "description": "a store file, gzipped; its SHA-256, cursor and record count in headers",
+    "content": {"application/zstd": {}},
+    "description": "a store file, compressed with zstd; its SHA-256, cursor and record count in headers",
 }})
 def image(
     caller: CurrentCaller, server: Server,
@@ -72,7 +72,7 @@ def image(
         held = store_image.latest(session, revision)
     if held is None:
         raise ApiError(404, f"no store image at schema {revision} yet; take the snapshot")
-    return StreamingResponse(store_image.content(server.db, held.sha256, held.size), media_type="application/gzip",
+    return StreamingResponse(store_image.content(server.db, held.sha256, held.size), media_type="application/zstd",
                              headers={"Content-Length": str(held.size), "Cache-Control": "no-store",
                                       IMAGE_SHA_HEADER: held.sha256, IMAGE_CURSOR_HEADER: str(held.cursor),
                                       IMAGE_RECORDS_HEADER: str(held.records)})

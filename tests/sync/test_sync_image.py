@@ -4,11 +4,11 @@ snapshot stream, and one that cannot take the image takes the stream instead."""
 
 from __future__ import annotations
 
-import gzip
 import sqlite3
 from contextlib import closing
 
 import pytest
+import zstandard
 from sqlalchemy import func, select
 from test_sync_snapshot import POS, _busy_server, full_state
 
@@ -118,7 +118,7 @@ def test_an_image_of_another_schema_or_not_a_store_changes_nothing(cluster, tmp_
         packed = b"".join(bytes(d) for d in session.scalars(
             select(BlobPart.data).where(BlobPart.sha256 == made.image.sha256).order_by(BlobPart.offset)))
     whole = tmp_path / "image.sqlite3"
-    whole.write_bytes(gzip.decompress(packed))
+    whole.write_bytes(zstandard.ZstdDecompressor().decompressobj().decompress(packed))
     other = tmp_path / "other.sqlite3"
     other.write_bytes(whole.read_bytes())
     with closing(sqlite3.connect(other)) as raw, raw:
