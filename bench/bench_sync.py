@@ -13,10 +13,12 @@ with `branchdesk-server init --org resources/demo-org.toml` and `demo --tickets 
 postgresql://postgres@127.0.0.1:5432/test, and dropped at the end). Then:
 
 1. first sync: a new central device (an agent's empty store) signs in and takes a
-   snapshot of every ticket, with history, comments and work logs, then pulls after it
-   (DESIGN: under 10 s for 100,000); printed with where the time went: waiting on the
-   server, taking pages in (a snapshot streams, so the two overlap: its waiting is until
-   the answer begins);
+   snapshot of every ticket, with history, comments and work logs, as one stream, then
+   pulls after it; then the server makes its store image (`branchdesk-server image`,
+   the worker's job when one is due; its time printed) and a second new central device
+   starts from the image (DESIGN: under 10 s for 100,000). Each is printed with where
+   the time went: waiting on the server, taking pages in (a snapshot or an image
+   streams, so the two overlap: its waiting is until the answer begins);
 2. round trip: a second central device (a copy of the first) makes M changes (default
    1,000 status changes on as many open tickets), pushes them, and the first pulls them
    (DESIGN: under 0.5 s for 1,000);
@@ -196,6 +198,7 @@ def copy_store(source: Path, target: Path) -> None:
 class Figures:
     backend: str
     first_sync_s: float = 0.0
+    stream_sync_s: float = 0.0
     first_records: int = 0
     first_waited_s: float = 0.0
     first_pages: int = 0
@@ -207,11 +210,13 @@ class Figures:
     scale: list[dict[str, Any]] = field(default_factory=list)  # one per (processes, sites) point
 
 
-def first_sync(base: str, folder: Path, figures: Figures) -> Path:
+def first_sync(base: str, folder: Path, figures: Figures, name: str, how: str) -> Path:
+    """A new central device's first sync; `how` says what it starts from (the figures
+    keep the time of the last one)."""
     http = Timed()
     token = login(base, *AGENT, http)["token"]
     http.waited, http.requests = 0.0, 0
-    path = folder / "central-1" / "branchdesk.sqlite3"
+    path = folder / name / "branchdesk.sqlite3"
     client = signed_in(path, base, AGENT[0], token, http)
     try:
         started = time.perf_counter()
@@ -223,17 +228,29 @@ def first_sync(base: str, folder: Path, figures: Figures) -> Path:
         with client.store.read() as session:
             tickets = len(session.scalars(select(Ticket.id)).all())
         size = sum(p.stat().st_size for p in path.parent.glob(f"{path.name}*"))
-        print(f"  1. new central device, first sync: {figures.first_sync_s:6.2f} s for {tickets} tickets "
-              f"({summary.pulled} records in {http.requests} requests of up to {PAGE} records, "
+        print(f"  1. new central device, first sync from {how}: {figures.first_sync_s:6.2f} s for {tickets} tickets "
+              f"({summary.pulled} records in {http.requests} requests, "
               f"{summary.pushed} SLA events of its own pushed back)")
-        # (a snapshot streams: its request counts until the answer begins, and the rest,
-        # the server writing while the device takes rows in, counts as taking in)
+        # (a snapshot or an image streams: its request counts until the answer begins,
+        # and the rest, the server writing while the device takes rows in, counts as taking in)
         print(f"     waiting on the server {http.waited:6.2f} s, taking the pages in "
               f"{figures.first_sync_s - http.waited:6.2f} s; the store holds {size / 2**20:.0f} MiB, "
               f"{size / max(1, tickets) / 1000:.1f} KB a ticket")
     finally:
         client.store.close()
     return path
+
+
+def first_syncs(base: str, url: str, folder: Path, figures: Figures) -> Path:
+    """The first sync from the snapshot stream, then the store image made (as the worker
+    does when one is due) and a first sync from it: the figure compared is the image's."""
+    first_sync(base, folder, figures, "central-stream", "the snapshot stream (no store image yet)")
+    figures.stream_sync_s = figures.first_sync_s
+    made = subprocess.run([*server_command(url), "image"], capture_output=True, text=True, cwd=ROOT, env=env())
+    if made.returncode != 0:
+        sys.exit(f"branchdesk-server image failed:\n{made.stderr}")
+    print(f"     the worker's job, run now: {made.stdout.strip()}")
+    return first_sync(base, folder, figures, "central-1", "the store image")
 
 
 def round_trip(base: str, folder: Path, central: Path, changes: int, figures: Figures) -> None:
@@ -396,7 +413,7 @@ def bench_backend(backend: str, args: argparse.Namespace, pg_base: str) -> Figur
             if not args.scale_only:
                 log = folder / "server.log"
                 with serving(url, log) as base:
-                    central = first_sync(base, folder, figures)
+                    central = first_syncs(base, url, folder, figures)
                     round_trip(base, folder, central, args.changes, figures)
                     many_sites(base, url, log, args, figures)
             if args.scale and backend == "postgresql":
@@ -440,6 +457,7 @@ def side_by_side(results: list[Figures], peer: dict[str, Any] | None, args: argp
     pouch_trip = peer["changes_round_trip"]["ms"] / 1000 if peer and "changes_round_trip" in peer else None
     rows = [
         ("new central device pulls every ticket (s)", [f.first_sync_s for f in results], pouch_first),
+        ("  the same from the stream, no image (s)", [f.stream_sync_s for f in results], pouch_first),
         ("changes pushed and pulled, round trip (s)", [f.push_s + f.pull_s for f in results], pouch_trip),
     ]
     for label, ours, theirs in rows:
