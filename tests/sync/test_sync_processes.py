@@ -170,6 +170,41 @@ def test_a_device_killed_while_it_takes_its_snapshot_keeps_nothing_and_takes_it_
     assert set(anna.numbers()) <= set(ada.numbers())
 
 
+def test_a_device_killed_while_it_takes_a_store_image_keeps_nothing_and_takes_it_again(
+        servers, remote_for, cli, proxy_for, keyring_file):
+    from core.clock import utcnow
+    from server.demo import load_demo
+    from server.store_image import make
+
+    server = servers()
+    proxy = proxy_for(server)
+    remote = remote_for(server)
+    anna = remote.replica("anna")
+    load_demo(remote.db, 300, seed=7)
+    made = make(remote.db, utcnow())
+    ada = remote.replica("ada", base=proxy.base, keyring_file=keyring_file, first_sync=False)
+    held = ada.store.path.with_name(ada.store.path.name + ".image")
+
+    # the image's answer stops part way: the device has begun writing the file, and waits
+    proxy.hold(b"GET /sync/image?", partial=made.image.size // 2)
+    sync = cli.start(ada.data_dir, "sync", log=ada.data_dir / "sync-1.log")
+    wait_until(proxy.held.is_set, HANG_GUARD, "the image's answer")
+    wait_until(held.exists, HANG_GUARD, "the image's file")
+    sync.send_signal(signal.SIGKILL)
+    sync.wait()
+    assert int(ada.store.meta("sync_cursor") or 0) == 0
+    assert ada.numbers() == []
+
+    proxy.pass_through()
+    cli.run(ada.data_dir, "sync")
+    assert int(ada.store.meta("sync_cursor")) >= made.image.cursor
+    assert not held.exists()
+    remote.settle()
+    remote.check()
+    assert len(ada.numbers()) >= 300
+    assert set(anna.numbers()) <= set(ada.numbers())
+
+
 # -- the server restarted ---------------------------------------------------------------------
 
 @pytest.mark.parametrize("how", [signal.SIGTERM, signal.SIGKILL], ids=["sigterm", "sigkill"])
