@@ -50,13 +50,14 @@ def crossings_due(session: Session, since: datetime | None, now: datetime,
 BACKFILL_BATCH = 500  # tickets whose figures predate what the store keeps now, per sweep
 
 
-def sweep(uow: UnitOfWork, since: datetime | None, now: datetime) -> int:
+def sweep(uow: UnitOfWork, since: datetime | None, now: datetime, *, clocks_held: bool = False) -> int:
     """Refresh those tickets' figures, and store those of a batch of tickets made before
     the store kept all of them (core.sla.figures.backfill); returns how many warnings
     and breaches were recorded. The first sweep (no `since`: after a snapshot, or when
     the window starts) also stores as rows the clocks of tickets that came with their
-    figures but without those rows, as a snapshot brings them."""
-    if since is None:
+    figures but without those rows, as a snapshot brings them (not when the caller knows
+    every ticket has them: `clocks_held`, after a store image)."""
+    if since is None and not clocks_held:
         fill_missing_clocks(uow.session)
     ids = crossings_due(uow.session, since, now)
     backfill(uow, now, BACKFILL_BATCH)

@@ -185,10 +185,11 @@ def take(store: Store, lines: Iterable[bytes], *, offset_of: Callable[[datetime]
 
 
 def finish_load(uow: UnitOfWork, raw: sqlite3.Connection, kinds: set[str], *, cursor: int, server_time: str,
-                answered: int = 0, sweep_due: bool = True) -> ChangeSet:
+                answered: int = 0, sweep_due: bool = True, clocks_held: bool = False) -> ChangeSet:
     """What follows the rows of a snapshot or an image in its transaction: the full-text
     indexes made once, this store's own unanswered commands run again over what came,
-    the SLA crossings due since, and the cursor to pull after."""
+    the SLA crossings due since (`clocks_held`: the clocks' rows came too), and the
+    cursor to pull after."""
     session = uow.session
     for name in FTS:
         raw.execute(f"INSERT INTO {name}({name}) VALUES ('rebuild')")
@@ -203,7 +204,7 @@ def finish_load(uow: UnitOfWork, raw: sqlite3.Connection, kinds: set[str], *, cu
     if sweep_due:
         # The figures are the server's, as of when it computed them; those whose next
         # warning or breach has come since are computed now, recording what they passed.
-        sweep(uow, None, uow.now())
+        sweep(uow, None, uow.now(), clocks_held=clocks_held)
     if "attachment" in kinds:
         set_meta(session, "blob_downloads_due", "1")
     set_meta(session, "sync_cursor", str(cursor))

@@ -159,7 +159,7 @@ def take_image(store: Store, image: Path, *, offset: int | None = None) -> Taken
                     raw.execute(sql)
                 kinds = {kind for kind, name in zip(KIND_ORDER, TABLES, strict=True) if copied[name]}
                 uow = store_work(store, session)
-                changes = finish_load(uow, raw, kinds, cursor=cursor, server_time=server_time)
+                changes = finish_load(uow, raw, kinds, cursor=cursor, server_time=server_time, clocks_held=True)
                 uow.finish()
         finally:
             raw.execute("DETACH DATABASE image")

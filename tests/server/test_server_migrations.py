@@ -28,7 +28,7 @@ def test_autogenerate_finds_nothing_after_the_migrations(empty_database_url):
 def test_the_server_tables_are_the_servers_own(empty_database_url):
     server_tables = set(ServerBase.metadata.tables)
     assert server_tables == {"accounts", "auth_sessions", "devices", "blobs", "blob_uploads", "notifications",
-                             "worker_marks", "blob_parts", "login_throttle", "server_epoch"}
+                             "worker_marks", "blob_parts", "login_throttle", "server_epoch", "store_images"}
     assert not server_tables & set(Base.metadata.tables)
     database = Database(empty_database_url, create=True)
     try:
