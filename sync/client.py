@@ -364,7 +364,7 @@ class SyncClient:
         except requests.RequestException as exc:
             raise ServerUnreachable(f"the store image from {self.server} was cut short: {type(exc).__name__}") from None
         except (image.ImageError, ValueError) as exc:
-            log.warning("store image not taken, taking the snapshot instead: %s", exc)
+            log.info("store image not taken, taking the snapshot instead: %s", exc)
             return False
         finally:
             answer.close()
