@@ -39,7 +39,9 @@ from sync.reference import import_reference
 log = logging.getLogger("branchdesk.worker")
 
 # Whose snapshot an image holds: a central role's, the same for every central person.
-CENTRAL = UserInfo(id=uuid.UUID(int=0), username="", name="store image", role="admin", site_id=None,
+# The least of them (an agent: the organisation file as staff receive it), since the
+# file carries the reference data it was made with to whoever takes it.
+CENTRAL = UserInfo(id=uuid.UUID(int=0), username="", name="store image", role="agent", site_id=None,
                    team_ids=frozenset(), site_ids=frozenset(), vip=False, active=True)
 PART_BYTES = 4 << 20
 PARTS_PER_TRANSACTION = 4

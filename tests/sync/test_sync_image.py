@@ -12,10 +12,11 @@ import zstandard
 from sqlalchemy import func, select
 from test_sync_snapshot import POS, _busy_server, full_state
 
-from core.models import ChangeEntry, Ticket
+from core.models import ChangeEntry, Organisation, Ticket
 from core.services import tickets as svc
 from server import store_image
 from server.models import Blob, BlobPart, StoreImage
+from server.reference_shapes import shaped_source
 from server.worker import Worker
 from sync import image
 from sync.client import SyncSummary
@@ -119,6 +120,10 @@ def test_an_image_of_another_schema_or_not_a_store_changes_nothing(cluster, tmp_
             select(BlobPart.data).where(BlobPart.sha256 == made.image.sha256).order_by(BlobPart.offset)))
     whole = tmp_path / "image.sqlite3"
     whole.write_bytes(zstandard.ZstdDecompressor().decompressobj().decompress(packed))
+    with closing(sqlite3.connect(whole)) as raw, cluster.db.read() as session:
+        # the organisation it was made with, as staff receive it: nothing an agent's device is not sent anyway
+        source = session.scalar(select(Organisation.source))
+        assert raw.execute("SELECT source FROM organisation").fetchone()[0] == shaped_source(source, "staff")
     other = tmp_path / "other.sqlite3"
     other.write_bytes(whole.read_bytes())
     with closing(sqlite3.connect(other)) as raw, raw:
