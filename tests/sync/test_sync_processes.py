@@ -140,38 +140,9 @@ def test_a_client_killed_in_the_middle_of_a_pull_loses_and_repeats_nothing(
     assert mine.number in anna.numbers()
 
 
-def test_a_device_killed_while_it_takes_its_snapshot_keeps_nothing_and_takes_it_again(
-        servers, remote_for, cli, proxy_for, keyring_file):
-    from server.demo import load_demo
-
-    server = servers()
-    proxy = proxy_for(server)
-    remote = remote_for(server)
-    anna = remote.replica("anna")
-    load_demo(remote.db, 300, seed=7)
-    ada = remote.replica("ada", base=proxy.base, keyring_file=keyring_file, first_sync=False)
-
-    # the snapshot's answer stops part way: the device has begun writing it, and waits
-    proxy.hold(b"GET /sync/snapshot?", partial=150_000)
-    sync = cli.start(ada.data_dir, "sync", log=ada.data_dir / "sync-1.log")
-    wait_until(proxy.held.is_set, HANG_GUARD, "the snapshot's answer")
-    time.sleep(1.0)  # what came through is being written, in one transaction
-    sync.send_signal(signal.SIGKILL)
-    sync.wait()
-    assert int(ada.store.meta("sync_cursor") or 0) == 0
-    assert ada.numbers() == []
-
-    proxy.pass_through()
-    cli.run(ada.data_dir, "sync")
-    assert int(ada.store.meta("sync_cursor")) > 0
-    remote.settle()
-    remote.check()
-    assert len(ada.numbers()) >= 300
-    assert set(anna.numbers()) <= set(ada.numbers())
-
-
-def test_a_device_killed_while_it_takes_a_store_image_keeps_nothing_and_takes_it_again(
-        servers, remote_for, cli, proxy_for, keyring_file):
+@pytest.mark.parametrize("start_from", ["snapshot", "image"])
+def test_a_device_killed_while_it_takes_its_snapshot_or_image_keeps_nothing_and_takes_it_again(
+        servers, remote_for, cli, proxy_for, keyring_file, start_from):
     from core.clock import utcnow
     from server.demo import load_demo
     from server.store_image import make
@@ -181,15 +152,18 @@ def test_a_device_killed_while_it_takes_a_store_image_keeps_nothing_and_takes_it
     remote = remote_for(server)
     anna = remote.replica("anna")
     load_demo(remote.db, 300, seed=7)
-    made = make(remote.db, utcnow())
+    image = make(remote.db, utcnow()).image if start_from == "image" else None
     ada = remote.replica("ada", base=proxy.base, keyring_file=keyring_file, first_sync=False)
     held = ada.store.path.with_name(ada.store.path.name + ".image")
 
-    # the image's answer stops part way: the device has begun writing the file, and waits
-    proxy.hold(b"GET /sync/image?", partial=made.image.size // 2)
+    # the answer stops part way: the device has begun writing what came, and waits
+    proxy.hold(f"GET /sync/{start_from}?".encode(), partial=image.size // 2 if image else 150_000)
     sync = cli.start(ada.data_dir, "sync", log=ada.data_dir / "sync-1.log")
-    wait_until(proxy.held.is_set, HANG_GUARD, "the image's answer")
-    wait_until(held.exists, HANG_GUARD, "the image's file")
+    wait_until(proxy.held.is_set, HANG_GUARD, f"the {start_from}'s answer")
+    if image:
+        wait_until(held.exists, HANG_GUARD, "the image's file")
+    else:
+        time.sleep(1.0)  # what came through is being written, in one transaction
     sync.send_signal(signal.SIGKILL)
     sync.wait()
     assert int(ada.store.meta("sync_cursor") or 0) == 0
@@ -197,7 +171,7 @@ def test_a_device_killed_while_it_takes_a_store_image_keeps_nothing_and_takes_it
 
     proxy.pass_through()
     cli.run(ada.data_dir, "sync")
-    assert int(ada.store.meta("sync_cursor")) >= made.image.cursor
+    assert int(ada.store.meta("sync_cursor")) >= (image.cursor if image else 1)
     assert not held.exists()
     remote.settle()
     remote.check()
