@@ -48,9 +48,9 @@ def make_org_store(path: Path, org_file: str, site: str) -> None:
 
 
 def connect_store(path: Path, server: str, username: str, password: str, site: str | None = None,
-                  progress: Callable[[int], None] | None = None, enrolment: str | None = None) -> str:
+                  progress: Callable[[int, int], None] | None = None, enrolment: str | None = None) -> str:
     """A store at `path` signed in to a central server, holding the person's scope;
-    returns their username. With `enrolment` (an enrolment file's text) the server and
+    returns their username (`progress`: the records taken in, of how many). With `enrolment` (an enrolment file's text) the server and
     the site are the file's, once that server confirms it made the file. A store that
     fails half way is removed again (its token forgotten), so the first run can start over."""
     from sync.account import login
@@ -60,8 +60,8 @@ def connect_store(path: Path, server: str, username: str, password: str, site: s
             from core.clock import utcnow
             from sync.enrolment import login_enrolled
 
-            return login_enrolled(path, enrolment, username, password, utcnow(), progress=progress).result.username
-        return login(path, server, username, password, site=site, progress=progress).username
+            return login_enrolled(path, enrolment, username, password, utcnow(), progress_of=progress).result.username
+        return login(path, server, username, password, site=site, progress_of=progress).username
     except BaseException:
         _forget(path)
         raise

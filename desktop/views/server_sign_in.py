@@ -158,8 +158,9 @@ class ServerForm(Form):
 
 
 class _Pulled(QObject):
-    # records taken so far: emitted from the worker signing in
-    sig_count = Signal(int)
+    # records taken in so far, and how many the snapshot or image holds (0: not known):
+    # emitted from the worker signing in
+    sig_count = Signal(int, int)
 
 
 class SignInRun(QObject):
@@ -171,7 +172,7 @@ class SignInRun(QObject):
         self._relay = _Pulled(self)
         self._relay.sig_count.connect(self._counted)
 
-    def run(self, fn: Callable[[Callable[[int], None]], object], done: Callable[[object], None],
+    def run(self, fn: Callable[[Callable[[int, int], None]], object], done: Callable[[object], None],
             failed: Callable[[BaseException], None]) -> None:
         relay = self._relay
         self.progress.setRange(0, 0)
@@ -179,8 +180,14 @@ class SignInRun(QObject):
         self.progress.setVisible(True)
         self.workers.submit(lambda: fn(relay.sig_count.emit), done, failed, pool="network", owner=self)
 
-    def _counted(self, count: int) -> None:
-        self.progress.setFormat(self.tr("Taking your tickets from the server: %n record(s)", "", count))
+    def _counted(self, count: int, total: int) -> None:
+        if total:
+            self.progress.setRange(0, total)
+            self.progress.setValue(min(count, total))
+            self.progress.setFormat(self.tr("Taking your tickets from the server: %v of %m records"))
+        else:
+            self.progress.setRange(0, 0)
+            self.progress.setFormat(self.tr("Taking your tickets from the server: %n record(s)", "", count))
 
 
 class ServerSignInDialog(QDialog):
@@ -238,5 +245,5 @@ class ServerSignInDialog(QDialog):
             self.sign_in.setEnabled(True)
             self.form.show_failure(exc)
 
-        self.runner.run(lambda progress: login(path, server, username, password, site=site, progress=progress),
+        self.runner.run(lambda progress: login(path, server, username, password, site=site, progress_of=progress),
                         signed_in, refused)

@@ -160,17 +160,17 @@
 <context>
     <name>ArticleReader</name>
     <message>
-        <location filename="../../desktop/views/article_view.py" line="126"/>
+        <location filename="../../desktop/views/article_view.py" line="142"/>
         <source>Article {0}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/views/article_view.py" line="128"/>
+        <location filename="../../desktop/views/article_view.py" line="144"/>
         <source>Reading the article…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/views/article_view.py" line="133"/>
+        <location filename="../../desktop/views/article_view.py" line="149"/>
         <source>This solved it</source>
         <translation type="unfinished"></translation>
     </message>
@@ -178,12 +178,12 @@
 <context>
     <name>ArticleView</name>
     <message>
-        <location filename="../../desktop/views/article_view.py" line="80"/>
+        <location filename="../../desktop/views/article_view.py" line="96"/>
         <source>Draft: only support staff see it</source>
         <translation type="unfinished"></translation>
     </message>
     <message numerus="yes">
-        <location filename="../../desktop/views/article_view.py" line="83"/>
+        <location filename="../../desktop/views/article_view.py" line="99"/>
         <source>solved a problem %n time(s)</source>
         <translation>
             <numerusform>solved a problem %n time</numerusform>
@@ -191,17 +191,17 @@
         </translation>
     </message>
     <message>
-        <location filename="../../desktop/views/article_view.py" line="85"/>
+        <location filename="../../desktop/views/article_view.py" line="101"/>
         <source>written from ticket {0}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/views/article_view.py" line="90"/>
+        <location filename="../../desktop/views/article_view.py" line="106"/>
         <source>This draft has no text yet.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/views/article_view.py" line="96"/>
+        <location filename="../../desktop/views/article_view.py" line="112"/>
         <source>Linked tickets: {0}</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1145,22 +1145,22 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/views/knowledge.py" line="186"/>
+        <location filename="../../desktop/views/knowledge.py" line="182"/>
         <source>Draft</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/views/knowledge.py" line="192"/>
+        <location filename="../../desktop/views/knowledge.py" line="185"/>
         <source>No article holds every word of “{0}”. Try fewer or other words.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/views/knowledge.py" line="195"/>
+        <location filename="../../desktop/views/knowledge.py" line="188"/>
         <source>No articles yet.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/views/knowledge.py" line="195"/>
+        <location filename="../../desktop/views/knowledge.py" line="188"/>
         <source>Write the first with New article.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1718,219 +1718,219 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../desktop/views/main_window.py" line="106"/>
+        <location filename="../../desktop/views/main_window.py" line="108"/>
         <source>Branchdesk — {0} ({1})</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/views/main_window.py" line="130"/>
-        <location filename="../../desktop/views/main_window.py" line="195"/>
+        <location filename="../../desktop/views/main_window.py" line="132"/>
+        <location filename="../../desktop/views/main_window.py" line="197"/>
         <source>Conflicts and refused changes</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/views/main_window.py" line="186"/>
+        <location filename="../../desktop/views/main_window.py" line="188"/>
         <source>New ticket</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/views/main_window.py" line="186"/>
+        <location filename="../../desktop/views/main_window.py" line="188"/>
         <source>Log a new ticket</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/views/main_window.py" line="187"/>
+        <location filename="../../desktop/views/main_window.py" line="189"/>
         <source>Search</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/views/main_window.py" line="188"/>
+        <location filename="../../desktop/views/main_window.py" line="190"/>
         <source>Search tickets and comments</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/views/main_window.py" line="189"/>
+        <location filename="../../desktop/views/main_window.py" line="191"/>
         <source>Refresh</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/views/main_window.py" line="190"/>
+        <location filename="../../desktop/views/main_window.py" line="192"/>
         <source>Sync with the server, or reload on a standalone store</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/views/main_window.py" line="191"/>
+        <location filename="../../desktop/views/main_window.py" line="193"/>
         <source>Next ticket</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/views/main_window.py" line="192"/>
+        <location filename="../../desktop/views/main_window.py" line="194"/>
         <source>Previous ticket</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/views/main_window.py" line="193"/>
+        <location filename="../../desktop/views/main_window.py" line="195"/>
         <source>Reply</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/views/main_window.py" line="194"/>
+        <location filename="../../desktop/views/main_window.py" line="196"/>
         <source>Filter</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/views/main_window.py" line="196"/>
+        <location filename="../../desktop/views/main_window.py" line="198"/>
         <source>What sync overrode or refused</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/views/main_window.py" line="197"/>
+        <location filename="../../desktop/views/main_window.py" line="199"/>
         <source>Notifications</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/views/main_window.py" line="198"/>
+        <location filename="../../desktop/views/main_window.py" line="200"/>
         <source>What you were told: assignments, replies and more</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/views/main_window.py" line="199"/>
+        <location filename="../../desktop/views/main_window.py" line="201"/>
         <source>Reports</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/views/main_window.py" line="200"/>
+        <location filename="../../desktop/views/main_window.py" line="202"/>
         <source>The desk&apos;s figures over a period, with the tickets behind them</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/views/main_window.py" line="201"/>
+        <location filename="../../desktop/views/main_window.py" line="203"/>
         <source>Knowledge</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/views/main_window.py" line="202"/>
+        <location filename="../../desktop/views/main_window.py" line="204"/>
         <source>Articles that solve common problems: read, search and write them</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/views/main_window.py" line="203"/>
+        <location filename="../../desktop/views/main_window.py" line="205"/>
         <source>Write an article from this resolution</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/views/main_window.py" line="205"/>
+        <location filename="../../desktop/views/main_window.py" line="207"/>
         <source>Sign out</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/views/main_window.py" line="206"/>
+        <location filename="../../desktop/views/main_window.py" line="208"/>
         <source>Quit</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/views/main_window.py" line="212"/>
+        <location filename="../../desktop/views/main_window.py" line="214"/>
         <source>Main</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/views/main_window.py" line="233"/>
+        <location filename="../../desktop/views/main_window.py" line="235"/>
         <source>&amp;File</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/views/main_window.py" line="236"/>
+        <location filename="../../desktop/views/main_window.py" line="238"/>
         <source>&amp;Ticket</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/views/main_window.py" line="242"/>
+        <location filename="../../desktop/views/main_window.py" line="244"/>
         <source>&amp;View</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/views/main_window.py" line="258"/>
+        <location filename="../../desktop/views/main_window.py" line="260"/>
         <source>&amp;Help</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/views/main_window.py" line="259"/>
-        <location filename="../../desktop/views/main_window.py" line="286"/>
+        <location filename="../../desktop/views/main_window.py" line="261"/>
+        <location filename="../../desktop/views/main_window.py" line="288"/>
         <source>Keyboard shortcuts</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/views/main_window.py" line="260"/>
+        <location filename="../../desktop/views/main_window.py" line="262"/>
         <source>About Branchdesk</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/views/main_window.py" line="302"/>
+        <location filename="../../desktop/views/main_window.py" line="304"/>
         <source>Ticket {0} logged</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/views/main_window.py" line="308"/>
+        <location filename="../../desktop/views/main_window.py" line="310"/>
         <source>Ticket {0} escalated to {1}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/views/main_window.py" line="309"/>
+        <location filename="../../desktop/views/main_window.py" line="311"/>
         <source>Ticket {0} escalated</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/views/main_window.py" line="315"/>
+        <location filename="../../desktop/views/main_window.py" line="317"/>
         <source>Ticket {0} is logged as solved by the article “{1}”.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/views/main_window.py" line="316"/>
+        <location filename="../../desktop/views/main_window.py" line="318"/>
         <source>Nobody needs to work on it. You can rate how it went on the ticket.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/views/main_window.py" line="317"/>
+        <location filename="../../desktop/views/main_window.py" line="319"/>
         <source>Ticket {0} logged as solved</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/views/main_window.py" line="320"/>
+        <location filename="../../desktop/views/main_window.py" line="322"/>
         <source>Glad the article “{0}” solved it.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/views/main_window.py" line="321"/>
+        <location filename="../../desktop/views/main_window.py" line="323"/>
         <source>No ticket was logged; the article is counted as having solved a problem.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/views/main_window.py" line="322"/>
+        <location filename="../../desktop/views/main_window.py" line="324"/>
         <source>Solved by an article; no ticket logged</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/views/main_window.py" line="325"/>
+        <location filename="../../desktop/views/main_window.py" line="327"/>
         <source>Solved</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/views/main_window.py" line="418"/>
+        <location filename="../../desktop/views/main_window.py" line="420"/>
         <source>Sync now</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/views/main_window.py" line="425"/>
+        <location filename="../../desktop/views/main_window.py" line="427"/>
         <source>Sync: {0}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/views/main_window.py" line="465"/>
+        <location filename="../../desktop/views/main_window.py" line="467"/>
         <source>Save filter</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/views/main_window.py" line="465"/>
+        <location filename="../../desktop/views/main_window.py" line="467"/>
         <source>Name for this filter:</source>
         <translation type="unfinished"></translation>
     </message>
@@ -2784,27 +2784,27 @@
 <context>
     <name>SearchDialog</name>
     <message>
-        <location filename="../../desktop/views/search.py" line="53"/>
+        <location filename="../../desktop/views/search.py" line="54"/>
         <source>Search</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/views/search.py" line="56"/>
+        <location filename="../../desktop/views/search.py" line="57"/>
         <source>Search tickets and knowledge articles…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/views/search.py" line="134"/>
+        <location filename="../../desktop/views/search.py" line="135"/>
         <source>Type a word to search for.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/views/search.py" line="151"/>
+        <location filename="../../desktop/views/search.py" line="149"/>
         <source>Draft</source>
         <translation type="unfinished"></translation>
     </message>
     <message numerus="yes">
-        <location filename="../../desktop/views/search.py" line="155"/>
+        <location filename="../../desktop/views/search.py" line="150"/>
         <source>Knowledge articles (%n)</source>
         <translation>
             <numerusform>Knowledge articles (%n)</numerusform>
@@ -2812,17 +2812,17 @@
         </translation>
     </message>
     <message>
-        <location filename="../../desktop/views/search.py" line="166"/>
+        <location filename="../../desktop/views/search.py" line="161"/>
         <source>No tickets match “{0}”.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/views/search.py" line="168"/>
+        <location filename="../../desktop/views/search.py" line="163"/>
         <source>No tickets match “{0}”. Try fewer or shorter words.</source>
         <translation type="unfinished"></translation>
     </message>
     <message numerus="yes">
-        <location filename="../../desktop/views/search.py" line="170"/>
+        <location filename="../../desktop/views/search.py" line="165"/>
         <source>{0} of %n ticket(s) — scroll down for more</source>
         <translation>
             <numerusform>{0} of %n ticket — scroll down for more</numerusform>
@@ -2830,7 +2830,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../desktop/views/search.py" line="173"/>
+        <location filename="../../desktop/views/search.py" line="168"/>
         <source>%n ticket(s)</source>
         <translation>
             <numerusform>%n ticket</numerusform>
@@ -2963,17 +2963,17 @@
 <context>
     <name>ServerSignInDialog</name>
     <message>
-        <location filename="../../desktop/views/server_sign_in.py" line="194"/>
+        <location filename="../../desktop/views/server_sign_in.py" line="201"/>
         <source>Sign in — Branchdesk</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/views/server_sign_in.py" line="196"/>
+        <location filename="../../desktop/views/server_sign_in.py" line="203"/>
         <source>&lt;b&gt;Sign in to the central server&lt;/b&gt;&lt;br&gt;This computer&apos;s store belongs to {0} on {1}. Your work made here meanwhile is kept and sent once you are signed in.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/views/server_sign_in.py" line="205"/>
+        <location filename="../../desktop/views/server_sign_in.py" line="212"/>
         <source>Sign in</source>
         <translation type="unfinished"></translation>
     </message>
@@ -3034,12 +3034,17 @@
 <context>
     <name>SignInRun</name>
     <message>
-        <location filename="../../desktop/views/server_sign_in.py" line="178"/>
+        <location filename="../../desktop/views/server_sign_in.py" line="179"/>
         <source>Signing in…</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <location filename="../../desktop/views/server_sign_in.py" line="187"/>
+        <source>Taking your tickets from the server: %v of %m records</source>
+        <translation type="unfinished"></translation>
+    </message>
     <message numerus="yes">
-        <location filename="../../desktop/views/server_sign_in.py" line="183"/>
+        <location filename="../../desktop/views/server_sign_in.py" line="190"/>
         <source>Taking your tickets from the server: %n record(s)</source>
         <translation>
             <numerusform>Taking your tickets from the server: %n record</numerusform>
@@ -3400,27 +3405,27 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/views/ticket_header.py" line="79"/>
+        <location filename="../../desktop/views/ticket_header.py" line="80"/>
         <source>Priority overridden: {0}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/views/ticket_header.py" line="80"/>
+        <location filename="../../desktop/views/ticket_header.py" line="81"/>
         <source>Priority from impact {0} and urgency {1}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/views/ticket_header.py" line="90"/>
+        <location filename="../../desktop/views/ticket_header.py" line="91"/>
         <source>Site {0}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/views/ticket_header.py" line="92"/>
+        <location filename="../../desktop/views/ticket_header.py" line="93"/>
         <source>Requester {0}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/views/ticket_header.py" line="93"/>
+        <location filename="../../desktop/views/ticket_header.py" line="94"/>
         <source>Team {0}</source>
         <translation type="unfinished"></translation>
     </message>
