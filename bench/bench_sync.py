@@ -82,7 +82,7 @@ from core.models.tickets import OPEN_STATUSES  # noqa: E402
 from core.services import tickets as service  # noqa: E402
 from core.store import Store, new_device_code  # noqa: E402
 from core.uow import unit_of_work  # noqa: E402
-from sync.client import PAGE, SyncClient, http_session  # noqa: E402
+from sync.client import SyncClient, http_session  # noqa: E402
 
 ORG = ROOT / "resources" / "demo-org.toml"
 POUCHDB = ROOT.parent / "shared" / "peers" / "pouchdb" / "run.sh"
