@@ -249,3 +249,28 @@ def test_the_console_script_never_shows_a_traceback(tmp_path):
                           env=env, timeout=60)
     assert done.returncode == 1
     assert done.stderr.startswith("error: no server database") and "Traceback" not in done.stderr
+
+
+def test_image_makes_the_store_image_new_central_devices_start_from(capsys, database_url):
+    from server.demo import load_demo
+    from server.models import StoreImage
+
+    database = Database(database_url)
+    try:
+        load_demo(database, 30, seed=3)
+        code, out, err = cli(capsys, "--database-url", database_url, "image")
+        assert code == 0 and not err
+        assert out.startswith("store image made in ") and "30 tickets" in out
+        code, again, _ = cli(capsys, "--database-url", database_url, "image")
+        assert code == 0
+        with database.read() as session:
+            images = session.scalars(select(StoreImage)).all()
+            assert len(images) == 1  # the newer one, in place of the first
+            assert f"at cursor {images[0].cursor}" in again
+    finally:
+        database.dispose()
+
+
+def test_image_refuses_a_database_that_is_not_there(capsys, tmp_path):
+    code, _, err = cli(capsys, "--data-dir", str(tmp_path / "none"), "image")
+    assert code == 1 and err.startswith("error: no server database at")
