@@ -332,6 +332,8 @@ class SyncClient:
         """Take the server's store image into a new store (sync.image). False when there
         is none for this person and schema, or this store cannot take it as it is: the
         stream is taken then."""
+        held = self.store.path.with_name(self.store.path.name + ".image")
+        held.unlink(missing_ok=True)  # one a device killed while taking it left behind
         with self.store.read() as session:
             if not image.is_new(session):
                 return False
@@ -339,7 +341,6 @@ class SyncClient:
         answer = self._call("GET", "/sync/image", params={"revision": HEAD_REVISION}, stream=True,
                             timeout=(5, 300))
         received = time.time()
-        held = self.store.path.with_name(self.store.path.name + ".image")
         try:
             if answer.status_code != 200:
                 return False  # none for this person or schema (or a server from before images)

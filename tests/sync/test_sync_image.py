@@ -104,7 +104,10 @@ def test_no_image_no_schema_or_a_damaged_one_and_the_stream_is_taken(cluster, mo
 
     # a store already holding a change of its own takes the stream, which runs it again
     mine = device.run(svc.create, svc.NewTicket(title="Made before the first sync", requester="anna", site="PL-POZ-001", **POS))
+    left = device.store.path.with_name(device.store.path.name + ".image")
+    left.write_bytes(b"part of an image a killed device left")
     assert not device.client.image(SyncSummary())
+    assert not left.exists()
     device.sync()
     assert mine.number in device.numbers()
     cluster.settle()
