@@ -185,13 +185,14 @@ def take(store: Store, lines: Iterable[bytes], *, offset_of: Callable[[datetime]
 
 
 def finish_load(uow: UnitOfWork, raw: sqlite3.Connection, kinds: set[str], *, cursor: int, server_time: str,
-                answered: int = 0, sweep_due: bool = True, clocks_held: bool = False) -> ChangeSet:
+                answered: int = 0, sweep_due: bool = True, clocks_held: bool = False,
+                indexed: bool = False) -> ChangeSet:
     """What follows the rows of a snapshot or an image in its transaction: the full-text
-    indexes made once, this store's own unanswered commands run again over what came,
-    the SLA crossings due since (`clocks_held`: the clocks' rows came too), and the
-    cursor to pull after."""
+    indexes made once (unless `indexed`: made over these very rows), this store's own
+    unanswered commands run again over what came, the SLA crossings due since
+    (`clocks_held`: the clocks' rows came too), and the cursor to pull after."""
     session = uow.session
-    for name in FTS:
+    for name in () if indexed else FTS:
         raw.execute(f"INSERT INTO {name}({name}) VALUES ('rebuild')")
     session.expire_all()
     uow.changes.kinds |= kinds | {"ticket"}

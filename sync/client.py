@@ -361,7 +361,9 @@ class SyncClient:
             date = answer.headers.get("Date")
             offset = self._offset(sent, received, parsedate_to_datetime(date)) if date else None
             image.unpack(chunks(), held, answer.headers.get(IMAGE_SHA_HEADER, ""))
-            taken = image.take_image(self.store, held, offset=offset)
+            # a store nobody else has open becomes the image; one that is open elsewhere copies it
+            taken = image.adopt(self.store, held, offset=offset) or image.take_image(self.store, held,
+                                                                                    offset=offset)
         except requests.RequestException as exc:
             raise ServerUnreachable(f"the store image from {self.server} was cut short: {type(exc).__name__}") from None
         except (image.ImageError, ValueError) as exc:

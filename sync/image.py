@@ -11,6 +11,13 @@ the one VACUUM uses), without decoding a value. That asks for an empty table, no
 triggers on it (they are set aside and made again) and foreign keys off for the
 copy (they held when the image was made, under the same schema).
 
+A new store nobody else has open (a first sign-in) does better still: the image
+becomes its file (adopt), with the store's own few rows (identity, reference data)
+copied into the image first. Copying into a store in write-ahead-log mode writes every
+page twice, once into the log and once into the file at the checkpoint; adopting
+writes none. Whether anybody else has the store open is asked of SQLite itself: it
+leaves write-ahead logging only when no other connection, in any process, has it.
+
 The image is taken in one transaction with its cursor, as a stream is; the device
 then pulls after the cursor as usual. It keeps the server's SLA figures as they were
 when the image was made; the crossings that came since are computed on the device,
@@ -67,14 +74,14 @@ def _columns(raw: sqlite3.Connection, schema: str, name: str) -> list[tuple[obje
     return [tuple(row[1:]) for row in raw.execute(f'PRAGMA "{schema}".table_xinfo("{name}")')]
 
 
-def _check(raw: sqlite3.Connection) -> tuple[int, str]:
-    """The attached image's cursor and server time, once it is known to be an image of
-    this store's schema, table for table and column for column in the same order (the
-    copy goes by position)."""
+def _check(raw: sqlite3.Connection, image: str = "image", store: str = "main") -> tuple[int, str]:
+    """The image's cursor and server time, once it is known to be an image of this
+    store's schema, table for table and column for column in the same order (a copy
+    goes by position)."""
     try:
-        application = raw.execute('PRAGMA "image".application_id').fetchone()[0]
-        revision = raw.execute('SELECT version_num FROM "image".alembic_version').fetchone()
-        meta = dict(raw.execute('SELECT key, value FROM "image".store_meta').fetchall())
+        application = raw.execute(f'PRAGMA "{image}".application_id').fetchone()[0]
+        revision = raw.execute(f'SELECT version_num FROM "{image}".alembic_version').fetchone()
+        meta = dict(raw.execute(f'SELECT key, value FROM "{image}".store_meta').fetchall())
     except sqlite3.DatabaseError as exc:
         raise ImageError(f"the image is not a Branchdesk store: {exc}") from None
     if application != APPLICATION_ID or revision is None:
@@ -82,7 +89,7 @@ def _check(raw: sqlite3.Connection) -> tuple[int, str]:
     if revision[0] != HEAD_REVISION:
         raise ImageError(f"the image is of store schema {revision[0]}, this store's is {HEAD_REVISION}")
     for name in (*IMAGE_TABLES, *FTS):
-        if _columns(raw, "image", name) != _columns(raw, "main", name):
+        if _columns(raw, image, name) != _columns(raw, store, name):
             raise ImageError(f"the image's {name} table is not this store's")
     cursor, server_time = meta.get("sync_cursor", ""), meta.get("last_pull_at")
     if not cursor.isdigit() or not server_time:
@@ -166,3 +173,75 @@ def take_image(store: Store, image: Path, *, offset: int | None = None) -> Taken
             raw.execute("PRAGMA foreign_keys = ON")
     store.forget_meta()
     return Taken(cursor, sum(copied[name] for name in TABLES), parse_iso(server_time), changes)
+
+
+def _own_tables(raw: sqlite3.Connection, schema: str) -> list[str]:
+    """A store's tables that an image does not bring: its identity and settings, the
+    reference data, its own changes."""
+    names = [row[0] for row in raw.execute(f'SELECT name FROM "{schema}".sqlite_master WHERE type = \'table\'')]
+    brought = {*IMAGE_TABLES, *FTS, "alembic_version"}
+    return [name for name in names if name not in brought and not name.startswith("sqlite_")
+            and not any(name.startswith(f"{fts}_") for fts in FTS)]
+
+
+def adopt(store: Store, image: Path, *, offset: int | None = None) -> Taken | None:
+    """Make the image this new store's file, with the store's own tables copied into it:
+    nothing is copied twice, where take_image writes the image's pages into the
+    write-ahead log and then again into the file. Only for a store nobody else has
+    open (a first sign-in): None, changing nothing, when another connection holds it,
+    and the caller takes the image with take_image. ImageError when it cannot be taken."""
+    store.close()  # (the engines open new connections when next asked: to the new file)
+    with closing(sqlite3.connect(store.path, timeout=0)) as held:
+        try:
+            # Out of write-ahead logging, which SQLite refuses while any other connection,
+            # here or in another process, has the store open; the log is folded in.
+            if held.execute("PRAGMA journal_mode = DELETE").fetchone()[0] != "delete":
+                return None
+        except sqlite3.OperationalError:
+            return None
+        with closing(sqlite3.connect(image, isolation_level=None)) as raw:
+            try:
+                raw.execute("ATTACH DATABASE ? AS device", (str(store.path),))
+            except sqlite3.DatabaseError as exc:
+                raise ImageError(f"the image is not a Branchdesk store: {exc}") from None
+            cursor, server_time = _check(raw, "main", "device")
+            raw.execute("PRAGMA foreign_keys = OFF")  # (the store's own rows go in after the image's)
+            raw.execute("BEGIN IMMEDIATE")
+            for name in _own_tables(raw, "device"):
+                if _columns(raw, "main", name) != _columns(raw, "device", name):
+                    raise ImageError(f"the image's {name} table is not this store's")
+                raw.execute(f'DELETE FROM main."{name}"')
+                raw.execute(f'INSERT INTO main."{name}" SELECT * FROM device."{name}"')
+            raw.execute("COMMIT")
+            raw.execute("DETACH DATABASE device")
+        taken = _finish_image(image, offset, cursor, server_time)
+        held.close()
+        for suffix in ("-wal", "-shm"):
+            image.with_name(image.name + suffix).unlink(missing_ok=True)
+            store.path.with_name(store.path.name + suffix).unlink(missing_ok=True)
+        try:
+            image.replace(store.path)
+        except OSError as exc:  # (a file another program holds open, on Windows)
+            raise ImageError(f"the store file cannot be replaced: {exc}") from None
+    store.forget_meta()
+    store.reference_cache = None
+    return taken
+
+
+def _finish_image(image: Path, offset: int | None, cursor: int, server_time: str) -> Taken:
+    """What follows the rows, in the image now holding the store's own tables (as in
+    take_image, less the full-text indexes, which the image made over the same rows)."""
+    adopted = Store.open(image)
+    try:
+        with unit_of_work(adopted) as uow:
+            if offset is not None:
+                set_meta(uow.session, "clock_offset", str(offset))
+            raw = uow.session.connection().connection.driver_connection
+            assert isinstance(raw, sqlite3.Connection)
+            counts = {name: raw.execute(f'SELECT count(*) FROM "{name}"').fetchone()[0] for name in TABLES}
+            kinds = {kind for kind, name in zip(KIND_ORDER, TABLES, strict=True) if counts[name]}
+            changes = finish_load(uow, raw, kinds, cursor=cursor, server_time=server_time, clocks_held=True,
+                                  indexed=True)
+    finally:
+        adopted.close()
+    return Taken(cursor, sum(counts.values()), parse_iso(server_time), changes)

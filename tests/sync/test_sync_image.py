@@ -19,6 +19,7 @@ from server.models import Blob, BlobPart, StoreImage
 from server.reference_shapes import shaped_source
 from server.worker import Worker
 from sync import image
+from sync.image import take_image
 from sync.client import SyncSummary
 
 
@@ -31,7 +32,10 @@ def _images(cluster) -> list[StoreImage]:
         return list(session.scalars(select(StoreImage)))
 
 
-def test_a_central_device_started_from_an_image_ends_as_one_that_took_the_stream(cluster):
+@pytest.mark.parametrize("how", ["adopted", "copied"])
+def test_a_central_device_started_from_an_image_ends_as_one_that_took_the_stream(cluster, monkeypatch, how):
+    """Adopted: the image becomes the new store's file. Copied: another connection has
+    the store open (a window), so its tables are copied in instead."""
     _busy_server(cluster)
     made = _image(cluster)
     assert made.image.records > 0 and made.tickets > 40
@@ -42,8 +46,14 @@ def test_a_central_device_started_from_an_image_ends_as_one_that_took_the_stream
 
     by_image = cluster.replica("ada", "ada-image", first_sync=False)
     by_stream = cluster.replica("ada", "ada-stream", first_sync=False)
-    summary = SyncSummary()
-    assert by_image.client.image(summary)
+    copies = []
+    monkeypatch.setattr(image, "take_image", lambda *a, **k: copies.append(a) or take_image(*a, **k))
+    with closing(sqlite3.connect(by_image.store.path)) as window:
+        if how == "copied":
+            window.execute("SELECT count(*) FROM tickets").fetchone()
+        summary = SyncSummary()
+        assert by_image.client.image(summary)
+    assert len(copies) == (how == "copied")
     assert summary.pulled == made.image.records
     assert int(by_image.store.meta("sync_cursor")) == made.image.cursor
     assert not by_image.client.image(SyncSummary())  # a store that holds tickets takes none
