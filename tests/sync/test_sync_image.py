@@ -19,8 +19,8 @@ from server.models import Blob, BlobPart, StoreImage
 from server.reference_shapes import shaped_source
 from server.worker import Worker
 from sync import image
-from sync.image import take_image
 from sync.client import SyncSummary
+from sync.image import take_image
 
 
 def _image(cluster) -> store_image.Made:
