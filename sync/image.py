@@ -199,6 +199,8 @@ def adopt(store: Store, image: Path, *, offset: int | None = None) -> Taken | No
                 return None
         except sqlite3.OperationalError:
             return None
+        if held.execute("SELECT 1 FROM tickets UNION ALL SELECT 1 FROM change_log LIMIT 1").fetchone():
+            raise ImageError("the store already holds tickets or changes of its own")
         with closing(sqlite3.connect(image, isolation_level=None)) as raw:
             try:
                 raw.execute("ATTACH DATABASE ? AS device", (str(store.path),))

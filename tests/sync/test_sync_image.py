@@ -155,8 +155,14 @@ def test_an_image_of_another_schema_or_not_a_store_changes_nothing(cluster, tmp_
             assert session.scalar(select(func.count()).select_from(ChangeEntry)) == 0
             assert session.connection().exec_driver_sql("PRAGMA foreign_keys").scalar() == 1
         assert device.store.meta("sync_cursor") is None
+    spare = tmp_path / "spare.sqlite3"
+    spare.write_bytes(whole.read_bytes())
     taken = image.take_image(device.store, whole)
     assert taken.rows == made.image.records and taken.cursor == made.image.cursor
+    # a store that holds tickets is never replaced by an image
+    with pytest.raises(image.ImageError, match="already holds"):
+        image.adopt(device.store, spare)
+    assert device.numbers() and spare.exists()
 
 
 def test_the_worker_makes_an_image_when_due_and_keeps_only_the_newest(cluster):
