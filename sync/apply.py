@@ -78,6 +78,10 @@ class ClientIdReused(BranchdeskError):
     """A store restored from a backup is replaying sequence numbers it already used."""
 
 
+# A mark among the records to number: a ticket whose scope moved, standing for its tasks
+MOVED = "moved"
+
+
 class Sequencer:
     """Numbers record changes from the counter row, locked for the whole transaction."""
 
@@ -117,7 +121,7 @@ class Sequencer:
             self.held += records
             return
         latest: dict[tuple[str, uuid.UUID], uuid.UUID | None] = {}
-        for kind, record_id, ticket_id in records:
+        for kind, record_id, ticket_id in self._tasks_of_moved(records):
             latest.pop((kind, record_id), None)  # a record touched twice goes by its last touch
             latest[(kind, record_id)] = ticket_id
         if not latest:
@@ -134,6 +138,21 @@ class Sequencer:
             set_={name: statement.excluded[name] for name in ("seq", *BUCKET_COLUMNS, "internal")})
         self.session.execute(statement, rows)
 
+
+    def _tasks_of_moved(self, records: list[tuple[str, uuid.UUID, uuid.UUID | None]],
+                        ) -> list[tuple[str, uuid.UUID, uuid.UUID | None]]:
+        """The records with each MOVED mark replaced by the parent's tasks, read in one
+        query for all the marks (a batch moves hundreds of tickets)."""
+        parents = [record_id for kind, record_id, _ in records if kind == MOVED]
+        if not parents:
+            return records
+        tasks: dict[uuid.UUID | None, list[uuid.UUID]] = {}
+        for chunk in chunks(sorted(set(parents))):
+            for task, parent in self.session.execute(
+                    select(Ticket.id, Ticket.parent_id).where(Ticket.parent_id.in_(chunk))):
+                tasks.setdefault(parent, []).append(task)
+        return [touched for record in records for touched in (
+            [("ticket", task, task) for task in tasks.get(record[1], [])] if record[0] == MOVED else [record])]
 
     def hold(self) -> None:
         """Keep what is touched from here on, to be numbered together by release()."""
@@ -174,13 +193,11 @@ def number_written(session: Session, sequencer: Sequencer,
             site, team, assignee = (uuid_or_none(effect.data.get(f)) for f in BUCKET_COLUMNS)
             sequencer.created(effect.record_id, (site, team, assignee))
     touched: list[tuple[str, uuid.UUID, uuid.UUID | None]] = list(written)
-    moved = {e.record_id for e in effects if e.kind == "ticket" and e.op == "update" and SCOPE_FIELDS & set(e.data)}
-    for parent in moved:
-        # A device is sent a task's parent only when it may see the parent: the tasks
-        # go out again, with their parent or without, to every device whose view of
-        # the parent changes with this.
-        touched += [("ticket", task, task)
-                    for task in session.scalars(select(Ticket.id).where(Ticket.parent_id == parent))]
+    # A device is sent a task's parent only when it may see the parent: the tasks go
+    # out again, with their parent or without, to every device whose view of the
+    # parent changes with this (the sequencer reads them when it numbers).
+    touched += [(MOVED, e.record_id, e.record_id) for e in effects
+                if e.kind == "ticket" and e.op == "update" and SCOPE_FIELDS & set(e.data)]
     sequencer.touch_all(touched)
 
 

@@ -10,6 +10,7 @@ from typing import TYPE_CHECKING, Any
 
 from sqlalchemy import bindparam, select, update
 from sqlalchemy.orm import Session
+from sqlalchemy.orm.attributes import set_committed_value
 
 from core.models import HistoryEvent, Ticket
 from core.models.tickets import OPEN_STATUSES
@@ -147,26 +148,26 @@ def refresh(uow: UnitOfWork, ticket_ids: Iterable[uuid.UUID], now: datetime) -> 
 
 
 def _store_figures(session: Session, rows: list[dict[str, Any]]) -> None:
-    # Tickets the command has loaded are updated as objects (the session flushes them);
-    # the rest, as in a recompute of every open ticket, in one executemany. The
-    # clocks are stored as rows for reports as well (core.reports.facts).
+    # Every ticket's figures go in one executemany, those of tickets the session holds
+    # as well: an object's own UPDATE would be a statement for each (a database round
+    # trip each on PostgreSQL; a pushed batch refreshes hundreds at its end). A held
+    # object is given the values as stored, with no change of its own left to flush.
+    # The clocks are stored as rows for reports as well (core.reports.facts).
+    if not rows:
+        return
     store_clocks(session, {row["tid"]: row["sla_clocks"] for row in rows})
-    bulk = []
     for row in rows:
         ticket = session.identity_map.get(session.identity_key(Ticket, row["tid"]))
-        if ticket is None:
-            bulk.append(row)
-            continue
-        for key, value in row.items():
-            if key != "tid":
-                setattr(ticket, key, value)
-    if bulk:
-        table = Ticket.__table__
-        statement = (
-            update(table).where(table.c.id == bindparam("tid"))  # type: ignore[arg-type]
-            .values({k: bindparam(k, type_=table.c[k].type) for k in bulk[0] if k != "tid"})
-        )
-        session.connection().execute(statement, bulk)
+        if ticket is not None:
+            for key, value in row.items():
+                if key != "tid":
+                    set_committed_value(ticket, key, value)
+    table = Ticket.__table__
+    statement = (
+        update(table).where(table.c.id == bindparam("tid"))  # type: ignore[arg-type]
+        .values({k: bindparam(k, type_=table.c[k].type) for k in rows[0] if k != "tid"})
+    )
+    session.connection().execute(statement, rows)
 
 
 def recompute_all(uow: UnitOfWork, now: datetime, batch: int = 5000) -> tuple[int, int]:
