@@ -28,6 +28,7 @@ from __future__ import annotations
 
 import uuid
 from collections.abc import Callable
+from contextlib import nullcontext
 from datetime import datetime, timedelta
 from typing import Any
 
@@ -213,9 +214,36 @@ def _groups(entries: list[EntryIn]) -> list[list[EntryIn]]:
     return groups
 
 
+class _Refused(Exception):
+    """A command of a batch applied in one piece was refused: the batch goes again,
+    each command in a savepoint of its own."""
+
+
 def push(
     session: Session, ref: Reference, user: UserInfo, request: PushRequest, device: str, now: datetime,
     blob_missing: BlobCheck = no_blobs,
+) -> list[EntryResult]:
+    answered = {prior.seq: prior for prior in session.scalars(select(SyncEntry).where(
+        SyncEntry.client_id == request.client_id, SyncEntry.seq.in_([e.seq for e in request.entries])))}
+    # A command is nearly always applied: the batch first goes in one savepoint, with
+    # none of each command's own (two statements a command, a round trip each on
+    # PostgreSQL). Once one is refused, that savepoint is rolled back and the batch goes
+    # again with a savepoint for each command, so that the refused one leaves nothing.
+    session.flush()
+    try:
+        with session.begin_nested():
+            return _push(session, ref, user, request, device, now, blob_missing, answered, one_piece=True)
+    except _Refused:
+        # The savepoint's rollback expunges the objects the ORM itself inserted, but not
+        # those loaded from rows written there in SQL (a ticket the batch created, as
+        # the next command found it): the second time starts from the database alone.
+        session.expunge_all()
+        return _push(session, ref, user, request, device, now, blob_missing, answered, one_piece=False)
+
+
+def _push(
+    session: Session, ref: Reference, user: UserInfo, request: PushRequest, device: str, now: datetime,
+    blob_missing: BlobCheck, answered: dict[int, SyncEntry], *, one_piece: bool,
 ) -> list[EntryResult]:
     sequencer = Sequencer(session)
     sequencer.lock()
@@ -227,8 +255,6 @@ def push(
     merger.preload(request.entries)
     results: list[EntryResult] = []
     answers: list[dict[str, Any]] = []
-    answered = {prior.seq: prior for prior in session.scalars(select(SyncEntry).where(
-        SyncEntry.client_id == request.client_id, SyncEntry.seq.in_([e.seq for e in request.entries])))}
     for group in _groups(request.entries):
         priors = [answered.get(e.seq) for e in group]
         for entry, prior in zip(group, priors, strict=True):
@@ -251,9 +277,11 @@ def push(
         assert sequencer.held is not None
         numbered = len(sequencer.held)
         try:
-            with session.begin_nested():
+            with nullcontext() if one_piece else session.begin_nested():
                 outcome, reason, conflicts = merger.apply(group)
         except Rejected as exc:
+            if one_piece:
+                raise _Refused from exc
             outcome, reason, conflicts = "rejected", str(exc), [exc.conflict] if exc.conflict else []
         except OperationalError:
             raise  # the database cannot go on (a full disk, a lost connection): the batch fails, never this change
@@ -261,6 +289,8 @@ def push(
             # A value the checks let through and the database's own rules refuse
             # (batches are applied one at a time, under the counter's lock, so this is
             # never a race with another writer): this command is refused, not the batch.
+            if one_piece:
+                raise _Refused from exc
             problem = str(getattr(exc, "orig", exc)).strip().splitlines()
             outcome, reason = "rejected", f"the database refused a value of the change: {problem[0] if problem else ''}"
         if outcome == "rejected":

@@ -17,6 +17,7 @@ from core.models import Comment, Conflict, HistoryEvent, Ticket
 from core.services import tickets as svc
 from core.store import set_meta
 from desktop.cli.main import run as branchdesk
+from sync import apply as sync_apply
 from sync import client as sync_client
 from sync.client import SyncClient, UpdateRequired, _entry_in
 from sync.models import SyncEntry
@@ -565,6 +566,51 @@ def test_values_the_database_would_refuse_are_rejected_entry_by_entry(cluster):
     after = counts(cluster.db)
     assert after["comment"] == before["comment"] + 1
     assert server_ticket(cluster, ticket.id).title == "A valid change"
+
+
+def test_a_refused_command_amid_a_batch_leaves_those_around_it_applied_once(cluster, monkeypatch):
+    """A batch goes in one piece until a command of it is refused, then again a command
+    at a time: the commands before and after the refused one are applied once, with
+    their history and their numbers in the feed, and the refused one leaves nothing."""
+    anna, ada = cluster.replica("anna"), cluster.replica("ada")
+    ticket = new_ticket(anna)
+    cluster.settle()
+    ada.run(svc.comment, ticket.number, "before the refused edit")
+    ada.run(svc.edit, ticket.number, svc.TicketEdit(title="A valid change"))
+    ada.run(svc.comment, ticket.number, "after the refused edit")
+    body = batch_of(ada, client_id=uuid.uuid4())
+    body["entries"] = [with_args(e, edit={**e["command"]["args"]["edit"], "title": "t" * 301})
+                       if (e["command"] or {}).get("name") == "edit" else e for e in body["entries"]]
+    outcomes = {"edit": "rejected"}
+    tries: list[bool] = []
+    one_batch = sync_apply._push
+    monkeypatch.setattr(sync_apply, "_push", lambda *args, one_piece, **kwargs: (
+        tries.append(one_piece), one_batch(*args, one_piece=one_piece, **kwargs))[1])
+    before = counts(cluster.db)
+    with cluster.db.read() as session:
+        events_before = len(session.scalars(select(HistoryEvent.id).where(HistoryEvent.ticket_id == ticket.id)).all())
+    answer = push_raw(cluster, ada, body)
+    assert answer.status_code == 200, answer.text
+    assert tries == [True, False]
+    # the parts of a command (a comment's first response on its ticket) share its answer
+    leads = {e["id"]: (e["command"] or {}).get("name") for e in body["entries"]}
+    named = [(leads.get(e.get("part_of") or e["id"]), r["outcome"]) for e, r in zip(body["entries"], answer.json()["results"], strict=True)]
+    assert {name for name, _ in named} == {"comment", "edit"}
+    assert all(outcome == outcomes.get(name, "applied") for name, outcome in named), named
+    after = counts(cluster.db)
+    assert after["comment"] == before["comment"] + 2
+    assert after["sync_entries"] == before["sync_entries"] + len(body["entries"])
+    assert server_ticket(cluster, ticket.id).title == "Pump 2 does not take cards"
+    with cluster.db.read() as session:
+        events = session.scalars(select(HistoryEvent).where(HistoryEvent.ticket_id == ticket.id)).all()
+    # a comment writes no field event: nothing of the refused edit is there
+    assert not [e for e in events if e.kind == "field" and e.field == "title"]
+    assert len(events) - events_before == len({e.id for e in events}) - events_before
+    # both comments go out in the feed, once each
+    anna.sync()
+    with anna.store.read() as session:
+        bodies = sorted(c.body for c in session.scalars(select(Comment).where(Comment.ticket_id == ticket.id)))
+    assert bodies == ["after the refused edit", "before the refused edit"]
 
 
 def test_a_link_arrives_when_its_other_end_comes_into_view(cluster):
