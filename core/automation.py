@@ -46,6 +46,9 @@ class PassReport:
     closed: int = 0
     failed: list[str] = field(default_factory=list)  # "job ticket: why", one per ticket left for later
     skipped: list[str] = field(default_factory=list)  # jobs another worker was doing
+    # the instant through which every crossing is recorded, when this pass's SLA job
+    # did all it had to (the next pass may start from it: run_pass's `since`)
+    swept_through: datetime | None = None
 
     def summary(self) -> str:
         text = (f"{self.sla_events} SLA warnings and breaches recorded, {self.escalations} escalation rules fired, "
@@ -62,16 +65,25 @@ def no_claim(_job: str) -> Iterator[bool]:
     yield True
 
 
-def run_pass(work: Work, now: datetime, claim: Claim = no_claim) -> PassReport:
+def run_pass(work: Work, now: datetime, claim: Claim = no_claim, since: datetime | None = None) -> PassReport:
+    """`since`: an instant through which an earlier pass recorded every crossing (its
+    `swept_through`); the SLA job then takes only the tickets whose next crossing came
+    after it (core.sla_sweep), instead of every open ticket whose breach has passed
+    (at 100,000 demo tickets, 3,800 computed again every pass)."""
     report = PassReport()
+    if since is not None and since >= now:
+        since = None  # a pass run as if at an earlier instant (--now) takes everything
     for job in JOBS:
         with claim(job) as taken:
             if not taken:
                 report.skipped.append(job)
                 continue
             if job == "sla":
-                report.sla_events += _batched(work, job, _crossings_due(work, now),
+                failed = len(report.failed)
+                report.sla_events += _batched(work, job, _crossings_due(work, since, now),
                                               lambda uow, ids: refresh(uow, ids, now), report)
+                if len(report.failed) == failed:
+                    report.swept_through = now
                 # tickets made before their figures were stored as now, a batch a pass
                 _in_work(work, [], lambda uow, _ids: backfill(uow, now))
             elif job == "escalation":
@@ -89,9 +101,9 @@ def _open_tickets(work: Work) -> list[uuid.UUID]:
                                         .order_by(Ticket.id)))
 
 
-def _crossings_due(work: Work, now: datetime) -> list[uuid.UUID]:
+def _crossings_due(work: Work, since: datetime | None, now: datetime) -> list[uuid.UUID]:
     with work() as uow:
-        return crossings_due(uow.session, None, now)
+        return crossings_due(uow.session, since, now)
 
 
 def _closable(work: Work, now: datetime) -> list[uuid.UUID]:

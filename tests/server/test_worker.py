@@ -247,3 +247,67 @@ def wait_for(log: Path, needle: str, limit: float = 60) -> None:
             return
         time.sleep(0.1)
     raise AssertionError(f"{needle} not in the worker's log:\n{log.read_text()}")
+
+
+def test_the_sla_job_starts_from_where_the_last_pass_swept(db, monkeypatch):
+    """Each pass records every crossing through its instant and keeps that mark; the
+    next looks only at tickets whose next crossing came after it (less an overlap),
+    and at those whose later crossings it does not show, not at every ticket whose
+    breach has passed. A pass run as if earlier takes everything; one that failed
+    leaves the mark where it was."""
+    import core.automation as automation
+    from server.models import WorkerMark
+    from server.worker import SWEPT_MARK
+
+    quiet = new_ticket(db, "Receipt printer out of paper")
+    run(db, "ada", svc.move, quiet.number, "in_progress", minutes=5)
+    run(db, "ada", svc.move, quiet.number, "resolved", code="fixed", note="paper", minutes=6)
+    ticket = new_ticket(db, minutes=7)
+    real_refresh = automation.refresh
+    refreshed: list[set[Any]] = []
+
+    def refresh(uow, ids, now):
+        refreshed[-1].update(ids)
+        return real_refresh(uow, ids, now)
+
+    monkeypatch.setattr(automation, "refresh", refresh)
+
+    def sweep(minutes: float) -> tuple[int, set[Any]]:
+        refreshed.append(set())
+        return Worker(db, at(minutes)).run_once()[0].sla_events, refreshed[-1]
+
+    def mark() -> datetime | None:
+        return Worker(db).swept_through()
+
+    assert mark() is None
+    assert sweep(10) == (0, set()) and mark() == T0 + timedelta(minutes=10)
+    # response at 75% of its hour (52 minutes in), then breached (67)
+    assert sweep(53) == (1, {ticket.id}) and sweep(68) == (1, {ticket.id})
+    with db.read() as session:
+        state = session.get_one(Ticket, ticket.id)
+        assert (state.response_state, state.resolution_state) == ("breached", "running")
+    # breached, with its resolution clock still running behind the breach: looked at each pass
+    assert sweep(90) == (0, {ticket.id})
+    assert sweep(181) == (1, {ticket.id})  # resolution at 75% of its 4 hours
+    assert sweep(248) == (1, {ticket.id})  # and breached
+    assert sweep(300) == (0, set())  # nothing left to cross
+    assert mark() == T0 + timedelta(minutes=300)
+    # run as if at an earlier instant: everything due then is looked at; the mark stays
+    events, seen = sweep(100)
+    assert events == 0 and ticket.id in seen and mark() == T0 + timedelta(minutes=300)
+
+    def broken(uow, ids, now):
+        raise RuntimeError("figures that cannot be computed")
+
+    monkeypatch.setattr(automation, "refresh", broken)
+    later = new_ticket(db, "Card reader offline", minutes=300)
+    report, _ = Worker(db, at(400)).run_once()
+    assert [f.split(":")[0] for f in report.failed] == [f"sla {later.id}"]
+    assert mark() == T0 + timedelta(minutes=300)
+    monkeypatch.setattr(automation, "refresh", refresh)
+    assert sweep(401)[1] == {later.id} and mark() == T0 + timedelta(minutes=401)
+    with db.read() as session:
+        assert session.get_one(WorkerMark, SWEPT_MARK).value == int((T0 + timedelta(minutes=401)).timestamp() * 1e6)
+        crossings = session.scalars(select(HistoryEvent.kind).where(
+            HistoryEvent.ticket_id == ticket.id, HistoryEvent.kind.in_(("sla_warning", "sla_breach")))).all()
+    assert sorted(crossings) == ["sla_breach", "sla_breach", "sla_warning", "sla_warning"]
