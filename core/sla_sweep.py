@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import uuid
 from collections.abc import Iterable
-from datetime import datetime
+from datetime import datetime, timedelta
 
 from sqlalchemy import ColumnElement, exists, select
 from sqlalchemy.orm import Session
@@ -19,18 +19,26 @@ from core.reports.facts import fill_missing_clocks
 from core.sla.figures import CHUNK, backfill, refresh
 from core.uow import UnitOfWork
 
+# How far a device's clock may run ahead of the server's when it stamps a change
+# (sync.apply.FUTURE_TOLERANCE), with room to spare
+CHANGE_MARGIN = timedelta(minutes=10)
 
-def _hidden_crossings(since: datetime) -> ColumnElement[bool]:
-    """Tickets whose next crossing is not in sla_next_at: while one of the ticket's own
-    clocks runs on past its breach, sla_next_at stays that breach (so a breached ticket
-    stays most urgent), and the warnings and breach of another clock still running (the
-    other own clock, a supplier's) fall after it. A sweep since an instant takes these
-    every time, as one from nothing does; they are few (no response yet, long after its
-    target)."""
+
+def _behind_a_breach() -> ColumnElement[bool]:
+    """Tickets whose next crossing may not be in sla_next_at: while one of the ticket's
+    own clocks runs on past its breach, sla_next_at stays that breach (so a breached
+    ticket stays most urgent), and the warnings and breach of another clock still
+    running (the other own clock, a supplier's) fall after it. A sweep since an instant
+    takes these every time, as one from nothing does; they are few (no response yet,
+    long after its target)."""
     breached = (Ticket.response_state == "breached") | (Ticket.resolution_state == "breached")
     running = (Ticket.response_state == "running") | (Ticket.resolution_state == "running") | exists().where(
         TicketClock.ticket_id == Ticket.id, TicketClock.state == "running", TicketClock.kind.like("supplier%"))
-    return (Ticket.sla_next_at <= since) & breached & running
+    return breached & running
+
+
+def _hidden_crossings(since: datetime) -> ColumnElement[bool]:
+    return (Ticket.sla_next_at <= since) & _behind_a_breach()
 
 
 def crossings_due(session: Session, since: datetime | None, now: datetime,
@@ -45,6 +53,22 @@ def crossings_due(session: Session, since: datetime | None, now: datetime,
     ids = list(among)
     return [found for start in range(0, len(ids), CHUNK)
             for found in session.scalars(query.where(Ticket.id.in_(ids[start: start + CHUNK])))]
+
+
+def crossings_since_change(session: Session, now: datetime, among: Iterable[uuid.UUID],
+                           margin: timedelta = CHANGE_MARGIN) -> list[uuid.UUID]:
+    """Of these open tickets, which came with figures computed no earlier than their
+    last change (a pull's, computed where the change was applied), those whose next
+    warning or breach may have come since then: after that change (less `margin`, for
+    the clock of the device that made it) or behind a breach (_behind_a_breach). A
+    ticket whose breach passed before its last change had it recorded then."""
+    query = select(Ticket.id, Ticket.sla_next_at, Ticket.updated_at, _behind_a_breach()).where(
+        Ticket.sla_next_at <= now, Ticket.status.in_(OPEN_STATUSES))
+    ids = list(among)
+    return [ticket_id for start in range(0, len(ids), CHUNK)
+            for ticket_id, next_at, changed, behind in session.execute(
+                query.where(Ticket.id.in_(ids[start: start + CHUNK])))
+            if behind or changed is None or next_at is None or next_at > changed - margin]
 
 
 BACKFILL_BATCH = 500  # tickets whose figures predate what the store keeps now, per sweep

@@ -20,7 +20,7 @@ from core.ids import derived_id
 from core.models import ChangeEntry, Ticket
 from core.reference import SYSTEM_USER
 from core.reports.facts import store_clocks
-from core.sla_sweep import crossings_due
+from core.sla_sweep import crossings_since_change
 from core.store import Store, new_device_code, set_meta
 from core.uow import ChangeSet, UnitOfWork, unit_of_work
 from sync.protocol import EntryResult, PullResponse
@@ -209,9 +209,10 @@ def apply_pull(store: Store, page: PullResponse, *, offset: int | None = None,
             if refresh_all:
                 uow.changes.tickets |= set(uow.session.scalars(select(Ticket.id)))
             elif given:
-                # the server's figures as of when it computed them: those whose next
-                # warning or breach has come since are computed now, recording it
-                uow.figures_given(given - set(crossings_due(uow.session, None, uow.now(), given)))
+                # the server's figures as of when it computed them, no earlier than the
+                # ticket's last change: those whose next warning or breach may have come
+                # since are computed now, recording it
+                uow.figures_given(given - set(crossings_since_change(uow.session, uow.now(), given)))
             if deferred is not None or refresh_all:
                 set_meta(uow.session, "sla_refresh_due", "0")
             changes = uow.changes

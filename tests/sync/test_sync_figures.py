@@ -1,7 +1,8 @@
 """A pulled ticket keeps the SLA figures the server computed (DESIGN §6b): the device
 computes only the figures of tickets its own pending commands were replayed over,
 and of tickets whose next warning or breach fell due since the server computed
-them, recording what they passed; every replica ends with the same figures."""
+them (no earlier than their last change), recording what they passed; every replica
+ends with the same figures."""
 
 from __future__ import annotations
 
@@ -87,6 +88,36 @@ def test_a_warning_that_fell_due_since_the_server_computed_is_recorded_on_pull(c
         kinds = {(e.kind, e.field) for e in session.scalars(
             select(HistoryEvent).where(HistoryEvent.ticket_id == ticket.id))}
     assert ("sla_breach", "response") in kinds
+    monkeypatch.undo()
+    cluster.settle()
+    cluster.check()
+
+
+def test_a_breach_recorded_before_the_tickets_last_change_is_not_computed_again_on_pull(cluster, clock,
+                                                                                      monkeypatch):
+    """The server computed the figures when it applied the ticket's last change, and
+    recorded every crossing they had passed then: a ticket long breached comes with
+    them as they are, pull after pull, while one whose crossing came after its last
+    change is computed (above)."""
+    ola, ada = cluster.replica("ola"), cluster.replica("ada")
+    ticket = ola.run(svc.create, svc.NewTicket(title="Pump display flickers", **POS))
+    cluster.settle()
+    clock.advance(days=30)
+    ola.run(svc.comment, ticket.number, "still flickering a month on", at=clock())
+    ola.sync()
+    with cluster.db.read() as session:
+        on_server = session.get_one(Ticket, ticket.id)
+        assert (on_server.response_state, on_server.resolution_state) == ("breached", "breached")
+        assert on_server.sla_next_at < on_server.updated_at
+
+    clock.advance(hours=1)
+    computed = _computed(monkeypatch)
+    ada.client.pull()
+    assert not any(ticket.id in ids for ids in computed)
+    with ada.store.read() as session:
+        breaches = {e.field for e in session.scalars(select(HistoryEvent).where(
+            HistoryEvent.ticket_id == ticket.id, HistoryEvent.kind == "sla_breach"))}
+    assert {"response", "resolution"} <= breaches
     monkeypatch.undo()
     cluster.settle()
     cluster.check()
