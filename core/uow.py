@@ -303,7 +303,7 @@ class UnitOfWork:
         id derives from ticket, clock and threshold, so two replicas that compute the
         same crossing record one event between them."""
         kind = sla_event_kind(label)
-        entry_id = derived_id("sla", ticket_id, clock, label)
+        entry_id = sla_entry_id(ticket_id, clock, label)
         if not self.record_events or derived_id(entry_id, kind, clock) in recorded:
             return False
         data = {"ticket_id": ticket_id, "clock": clock, "threshold": label, "at": at}
@@ -473,6 +473,16 @@ SLA_EVENT_KINDS = ("sla_warning", "sla_breach")
 
 def sla_event_kind(label: str) -> str:
     return "sla_breach" if label == "breach" else "sla_warning"
+
+
+def sla_entry_id(ticket_id: uuid.UUID, clock: str, label: str) -> uuid.UUID:
+    """The change entry of a warning or breach, whichever replica records it."""
+    return derived_id("sla", ticket_id, clock, label)
+
+
+def sla_event_id(ticket_id: uuid.UUID, clock: str, label: str) -> uuid.UUID:
+    """The history event of a warning or breach (record_sla_event)."""
+    return derived_id(sla_entry_id(ticket_id, clock, label), sla_event_kind(label), clock)
 
 
 def event_note(kind: str, field_name: str | None, new: Any, note: str | None) -> str | None:

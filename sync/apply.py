@@ -46,7 +46,7 @@ from core.models import Conflict, HistoryEvent, Ticket
 from core.models.tickets import REPLICATED_FIELDS, version_of
 from core.reference import SYSTEM_USER, Reference, UserInfo
 from core.scope import SCOPE_FIELDS, can_see_ticket
-from core.uow import Effect, UnitOfWork, sla_event_kind, sla_event_note
+from core.uow import Effect, UnitOfWork, sla_entry_id, sla_event_kind, sla_event_note
 from sync.buckets import BUCKET_COLUMNS, Scope, stamp
 from sync.feed import article_visible
 from sync.models import SyncCounter, SyncEntry, SyncRecord
@@ -530,7 +530,7 @@ class Merger:
         data = entry.data
         ticket_id = uuid_or_none(data.get("ticket_id"))
         clock, label = str(data.get("clock")), str(data.get("threshold"))
-        if ticket_id is None or entry.id != derived_id("sla", ticket_id, clock, label):
+        if ticket_id is None or entry.id != sla_entry_id(ticket_id, clock, label):
             raise Rejected("an SLA event names its ticket, clock and threshold, and takes the id they give")
         try:
             sla_event_note(clock, label)

@@ -19,7 +19,7 @@ from core.reports.facts import facts, store_clocks
 from core.sla.clocks import Clock
 from core.sla.engine import SlaReport, TicketFacts, compute
 from core.sla.timeline import TRACKED, Event, State
-from core.uow import SLA_EVENT_KINDS
+from core.uow import sla_event_id
 
 if TYPE_CHECKING:
     from core.uow import UnitOfWork
@@ -64,12 +64,15 @@ def load_events(session: Session, ticket_ids: list[uuid.UUID]) -> dict[uuid.UUID
     return events
 
 
-def _recorded(session: Session, ticket_ids: list[uuid.UUID]) -> set[uuid.UUID]:
+def _recorded(session: Session, computed: dict[uuid.UUID, SlaReport]) -> set[uuid.UUID]:
+    """Of the warnings and breaches these figures have passed, those already recorded:
+    looked up by the ids their events take, in the primary key's index alone (reading
+    every event of each ticket to find its SLA ones was a fifth of a pushed batch)."""
+    events = [sla_event_id(ticket_id, clock.name, label) for ticket_id, report in computed.items()
+              for clock in report.recorded_clocks for label, _at in clock.crossings]
     found: set[uuid.UUID] = set()
-    for chunk in _chunks(ticket_ids):
-        found.update(session.scalars(
-            select(HistoryEvent.id).where(HistoryEvent.ticket_id.in_(chunk), HistoryEvent.kind.in_(SLA_EVENT_KINDS))
-        ))
+    for chunk in _chunks(events):
+        found.update(session.scalars(select(HistoryEvent.id).where(HistoryEvent.id.in_(chunk))))
     return found
 
 
@@ -133,7 +136,7 @@ def refresh(uow: UnitOfWork, ticket_ids: Iterable[uuid.UUID], now: datetime) -> 
         return 0
     session = uow.session
     computed = reports(session, uow.ref, ids, now)
-    recorded = _recorded(session, ids)
+    recorded = _recorded(session, computed)
     known = facts(session, ids)
     rows = []
     added = 0
