@@ -3,6 +3,8 @@ and tools, `from_env()` for uvicorn (its workers each call it)."""
 
 from __future__ import annotations
 
+import logging
+import threading
 from collections.abc import AsyncIterator, Callable
 from contextlib import asynccontextmanager
 from datetime import datetime
@@ -33,6 +35,8 @@ from server.routes import (
 )
 from sync.protocol import MAX_BATCH, MAX_PAGE
 
+log = logging.getLogger("branchdesk.server")
+
 API_VERSION = "1"
 
 DESCRIPTION = """The central Branchdesk server (DESIGN §7).
@@ -57,7 +61,9 @@ def create_app(
     db = database or Database(settings.database_url)
 
     @asynccontextmanager
-    async def lifespan(_app: FastAPI) -> AsyncIterator[None]:
+    async def lifespan(started: FastAPI) -> AsyncIterator[None]:
+        # beside the first requests, never holding up the start (a database far away)
+        threading.Thread(target=_warm, args=(started,), name="warm-up", daemon=True).start()
         yield
         if database is None:
             db.dispose()
@@ -75,6 +81,20 @@ def create_app(
     app.add_middleware(BodyLimit, max_bytes=settings.max_body_bytes, seconds=settings.body_seconds)
     app.add_middleware(RequestLog)  # added last, so it runs first and sees every answer
     return app
+
+
+def _warm(app: FastAPI) -> None:
+    """What the first request would otherwise wait for (a third of a second): the
+    OpenAPI document the query check reads, and the organisation's reference data,
+    whose calendars load the holiday tables. A database not reachable yet is no
+    reason to stay down: the first request then loads them."""
+    state: ServerState = app.state.server
+    try:
+        app.openapi()
+        with state.db.read() as session:
+            state.refs.get(session)
+    except Exception as exc:  # noqa: BLE001 - a head start only: the first request does it otherwise
+        log.info("reference data not loaded at start: %s", (str(exc).splitlines() or [type(exc).__name__])[0])
 
 
 def from_env() -> FastAPI:
