@@ -27,6 +27,7 @@ from core.migrate import HEAD_REVISION
 from core.models import Attachment, Ticket
 from core.reference import UserInfo
 from core.store import Store
+from server import sweep_mark
 from server.blobstore import insert_new
 from server.db import Database
 from server.models import Blob, BlobPart, BlobUpload, StoreImage
@@ -93,12 +94,13 @@ def make(db: Database, now: datetime) -> Made:
             snapshot.begin(session)
             _version, document = render(session, shape_of(CENTRAL.role))
             tickets = int(session.scalar(select(func.count()).select_from(Ticket)) or 0)
+            recorded = sweep_mark.recorded_through(session)
             store = Store.open(path, create=True)
             try:
                 import_reference(store, json.loads(document))
             finally:
                 store.close()
-            taken = image.build(path, snapshot.lines(session, CENTRAL, None, now))
+            taken = image.build(path, snapshot.lines(session, CENTRAL, None, now), recorded)
         packed = path.with_suffix(".zst")
         sha, size = image.pack(path, packed)
         with db.write() as session:

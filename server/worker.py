@@ -24,7 +24,7 @@ import uuid
 import zlib
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
-from datetime import UTC, datetime, timedelta
+from datetime import datetime
 
 from sqlalchemy import func, select, text
 from sqlalchemy.exc import DBAPIError, OperationalError
@@ -38,7 +38,7 @@ from core.notices import carried, carrying, notice_id
 from core.orgspec import NOTIFY_CHANNELS
 from core.reference import Reference, load_reference
 from core.uow import UnitOfWork
-from server import store_image
+from server import store_image, sweep_mark
 from server.db import Database
 from server.delivery import Delivery, DeliveryReport
 from server.models import Notification, WorkerMark
@@ -51,10 +51,6 @@ log = logging.getLogger("branchdesk.worker")
 # The first key of every advisory lock Branchdesk takes ("Brdk"); the second is the job's.
 LOCK_SPACE = 0x4272646B
 NOTICE_BATCH = 1000
-# The mark through which the SLA job has recorded every crossing (epoch microseconds),
-# and how far before it the next pass looks again
-SWEPT_MARK = "sla_swept"
-SWEEP_OVERLAP = timedelta(minutes=10)
 MAX_BACKOFF = 300  # seconds between attempts to reach a database that is down
 # what a team's chat channel hears of: what the team itself is told (DESIGN §13)
 TEAM_REASONS = frozenset({"assigned", "sla_warning", "sla_breach", "escalation", "major", "major_resolved"})
@@ -122,14 +118,12 @@ class Worker:
         """One pass; returns what it did and how many notifications it queued. What it
         delivered is in `delivered`."""
         now = self.clock()
-        through = self.swept_through()
-        # from a while before the mark: a push takes its instant before it waits for the
-        # counter's lock, so figures it computed as of then may land after the pass that
-        # set the mark had looked
-        report = run_pass(self.work(now), now, self.claim,
-                          since=through - SWEEP_OVERLAP if through is not None else None)
+        with self.db.read() as session:
+            since = sweep_mark.recorded_through(session)
+        report = run_pass(self.work(now), now, self.claim, since=since)
         if report.swept_through is not None:
-            self.swept(report.swept_through)
+            with self.db.write() as session:
+                sweep_mark.keep(session, report.swept_through)
         queued = 0
         with self.claim("notifications") as taken:
             if taken:
@@ -161,22 +155,8 @@ class Worker:
         return Delivery(self.db, spec, now).run()
 
     def swept_through(self) -> datetime | None:
-        """The instant through which the SLA job has recorded every crossing (None:
-        never, or not since this server kept the mark)."""
         with self.db.read() as session:
-            mark = session.get(WorkerMark, SWEPT_MARK)
-        return datetime.fromtimestamp(mark.value / 1e6, UTC) if mark is not None else None
-
-    def swept(self, through: datetime) -> None:
-        """Keep the latest instant a pass's SLA job swept through (workers on clocks a
-        little apart never move it back)."""
-        value = int(through.timestamp() * 1e6)
-        with self.db.write() as session:
-            mark = session.get(WorkerMark, SWEPT_MARK)
-            if mark is None:
-                session.add(WorkerMark(job=SWEPT_MARK, value=value))
-            elif value > mark.value:
-                mark.value = value
+            return sweep_mark.swept_through(session)
 
     def queue_notifications(self, now: datetime) -> int:
         """An outbox row per person and channel for every notice written since the last

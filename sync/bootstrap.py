@@ -186,11 +186,12 @@ def take(store: Store, lines: Iterable[bytes], *, offset_of: Callable[[datetime]
 
 def finish_load(uow: UnitOfWork, raw: sqlite3.Connection, kinds: set[str], *, cursor: int, server_time: str,
                 answered: int = 0, sweep_due: bool = True, clocks_held: bool = False,
-                indexed: bool = False) -> ChangeSet:
+                indexed: bool = False, swept_since: datetime | None = None) -> ChangeSet:
     """What follows the rows of a snapshot or an image in its transaction: the full-text
     indexes made once (unless `indexed`: made over these very rows), this store's own
     unanswered commands run again over what came, the SLA crossings due since
-    (`clocks_held`: the clocks' rows came too), and the cursor to pull after."""
+    (`clocks_held`: the clocks' rows came too; `swept_since`: the instant through which
+    the server had recorded every one, if it said), and the cursor to pull after."""
     session = uow.session
     for name in () if indexed else FTS:
         raw.execute(f"INSERT INTO {name}({name}) VALUES ('rebuild')")
@@ -205,7 +206,7 @@ def finish_load(uow: UnitOfWork, raw: sqlite3.Connection, kinds: set[str], *, cu
     if sweep_due:
         # The figures are the server's, as of when it computed them; those whose next
         # warning or breach has come since are computed now, recording what they passed.
-        sweep(uow, None, uow.now(), clocks_held=clocks_held)
+        sweep(uow, swept_since, uow.now(), clocks_held=clocks_held)
     if "attachment" in kinds:
         set_meta(session, "blob_downloads_due", "1")
     set_meta(session, "sync_cursor", str(cursor))

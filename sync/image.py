@@ -22,7 +22,8 @@ The image is taken in one transaction with its cursor, as a stream is; the devic
 then pulls after the cursor as usual. It keeps the server's SLA figures as they were
 when the image was made; the crossings that came since are computed on the device,
 as after a stream (the image is made without them: a crossing recorded there would
-be an event no device sends). An image the device cannot take as it is (another
+be an event no device sends), from the instant through which the server had recorded
+every crossing, which the image names. An image the device cannot take as it is (another
 schema, not a store) is refused with ImageError, and the device takes the stream."""
 
 from __future__ import annotations
@@ -31,6 +32,8 @@ import hashlib
 import sqlite3
 from collections.abc import Iterable
 from contextlib import closing
+from dataclasses import dataclass
+from datetime import datetime
 from pathlib import Path
 
 import zstandard
@@ -46,6 +49,9 @@ from core.uow import store_work, unit_of_work
 from sync.bootstrap import FTS, TABLES, Taken, finish_load, set_aside, take
 from sync.snapshot import KIND_ORDER
 
+# The image's store_meta key for the instant through which the server had recorded
+# every SLA crossing (server.sweep_mark); the device's own meta replaces the image's.
+RECORDED_THROUGH = "sla_recorded_through"
 # What a device copies from an image: the snapshot's tables, and the rows of the
 # tickets' clocks that the store derives from their figures (core.reports.facts).
 IMAGE_TABLES = (*TABLES, "ticket_clocks")
@@ -55,14 +61,18 @@ class ImageError(Exception):
     """The file is not an image this store can take as it is."""
 
 
-def build(path: Path, lines: Iterable[bytes]) -> Taken:
+def build(path: Path, lines: Iterable[bytes], recorded_through: datetime | None = None) -> Taken:
     """Make an image at `path` (a new file) from a snapshot stream: a store that took
-    it, with the clocks' rows, in one file (its write-ahead log folded in)."""
+    it, with the clocks' rows, in one file (its write-ahead log folded in).
+    `recorded_through`: the instant through which the server had recorded every
+    crossing, from which a device that takes the image sweeps."""
     store = Store.open(path, create=True)
     try:
         taken = take(store, lines, sweep_due=False)
         with unit_of_work(store) as uow:
             fill_missing_clocks(uow.session)
+            if recorded_through is not None:
+                set_meta(uow.session, RECORDED_THROUGH, recorded_through.isoformat())
     finally:
         store.close()
     with closing(sqlite3.connect(path)) as raw:
@@ -74,10 +84,20 @@ def _columns(raw: sqlite3.Connection, schema: str, name: str) -> list[tuple[obje
     return [tuple(row[1:]) for row in raw.execute(f'PRAGMA "{schema}".table_xinfo("{name}")')]
 
 
-def _check(raw: sqlite3.Connection, image: str = "image", store: str = "main") -> tuple[int, str]:
-    """The image's cursor and server time, once it is known to be an image of this
-    store's schema, table for table and column for column in the same order (a copy
-    goes by position)."""
+@dataclass(frozen=True)
+class Made:
+    """What an image says of itself: the cursor and server time it was made at, and
+    the instant through which the server had recorded every SLA crossing (None when
+    it did not say: the device's sweep then looks at every ticket)."""
+    cursor: int
+    server_time: str
+    recorded_through: datetime | None
+
+
+def _check(raw: sqlite3.Connection, image: str = "image", store: str = "main") -> Made:
+    """What the image says of itself, once it is known to be an image of this store's
+    schema, table for table and column for column in the same order (a copy goes by
+    position)."""
     try:
         application = raw.execute(f'PRAGMA "{image}".application_id').fetchone()[0]
         revision = raw.execute(f'SELECT version_num FROM "{image}".alembic_version').fetchone()
@@ -94,7 +114,11 @@ def _check(raw: sqlite3.Connection, image: str = "image", store: str = "main") -
     cursor, server_time = meta.get("sync_cursor", ""), meta.get("last_pull_at")
     if not cursor.isdigit() or not server_time:
         raise ImageError("the image does not say at which cursor it was made")
-    return int(cursor), server_time
+    try:
+        recorded = parse_iso(meta[RECORDED_THROUGH]) if RECORDED_THROUGH in meta else None
+    except ValueError:
+        recorded = None  # (only a shorter sweep is lost)
+    return Made(int(cursor), server_time, recorded)
 
 
 def is_new(session: Session) -> bool:
@@ -158,7 +182,7 @@ def take_image(store: Store, image: Path, *, offset: int | None = None) -> Taken
                     raise ImageError("the store already holds tickets or changes of its own")
                 if offset is not None:
                     set_meta(session, "clock_offset", str(offset))
-                cursor, server_time = _check(raw)
+                made = _check(raw)
                 remade = set_aside(raw, IMAGE_TABLES, indexes=False)
                 copied = {name: raw.execute(f'INSERT INTO main."{name}" SELECT * FROM image."{name}"').rowcount
                           for name in IMAGE_TABLES}
@@ -166,13 +190,14 @@ def take_image(store: Store, image: Path, *, offset: int | None = None) -> Taken
                     raw.execute(sql)
                 kinds = {kind for kind, name in zip(KIND_ORDER, TABLES, strict=True) if copied[name]}
                 uow = store_work(store, session)
-                changes = finish_load(uow, raw, kinds, cursor=cursor, server_time=server_time, clocks_held=True)
+                changes = finish_load(uow, raw, kinds, cursor=made.cursor, server_time=made.server_time,
+                                      clocks_held=True, swept_since=made.recorded_through)
                 uow.finish()
         finally:
             raw.execute("DETACH DATABASE image")
             raw.execute("PRAGMA foreign_keys = ON")
     store.forget_meta()
-    return Taken(cursor, sum(copied[name] for name in TABLES), parse_iso(server_time), changes)
+    return Taken(made.cursor, sum(copied[name] for name in TABLES), parse_iso(made.server_time), changes)
 
 
 def _own_tables(raw: sqlite3.Connection, schema: str) -> list[str]:
@@ -206,7 +231,7 @@ def adopt(store: Store, image: Path, *, offset: int | None = None) -> Taken | No
                 raw.execute("ATTACH DATABASE ? AS device", (str(store.path),))
             except sqlite3.DatabaseError as exc:
                 raise ImageError(f"the image is not a Branchdesk store: {exc}") from None
-            cursor, server_time = _check(raw, "main", "device")
+            made = _check(raw, "main", "device")
             raw.execute("PRAGMA foreign_keys = OFF")  # (the store's own rows go in after the image's)
             raw.execute("BEGIN IMMEDIATE")
             for name in _own_tables(raw, "device"):
@@ -216,7 +241,7 @@ def adopt(store: Store, image: Path, *, offset: int | None = None) -> Taken | No
                 raw.execute(f'INSERT INTO main."{name}" SELECT * FROM device."{name}"')
             raw.execute("COMMIT")
             raw.execute("DETACH DATABASE device")
-        taken = _finish_image(image, offset, cursor, server_time)
+        taken = _finish_image(image, offset, made)
         held.close()
         for suffix in ("-wal", "-shm"):
             image.with_name(image.name + suffix).unlink(missing_ok=True)
@@ -230,7 +255,7 @@ def adopt(store: Store, image: Path, *, offset: int | None = None) -> Taken | No
     return taken
 
 
-def _finish_image(image: Path, offset: int | None, cursor: int, server_time: str) -> Taken:
+def _finish_image(image: Path, offset: int | None, made: Made) -> Taken:
     """What follows the rows, in the image now holding the store's own tables (as in
     take_image, less the full-text indexes, which the image made over the same rows)."""
     adopted = Store.open(image)
@@ -242,8 +267,8 @@ def _finish_image(image: Path, offset: int | None, cursor: int, server_time: str
             assert isinstance(raw, sqlite3.Connection)
             counts = {name: raw.execute(f'SELECT count(*) FROM "{name}"').fetchone()[0] for name in TABLES}
             kinds = {kind for kind, name in zip(KIND_ORDER, TABLES, strict=True) if counts[name]}
-            changes = finish_load(uow, raw, kinds, cursor=cursor, server_time=server_time, clocks_held=True,
-                                  indexed=True)
+            changes = finish_load(uow, raw, kinds, cursor=made.cursor, server_time=made.server_time,
+                                  clocks_held=True, indexed=True, swept_since=made.recorded_through)
     finally:
         adopted.close()
-    return Taken(cursor, sum(counts.values()), parse_iso(server_time), changes)
+    return Taken(made.cursor, sum(counts.values()), parse_iso(made.server_time), changes)

@@ -257,7 +257,7 @@ def test_the_sla_job_starts_from_where_the_last_pass_swept(db, monkeypatch):
     leaves the mark where it was."""
     import core.automation as automation
     from server.models import WorkerMark
-    from server.worker import SWEPT_MARK
+    from server.sweep_mark import SWEPT_MARK
 
     quiet = new_ticket(db, "Receipt printer out of paper")
     run(db, "ada", svc.move, quiet.number, "in_progress", minutes=5)

@@ -79,6 +79,48 @@ def test_a_central_device_started_from_an_image_ends_as_one_that_took_the_stream
     cluster.check()
 
 
+def test_a_device_sweeps_from_where_the_servers_worker_had_recorded_every_crossing(cluster, monkeypatch):
+    """The image names the instant through which the worker had recorded every SLA
+    crossing: the device that takes it computes the figures only of tickets whose next
+    crossing came after that (or runs behind a breach), not of every ticket whose breach
+    has long passed, and ends as a device that took the stream."""
+    import core.sla.figures as sla_figures
+    from core.models.tickets import OPEN_STATUSES
+    from core.sla_sweep import _behind_a_breach
+    from server import sweep_mark
+
+    _busy_server(cluster)
+    Worker(cluster.db, cluster.clock).run_once()
+    made = _image(cluster)
+    with cluster.db.read() as session:
+        since = sweep_mark.recorded_through(session)
+        assert since is not None
+        # open, their last crossing long recorded, and no clock running on behind a breach
+        long_breached = set(session.scalars(select(Ticket.id).where(
+            Ticket.status.in_(OPEN_STATUSES), Ticket.sla_next_at <= since, ~_behind_a_breach())))
+    assert long_breached
+    computed: set = set()
+    real = sla_figures.reports
+    monkeypatch.setattr(sla_figures, "reports",
+                        lambda session, ref, ids, now: computed.update(ids) or real(session, ref, ids, now))
+    by_image = cluster.replica("ada", "ada-image", first_sync=False)
+    assert by_image.client.image(SyncSummary())
+    assert int(by_image.store.meta("sync_cursor")) == made.image.cursor
+    assert not computed & long_breached
+    assert by_image.store.meta(image.RECORDED_THROUGH) is None  # the image's word, not the store's
+    monkeypatch.undo()
+
+    by_stream = cluster.replica("ada", "ada-stream", first_sync=False)
+    by_stream.client.image = lambda *_: False
+    by_image.sync()
+    by_stream.sync()
+    image_state, stream_state = full_state(by_image), full_state(by_stream)
+    for key in stream_state:
+        assert image_state[key] == stream_state[key], key
+    cluster.settle()
+    cluster.check()
+
+
 @pytest.mark.parametrize("username", ["tom", "anna"])
 def test_a_person_outside_the_central_desk_is_offered_no_image(cluster, username):
     _busy_server(cluster)
