@@ -79,13 +79,7 @@ def run_pass(work: Work, now: datetime, claim: Claim = no_claim, since: datetime
                 report.skipped.append(job)
                 continue
             if job == "sla":
-                failed = len(report.failed)
-                report.sla_events += _batched(work, job, _crossings_due(work, since, now),
-                                              lambda uow, ids: refresh(uow, ids, now), report)
-                if len(report.failed) == failed:
-                    report.swept_through = now
-                # tickets made before their figures were stored as now, a batch a pass
-                _in_work(work, [], lambda uow, _ids: backfill(uow, now))
+                _record_crossings(work, now, since, report)
             elif job == "escalation":
                 report.escalations += _batched(work, job, _open_tickets(work),
                                                lambda uow, ids: _escalate(uow, ids, now), report)
@@ -93,6 +87,25 @@ def run_pass(work: Work, now: datetime, claim: Claim = no_claim, since: datetime
                 report.closed += _batched(work, job, _closable(work, now),
                                           lambda uow, ids: _close(uow, ids, now), report)
     return report
+
+
+def record_crossings(work: Work, now: datetime) -> PassReport:
+    """The SLA job of a pass alone, from nothing: every warning and breach open tickets
+    have passed by `now` recorded (a server's demo ends with it, so that the worker's
+    first pass starts from its mark)."""
+    report = PassReport()
+    _record_crossings(work, now, None, report)
+    return report
+
+
+def _record_crossings(work: Work, now: datetime, since: datetime | None, report: PassReport) -> None:
+    failed = len(report.failed)
+    report.sla_events += _batched(work, "sla", _crossings_due(work, since, now),
+                                  lambda uow, ids: refresh(uow, ids, now), report)
+    if len(report.failed) == failed:
+        report.swept_through = now
+    # tickets made before their figures were stored as now, a batch a pass
+    _in_work(work, [], lambda uow, _ids: backfill(uow, now))
 
 
 def _open_tickets(work: Work) -> list[uuid.UUID]:

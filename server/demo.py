@@ -2,7 +2,8 @@
 service layer, as commands run on the server itself (DESIGN §6a): numbered with the
 server's own device code, their history and SLA figures written as any command
 writes them, and every record numbered for the feed, so that devices pull them
-like everything else."""
+like everything else. The crossings due by the end are recorded, as by a worker's
+pass, whose mark the demo sets."""
 
 from __future__ import annotations
 
@@ -11,11 +12,14 @@ from contextlib import contextmanager
 
 from sqlalchemy import func, select
 
+from core.automation import record_crossings
+from core.clock import utcnow
 from core.demo import generate
 from core.errors import StoreError
 from core.models import Organisation
 from core.reference import load_reference
 from core.uow import UnitOfWork
+from server import sweep_mark
 from server.db import Database
 from server.models import WorkerMark
 from server.own_outbox import OwnOutbox
@@ -40,7 +44,12 @@ def load_demo(
             uow.finish()
 
     made = generate(work, count, seed=seed, progress=progress)
+    # the warnings and breaches the made-up past left due by now, as the worker's first
+    # pass would record them; its later passes start from here (server.sweep_mark)
+    swept = record_crossings(work, utcnow())
     with db.write() as session:
+        if swept.swept_through is not None:
+            sweep_mark.keep(session, swept.swept_through)
         register_unlisted(session.connection())
         # the demo's notices are a made-up past, not news: nobody is mailed about them
         top = session.scalar(select(func.max(SyncRecord.seq))) or 0

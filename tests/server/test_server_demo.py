@@ -50,3 +50,26 @@ def test_demo_tickets_are_made_by_the_service_layer_on_the_server_and_keep_every
         listed = session.scalar(select(func.count()).select_from(SyncRecord).where(
             SyncRecord.kind == "ticket", SyncRecord.record_id.in_(select(Ticket.id))))
         assert listed == before + 40
+
+
+def test_the_demo_records_the_crossings_due_by_its_end_and_sets_the_workers_mark(db):
+    """The warnings and breaches the made-up past left due are recorded as a worker's
+    pass records them, so that the worker's first pass starts from the demo's mark and
+    finds none left to record."""
+    from datetime import timedelta
+
+    from core.clock import utcnow
+    from core.models import HistoryEvent
+    from server import sweep_mark
+    from server.worker import Worker
+
+    started = utcnow()
+    load_demo(db, 30, seed=5)
+    with db.read() as session:
+        swept = sweep_mark.swept_through(session)
+        assert swept is not None and started <= swept <= utcnow()
+        crossings = session.scalar(select(func.count()).select_from(HistoryEvent).where(
+            HistoryEvent.kind.in_(("sla_warning", "sla_breach")))) or 0
+    assert crossings > 0
+    report, _ = Worker(db, lambda: swept + timedelta(seconds=1)).run_once()
+    assert report.sla_events == 0 and not report.failed
