@@ -37,22 +37,13 @@ def _behind_a_breach() -> ColumnElement[bool]:
     return breached & running
 
 
-def _hidden_crossings(since: datetime) -> ColumnElement[bool]:
-    return (Ticket.sla_next_at <= since) & _behind_a_breach()
-
-
-def crossings_due(session: Session, since: datetime | None, now: datetime,
-                  among: Iterable[uuid.UUID] | None = None) -> list[uuid.UUID]:
-    """Open tickets (of `among`, if given) whose next warning or breach fell in (since, now],
-    or may have (_hidden_crossings)."""
+def crossings_due(session: Session, since: datetime | None, now: datetime) -> list[uuid.UUID]:
+    """Open tickets whose next warning or breach fell in (since, now], or may have
+    (behind a breach, and not due by sla_next_at since an instant)."""
     query = select(Ticket.id).where(Ticket.sla_next_at <= now, Ticket.status.in_(OPEN_STATUSES))
     if since is not None:
-        query = query.where((Ticket.sla_next_at > since) | _hidden_crossings(since))
-    if among is None:
-        return list(session.scalars(query))
-    ids = list(among)
-    return [found for start in range(0, len(ids), CHUNK)
-            for found in session.scalars(query.where(Ticket.id.in_(ids[start: start + CHUNK])))]
+        query = query.where((Ticket.sla_next_at > since) | ((Ticket.sla_next_at <= since) & _behind_a_breach()))
+    return list(session.scalars(query))
 
 
 def crossings_since_change(session: Session, now: datetime, among: Iterable[uuid.UUID],

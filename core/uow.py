@@ -304,7 +304,7 @@ class UnitOfWork:
         same crossing record one event between them."""
         kind = sla_event_kind(label)
         entry_id = sla_entry_id(ticket_id, clock, label)
-        if not self.record_events or derived_id(entry_id, kind, clock) in recorded:
+        if not self.record_events or sla_event_id(ticket_id, clock, label) in recorded:
             return False
         data = {"ticket_id": ticket_id, "clock": clock, "threshold": label, "at": at}
         # the event keeps no note: event_note() gives its words from its clock and threshold

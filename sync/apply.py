@@ -46,7 +46,7 @@ from core.models import Conflict, HistoryEvent, Ticket
 from core.models.tickets import REPLICATED_FIELDS, version_of
 from core.reference import SYSTEM_USER, Reference, UserInfo
 from core.scope import SCOPE_FIELDS, can_see_ticket
-from core.uow import Effect, UnitOfWork, sla_entry_id, sla_event_kind, sla_event_note
+from core.uow import Effect, UnitOfWork, sla_entry_id, sla_event_id, sla_event_note
 from sync.buckets import BUCKET_COLUMNS, Scope, stamp
 from sync.feed import article_visible
 from sync.models import SyncCounter, SyncEntry, SyncRecord
@@ -543,7 +543,7 @@ class Merger:
         uow = UnitOfWork(self.session, self.ref, outbox)
         uow.changes.tickets.add(ticket_id)
         uow.finish()
-        if self.session.get(HistoryEvent, derived_id(entry.id, sla_event_kind(label), clock)) is None:
+        if self.session.get(HistoryEvent, sla_event_id(ticket_id, clock, label)) is None:
             raise Rejected(f"the ticket's {clock} clock has not passed {label} by the server's figures")
         return "applied", None, []
 
