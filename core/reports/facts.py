@@ -20,13 +20,10 @@ from sqlalchemy import String, Table, bindparam, cast, exists, func, select, tex
 from sqlalchemy.orm import Session
 
 from core.models import HistoryEvent, Ticket, TicketClock
+from core.reports.dialect import json_text
 
 FACTS = ("reopened", "handed_over", "resolved_by_assignee")
 CHUNK = 900  # stays below SQLite's limit on bound parameters
-
-
-def _json(value: str) -> str:
-    return f'"{value}"'
 
 
 def _status_events(*conditions: Any) -> Any:
@@ -44,11 +41,11 @@ def _changed_from_a_value(field_name: str) -> Any:
 def fact_expressions() -> dict[str, Any]:
     """Each fact as an SQL expression over the ticket's history."""
     return {
-        "reopened": _status_events(cast(HistoryEvent.old, String) == _json("resolved"),
-                                   cast(HistoryEvent.new, String) != _json("closed")),
+        "reopened": _status_events(cast(HistoryEvent.old, String) == json_text("resolved"),
+                                   cast(HistoryEvent.new, String) != json_text("closed")),
         "handed_over": _changed_from_a_value("team_id") | _changed_from_a_value("assignee_id"),
         "resolved_by_assignee": _status_events(
-            cast(HistoryEvent.new, String) == _json("resolved"),
+            cast(HistoryEvent.new, String) == json_text("resolved"),
             HistoryEvent.actor_id == func.coalesce(Ticket.assignee_id, HistoryEvent.actor_id),
         ),
     }

@@ -61,7 +61,6 @@ from typing import Any
 
 from sqlalchemy import (
     ColumnElement,
-    Interval,
     String,
     and_,
     case,
@@ -84,11 +83,11 @@ from core.models import Category, HistoryEvent, Rating, Site, Team, Ticket, Tick
 from core.models.base import Instant
 from core.models.tickets import OPEN_STATUSES
 from core.reference import UserInfo
+from core.reports.dialect import DAY, json_text, minus, seconds, week
 from core.reports.period import Period, check_grouping
 from core.scope import scope_clause
 
 NONE = "-"
-DAY = 86400
 AGES = (("backlog_lt_1d", 0, DAY), ("backlog_1_3d", DAY, 3 * DAY), ("backlog_3_7d", 3 * DAY, 7 * DAY),
         ("backlog_gt_7d", 7 * DAY, None))
 # the OLA and supplier clocks (core.sla.figures.clock_rows): their kind, and the figure
@@ -136,31 +135,6 @@ def report_scope(user: UserInfo, home_site: uuid.UUID | None = None) -> ColumnEl
         return seen
     sites = set(user.site_ids) | ({user.site_id} if user.site_id else set()) | ({home_site} if home_site else set())
     return and_(seen, Ticket.site_id.in_(sites)) if sites else seen
-
-
-# -- SQL that differs between SQLite and PostgreSQL -------------------------------
-
-def _seconds(dialect: str, start: Any, end: Any) -> ColumnElement[Any]:
-    if dialect == "sqlite":
-        return (func.julianday(end) - func.julianday(start)) * DAY
-    return func.extract("epoch", end - start)
-
-
-def _minus(dialect: str, instant: Any, delta: timedelta) -> ColumnElement[Any]:
-    if dialect == "sqlite":  # in the text form SQLite keeps instants in, so it compares as text
-        return func.strftime("%Y-%m-%d %H:%M:%S", instant, f"-{int(delta.total_seconds())} seconds")
-    # an interval bound as itself: the instant's own type would take it for an instant
-    return instant - literal(delta, Interval())
-
-
-def _week(dialect: str, instant: Any) -> ColumnElement[Any]:
-    if dialect == "sqlite":
-        return func.date(instant, "weekday 0", "-6 days")
-    return func.to_char(func.date_trunc("week", instant), "YYYY-MM-DD")
-
-
-def _json(value: str) -> str:
-    return f'"{value}"'
 
 
 @dataclass(frozen=True)
@@ -241,7 +215,7 @@ class _Sql:
         # resolution at the same instant does not count).
         other = aliased(Ticket, name="earlier")
         return exists().where(other.site_id == Ticket.site_id, other.category_id == Ticket.category_id,
-                              other.resolved_at >= _minus(self.dialect, Ticket.created_at, REPEAT_WINDOW),
+                              other.resolved_at >= minus(self.dialect, Ticket.created_at, REPEAT_WINDOW),
                               other.resolved_at < Ticket.created_at)
 
     def backlog(self) -> ColumnElement[bool]:
@@ -253,7 +227,7 @@ class _Sql:
                    HistoryEvent.field == "status", HistoryEvent.occurred_at >= self.end)
             .order_by(HistoryEvent.occurred_at, HistoryEvent.stamp).limit(1).scalar_subquery()
         )
-        open_json = [_json(s) for s in OPEN_STATUSES]
+        open_json = [json_text(s) for s in OPEN_STATUSES]
         return and_(Ticket.created_at < self.end, or_(
             and_(Ticket.updated_at < self.end, Ticket.status.in_(OPEN_STATUSES)),
             and_(Ticket.updated_at >= self.end,
@@ -265,7 +239,7 @@ class _Sql:
         return and_(Rating.ticket_id == Ticket.id, self.within(Rating.updated_at))
 
     def age(self) -> ColumnElement[Any]:
-        return _seconds(self.dialect, Ticket.created_at, self.end)
+        return seconds(self.dialect, Ticket.created_at, self.end)
 
     def clock_decided(self, rows: _ClockRows, kinds: Iterable[str], states: Iterable[str]) -> ColumnElement[bool]:
         """An OLA or supplier clock of these kinds decided in the period in one of these
@@ -315,7 +289,7 @@ def _aged(sql: _Sql, low: int, high: int | None) -> Callable[[], Any]:
 def _group(by: str, dialect: str, instant: Any) -> tuple[Any, Callable[[Any], Any]]:
     """The group's label as an SQL expression, and what joins it needs."""
     if by == "week":
-        return _week(dialect, instant), lambda q: q
+        return week(dialect, instant), lambda q: q
     if by in ("site", "region", "country"):
         column = {"site": Site.code, "region": Site.region, "country": Site.country}[by]
         return column, lambda q: q.join(Site, Site.id == Ticket.site_id)
@@ -409,7 +383,7 @@ def _ticket_counts(session: Session, by: str | None, sql: _Sql, scope: Any) -> t
         ("tickets", _count_if(created)), ("repeats", _count_if(and_(created, sql.repeat()))),
         ("resolved", _count_if(resolved)), ("mttr_sum", func.sum(when(resolved, Ticket.resolution_elapsed_s))),
         ("mttr_n", func.count(when(resolved, Ticket.resolution_elapsed_s))),
-        ("wall_sum", func.sum(when(resolved, _seconds(sql.dialect, Ticket.created_at, Ticket.resolved_at)))),
+        ("wall_sum", func.sum(when(resolved, seconds(sql.dialect, Ticket.created_at, Ticket.resolved_at)))),
         ("fcr", _count_if(and_(resolved, sql.first_contact()))), ("reopens", _count_if(and_(resolved, sql.reopened()))),
     ]
     conditions = [created, resolved, backlog]
@@ -506,7 +480,7 @@ def _sums(session: Session, by: str | None, sql: _Sql, scope: Any,
                       func.count(), _count_if(sql.repeat())), ("tickets", "repeats"))
         take(_grouped(session, by, sql, scope, Ticket.resolved_at, sql.resolved(),
                       func.count(), func.sum(Ticket.resolution_elapsed_s), func.count(Ticket.resolution_elapsed_s),
-                      func.sum(_seconds(sql.dialect, Ticket.created_at, Ticket.resolved_at)),
+                      func.sum(seconds(sql.dialect, Ticket.created_at, Ticket.resolved_at)),
                       _count_if(sql.first_contact()), _count_if(sql.reopened())),
              ("resolved", "mttr_sum", "mttr_n", "wall_sum", "fcr", "reopens"))
         for clock in ("response", "resolution"):
