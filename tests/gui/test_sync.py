@@ -140,6 +140,16 @@ def _edit(store: Store, number: str, fn, *args, **kwargs) -> None:  # type: igno
         fn(uow, uow.ref.user("ada"), number, *args, **kwargs)
 
 
+def _pending(store: Store) -> int:
+    """Change entries the store has not had answered yet."""
+    from sqlalchemy import func, select
+
+    from core.models import ChangeEntry
+
+    with store.read() as session:
+        return session.scalar(select(func.count()).where(ChangeEntry.state == "pending")) or 0
+
+
 def test_the_conflicts_panel_shows_a_conflict_made_through_sync(qtbot, central, tmp_path: Path):
     from desktop.cli.context import Context
     from desktop.cli.syncing import status_document
@@ -208,6 +218,9 @@ def test_the_conflicts_panel_shows_a_conflict_made_through_sync(qtbot, central, 
                         timeout=10_000)
         qtbot.waitUntil(lambda: not window.status.conflicts_label.isVisibleTo(window), timeout=10_000)
         # the acknowledgements went to the server at once, and reach the other computer
+        # (asked of the store: the status shown may still be the one from before the
+        # acknowledgements, when nothing was waiting either)
+        qtbot.waitUntil(lambda: _pending(here) == 0, timeout=10_000)
         qtbot.waitUntil(lambda: sync.state.status is not None and sync.state.status.pending_changes == 0,
                         timeout=10_000)
     finally:
