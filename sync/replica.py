@@ -10,7 +10,7 @@ from collections.abc import Iterable
 from datetime import datetime
 from typing import Any
 
-from sqlalchemy import and_, delete, or_, select, update
+from sqlalchemy import Table, and_, bindparam, delete, or_, select, update
 from sqlalchemy.dialects.sqlite import insert as sqlite_insert
 from sqlalchemy.orm import Session
 
@@ -29,6 +29,8 @@ from sync.replay import ReplayOutbox, merged_instant
 
 CHILD_KINDS = ("comment", "attachment", "worklog", "link", "article_link", "rating")
 # Parents before children, so that foreign keys hold within a page.
+# Records that come again changed (the rest come once, or rarely again): see _what_changed.
+REWRITTEN = ("ticket",)
 KIND_ORDER = ("ticket", "history", "comment", "attachment", "worklog", "link", "conflict", "article", "article_link",
               "rating")
 
@@ -37,6 +39,9 @@ def upsert(session: Session, kind: str, rows: list[dict[str, Any]]) -> None:
     """Insert or overwrite these rows; each statement sets the columns its rows carry
     (tickets come with their figures or without)."""
     target = table(kind)
+    changed: list[tuple[tuple[str, ...], list[dict[str, Any]]]] = []
+    if kind in REWRITTEN and rows:
+        rows, changed = _what_changed(session, target, rows)
     shapes: dict[tuple[str, ...], list[dict[str, Any]]] = {}
     for row in rows:
         shapes.setdefault(tuple(row), []).append(row)
@@ -46,6 +51,33 @@ def upsert(session: Session, kind: str, rows: list[dict[str, Any]]) -> None:
             index_elements=[target.c.id], set_={key: statement.excluded[key] for key in keys if key != "id"}
         )
         session.connection().execute(statement, same)
+    # after the inserts: a task held may now name a parent new to this store
+    for names, same in changed:
+        setting = update(target).where(target.c.id == bindparam("held_id"))
+        session.connection().execute(setting.values({n: bindparam(f"to_{n}") for n in names}), same)
+
+
+def _what_changed(session: Session, target: Table, rows: list[dict[str, Any]],
+                  ) -> tuple[list[dict[str, Any]], list[tuple[tuple[str, ...], list[dict[str, Any]]]]]:
+    """Of these rows, those this store does not hold, and the changes to those it holds
+    (the columns whose values changed, with the rows that change them alike). A column
+    set, even to the value it holds, rewrites its entry in every index over it (and a
+    ticket's title or description its search entry): a pulled status change set every
+    column of the ticket, 18 indexes, where it changes a few."""
+    held: dict[Any, Any] = {}
+    for chunk in chunks([row["id"] for row in rows]):
+        held.update((row.id, row) for row in session.execute(select(target).where(target.c.id.in_(chunk))))
+    fresh: list[dict[str, Any]] = []
+    changes: dict[tuple[str, ...], list[dict[str, Any]]] = {}
+    for row in rows:
+        old = held.get(row["id"])
+        if old is None:
+            fresh.append(row)
+            continue
+        names = tuple(name for name, value in row.items() if getattr(old, name) != value)
+        if names:
+            changes.setdefault(names, []).append({"held_id": row["id"], **{f"to_{n}": row[n] for n in names}})
+    return fresh, list(changes.items())
 
 
 def drop_ticket(session: Session, ticket_id: uuid.UUID) -> None:
