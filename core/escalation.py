@@ -23,6 +23,7 @@ from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
 from core.errors import BranchdeskError
+from core.field_events import sets
 from core.ids import SYSTEM_USER_ID, derived_id
 from core.lifecycle import is_support
 from core.models import Comment, HistoryEvent, Ticket
@@ -90,7 +91,7 @@ def last_public_update(session: Session, ticket_ids: list[uuid.UUID]) -> dict[uu
         for ticket_id, at in session.execute(
             select(HistoryEvent.ticket_id, func.max(HistoryEvent.occurred_at))
             .where(HistoryEvent.ticket_id.in_(chunk), HistoryEvent.actor_id != SYSTEM_USER_ID,
-                   (HistoryEvent.kind == "created") | ((HistoryEvent.kind == "field") & (HistoryEvent.field == "status")))
+                   (HistoryEvent.kind == "created") | sets("status"))
             .group_by(HistoryEvent.ticket_id)
         ):
             found[ticket_id] = at

@@ -18,10 +18,11 @@ from dataclasses import dataclass
 from datetime import datetime, timedelta
 from typing import Any
 
-from sqlalchemy import String, and_, func, literal_column, or_, select, type_coerce
+from sqlalchemy import and_, func, literal_column, or_, select
 from sqlalchemy.orm import Session
 
 from core.clock import utcnow
+from core.field_events import changes, sets, value_text
 from core.models import Comment, HistoryEvent, Ticket
 from core.notices import carried, naming
 from core.reference import Reference, UserInfo
@@ -64,10 +65,8 @@ def current_mark(session: Session) -> Mark:
 
 def _for_user(user: UserInfo) -> Any:
     """History rows that may be news to `user` (each is checked again in Python)."""
-    new_text = type_coerce(HistoryEvent.new, String)
     return and_(HistoryEvent.actor_id != user.id, or_(
-        and_(HistoryEvent.kind == "field", HistoryEvent.field == "assignee_id",
-             new_text == json.dumps(str(user.id))),
+        and_(sets("assignee_id"), value_text(HistoryEvent.new, "assignee_id") == json.dumps(str(user.id))),
         and_(HistoryEvent.kind.in_(SLA_EVENT_KINDS), Ticket.assignee_id == user.id),
         naming(user.id),
     ))
@@ -104,7 +103,7 @@ def _history(session: Session, ref: Reference, user: UserInfo, where: list[Any],
             continue
         by = ref.users[actor_id].name if actor_id in ref.users else None
         key = f"history:{event_id}"
-        if kind == "field" and field == "assignee_id" and new == me:
+        if kind == "field" and any(name == "assignee_id" and value == me for name, _, value in changes(field, None, new)):
             found.append((ticket_id, False, Notice("assigned", number, title, by, note or "", key, rowid, at)))
         elif kind in SLA_EVENT_KINDS and assignee_id == user.id:
             found.append((ticket_id, False, Notice(kind, number, title, by, event_note(kind, field, new, note) or "",

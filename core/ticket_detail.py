@@ -18,6 +18,7 @@ from sqlalchemy.orm import Session
 
 from core.clock import iso, utcnow
 from core.errors import NotFound
+from core.field_events import changes
 from core.lifecycle import sees_internal
 from core.models import Attachment, Comment, Conflict, HistoryEvent, Ticket, TicketLink, WorkLog
 from core.notices import carried
@@ -296,7 +297,11 @@ def _history_entries(ref: Reference, events: Sequence[HistoryEvent]) -> tuple[Hi
             shown += told
             told, change = [], (h.occurred_at, h.stamp)
         at, actor = iso(h.occurred_at), ref.username_of(h.actor_id)
-        if h.kind != "notice":
+        if h.kind == "field":  # an entry for each field the change set
+            shown += [HistoryEntry(at=at, actor=actor, device=h.device, kind=h.kind, field=name,
+                                   old=display(ref, name, old), new=display(ref, name, new), note=h.note)
+                      for name, old, new in changes(h.field, h.old, h.new)]
+        elif h.kind != "notice":
             shown.append(HistoryEntry(at=at, actor=actor, device=h.device, kind=h.kind, field=h.field,
                                       old=display(ref, h.field, h.old), new=display(ref, h.field, h.new),
                                       note=event_note(h.kind, h.field, h.new, h.note)))

@@ -227,8 +227,8 @@ class UnitOfWork:
         self, actor: UserInfo, ticket: Ticket, values: dict[str, Any], at: datetime,
         note: str | None = None, entry_id: uuid.UUID | None = None,
     ) -> dict[str, Any]:
-        """Set the fields that really change, with one history event each and one
-        change entry for them all; returns the fields changed."""
+        """Set the fields that really change, with one change entry and one history
+        event for them all (core.field_events); returns the fields changed."""
         changed = {k: v for k, v in values.items() if getattr(ticket, k) != v}
         if not changed:
             return {}
@@ -236,8 +236,9 @@ class UnitOfWork:
         base = {k: version_of(ticket.versions, k) for k in changed}
         entry_id, stamp = self._entry(kind="ticket", record_id=ticket.id, op="update", data=changed, base=base,
                                       actor=actor, at=at, entry_id=entry_id)
+        before = {name: getattr(ticket, name) for name in changed}
+        self._history(entry_id, stamp, ticket.id, actor, at, "field", None, before, changed, note)
         for name, value in changed.items():
-            self._history(entry_id, stamp, ticket.id, actor, at, "field", name, getattr(ticket, name), value, note)
             self._sources.append(Source(entry_id, stamp, ticket.id, actor, at, "field", name, value, note))
             setattr(ticket, name, value)
         ticket.versions = {**ticket.versions, **{k: str(entry_id) for k in changed}}

@@ -40,6 +40,7 @@ from sqlalchemy.orm import Session
 
 from core.commands import SYSTEM_COMMANDS, run
 from core.errors import BranchdeskError
+from core.field_events import event_ids, sets
 from core.ids import SYSTEM_USER_ID, derived_id, new_id
 from core.lifecycle import STATUS_UNIT
 from core.models import Conflict, HistoryEvent, Ticket
@@ -512,13 +513,13 @@ class Merger:
         the history event that change wrote, whose id derives from it). Device clocks
         differ, so the latest event by its instant need not be that one."""
         if version is not None:
-            for kind, name in (("field", field), ("created", "")):
-                event = self.session.get(HistoryEvent, derived_id(version, kind, name))
+            for event_id in (*event_ids(version, field), derived_id(version, "created", "")):
+                event = self.session.get(HistoryEvent, event_id)
                 if event is not None:
                     return event.actor_id
         return self.session.scalar(
             select(HistoryEvent.actor_id)
-            .where(HistoryEvent.ticket_id == ticket_id, HistoryEvent.field == field)
+            .where(HistoryEvent.ticket_id == ticket_id, sets(field))
             .order_by(HistoryEvent.occurred_at.desc(), HistoryEvent.stamp.desc()).limit(1)
         )
 

@@ -17,7 +17,7 @@ PROTOCOL_VERSION = 2
 # compare it on every request. It moves only when a replicated column changes, not
 # with every local migration: an index or a table only one side keeps does not stop
 # a device from syncing.
-WIRE_SCHEMA = "3"  # 3: knowledge articles, their links to tickets, and ratings
+WIRE_SCHEMA = "4"  # 3: knowledge articles, their links to tickets, and ratings; 4: a change's fields in one history event (core.field_events)
 MAX_BATCH = 500
 # The server's epoch (server.backup): a device sends the one of its last sync; the
 # server answers 412 when it has been restored from a backup since, with how far it

@@ -15,6 +15,7 @@ from sqlalchemy import Table
 from sqlalchemy.types import JSON, Uuid
 
 from core.clock import iso, parse_iso
+from core.field_events import event_ids
 from core.ids import derived_id
 from core.models import (
     Article,
@@ -158,8 +159,8 @@ def own_events(entry: Any) -> list[uuid.UUID]:
     notices = [derived_id(entry.id, "notice", ""), *(derived_id(entry.id, "notice", reason) for reason in REASONS)]
     if entry.kind == "ticket" and entry.op == "create":
         return [derived_id(entry.id, "created", ""), *notices]
-    if entry.kind == "ticket" and entry.op == "update":
-        return [*(derived_id(entry.id, "field", name) for name in entry.data), *notices]
+    if entry.kind == "ticket" and entry.op == "update":  # (an event for each field, as written before)
+        return [derived_id(entry.id, "field", ""), *(event_ids(entry.id, name)[1] for name in entry.data), *notices]
     if entry.kind in ("link", "attachment", "article_link"):
         return [derived_id(entry.id, entry.kind, ""), *notices]
     if entry.kind == "sla_event":

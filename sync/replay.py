@@ -19,6 +19,7 @@ from typing import Any, Protocol
 from sqlalchemy.orm import Session
 
 from core.blobs import BlobFolder
+from core.field_events import event_ids
 from core.ids import derived_id
 from core.models import HistoryEvent, Ticket
 from core.models.tickets import version_of
@@ -74,8 +75,9 @@ def merged_instant(session: Session, entries: Sequence[Recorded], at: datetime) 
             current = version_of(ticket.versions, name) if name in Ticket.__table__.c else None
             if current is None or entry.base.get(name, current) == current:
                 continue
-            event = (session.get(HistoryEvent, derived_id(current, "field", name))
-                     or session.get(HistoryEvent, derived_id(current, "created", "")))
+            event = next((found for found in (session.get(HistoryEvent, event_id) for event_id in
+                                               (*event_ids(current, name), derived_id(current, "created", "")))
+                          if found is not None), None)
             if event is not None and event.occurred_at >= latest:
                 latest = event.occurred_at + timedelta(seconds=1)
     return latest

@@ -16,9 +16,10 @@ import uuid
 from collections.abc import Iterable, Sequence
 from typing import Any
 
-from sqlalchemy import String, Table, bindparam, cast, exists, func, select, text
+from sqlalchemy import Table, bindparam, exists, func, select, text
 from sqlalchemy.orm import Session
 
+from core.field_events import sets, value_text
 from core.models import HistoryEvent, Ticket, TicketClock
 from core.reports.dialect import json_text
 
@@ -27,25 +28,23 @@ CHUNK = 900  # stays below SQLite's limit on bound parameters
 
 
 def _status_events(*conditions: Any) -> Any:
-    return exists().where(HistoryEvent.ticket_id == Ticket.id, HistoryEvent.kind == "field",
-                          HistoryEvent.field == "status", *conditions)
+    return exists().where(HistoryEvent.ticket_id == Ticket.id, sets("status"), *conditions)
 
 
 def _changed_from_a_value(field_name: str) -> Any:
     """A change of the field away from a value it had: a hand-over, not a first assignment."""
-    old = cast(HistoryEvent.old, String)
-    return exists().where(HistoryEvent.ticket_id == Ticket.id, HistoryEvent.kind == "field",
-                          HistoryEvent.field == field_name, HistoryEvent.old.is_not(None), old != "null")
+    old = value_text(HistoryEvent.old, field_name)
+    return exists().where(HistoryEvent.ticket_id == Ticket.id, sets(field_name), old.is_not(None), old != "null")
 
 
 def fact_expressions() -> dict[str, Any]:
     """Each fact as an SQL expression over the ticket's history."""
     return {
-        "reopened": _status_events(cast(HistoryEvent.old, String) == json_text("resolved"),
-                                   cast(HistoryEvent.new, String) != json_text("closed")),
+        "reopened": _status_events(value_text(HistoryEvent.old, "status") == json_text("resolved"),
+                                   value_text(HistoryEvent.new, "status") != json_text("closed")),
         "handed_over": _changed_from_a_value("team_id") | _changed_from_a_value("assignee_id"),
         "resolved_by_assignee": _status_events(
-            cast(HistoryEvent.new, String) == json_text("resolved"),
+            value_text(HistoryEvent.new, "status") == json_text("resolved"),
             HistoryEvent.actor_id == func.coalesce(Ticket.assignee_id, HistoryEvent.actor_id),
         ),
     }

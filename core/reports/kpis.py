@@ -78,6 +78,7 @@ from sqlalchemy import (
 )
 from sqlalchemy.orm import Session, aliased
 
+from core.field_events import sets, value_text
 from core.lifecycle import CENTRAL_ROLES
 from core.models import Category, HistoryEvent, Rating, Site, Team, Ticket, TicketClock, User
 from core.models.base import Instant
@@ -222,9 +223,8 @@ class _Sql:
         # The status at the end: the current one if nothing changed since (updated_at
         # passes every change), else the one the first status change after it left.
         left = (
-            select(cast(HistoryEvent.old, String))
-            .where(HistoryEvent.ticket_id == Ticket.id, HistoryEvent.kind == "field",
-                   HistoryEvent.field == "status", HistoryEvent.occurred_at >= self.end)
+            select(value_text(HistoryEvent.old, "status"))
+            .where(HistoryEvent.ticket_id == Ticket.id, sets("status"), HistoryEvent.occurred_at >= self.end)
             .order_by(HistoryEvent.occurred_at, HistoryEvent.stamp).limit(1).scalar_subquery()
         )
         open_json = [json_text(s) for s in OPEN_STATUSES]

@@ -12,6 +12,7 @@ from sqlalchemy import bindparam, select, update
 from sqlalchemy.orm import Session
 from sqlalchemy.orm.attributes import set_committed_value
 
+from core.field_events import changes
 from core.models import HistoryEvent, Ticket
 from core.models.tickets import OPEN_STATUSES
 from core.reference import Reference
@@ -57,10 +58,11 @@ def load_events(session: Session, ticket_ids: list[uuid.UUID]) -> dict[uuid.UUID
             select(HistoryEvent.ticket_id, HistoryEvent.occurred_at, HistoryEvent.stamp, HistoryEvent.field,
                    HistoryEvent.old, HistoryEvent.new)
             .where(HistoryEvent.ticket_id.in_(chunk), HistoryEvent.kind == "field",
-                   HistoryEvent.field.in_(TRACKED))
+                   HistoryEvent.field.in_(TRACKED) | HistoryEvent.field.is_(None))
         )
-        for ticket_id, at, stamp, field_name, old, new in rows:
-            events[ticket_id].append(Event(at, stamp or "", field_name, old, new))
+        for ticket_id, at, stamp, field, old, new in rows:
+            events[ticket_id] += [Event(at, stamp or "", name, before, after)
+                                  for name, before, after in changes(field, old, new) if name in TRACKED]
     return events
 
 

@@ -194,13 +194,26 @@ class Desk:
             return session.scalar(select(Ticket).where(Ticket.number == number))
 
     def history(self, number: str) -> list[Any]:
+        """The ticket's history events, a change's `field` event as one per field it set
+        (core.field_events), its notices on the first."""
+        from core.field_events import changes
         from core.models import HistoryEvent
 
         ticket = self.ticket(number)
         with self.store.read() as session:
-            return list(session.scalars(
+            events = list(session.scalars(
                 select(HistoryEvent).where(HistoryEvent.ticket_id == ticket.id).order_by(HistoryEvent.occurred_at, HistoryEvent.stamp)
             ))
+        found: list[Any] = []
+        for event in events:
+            if event.kind != "field":
+                found.append(event)
+                continue
+            columns = {c.key: getattr(event, c.key) for c in HistoryEvent.__table__.columns}
+            found += [SimpleNamespace(**{**columns, "field": name, "old": old, "new": new,
+                                         "notices": event.notices if n == 0 else None})
+                      for n, (name, old, new) in enumerate(changes(event.field, event.old, event.new))]
+        return found
 
     def entries(self, after_seq: int = 0) -> list[Any]:
         from core.models import ChangeEntry

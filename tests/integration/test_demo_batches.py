@@ -63,7 +63,7 @@ def test_a_demo_made_in_batches_holds_what_one_made_a_ticket_at_a_time_holds(tmp
             store.close()
     batched, one_by_one = contents(first, dump_db), contents(second, dump_db)
     assert batched.keys() == one_by_one.keys()
-    assert len(batched["tickets"]) == 80 and len(batched["history"]) > 80 * 10
+    assert len(batched["tickets"]) == 80 and len(batched["history"]) > 80 * 6
     for table in batched:
         assert batched[table] == one_by_one[table], table
 

@@ -5,6 +5,7 @@ schema; a store from a newer Branchdesk is refused and left alone."""
 
 from __future__ import annotations
 
+import json
 import sqlite3
 import uuid
 from contextlib import closing
@@ -272,3 +273,73 @@ def test_a_store_of_unknown_schema_is_refused_and_left_alone(
         Store.open(path)
     assert path.read_bytes() == before
     assert [p.name for p in tmp_path.iterdir()] == ["branchdesk.sqlite3"]
+
+
+PENDING_ID = uuid.UUID("77777777-8888-4999-8aaa-bbbbbbbbbbbb")
+PUSHED_ID = uuid.UUID("88888888-9999-4aaa-8bbb-cccccccccccc")
+TOLD = [["status", ["AAAAAAAAAAAAAAAAAAAAAA"], "the ticket waits on the customer"]]
+
+
+def _history_by_id(path: Path) -> dict[uuid.UUID, tuple[Any, ...]]:
+    with closing(sqlite3.connect(path)) as conn:
+        # (notices as JSON: null as the old revision's insert writes it, or NULL)
+        return {uuid.UUID(bytes=row[0]): (*row[1:4], json.loads(row[4]) if row[4] else None) for row in conn.execute(
+            "SELECT id, field, old, new, notices FROM history WHERE kind = 'field'")}
+
+
+def test_store_0014_folds_the_field_events_of_changes_waiting_to_be_pushed(tmp_path: Path) -> None:
+    """A change waiting to be pushed has its events as one (the one the server will
+    write under the same id); the events of changes pushed before stay as they were,
+    and read the same; going down to 0013 gives the pending change an event per field
+    again."""
+    from alembic import command
+
+    from core.ids import derived_id
+
+    path = tmp_path / "branchdesk.sqlite3"
+    engine = create_engine(f"sqlite:///{path}")
+    upgrade_to(engine, "0013")
+    tom = reference_id("user", "tom")
+    with engine.begin() as conn:
+        fill_old_store(conn)
+        conn.exec_driver_sql(f"PRAGMA application_id = {APPLICATION_ID}")
+        for entry_id, state, at in ((PUSHED_ID, "applied", WHEN), (PENDING_ID, "pending", datetime(2026, 3, 2, 10))):
+            data = {"status": "pending", "pending_reason": "customer"} if state == "pending" else {"priority": "P4"}
+            insert(conn, "change_log", id=entry_id, client_id=CLIENT_ID, seq=2 if state == "applied" else 3,
+                   kind="ticket", record_id=TICKET_ID, op="update", data=data, base={}, actor_id=tom,
+                   occurred_at=at, hlc=f"{int(at.replace(tzinfo=UTC).timestamp() * 1000)}-00000-bbbbbbbb",
+                   state=state)
+            olds = {"status": "in_progress", "pending_reason": None, "priority": "P5"}
+            for n, (name, value) in enumerate(data.items()):
+                insert(conn, "history", id=derived_id(entry_id, "field", name), ticket_id=TICKET_ID, actor_id=tom,
+                       device="OLD01", occurred_at=at, stamp=f"stamp-{state}", kind="field", field=name,
+                       old=olds[name], new=value, note="waiting for the customer" if state == "pending" else None,
+                       notices=TOLD if n == 0 and state == "pending" else None)
+    engine.dispose()
+    before = _history_by_id(path)
+
+    store = Store.open(path)
+    try:
+        with store.read() as session:
+            ref = reference_for(store, session)
+            shown = [(h.field, h.old, h.new, h.note)
+                     for h in read_ticket(session, ref, ref.user("ada"), NUMBER).history if h.kind == "field"]
+    finally:
+        store.close()
+    after = _history_by_id(path)
+    folded = derived_id(PENDING_ID, "field", "")
+    assert set(after) == {derived_id(PUSHED_ID, "field", "priority"), folded}
+    assert after[derived_id(PUSHED_ID, "field", "priority")] == before[derived_id(PUSHED_ID, "field", "priority")]
+    field, old, new, notices = after[folded]
+    assert field is None and json.loads(old) == {"status": "in_progress", "pending_reason": None}
+    assert json.loads(new) == {"status": "pending", "pending_reason": "customer"}
+    assert notices == TOLD
+    assert shown == [("priority", "P5", "P4", None),
+                     ("status", "in_progress", "pending", "waiting for the customer"),
+                     ("pending_reason", None, "customer", "waiting for the customer")]
+
+    config = alembic_config()
+    with create_engine(f"sqlite:///{path}").begin() as conn:
+        config.attributes["connection"] = conn
+        command.downgrade(config, "0013")
+    assert _history_by_id(path) == before

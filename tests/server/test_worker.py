@@ -24,6 +24,7 @@ from server_testkit import database_from, run_on_server
 from sqlalchemy import select, text
 
 from core import escalation
+from core.field_events import sets
 from core.ids import reference_id
 from core.models import HistoryEvent, Ticket
 from core.notices import carried, carrying
@@ -118,7 +119,7 @@ def test_each_clock_and_threshold_fires_once_with_what_its_rule_says(db):
         assert (final.team_id, final.status) == (reference_id("team", "NET"), "assigned")
         moves = session.execute(
             select(HistoryEvent.actor_id, HistoryEvent.note).where(
-                HistoryEvent.ticket_id == ticket.id, HistoryEvent.kind == "field", HistoryEvent.field == "team_id")
+                HistoryEvent.ticket_id == ticket.id, sets("team_id"))
         ).all()
         assert [note.split(":")[0] for _, note in moves] == ["escalation rule Response breached",
                                                             "escalation rule Resolution overdue"]

@@ -709,16 +709,16 @@ def assert_fates(db: Database, replicas: list[Replica]) -> None:
 
 def _field_story(db: Database, ticket: Ticket, name: str, entries: dict[str, tuple[Replica, ChangeEntry]]) -> str:
     """The changes of one field as the server applied them, to explain a failure."""
-    from core.ids import derived_id
+    from core.field_events import changes, event_ids, sets
 
-    by_event = {derived_id(e.id, "field", name): (r, e) for r, e in entries.values()}
+    by_event = {event_id: (r, e) for r, e in entries.values() for event_id in event_ids(e.id, name)}
     lines = [f"    versions[{name}] = {version_of(ticket.versions, name)}"]
     with db.read() as session:
-        events = session.scalars(select(HistoryEvent).where(HistoryEvent.ticket_id == ticket.id,
-                                                            HistoryEvent.field == name))
+        events = session.scalars(select(HistoryEvent).where(HistoryEvent.ticket_id == ticket.id, sets(name)))
         for event in events:
             replica, entry = by_event.get(event.id, (None, None))
-            lines.append(f"    {event.occurred_at} {event.old} -> {event.new} by {replica.name if replica else '?'}"
+            old, new = next((o, n) for f, o, n in changes(event.field, event.old, event.new) if f == name)
+            lines.append(f"    {event.occurred_at} {old} -> {new} by {replica.name if replica else '?'}"
                          f" entry {entry.id if entry else '?'} {entry.state if entry else ''}"
                          f" base {entry.base.get(name) if entry else ''}")
     return "\n".join(lines)

@@ -111,7 +111,7 @@ def test_a_client_killed_in_the_middle_of_a_pull_loses_and_repeats_nothing(
     remote = remote_for(server)
     ada = remote.replica("ada", base=proxy.base, keyring_file=keyring_file)
     anna = remote.replica("anna")
-    load_demo(remote.db, 400, seed=7)  # two pages of records for ada to pull
+    load_demo(remote.db, 600, seed=7)  # two pages of records for ada to pull
     with remote.db.read() as session:
         assert (session.scalar(select(SyncCounter.value)) or 0) > PAGE
     mine = ada.run(svc.create, svc.NewTicket(title="Made before the pull", requester="anna", **POS))

@@ -22,6 +22,7 @@ from core import commands
 from core.blobs import MAX_ATTACHMENT_BYTES, attachment_note
 from core.clock import iso
 from core.errors import InvalidInput, InvalidTransition, NotAllowed, NotFound
+from core.field_events import changes
 from core.ids import derived_id, new_id, reference_id
 from core.invariants import store_problems
 from core.models import Base, Conflict, HistoryEvent, Ticket
@@ -104,10 +105,12 @@ def history(desk: MemoryDesk, number: str, since: int = 0) -> list[tuple[Any, ..
     with desk.read() as session:
         rows = session.scalars(
             select(HistoryEvent).join(Ticket, Ticket.id == HistoryEvent.ticket_id).where(Ticket.number == number)
-            .order_by(HistoryEvent.occurred_at, HistoryEvent.stamp, HistoryEvent.field)
+            .order_by(HistoryEvent.occurred_at, HistoryEvent.stamp)
         ).all()
-    return [(h.kind, h.field, h.old, h.new, h.note) for h in rows
-            if not h.kind.startswith("sla_") and h.kind != "notice"][since:]
+    # a change's one `field` event as a line per field it set, by the field's name
+    return [line for h in rows if not h.kind.startswith("sla_") and h.kind != "notice"
+            for line in (sorted((h.kind, name, old, new, h.note) for name, old, new in changes(h.field, h.old, h.new))
+                         if h.kind == "field" else [(h.kind, h.field, h.old, h.new, h.note)])][since:]
 
 
 def pos_ticket(**changes: Any) -> NewTicket:
