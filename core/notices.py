@@ -25,7 +25,7 @@ from dataclasses import dataclass
 from datetime import datetime
 from typing import TYPE_CHECKING, Any
 
-from sqlalchemy import String, or_, type_coerce
+from sqlalchemy import String, or_, select, type_coerce
 from sqlalchemy.orm import Session
 
 from core.ids import derived_id, from_short_id, short_id
@@ -116,6 +116,18 @@ STATUS_WORDS = {
 }
 
 
+def _tickets(session: Session, ids: set[uuid.UUID]) -> dict[uuid.UUID, Ticket]:
+    """The tickets the sources are about: those the session holds, the others read in
+    one statement (the warnings a batch's SLA refresh records are about tickets it
+    read without the ORM; one read each was a round trip each on PostgreSQL)."""
+    held = {t: session.identity_map.get(session.identity_key(Ticket, t)) for t in ids}
+    found = {t: ticket for t, ticket in held.items() if ticket is not None}
+    missing = sorted(t for t in ids if t not in found)
+    for start in range(0, len(missing), 500):
+        found.update((t.id, t) for t in session.scalars(select(Ticket).where(Ticket.id.in_(missing[start:start + 500]))))
+    return found
+
+
 def tell(uow: UnitOfWork, sources: list[Source], told: set[tuple[uuid.UUID, uuid.UUID]]) -> None:
     """Write the notices for these sources. `told` holds (change, person) pairs already
     told about a change (by a notice the command wrote itself); it grows."""
@@ -124,9 +136,10 @@ def tell(uow: UnitOfWork, sources: list[Source], told: set[tuple[uuid.UUID, uuid
     by_entry: dict[uuid.UUID, list[Source]] = {}
     for source in sources:
         by_entry.setdefault(source.entry_id, []).append(source)
+    tickets = _tickets(session, {s.ticket_id for s in sources})
     for entry_sources in by_entry.values():
         first = entry_sources[0]
-        ticket = session.get(Ticket, first.ticket_id)
+        ticket = tickets.get(first.ticket_id)
         if ticket is None:
             continue
         for reason, people, note in _rules(ref, session, ticket, entry_sources):
