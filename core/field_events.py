@@ -9,9 +9,11 @@ events reads them through here, in Python and in SQL, and so reads both."""
 from __future__ import annotations
 
 import uuid
+from collections.abc import Iterable
 from typing import Any
 
 from sqlalchemy import JSON, ColumnElement, String, and_, case, cast, literal, or_
+from sqlalchemy.orm import Session
 
 from core.ids import derived_id
 from core.models import HistoryEvent
@@ -27,10 +29,21 @@ def changes(field: str | None, old: Any, new: Any) -> list[tuple[str, Any, Any]]
     return [(name, before.get(name), value) for name, value in new.items()]
 
 
-def event_ids(entry_id: uuid.UUID | str, field: str) -> tuple[uuid.UUID, uuid.UUID]:
-    """The ids the `field` event of a change that set this field has: the change's one
-    event, or the field's own as written before."""
-    return derived_id(entry_id, "field", ""), derived_id(entry_id, "field", field)
+def event_ids(entry_id: uuid.UUID | str, fields: Iterable[str]) -> list[uuid.UUID]:
+    """The ids a change that set these fields gave its `field` events: its one event,
+    then each field's own as written before."""
+    return [derived_id(entry_id, "field", ""), *(derived_id(entry_id, "field", name) for name in fields)]
+
+
+def setting_event(session: Session, version: uuid.UUID | str, field: str) -> HistoryEvent | None:
+    """The event the change a field's version names wrote when it set the field (its
+    `field` event in either shape, or the ticket's creation), found by the ids it
+    derives from the change's."""
+    for event_id in (*event_ids(version, [field]), derived_id(version, "created", "")):
+        event = session.get(HistoryEvent, event_id)
+        if event is not None:
+            return event
+    return None
 
 
 def _member(column: Any, field: str) -> ColumnElement[Any]:

@@ -40,8 +40,8 @@ from sqlalchemy.orm import Session
 
 from core.commands import SYSTEM_COMMANDS, run
 from core.errors import BranchdeskError
-from core.field_events import event_ids, sets
-from core.ids import SYSTEM_USER_ID, derived_id, new_id
+from core.field_events import sets, setting_event
+from core.ids import SYSTEM_USER_ID, new_id
 from core.lifecycle import STATUS_UNIT
 from core.models import Conflict, HistoryEvent, Ticket
 from core.models.tickets import REPLICATED_FIELDS, version_of
@@ -512,11 +512,9 @@ class Merger:
         """Who set a field's value: the author of the change its version names (found by
         the history event that change wrote, whose id derives from it). Device clocks
         differ, so the latest event by its instant need not be that one."""
-        if version is not None:
-            for event_id in (*event_ids(version, field), derived_id(version, "created", "")):
-                event = self.session.get(HistoryEvent, event_id)
-                if event is not None:
-                    return event.actor_id
+        event = setting_event(self.session, version, field) if version is not None else None
+        if event is not None:
+            return event.actor_id
         return self.session.scalar(
             select(HistoryEvent.actor_id)
             .where(HistoryEvent.ticket_id == ticket_id, sets(field))

@@ -160,7 +160,7 @@ def own_events(entry: Any) -> list[uuid.UUID]:
     if entry.kind == "ticket" and entry.op == "create":
         return [derived_id(entry.id, "created", ""), *notices]
     if entry.kind == "ticket" and entry.op == "update":  # (an event for each field, as written before)
-        return [derived_id(entry.id, "field", ""), *(event_ids(entry.id, name)[1] for name in entry.data), *notices]
+        return [*event_ids(entry.id, entry.data), *notices]
     if entry.kind in ("link", "attachment", "article_link"):
         return [derived_id(entry.id, entry.kind, ""), *notices]
     if entry.kind == "sla_event":

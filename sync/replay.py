@@ -19,9 +19,9 @@ from typing import Any, Protocol
 from sqlalchemy.orm import Session
 
 from core.blobs import BlobFolder
-from core.field_events import event_ids
+from core.field_events import setting_event
 from core.ids import derived_id
-from core.models import HistoryEvent, Ticket
+from core.models import Ticket
 from core.models.tickets import version_of
 from core.uow import Effect
 
@@ -75,9 +75,7 @@ def merged_instant(session: Session, entries: Sequence[Recorded], at: datetime) 
             current = version_of(ticket.versions, name) if name in Ticket.__table__.c else None
             if current is None or entry.base.get(name, current) == current:
                 continue
-            event = next((found for found in (session.get(HistoryEvent, event_id) for event_id in
-                                               (*event_ids(current, name), derived_id(current, "created", "")))
-                          if found is not None), None)
+            event = setting_event(session, current, name)
             if event is not None and event.occurred_at >= latest:
                 latest = event.occurred_at + timedelta(seconds=1)
     return latest

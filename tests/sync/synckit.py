@@ -711,7 +711,7 @@ def _field_story(db: Database, ticket: Ticket, name: str, entries: dict[str, tup
     """The changes of one field as the server applied them, to explain a failure."""
     from core.field_events import changes, event_ids, sets
 
-    by_event = {event_id: (r, e) for r, e in entries.values() for event_id in event_ids(e.id, name)}
+    by_event = {event_id: (r, e) for r, e in entries.values() for event_id in event_ids(e.id, [name])}
     lines = [f"    versions[{name}] = {version_of(ticket.versions, name)}"]
     with db.read() as session:
         events = session.scalars(select(HistoryEvent).where(HistoryEvent.ticket_id == ticket.id, sets(name)))
